@@ -1,0 +1,22 @@
+# The two commands of the README: `make demo` and `make test`. Each installs what is missing,
+# builds (Release) and runs.
+BUILD_DIR := build
+CMAKE_FLAGS := -G Ninja -DCMAKE_BUILD_TYPE=Release
+
+.PHONY: demo test setup build clean
+
+demo: build
+	@scripts/demo.sh
+
+test: build
+	@scripts/test.sh
+
+setup:
+	@scripts/setup.sh
+
+build: setup
+	@cmake -S . -B $(BUILD_DIR) $(CMAKE_FLAGS) > /dev/null
+	@cmake --build $(BUILD_DIR) --parallel
+
+clean:
+	rm -rf $(BUILD_DIR)

@@ -1,0 +1,9 @@
+#pragma once
+// Each subcommand of the `revolve` program registers itself on the top-level app.
+#include <CLI/CLI.hpp>
+
+namespace revolve::cli {
+
+void add_sd_command(CLI::App& app);
+
+}  // namespace revolve::cli

@@ -1,0 +1,22 @@
+// The `revolve` command line: one subcommand per job, each with its own --help.
+#include <iostream>
+
+#include "apps/revolve/commands.hpp"
+#include "sim/core/error.hpp"
+
+int main(int argc, char** argv) {
+  CLI::App app{"revolve: simulate how people facing multiple disadvantage move through housing, justice and "
+               "health services, and compare interventions.\nRun 'revolve COMMAND --help' for each command."};
+  app.set_version_flag("--version", std::string(REVOLVE_VERSION));
+  app.require_subcommand(1);
+  revolve::cli::add_sd_command(app);
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    return app.exit(e);
+  } catch (const revolve::Error& e) {
+    std::cerr << "error: " << e.what() << "\n";
+    return 1;
+  }
+  return 0;
+}

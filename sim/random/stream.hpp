@@ -1,0 +1,79 @@
+#pragma once
+// Counter-based random streams (Philox4x32-10 from Random123).
+//
+// A draw is a pure function of (seed, stream name, run, entity, step, k): there is no generator
+// state to advance. So results are identical on any number of threads, adding a module that draws
+// from its own stream changes nobody else's numbers, and two scenarios run with the same seed share
+// every draw their decisions have in common (common random numbers).
+#include <array>
+#include <cstdint>
+#include <string_view>
+
+#include <Random123/philox.h>
+
+namespace revolve::random {
+
+/// 64-bit FNV-1a hash of a stream name (stable across platforms and runs).
+constexpr std::uint64_t hash_name(std::string_view name) {
+  std::uint64_t h = 1469598103934665603ULL;
+  for (char c : name) {
+    h ^= static_cast<unsigned char>(c);
+    h *= 1099511628211ULL;
+  }
+  return h;
+}
+
+/// SplitMix64 finaliser: spreads nearby seeds to unrelated keys.
+constexpr std::uint64_t mix64(std::uint64_t x) {
+  x += 0x9e3779b97f4a7c15ULL;
+  x = (x ^ (x >> 30)) * 0xbf58476d1ce4e5b9ULL;
+  x = (x ^ (x >> 27)) * 0x94d049bb133111ebULL;
+  return x ^ (x >> 31);
+}
+
+/// Map 32 random bits to a double strictly inside (0, 1): never 0, so log(u) is finite.
+constexpr double to_unit(std::uint32_t bits) { return (bits + 0.5) * (1.0 / 4294967296.0); }
+
+/// One named stream under one seed. Cheap to copy; holds only the Philox key.
+class Stream {
+ public:
+  Stream() = default;
+  Stream(std::uint64_t seed, std::string_view name) {
+    const std::uint64_t k = mix64(seed ^ mix64(hash_name(name)));
+    key_ = {{static_cast<std::uint32_t>(k), static_cast<std::uint32_t>(k >> 32)}};
+  }
+
+  /// Four independent uniforms in (0,1) for one (run, entity, step, block) counter.
+  std::array<double, 4> uniforms4(std::uint32_t run, std::uint32_t entity, std::uint32_t step,
+                                  std::uint32_t block = 0) const {
+    const r123::Philox4x32::ctr_type ctr = {{run, entity, step, block}};
+    const auto r = r123::Philox4x32()(ctr, key_);
+    return {to_unit(r[0]), to_unit(r[1]), to_unit(r[2]), to_unit(r[3])};
+  }
+
+  /// The k-th uniform in (0,1) for (run, entity, step). Draws k = 0..3 share one Philox call.
+  double uniform(std::uint32_t run, std::uint32_t entity, std::uint32_t step,
+                 std::uint32_t k = 0) const {
+    const r123::Philox4x32::ctr_type ctr = {{run, entity, step, k / 4}};
+    const auto r = r123::Philox4x32()(ctr, key_);
+    return to_unit(r[k % 4]);
+  }
+
+  /// Raw 4x32 random bits, for callers that build their own variates.
+  r123::Philox4x32::ctr_type bits(std::uint32_t run, std::uint32_t entity, std::uint32_t step,
+                                  std::uint32_t block = 0) const {
+    return r123::Philox4x32()({{run, entity, step, block}}, key_);
+  }
+
+ private:
+  r123::Philox4x32::key_type key_ = {{0, 0}};
+};
+
+/// Standard normal from two uniforms (Box-Muller, first output).
+double standard_normal(double u1, double u2);
+
+/// Poisson variate with the given mean: exact inversion from u1 for means up to 500; above that a
+/// normal approximation (uses u2), whose skewness error is below 1/sqrt(500) = 4.5%.
+std::uint32_t poisson(double mean, double u1, double u2);
+
+}  // namespace revolve::random

@@ -1,0 +1,29 @@
+#pragma once
+// Compiles a Model into a flat program.
+//
+// Pipeline: parse every equation; expand arrays to one scalar per element; lower each expression
+// to bound operations on registers (names resolved, stateful builtins such as SMTH1 and DELAY3
+// turned into hidden stocks and flows); order by dependency (a cycle among auxiliaries and flows
+// is an algebraic loop, reported with every variable in it); fold constants; emit instructions.
+#include <cstdint>
+#include <map>
+#include <string>
+
+#include "sim/sd/compiled_model.hpp"
+#include "sim/sd/model.hpp"
+
+namespace revolve::sd {
+
+struct CompileOptions {
+  /// Replace the equation of a variable (or one element, "x[a]") by a constant. For stocks this
+  /// sets the initial value. Unknown names are an error.
+  std::map<std::string, double> overrides;
+};
+
+/// Throws ModelError naming the variable, its origin and the column in its equation.
+CompiledModel compile(const Model& model, const CompileOptions& options = {});
+
+/// "x [ A , b ]" -> "x[a,b]": the look-up key for an element name.
+std::string canonical_element_name(std::string_view name);
+
+}  // namespace revolve::sd

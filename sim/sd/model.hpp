@@ -1,0 +1,90 @@
+#pragma once
+// A stock-flow model as the modeller describes it: dimensions, variables with equation text, and
+// simulation specs. Built with the C++ builder below, or loaded from a model file (model_file.hpp)
+// or XMILE. Nothing here is evaluated; compile() in compiler.hpp turns it into a program.
+#include <deque>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "sim/sd/graphical_function.hpp"
+
+namespace revolve::sd {
+
+enum class Method { euler, rk4, dopri5 };
+
+Method parse_method(const std::string& text);  // throws std::invalid_argument
+const char* to_string(Method method);
+
+struct SimSpecs {
+  double start = 0.0;
+  double stop = 10.0;
+  double dt = 1.0;
+  double save_step = 0.0;  ///< interval between saved rows [time units]; 0 means every dt
+  Method method = Method::euler;
+  std::string time_units;
+  double abs_tol = 1e-6;  ///< dopri5 only
+  double rel_tol = 1e-6;  ///< dopri5 only
+};
+
+struct Dimension {
+  std::string name;
+  std::vector<std::string> elements;
+};
+
+enum class VariableKind { stock, flow, aux };
+
+/// Where a variable was defined, for error messages (empty file and line 0 when built in code).
+struct Origin {
+  std::string file;
+  int line = 0;
+};
+
+/// The definition of one element of an arrayed variable that is not apply-to-all.
+struct ElementDefinition {
+  std::vector<std::string> elements;  // one element name per dimension of the variable
+  std::string equation;
+  std::optional<GraphicalFunction> graph;
+};
+
+struct Variable {
+  std::string name;
+  VariableKind kind = VariableKind::aux;
+  /// Aux and flow: the value. Stock: the initial value. With a graph: the graph's input (x).
+  std::string equation;
+  std::vector<std::string> dimensions;        ///< empty for a scalar
+  std::vector<ElementDefinition> elements;    ///< per-element definitions (instead of equation)
+  std::vector<std::string> inflows;           ///< stocks only
+  std::vector<std::string> outflows;          ///< stocks only
+  bool non_negative = false;  ///< stock: outflows are cut so it never goes below 0; flow: one-way
+  bool input = false;         ///< value set from outside the model at run time (e.g. by coupling)
+  std::optional<GraphicalFunction> graph;
+  std::string units;
+  std::string doc;
+  Origin origin;
+};
+
+class Model {
+ public:
+  std::string name;
+  SimSpecs specs;
+  std::vector<Dimension> dimensions;
+  std::deque<Variable> variables;  // deque: references from the builder stay valid
+
+  Dimension& dimension(std::string dim_name, std::vector<std::string> elements);
+  Variable& stock(std::string var_name, std::string initial, std::vector<std::string> inflows = {},
+                  std::vector<std::string> outflows = {});
+  Variable& flow(std::string var_name, std::string equation);
+  Variable& aux(std::string var_name, std::string equation);
+  Variable& constant(std::string var_name, double value);
+  /// A graphical function of `input` (an equation); called by name as f(x) if input is empty.
+  Variable& graphical(std::string var_name, GraphicalFunction graph, std::string input = "");
+
+  const Variable* find(const std::string& var_name) const;  ///< by canonical name
+  Variable* find(const std::string& var_name);
+
+ private:
+  Variable& add(std::string var_name, VariableKind kind, std::string equation);
+};
+
+}  // namespace revolve::sd

@@ -1,0 +1,243 @@
+#include "sim/sd/simulation.hpp"
+
+#include <cmath>
+
+#include <boost/numeric/odeint.hpp>
+#include <boost/numeric/odeint/external/eigen/eigen.hpp>
+
+#include "sim/core/error.hpp"
+#include "sim/sd/compiler.hpp"
+#include "sim/sd/expression.hpp"
+
+namespace revolve::sd {
+namespace odeint = boost::numeric::odeint;
+
+namespace {
+
+using Euler = odeint::euler<State, double, State, double, odeint::vector_space_algebra>;
+using Rk4 = odeint::runge_kutta4<State, double, State, double, odeint::vector_space_algebra>;
+using Dopri5 = odeint::runge_kutta_dopri5<State, double, State, double, odeint::vector_space_algebra>;
+
+void check_cancel(const RunOptions& options) {
+  if (options.cancel && options.cancel->load(std::memory_order_relaxed)) throw Cancelled("run cancelled");
+}
+
+/// Registers to save, in column order.
+std::vector<std::uint32_t> saved_slots(const CompiledModel& model, const std::vector<std::string>& names) {
+  std::vector<std::uint32_t> slots;
+  if (names.empty()) {
+    for (std::uint32_t i = 0; i < model.variable_names.size(); ++i) slots.push_back(first_variable_register + i);
+    return slots;
+  }
+  for (const auto& name : names) {
+    const auto more = model.slots(name);
+    slots.insert(slots.end(), more.begin(), more.end());
+  }
+  return slots;
+}
+
+Results empty_results(const CompiledModel& model, const std::vector<std::uint32_t>& saved, std::size_t rows) {
+  Results r;
+  for (std::uint32_t s : saved) {
+    r.names.push_back(model.variable_names[s - first_variable_register]);
+    r.units.push_back(model.variable_units[s - first_variable_register]);
+  }
+  r.times.reserve(rows);
+  r.values.reserve(rows * saved.size());
+  return r;
+}
+
+void save_row(Results& r, double t, const std::vector<double>& registers, const std::vector<std::uint32_t>& saved) {
+  r.times.push_back(t);
+  const bool contiguous = !saved.empty() && saved.back() - saved.front() + 1 == saved.size();
+  if (contiguous) {
+    const double* first = registers.data() + saved.front();
+    r.values.insert(r.values.end(), first, first + saved.size());
+  } else {
+    for (std::uint32_t s : saved) r.values.push_back(registers[s]);
+  }
+}
+
+std::uint64_t step_count(const SimSpecs& s) {
+  return static_cast<std::uint64_t>(std::llround((s.stop - s.start) / s.dt));
+}
+
+}  // namespace
+
+std::vector<double> Results::column(std::string_view name) const {
+  const std::string key = canonical_element_name(name);
+  for (std::size_t c = 0; c < names.size(); ++c) {
+    if (canonical_element_name(names[c]) != key) continue;
+    std::vector<double> out(rows());
+    for (std::size_t r = 0; r < rows(); ++r) out[r] = at(r, c);
+    return out;
+  }
+  throw Error("no saved column '" + std::string(name) + "'");
+}
+
+Simulation::Simulation(std::shared_ptr<const CompiledModel> model, std::uint64_t seed, std::uint32_t run)
+    : model_(std::move(model)), run_(run) {
+  reseed(seed);
+  delays_.resize(model_->delays.size());
+  initialize();
+}
+
+void Simulation::reseed(std::uint64_t seed) {
+  random_sites_.clear();
+  for (const RandomSiteSpec& spec : model_->random_sites) {
+    RandomSite site;
+    site.fixed_seed = spec.fixed_seed.has_value();
+    site.stream = random::Stream(spec.fixed_seed.value_or(seed), spec.stream_name);
+    random_sites_.push_back(site);
+  }
+}
+
+ExecutionContext Simulation::context(std::uint64_t step) {
+  ExecutionContext ctx;
+  ctx.registers = registers_.data();
+  ctx.tables = model_->tables.data();
+  ctx.random_sites = random_sites_.data();
+  ctx.delays = delays_.data();
+  ctx.run = run_;
+  ctx.step = static_cast<std::uint32_t>(step);
+  return ctx;
+}
+
+void Simulation::initialize() {
+  registers_ = model_->initial_registers;
+  for (auto& d : delays_) d.clear();
+  step_ = 0;
+  limit_dt_ = model_->specs.dt;
+  execute(model_->init_code, context(0));
+  load_stocks_from_registers();
+  dxdt_.resize(x_.size());
+  derivatives(x_, dxdt_, model_->specs.start);
+  record_delays(model_->specs.start);
+}
+
+void Simulation::load_stocks_from_registers() {
+  const auto& stocks = model_->stocks;
+  x_.resize(static_cast<Eigen::Index>(stocks.size()));
+  for (std::size_t i = 0; i < stocks.size(); ++i) x_[static_cast<Eigen::Index>(i)] = registers_[stocks[i].slot];
+}
+
+void Simulation::set_value(std::uint32_t slot, double value) {
+  registers_[slot] = value;
+  const auto& stocks = model_->stocks;
+  for (std::size_t i = 0; i < stocks.size(); ++i) {
+    if (stocks[i].slot == slot) x_[static_cast<Eigen::Index>(i)] = value;
+  }
+}
+
+void Simulation::limit_outflows(const StockLayout& stock, double level, double inflow) {
+  // Outflows are served in the order listed until the stock is empty (Stella's non-negative
+  // stocks). With a fixed step, what can leave over the step is level/dt plus what flows in;
+  // with adaptive steps, an empty stock can pass on only what flows in.
+  double available = (limit_dt_ > 0.0 ? std::max(level, 0.0) / limit_dt_ : 0.0) + inflow;
+  if (limit_dt_ == 0.0 && level > 0.0) return;
+  const auto& flows = model_->flow_slots;
+  for (std::uint32_t k = stock.outflow_begin; k < stock.outflow_end; ++k) {
+    double& out = registers_[flows[k]];
+    out = std::min(out, std::max(available, 0.0));
+    available -= out;
+  }
+}
+
+void Simulation::derivatives(const State& x, State& dxdt, double t) {
+  const auto& stocks = model_->stocks;
+  registers_[reg_time] = t;
+  for (std::size_t i = 0; i < stocks.size(); ++i) registers_[stocks[i].slot] = x[static_cast<Eigen::Index>(i)];
+  execute(model_->flow_code, context(step_));
+  const auto& flows = model_->flow_slots;
+  for (std::size_t i = 0; i < stocks.size(); ++i) {
+    const StockLayout& s = stocks[i];
+    double in = 0.0;
+    for (std::uint32_t k = s.inflow_begin; k < s.inflow_end; ++k) in += registers_[flows[k]];
+    if (s.non_negative) limit_outflows(s, x[static_cast<Eigen::Index>(i)], in);
+    double out = 0.0;
+    for (std::uint32_t k = s.outflow_begin; k < s.outflow_end; ++k) out += registers_[flows[k]];
+    dxdt[static_cast<Eigen::Index>(i)] = in - out;
+  }
+}
+
+void Simulation::record_delays(double t) {
+  for (std::size_t i = 0; i < delays_.size(); ++i) delays_[i].record(t, registers_[model_->delays[i].input_slot]);
+}
+
+void Simulation::step(std::optional<Method> method) {
+  const Method m = method.value_or(model_->specs.method);
+  const double dt = model_->specs.dt;
+  const double t = model_->specs.start + static_cast<double>(step_) * dt;
+  // dxdt_ holds the derivative at (x_, t) from the previous evaluation.
+  if (m == Method::rk4) {
+    Rk4().do_step([this](const State& x, State& d, double tt) { derivatives(x, d, tt); }, x_, dxdt_, t, dt);
+  } else {
+    Euler().do_step([this](const State& x, State& d, double tt) { derivatives(x, d, tt); }, x_, dxdt_, t, dt);
+  }
+  ++step_;
+  const double next = model_->specs.start + static_cast<double>(step_) * dt;
+  derivatives(x_, dxdt_, next);
+  record_delays(next);
+}
+
+Results Simulation::run(const RunOptions& options) {
+  run_ = options.run;
+  reseed(options.seed);
+  const auto saved = saved_slots(*model_, options.save);
+  const Method method = options.method.value_or(model_->specs.method);
+  initialize();
+  if (method == Method::dopri5) return run_adaptive(options, saved);
+  return run_fixed(options, method, saved);
+}
+
+Results Simulation::run_fixed(const RunOptions& options, Method method, const std::vector<std::uint32_t>& saved) {
+  const SimSpecs& s = model_->specs;
+  const std::uint64_t n = step_count(s);
+  const std::uint64_t save_every =
+      s.save_step > 0.0 ? std::max<std::uint64_t>(1, std::llround(s.save_step / s.dt)) : 1;
+  Results r = empty_results(*model_, saved, n / save_every + 1);
+  for (std::uint64_t k = 0;; ++k) {
+    if (k % save_every == 0) save_row(r, time(), registers_, saved);
+    if (k == n) break;
+    check_cancel(options);
+    step(method);
+  }
+  return r;
+}
+
+Results Simulation::run_adaptive(const RunOptions& options, const std::vector<std::uint32_t>& saved) {
+  const SimSpecs& s = model_->specs;
+  limit_dt_ = 0.0;
+  const double save_step = s.save_step > 0.0 ? s.save_step : s.dt;
+  const auto rows = static_cast<std::uint64_t>(std::llround((s.stop - s.start) / save_step));
+  Results r = empty_results(*model_, saved, rows + 1);
+  auto system = [this](const State& x, State& d, double t) { derivatives(x, d, t); };
+  // The step never exceeds dt, so pulses and steps one dt wide are not stepped over.
+  auto stepper = odeint::make_dense_output(s.abs_tol, s.rel_tol, s.dt, Dopri5());
+  stepper.initialize(x_, s.start, s.dt);
+  State x_save = x_;
+  for (std::uint64_t k = 0; k <= rows; ++k) {
+    const double t_save = s.start + static_cast<double>(k) * save_step;
+    while (stepper.current_time() < t_save - 1e-12 * (1.0 + std::abs(t_save))) {
+      check_cancel(options);
+      step_ = static_cast<std::uint64_t>(std::floor((stepper.current_time() - s.start) / s.dt + 1e-9));
+      stepper.do_step(system);
+      if (!delays_.empty()) {
+        derivatives(stepper.current_state(), dxdt_, stepper.current_time());
+        record_delays(stepper.current_time());
+      }
+    }
+    step_ = static_cast<std::uint64_t>(std::floor((t_save - s.start) / s.dt + 1e-9));
+    if (k == 0) {
+      x_save = x_;
+    } else {
+      stepper.calc_state(t_save, x_save);
+    }
+    derivatives(x_save, dxdt_, t_save);
+    save_row(r, t_save, registers_, saved);
+  }
+  x_ = x_save;
+  return r;
+}
+
+}  // namespace revolve::sd
