@@ -3,11 +3,12 @@
 
 #include "apps/revolve/commands.hpp"
 #include "sim/core/error.hpp"
+#include "sim/core/version.hpp"
 
 int main(int argc, char** argv) {
   CLI::App app{"revolve: simulate how people facing multiple disadvantage move through housing, justice and "
                "health services, and compare interventions.\nRun 'revolve COMMAND --help' for each command."};
-  app.set_version_flag("--version", std::string(REVOLVE_VERSION));
+  app.set_version_flag("--version", std::string(revolve::version) + " (" + revolve::git_version + ")");
   app.require_subcommand(1);
   revolve::cli::add_sd_command(app);
   try {
