@@ -45,8 +45,11 @@ struct CompiledModel {
 
   std::vector<Instr> init_code;  ///< everything, in initial-value dependency order
   std::vector<Instr> flow_code;  ///< what changes over time, in dependency order
+  std::vector<Instr> rate_code;  ///< each stock's inflows minus outflows, into its rate register
+  std::uint32_t rate_base = 0;   ///< rate of stock i is register rate_base + i
 
   std::vector<StockLayout> stocks;  ///< state vector index i <-> stocks[i]
+  bool has_non_negative_stocks = false;
   std::vector<std::uint32_t> flow_slots;
   std::vector<std::uint32_t> input_slots;  ///< registers set from outside (Variable::input)
 

@@ -118,8 +118,9 @@ class Compiler {
     index_variables();
     build_nodes();
     apply_overrides();
-    const auto init_order = order(/*init_phase=*/true);
+    // The flow phase first: a loop there is an algebraic loop, whatever the initial values do.
     const auto flow_order = order(/*init_phase=*/false);
+    const auto init_order = order(/*init_phase=*/true);
     emit(init_order, flow_order);
     return std::move(out_);
   }
@@ -460,6 +461,7 @@ class Compiler {
         return op(e.op == Op::neg ? OpCode::neg : OpCode::not_, {std::move(a)});
       }
       case Expr::Kind::binary:
+        if (e.op == Op::pow) return lower_power(lower(e.args[0], scope), lower(e.args[1], scope));
         return op(binary_code(e.op), {lower(e.args[0], scope), lower(e.args[1], scope)});
       case Expr::Kind::if_then_else:
         return lower_select(lower(e.args[0], scope), lower(e.args[1], scope), lower(e.args[2], scope));
@@ -467,6 +469,17 @@ class Compiler {
         return lower_call(e, scope);
     }
     return {};
+  }
+
+  /// x^2 and x^3 as multiplications, x^0.5 as a square root: std::pow costs ten times more.
+  Bound lower_power(Bound base, Bound exponent) const {
+    if (exponent.is_constant() && !base.is_constant()) {
+      if (exponent.value == 1.0) return base;
+      if (exponent.value == 2.0) return op(OpCode::mul, {base, base});
+      if (exponent.value == 3.0) return op(OpCode::mul, {op(OpCode::mul, {base, base}), base});
+      if (exponent.value == 0.5) return op(OpCode::sqrt, {std::move(base)});
+    }
+    return op(OpCode::pow, {std::move(base), std::move(exponent)});
   }
 
   Bound lower_select(Bound c, Bound t, Bound f) const {
@@ -1044,7 +1057,8 @@ class Compiler {
       temp = 0;
       emit_bound(node.flow_expr, out_.flow_code, temp, node.slot);
     }
-    // Registers: [time | variables | hidden | constants | temporaries].
+    const std::uint32_t zero = constant_register(0.0);  // rate of a stock with no flows
+    // Registers: [time | variables | hidden | constants | temporaries | stock rates].
     const std::uint32_t temp_base = next_slot_ + static_cast<std::uint32_t>(constants_.size());
     for (auto* code : {&out_.init_code, &out_.flow_code}) {
       for (Instr& in : *code) {
@@ -1054,24 +1068,43 @@ class Compiler {
         if (!operand_c_is_index(in.op) && (in.c & temp_flag)) in.c = temp_base + (in.c & ~temp_flag);
       }
     }
-    out_.initial_registers.assign(temp_base + max_temps_, 0.0);
+    out_.rate_base = temp_base + max_temps_;
+    out_.initial_registers.assign(out_.rate_base + stocks_.size(), 0.0);
     std::copy(constants_.begin(), constants_.end(), out_.initial_registers.begin() + next_slot_);
     const SimSpecs& s = model_.specs;
     out_.initial_registers[reg_time] = s.start;
     out_.initial_registers[reg_dt] = s.dt;
     out_.initial_registers[reg_start] = s.start;
     out_.initial_registers[reg_stop] = s.stop;
+    emit_stock_layout(zero);
+  }
 
-    for (const StockDef& s : stocks_) {
+  /// Where each stock lives, its flows, and the code that sums them into its rate of change.
+  void emit_stock_layout(std::uint32_t zero) {
+    for (std::uint32_t i = 0; i < stocks_.size(); ++i) {
+      const StockDef& s = stocks_[i];
       StockLayout layout;
       layout.slot = s.slot;
       layout.non_negative = s.non_negative;
+      out_.has_non_negative_stocks = out_.has_non_negative_stocks || s.non_negative;
       layout.inflow_begin = static_cast<std::uint32_t>(out_.flow_slots.size());
       out_.flow_slots.insert(out_.flow_slots.end(), s.inflows.begin(), s.inflows.end());
       layout.inflow_end = layout.outflow_begin = static_cast<std::uint32_t>(out_.flow_slots.size());
       out_.flow_slots.insert(out_.flow_slots.end(), s.outflows.begin(), s.outflows.end());
       layout.outflow_end = static_cast<std::uint32_t>(out_.flow_slots.size());
       out_.stocks.push_back(layout);
+
+      const std::uint32_t rate = out_.rate_base + i;
+      auto& code = out_.rate_code;
+      if (s.inflows.empty()) {
+        code.push_back(s.outflows.empty() ? Instr{OpCode::copy, rate, zero} : Instr{OpCode::neg, rate, s.outflows[0]});
+      } else {
+        code.push_back({OpCode::copy, rate, s.inflows[0]});
+      }
+      for (std::size_t k = 1; k < s.inflows.size(); ++k) code.push_back({OpCode::add, rate, rate, s.inflows[k]});
+      for (std::size_t k = s.inflows.empty() ? 1 : 0; k < s.outflows.size(); ++k) {
+        code.push_back({OpCode::sub, rate, rate, s.outflows[k]});
+      }
     }
   }
 };

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <iterator>
 
 namespace revolve::sd {
 
@@ -39,86 +40,101 @@ double pulse(double magnitude, double first, double interval, double time, doubl
   return since < dt - eps ? magnitude / dt : 0.0;
 }
 
+double ramp(double slope, double start, double end, double time) {
+  const double t = std::min(time, end);
+  return t > start ? slope * (t - start) : 0.0;
+}
+
+// XMILE MOD: the result has the sign of the divisor (a floored modulo).
+double floored_mod(double a, double b) {
+  const double m = std::fmod(a, b);
+  return (m != 0.0 && ((m < 0.0) != (b < 0.0))) ? m + b : m;
+}
+
+// The k-th uniform of a random site for this run and step (k < 4: one Philox call per draw set).
+double draw(const ExecutionContext& ctx, std::uint32_t site_index, std::uint32_t k) {
+  const RandomSite& site = ctx.random_sites[site_index];
+  return site.stream.uniform(site.fixed_seed ? 0 : ctx.run, 0, ctx.step, k);
+}
+
 }  // namespace
 
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wpedantic"  // labels as values: a GCC and Clang extension
+
 void execute(std::span<const Instr> code, const ExecutionContext& ctx) {
-  double* r = ctx.registers;
-  for (const Instr& in : code) {
-    switch (in.op) {
-      case OpCode::copy: r[in.dst] = r[in.a]; break;
-      case OpCode::add: r[in.dst] = r[in.a] + r[in.b]; break;
-      case OpCode::sub: r[in.dst] = r[in.a] - r[in.b]; break;
-      case OpCode::mul: r[in.dst] = r[in.a] * r[in.b]; break;
-      case OpCode::div: r[in.dst] = r[in.a] / r[in.b]; break;
-      case OpCode::pow: r[in.dst] = std::pow(r[in.a], r[in.b]); break;
-      case OpCode::mod: {
-        // XMILE MOD: result has the sign of the divisor, like a floored modulo.
-        const double m = std::fmod(r[in.a], r[in.b]);
-        r[in.dst] = (m != 0.0 && ((m < 0.0) != (r[in.b] < 0.0))) ? m + r[in.b] : m;
-        break;
-      }
-      case OpCode::neg: r[in.dst] = -r[in.a]; break;
-      case OpCode::not_: r[in.dst] = r[in.a] == 0.0 ? 1.0 : 0.0; break;
-      case OpCode::abs: r[in.dst] = std::abs(r[in.a]); break;
-      case OpCode::exp: r[in.dst] = std::exp(r[in.a]); break;
-      case OpCode::ln: r[in.dst] = std::log(r[in.a]); break;
-      case OpCode::log10: r[in.dst] = std::log10(r[in.a]); break;
-      case OpCode::sqrt: r[in.dst] = std::sqrt(r[in.a]); break;
-      case OpCode::sin: r[in.dst] = std::sin(r[in.a]); break;
-      case OpCode::cos: r[in.dst] = std::cos(r[in.a]); break;
-      case OpCode::tan: r[in.dst] = std::tan(r[in.a]); break;
-      case OpCode::arcsin: r[in.dst] = std::asin(r[in.a]); break;
-      case OpCode::arccos: r[in.dst] = std::acos(r[in.a]); break;
-      case OpCode::arctan: r[in.dst] = std::atan(r[in.a]); break;
-      case OpCode::floor: r[in.dst] = std::floor(r[in.a]); break;
-      case OpCode::lt: r[in.dst] = r[in.a] < r[in.b] ? 1.0 : 0.0; break;
-      case OpCode::le: r[in.dst] = r[in.a] <= r[in.b] ? 1.0 : 0.0; break;
-      case OpCode::gt: r[in.dst] = r[in.a] > r[in.b] ? 1.0 : 0.0; break;
-      case OpCode::ge: r[in.dst] = r[in.a] >= r[in.b] ? 1.0 : 0.0; break;
-      case OpCode::eq: r[in.dst] = r[in.a] == r[in.b] ? 1.0 : 0.0; break;
-      case OpCode::ne: r[in.dst] = r[in.a] != r[in.b] ? 1.0 : 0.0; break;
-      case OpCode::and_: r[in.dst] = (r[in.a] != 0.0 && r[in.b] != 0.0) ? 1.0 : 0.0; break;
-      case OpCode::or_: r[in.dst] = (r[in.a] != 0.0 || r[in.b] != 0.0) ? 1.0 : 0.0; break;
-      case OpCode::min: r[in.dst] = std::min(r[in.a], r[in.b]); break;
-      case OpCode::max: r[in.dst] = std::max(r[in.a], r[in.b]); break;
-      case OpCode::select: r[in.dst] = r[in.a] != 0.0 ? r[in.b] : r[in.c]; break;
-      case OpCode::safediv: r[in.dst] = r[in.b] == 0.0 ? r[in.c] : r[in.a] / r[in.b]; break;
-      case OpCode::pulse:
-        r[in.dst] = pulse(r[in.a], r[in.b], r[in.c], r[reg_time], r[reg_dt]);
-        break;
-      case OpCode::step:
-        r[in.dst] = r[reg_time] >= r[in.b] - time_tolerance * r[reg_dt] ? r[in.a] : 0.0;
-        break;
-      case OpCode::ramp: {
-        const double t = std::min(r[reg_time], r[in.c]);
-        r[in.dst] = t > r[in.b] ? r[in.a] * (t - r[in.b]) : 0.0;
-        break;
-      }
-      case OpCode::lookup: r[in.dst] = ctx.tables[in.c](r[in.a]); break;
-      case OpCode::normal: {
-        const RandomSite& site = ctx.random_sites[in.c];
-        const auto u = site.stream.uniforms4(site.fixed_seed ? 0 : ctx.run, 0, ctx.step);
-        r[in.dst] = r[in.a] + r[in.b] * random::standard_normal(u[0], u[1]);
-        break;
-      }
-      case OpCode::uniform: {
-        const RandomSite& site = ctx.random_sites[in.c];
-        const double u = site.stream.uniform(site.fixed_seed ? 0 : ctx.run, 0, ctx.step);
-        r[in.dst] = r[in.a] + (r[in.b] - r[in.a]) * u;
-        break;
-      }
-      case OpCode::poisson: {
-        const RandomSite& site = ctx.random_sites[in.c];
-        const auto u = site.stream.uniforms4(site.fixed_seed ? 0 : ctx.run, 0, ctx.step);
-        r[in.dst] = random::poisson(r[in.a], u[0], u[1]);
-        break;
-      }
-      case OpCode::delay:
-        r[in.dst] = ctx.delays[in.c].at(r[reg_time] - r[in.a], r[in.b]);
-        break;
-    }
-  }
+  // Direct threading: every op ends in its own indirect jump, which the branch predictor learns
+  // per op. Measured about twice as fast as one shared switch on the chain benchmark.
+  static void* const dispatch[] = {
+      &&op_copy, &&op_add, &&op_sub, &&op_mul, &&op_div, &&op_pow, &&op_mod,
+      &&op_neg, &&op_not, &&op_abs, &&op_exp, &&op_ln, &&op_log10, &&op_sqrt,
+      &&op_sin, &&op_cos, &&op_tan, &&op_arcsin, &&op_arccos, &&op_arctan, &&op_floor,
+      &&op_lt, &&op_le, &&op_gt, &&op_ge, &&op_eq, &&op_ne, &&op_and, &&op_or,
+      &&op_min, &&op_max, &&op_select, &&op_safediv, &&op_pulse, &&op_step, &&op_ramp,
+      &&op_lookup, &&op_normal, &&op_uniform, &&op_poisson, &&op_delay};
+  static_assert(std::size(dispatch) == static_cast<std::size_t>(OpCode::delay) + 1,
+                "dispatch table must list every OpCode in order");
+  double* const r = ctx.registers;
+  const Instr* in = code.data();
+  const Instr* const end = in + code.size();
+  if (in == end) return;
+#define REVOLVE_NEXT()                               \
+  do {                                               \
+    if (++in == end) return;                         \
+    goto* dispatch[static_cast<std::size_t>(in->op)]; \
+  } while (0)
+#define REVOLVE_OP(label, body) \
+  label:                        \
+  body;                         \
+  REVOLVE_NEXT();
+
+  goto* dispatch[static_cast<std::size_t>(in->op)];
+  REVOLVE_OP(op_copy, r[in->dst] = r[in->a])
+  REVOLVE_OP(op_add, r[in->dst] = r[in->a] + r[in->b])
+  REVOLVE_OP(op_sub, r[in->dst] = r[in->a] - r[in->b])
+  REVOLVE_OP(op_mul, r[in->dst] = r[in->a] * r[in->b])
+  REVOLVE_OP(op_div, r[in->dst] = r[in->a] / r[in->b])
+  REVOLVE_OP(op_pow, r[in->dst] = std::pow(r[in->a], r[in->b]))
+  REVOLVE_OP(op_mod, r[in->dst] = floored_mod(r[in->a], r[in->b]))
+  REVOLVE_OP(op_neg, r[in->dst] = -r[in->a])
+  REVOLVE_OP(op_not, r[in->dst] = r[in->a] == 0.0 ? 1.0 : 0.0)
+  REVOLVE_OP(op_abs, r[in->dst] = std::abs(r[in->a]))
+  REVOLVE_OP(op_exp, r[in->dst] = std::exp(r[in->a]))
+  REVOLVE_OP(op_ln, r[in->dst] = std::log(r[in->a]))
+  REVOLVE_OP(op_log10, r[in->dst] = std::log10(r[in->a]))
+  REVOLVE_OP(op_sqrt, r[in->dst] = std::sqrt(r[in->a]))
+  REVOLVE_OP(op_sin, r[in->dst] = std::sin(r[in->a]))
+  REVOLVE_OP(op_cos, r[in->dst] = std::cos(r[in->a]))
+  REVOLVE_OP(op_tan, r[in->dst] = std::tan(r[in->a]))
+  REVOLVE_OP(op_arcsin, r[in->dst] = std::asin(r[in->a]))
+  REVOLVE_OP(op_arccos, r[in->dst] = std::acos(r[in->a]))
+  REVOLVE_OP(op_arctan, r[in->dst] = std::atan(r[in->a]))
+  REVOLVE_OP(op_floor, r[in->dst] = std::floor(r[in->a]))
+  REVOLVE_OP(op_lt, r[in->dst] = r[in->a] < r[in->b] ? 1.0 : 0.0)
+  REVOLVE_OP(op_le, r[in->dst] = r[in->a] <= r[in->b] ? 1.0 : 0.0)
+  REVOLVE_OP(op_gt, r[in->dst] = r[in->a] > r[in->b] ? 1.0 : 0.0)
+  REVOLVE_OP(op_ge, r[in->dst] = r[in->a] >= r[in->b] ? 1.0 : 0.0)
+  REVOLVE_OP(op_eq, r[in->dst] = r[in->a] == r[in->b] ? 1.0 : 0.0)
+  REVOLVE_OP(op_ne, r[in->dst] = r[in->a] != r[in->b] ? 1.0 : 0.0)
+  REVOLVE_OP(op_and, r[in->dst] = (r[in->a] != 0.0 && r[in->b] != 0.0) ? 1.0 : 0.0)
+  REVOLVE_OP(op_or, r[in->dst] = (r[in->a] != 0.0 || r[in->b] != 0.0) ? 1.0 : 0.0)
+  REVOLVE_OP(op_min, r[in->dst] = std::min(r[in->a], r[in->b]))
+  REVOLVE_OP(op_max, r[in->dst] = std::max(r[in->a], r[in->b]))
+  REVOLVE_OP(op_select, r[in->dst] = r[in->a] != 0.0 ? r[in->b] : r[in->c])
+  REVOLVE_OP(op_safediv, r[in->dst] = r[in->b] == 0.0 ? r[in->c] : r[in->a] / r[in->b])
+  REVOLVE_OP(op_pulse, r[in->dst] = pulse(r[in->a], r[in->b], r[in->c], r[reg_time], r[reg_dt]))
+  REVOLVE_OP(op_step, r[in->dst] = r[reg_time] >= r[in->b] - time_tolerance * r[reg_dt] ? r[in->a] : 0.0)
+  REVOLVE_OP(op_ramp, r[in->dst] = ramp(r[in->a], r[in->b], r[in->c], r[reg_time]))
+  REVOLVE_OP(op_lookup, r[in->dst] = ctx.tables[in->c](r[in->a]))
+  REVOLVE_OP(op_normal, r[in->dst] = r[in->a] + r[in->b] * random::standard_normal(draw(ctx, in->c, 0), draw(ctx, in->c, 1)))
+  REVOLVE_OP(op_uniform, r[in->dst] = r[in->a] + (r[in->b] - r[in->a]) * draw(ctx, in->c, 0))
+  REVOLVE_OP(op_poisson, r[in->dst] = random::poisson(r[in->a], draw(ctx, in->c, 0), draw(ctx, in->c, 1)))
+  REVOLVE_OP(op_delay, r[in->dst] = ctx.delays[in->c].at(r[reg_time] - r[in->a], r[in->b]))
+#undef REVOLVE_OP
+#undef REVOLVE_NEXT
 }
+
+#pragma GCC diagnostic pop
 
 bool is_time_dependent(OpCode op) {
   switch (op) {

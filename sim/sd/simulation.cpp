@@ -1,11 +1,13 @@
 #include "sim/sd/simulation.hpp"
 
+#include <algorithm>
 #include <cmath>
 
 #include <boost/numeric/odeint.hpp>
 #include <boost/numeric/odeint/external/eigen/eigen.hpp>
 
 #include "sim/core/error.hpp"
+#include "sim/core/memory.hpp"
 #include "sim/sd/compiler.hpp"
 #include "sim/sd/expression.hpp"
 
@@ -44,6 +46,7 @@ Results empty_results(const CompiledModel& model, const std::vector<std::uint32_
   }
   r.times.reserve(rows);
   r.values.reserve(rows * saved.size());
+  advise_huge_pages(r.values.data(), r.values.capacity() * sizeof(double));
   return r;
 }
 
@@ -64,6 +67,14 @@ std::uint64_t step_count(const SimSpecs& s) {
 
 }  // namespace
 
+/// Odeint's fixed-step steppers keep work vectors; holding them avoids an allocation per step.
+struct Simulation::Steppers {
+  Euler euler;
+  Rk4 rk4;
+};
+
+Simulation::~Simulation() = default;
+
 std::vector<double> Results::column(std::string_view name) const {
   const std::string key = canonical_element_name(name);
   for (std::size_t c = 0; c < names.size(); ++c) {
@@ -76,7 +87,7 @@ std::vector<double> Results::column(std::string_view name) const {
 }
 
 Simulation::Simulation(std::shared_ptr<const CompiledModel> model, std::uint64_t seed, std::uint32_t run)
-    : model_(std::move(model)), run_(run) {
+    : model_(std::move(model)), steppers_(std::make_unique<Steppers>()), run_(run) {
   reseed(seed);
   delays_.resize(model_->delays.size());
   initialize();
@@ -144,20 +155,24 @@ void Simulation::limit_outflows(const StockLayout& stock, double level, double i
 }
 
 void Simulation::derivatives(const State& x, State& dxdt, double t) {
-  const auto& stocks = model_->stocks;
-  registers_[reg_time] = t;
-  for (std::size_t i = 0; i < stocks.size(); ++i) registers_[stocks[i].slot] = x[static_cast<Eigen::Index>(i)];
+  const StockLayout* stocks = model_->stocks.data();
+  const std::size_t n = model_->stocks.size();
+  const std::uint32_t* flows = model_->flow_slots.data();
+  double* r = registers_.data();
+  const double* level = x.data();
+  r[reg_time] = t;
+  for (std::size_t i = 0; i < n; ++i) r[stocks[i].slot] = level[i];
   execute(model_->flow_code, context(step_));
-  const auto& flows = model_->flow_slots;
-  for (std::size_t i = 0; i < stocks.size(); ++i) {
-    const StockLayout& s = stocks[i];
-    double in = 0.0;
-    for (std::uint32_t k = s.inflow_begin; k < s.inflow_end; ++k) in += registers_[flows[k]];
-    if (s.non_negative) limit_outflows(s, x[static_cast<Eigen::Index>(i)], in);
-    double out = 0.0;
-    for (std::uint32_t k = s.outflow_begin; k < s.outflow_end; ++k) out += registers_[flows[k]];
-    dxdt[static_cast<Eigen::Index>(i)] = in - out;
+  if (model_->has_non_negative_stocks) {
+    for (std::size_t i = 0; i < n; ++i) {
+      if (!stocks[i].non_negative) continue;
+      double in = 0.0;
+      for (std::uint32_t k = stocks[i].inflow_begin; k < stocks[i].inflow_end; ++k) in += r[flows[k]];
+      limit_outflows(stocks[i], level[i], in);
+    }
   }
+  execute(model_->rate_code, context(step_));
+  std::copy_n(r + model_->rate_base, n, dxdt.data());
 }
 
 void Simulation::record_delays(double t) {
@@ -169,10 +184,11 @@ void Simulation::step(std::optional<Method> method) {
   const double dt = model_->specs.dt;
   const double t = model_->specs.start + static_cast<double>(step_) * dt;
   // dxdt_ holds the derivative at (x_, t) from the previous evaluation.
+  auto system = [this](const State& x, State& d, double tt) { derivatives(x, d, tt); };
   if (m == Method::rk4) {
-    Rk4().do_step([this](const State& x, State& d, double tt) { derivatives(x, d, tt); }, x_, dxdt_, t, dt);
+    steppers_->rk4.do_step(system, x_, dxdt_, t, dt);
   } else {
-    Euler().do_step([this](const State& x, State& d, double tt) { derivatives(x, d, tt); }, x_, dxdt_, t, dt);
+    steppers_->euler.do_step(system, x_, dxdt_, t, dt);
   }
   ++step_;
   const double next = model_->specs.start + static_cast<double>(step_) * dt;

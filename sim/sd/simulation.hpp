@@ -46,6 +46,9 @@ class Simulation {
  public:
   explicit Simulation(std::shared_ptr<const CompiledModel> model, std::uint64_t seed = 0,
                       std::uint32_t run = 0);
+  ~Simulation();
+  Simulation(Simulation&&) noexcept = default;
+  Simulation& operator=(Simulation&&) noexcept = default;
 
   /// Evaluate initial values: time = start, stocks at their initial values, every register current.
   void initialize();
@@ -64,7 +67,9 @@ class Simulation {
   Results run(const RunOptions& options);
 
  private:
+  struct Steppers;
   std::shared_ptr<const CompiledModel> model_;
+  std::unique_ptr<Steppers> steppers_;
   std::vector<double> registers_;
   std::vector<RandomSite> random_sites_;
   std::vector<DelayHistory> delays_;

@@ -1,0 +1,22 @@
+#pragma once
+// Helpers shared by the stock-flow tests: compile and run a model in one call.
+#include <memory>
+
+#include "sim/sd/compiler.hpp"
+#include "sim/sd/simulation.hpp"
+
+namespace revolve::test {
+
+inline sd::Results run_model(const sd::Model& model, std::optional<sd::Method> method = std::nullopt,
+                             std::uint64_t seed = 1) {
+  auto compiled = std::make_shared<const sd::CompiledModel>(sd::compile(model));
+  sd::Simulation sim(compiled, seed);
+  sd::RunOptions options;
+  options.method = method;
+  options.seed = seed;
+  return sim.run(options);
+}
+
+inline double last(const sd::Results& r, const std::string& name) { return r.column(name).back(); }
+
+}  // namespace revolve::test
