@@ -1,0 +1,147 @@
+#include "sim/params/parameter_set.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <numeric>
+
+#include "sim/core/error.hpp"
+
+namespace revolve::params {
+namespace {
+
+// Levenshtein distance: how many single-character edits turn `a` into `b`.
+std::size_t edit_distance(std::string_view a, std::string_view b) {
+  std::vector<std::size_t> row(b.size() + 1);
+  std::iota(row.begin(), row.end(), 0);
+  for (std::size_t i = 1; i <= a.size(); ++i) {
+    std::size_t diagonal = row[0];
+    row[0] = i;
+    for (std::size_t j = 1; j <= b.size(); ++j) {
+      const std::size_t above = row[j];
+      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
+      diagonal = above;
+    }
+  }
+  return row[b.size()];
+}
+
+std::string join(const std::vector<std::string>& items, const std::string& separator) {
+  std::string out;
+  for (const auto& item : items) out += (out.empty() ? "" : separator) + item;
+  return out;
+}
+
+std::string location(const Origin& origin) { return where(origin.file, origin.line); }
+
+// Factor that takes money written at `p.price_year` to the model's price year.
+double uprating_factor(const Parameter& p, const Conventions& c) {
+  if (p.kind() != Kind::money) return 1;
+  if (c.price_year.empty()) {
+    throw ParameterError(location(p.origin) + "'" + p.name + "': money needs the file's 'conventions: price_year'");
+  }
+  if (p.price_year == c.price_year) return 1;
+  if (c.uprating) {
+    if (const auto it = c.uprating->factors.find(p.price_year); it != c.uprating->factors.end()) return it->second;
+  }
+  throw ParameterError(location(p.origin) + "'" + p.name + "': no uprating factor from price year " + p.price_year +
+                       " to " + c.price_year + " in 'conventions: uprating: factors'");
+}
+
+}  // namespace
+
+ParameterSet::ParameterSet(Header header, std::vector<Section> sections, std::vector<Parameter> parameters)
+    : header_(std::move(header)), sections_(std::move(sections)), parameters_(std::move(parameters)) {
+  values_.reserve(parameters_.size());
+  for (auto& p : parameters_) {
+    validate(p);
+    const auto [it, inserted] = index_.emplace(p.name, static_cast<std::uint32_t>(values_.size()));
+    if (!inserted) {
+      throw ParameterError(location(p.origin) + "'" + p.name + "' is defined twice (first at line " +
+                           std::to_string(parameters_[it->second].origin.line) + ")");
+    }
+    p.uprating = uprating_factor(p, conventions());
+    values_.push_back(p.to_model(p.value, conventions().time_unit));
+  }
+}
+
+std::optional<ParamId> ParameterSet::find(std::string_view name) const {
+  const auto it = index_.find(std::string(name));
+  if (it == index_.end()) return std::nullopt;
+  return ParamId{it->second};
+}
+
+ParamId ParameterSet::id(std::string_view name) const {
+  if (const auto found = find(name)) return *found;
+  throw ParameterError(unknown_name(name));
+}
+
+std::string ParameterSet::unknown_name(std::string_view name) const {
+  const auto near = closest_names(name);
+  return "unknown parameter '" + std::string(name) + "' in " + model() +
+         (near.empty() ? "" : " (did you mean " + join(near, ", ") + "?)");
+}
+
+std::vector<std::string> ParameterSet::closest_names(std::string_view name, std::size_t most) const {
+  // Related: a typo (within a third of the name, at least 3 edits), one name extending the other
+  // ("health.stay_length" for "health.stay"), or the same last word in another section.
+  const std::size_t limit = std::max<std::size_t>(3, name.size() / 3);
+  const auto last_word = [](std::string_view n) { return n.substr(n.rfind('.') + 1); };
+  std::vector<std::pair<std::size_t, std::string>> scored;
+  for (const auto& p : parameters_) {
+    const std::string_view known = p.name;
+    const auto d = edit_distance(name, known);
+    const bool extends = name.starts_with(known) || known.starts_with(name);
+    if (d <= limit || extends || last_word(name) == last_word(known)) scored.emplace_back(d, p.name);
+  }
+  std::sort(scored.begin(), scored.end());
+  std::vector<std::string> out;
+  for (std::size_t i = 0; i < scored.size() && i < most; ++i) out.push_back(scored[i].second);
+  return out;
+}
+
+Change ParameterSet::check(const Override& change) const {
+  const std::string at = location(change.origin);
+  const auto found = find(change.name);
+  if (!found) throw ParameterError(at + unknown_name(change.name));
+  const Parameter& p = spec(*found);
+  Unit unit = p.unit;
+  if (!change.unit.empty()) {
+    const auto parsed = parse_unit(change.unit);
+    const bool same_dimension =
+        parsed && parsed->kind == p.kind() && parsed->time.has_value() == p.unit.time.has_value();
+    if (!same_dimension) {
+      throw ParameterError(at + "'" + p.name + "': unit mismatch: '" + change.unit + "' does not fit '" + p.unit.text +
+                           "' (a " + to_string(p.kind()) + "; use: " + units_for(p.kind()) + ")");
+    }
+    unit = *parsed;
+  }
+  const auto model_value = [&](const Unit& u, double x) {
+    return to_model_units(u, x * p.uprating, conventions().time_unit);
+  };
+  const double value = model_value(unit, change.value);
+  // Every conversion is increasing, so bounds compare in model units.
+  if (!std::isfinite(value) || value < model_value(p.unit, p.bounds.low) ||
+      value > model_value(p.unit, p.bounds.high)) {
+    throw ParameterError(at + "'" + p.name + "': value " + format_number(change.value) + " " + unit.text +
+                         " is out of bounds [" + format_number(p.bounds.low) + ", " + format_number(p.bounds.high) +
+                         "] " + p.unit.text);
+  }
+  return Change{*found, value};
+}
+
+void ParameterSet::apply(const Change& change) {
+  const Parameter& p = spec(change.id);
+  if (frozen_ && !p.is_mutable) {
+    throw ParameterError("'" + p.name + "' cannot change during a run: it is not marked 'mutable: true' (defined at " +
+                         p.origin.file + ":" + std::to_string(p.origin.line) + ")");
+  }
+  values_[change.id.index] = change.model_value;
+}
+
+StatusCounts ParameterSet::count_by_status() const {
+  StatusCounts counts{};
+  for (const auto& p : parameters_) ++counts[static_cast<std::size_t>(p.provenance.status)];
+  return counts;
+}
+
+}  // namespace revolve::params
