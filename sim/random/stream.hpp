@@ -7,6 +7,7 @@
 // every draw their decisions have in common (common random numbers).
 #include <array>
 #include <cstdint>
+#include <span>
 #include <string_view>
 
 #include <Random123/philox.h>
@@ -64,6 +65,27 @@ class Stream {
                                   std::uint32_t block = 0) const {
     return r123::Philox4x32()({{run, entity, step, block}}, key_);
   }
+
+  /// One uniform in (0,1) per entity, four consecutive entities to one Philox call: entity e's
+  /// k-th draw at (run, step) is word e % 4 of the counter (run, e / 4, step, grouped_block + k).
+  /// Like uniform(), a pure function of (seed, name, run, entity, step, k), but a quarter of the
+  /// Philox calls when a whole block of entities draws (see fill_grouped_uniforms). A stream used
+  /// this way keeps k < 2^31 and the `block` of uniforms4 and bits below grouped_block.
+  double grouped_uniform(std::uint32_t run, std::uint32_t entity, std::uint32_t step,
+                         std::uint32_t k = 0) const {
+    const r123::Philox4x32::ctr_type ctr = {{run, entity / 4, step, grouped_block + k}};
+    return to_unit(r123::Philox4x32()(ctr, key_)[entity % 4]);
+  }
+
+  /// out[i] = grouped_uniform(run, first + i, step, k) for every i, generated in one tight loop.
+  /// A draw is the same whether or not the entity uses it, so generating a block's draws in bulk
+  /// changes no result.
+  void fill_grouped_uniforms(std::uint32_t run, std::uint32_t step, std::uint32_t first,
+                             std::span<double> out, std::uint32_t k = 0) const;
+
+  /// The fourth counter word of grouped draws: the upper half of the range, apart from the
+  /// small block numbers of uniforms4 and bits.
+  static constexpr std::uint32_t grouped_block = 0x80000000u;
 
  private:
   r123::Philox4x32::key_type key_ = {{0, 0}};

@@ -1,0 +1,74 @@
+// Counter-based streams: every draw is a pure function of (seed, name, run, entity, step, k).
+#include <catch2/catch.hpp>
+
+#include <cmath>
+#include <vector>
+
+#include "sim/random/stream.hpp"
+
+using revolve::random::Stream;
+using revolve::random::to_unit;
+
+TEST_CASE("uniforms4 and uniform are Philox4x32-10 of (run, entity, step, block) under the stream's key") {
+  // The stock-flow engine relies on these meanings; grouped draws must not have changed them.
+  const Stream s(7, "housing_first.accept");
+  const auto four = s.uniforms4(1, 2, 3, 0);
+  for (std::uint32_t k = 0; k < 4; ++k) CHECK(s.uniform(1, 2, 3, k) == four[k]);
+  CHECK(s.uniform(1, 2, 3, 5) == s.uniforms4(1, 2, 3, 1)[1]);
+  const auto bits = s.bits(1, 2, 3, 0);
+  for (std::uint32_t k = 0; k < 4; ++k) CHECK(to_unit(bits[k]) == four[k]);
+}
+
+TEST_CASE("a grouped draw depends on seed, stream name, run, entity, step and k, and on nothing else") {
+  const Stream s(7, "cohort.death");
+  const double u = s.grouped_uniform(0, 10, 3);
+  CHECK(u == Stream(7, "cohort.death").grouped_uniform(0, 10, 3));
+  CHECK(u != Stream(8, "cohort.death").grouped_uniform(0, 10, 3));
+  CHECK(u != Stream(7, "cohort.mh").grouped_uniform(0, 10, 3));
+  CHECK(u != s.grouped_uniform(1, 10, 3));
+  CHECK(u != s.grouped_uniform(0, 11, 3));
+  CHECK(u != s.grouped_uniform(0, 10, 4));
+  CHECK(u != s.grouped_uniform(0, 10, 3, 1));
+}
+
+TEST_CASE("grouped draws do not reuse the counters of uniforms4") {
+  const Stream s(3, "x");
+  const auto four = s.uniforms4(0, 0, 0, 0);
+  for (std::uint32_t e = 0; e < 4; ++e) CHECK(s.grouped_uniform(0, e, 0) != four[e]);
+}
+
+TEST_CASE("fill_grouped_uniforms gives each entity its grouped_uniform, whatever the first entity and length") {
+  const Stream s(11, "bulk");
+  for (std::uint32_t first : {0u, 1u, 2u, 3u, 4u, 1021u}) {
+    for (std::size_t length : {0u, 1u, 3u, 4u, 5u, 17u, 1024u}) {
+      std::vector<double> out(length);
+      s.fill_grouped_uniforms(5, 9, first, out, 2);
+      for (std::size_t i = 0; i < length; ++i) {
+        INFO("first " << first << ", i " << i);
+        REQUIRE(out[i] == s.grouped_uniform(5, first + static_cast<std::uint32_t>(i), 9, 2));
+      }
+    }
+  }
+}
+
+TEST_CASE("grouped draws are uniform on (0,1) and uncorrelated between neighbouring entities") {
+  const Stream s(1, "check");
+  constexpr std::size_t n = 400'000;
+  std::vector<double> u(n);
+  s.fill_grouped_uniforms(0, 0, 0, u);
+  double sum = 0.0, sum_sq = 0.0, lag = 0.0;
+  std::vector<int> bins(10, 0);
+  for (std::size_t i = 0; i < n; ++i) {
+    REQUIRE(u[i] > 0.0);
+    REQUIRE(u[i] < 1.0);
+    sum += u[i];
+    sum_sq += u[i] * u[i];
+    if (i > 0) lag += (u[i] - 0.5) * (u[i - 1] - 0.5);
+    ++bins[static_cast<std::size_t>(u[i] * 10)];
+  }
+  // Tolerances are 5 standard errors of each statistic for n uniform draws.
+  CHECK(std::abs(sum / n - 0.5) < 5 * std::sqrt(1.0 / 12 / n));
+  CHECK(std::abs(sum_sq / n - 1.0 / 3) < 5 * std::sqrt(4.0 / 45 / n));
+  CHECK(std::abs(lag / n) < 5 * (1.0 / 12) / std::sqrt(n));
+  for (int b : bins) CHECK(std::abs(b - n / 10.0) < 5 * std::sqrt(n * 0.1 * 0.9));
+}
