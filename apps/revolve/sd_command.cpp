@@ -55,7 +55,7 @@ void add_sd_command(CLI::App& app) {
   sd->require_subcommand(1);
   auto options = std::make_shared<SdRunOptions>();
   auto* run = sd->add_subcommand("run", "Run a stock-flow model file and write DIR/results.csv");
-  run->add_option("MODEL", options->model, "Model file (.yaml)")->required()->check(CLI::ExistingFile);
+  run->add_option("MODEL", options->model, "Model file: revolve YAML (.yaml) or XMILE (.xmile, .stmx)")->required()->check(CLI::ExistingFile);
   run->add_option("--method", options->method, "Integration method (default: the model's own)")
       ->check(CLI::IsMember({"euler", "rk4", "dopri5"}));
   run->add_option("--out", options->out, "Directory for results.csv")->capture_default_str();

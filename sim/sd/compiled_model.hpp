@@ -51,6 +51,7 @@ struct CompiledModel {
   std::vector<StockLayout> stocks;  ///< state vector index i <-> stocks[i]
   bool has_non_negative_stocks = false;
   std::vector<std::uint32_t> flow_slots;
+  std::vector<bool> flow_has_one_source;  ///< per flow_slots entry: an outflow of one stock only
   std::vector<std::uint32_t> input_slots;  ///< registers set from outside (Variable::input)
 
   std::vector<GraphicalFunction> tables;

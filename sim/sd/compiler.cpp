@@ -87,6 +87,9 @@ struct Scope {
   const std::string* equation = nullptr;
   int random_count = 0;                // call sites seen so far in this element's equation
   int helper_count = 0;
+  /// Inside a macro body: its parameters, bound to the lowered arguments of the call.
+  const std::unordered_map<std::string, Bound>* macro_arguments = nullptr;
+  int macro_depth = 0;
 };
 
 std::string join_elements(const std::vector<std::string>& parts) {
@@ -114,6 +117,7 @@ class Compiler {
 
   CompiledModel run() {
     check_specs();
+    index_macros();
     index_dimensions();
     index_variables();
     build_nodes();
@@ -176,6 +180,27 @@ class Compiler {
     }
     out_.name = model_.name;
     out_.specs = s;
+  }
+
+  struct MacroInfo {
+    const Macro* def = nullptr;
+    Expr body;
+  };
+  std::unordered_map<std::string, MacroInfo> macros_;
+
+  void index_macros() {
+    for (const Macro& m : model_.macros) {
+      MacroInfo info{&m, {}};
+      try {
+        info.body = parse_expression(m.equation);
+      } catch (const SyntaxError& e) {
+        throw ModelError(where(m.origin.file, m.origin.line) + "in macro '" + m.name + "', column " +
+                         std::to_string(e.column) + ": syntax error: " + e.message);
+      }
+      if (!macros_.emplace(canonical_name(m.name), std::move(info)).second) {
+        fail_model("macro '" + m.name + "' is defined twice");
+      }
+    }
   }
 
   void index_dimensions() {
@@ -385,8 +410,9 @@ class Compiler {
     const auto it = var_index_.find(canonical_name(flow_name));
     if (it == var_index_.end()) fail_variable(*stock.def, "unknown flow '" + flow_name + "'");
     const VarInfo& flow = vars_[it->second];
-    if (flow.def->kind != VariableKind::flow) {
-      fail_variable(*stock.def, "'" + flow.def->name + "' is listed as a flow but is not a flow");
+    // An auxiliary may feed a stock directly (generated models do this); another stock may not.
+    if (flow.def->kind == VariableKind::stock) {
+      fail_variable(*stock.def, "'" + flow.def->name + "' is listed as a flow but is a stock");
     }
     const auto element = unflatten(stock, flat);
     std::vector<std::uint32_t> flow_element;
@@ -527,6 +553,10 @@ class Compiler {
   }
 
   Bound lower_name(const Expr& e, Scope& scope) {
+    if (scope.macro_arguments && !e.has_subscripts) {
+      const auto it = scope.macro_arguments->find(canonical_name(e.name));
+      if (it != scope.macro_arguments->end()) return it->second;
+    }
     const VarInfo* v = find_var(e.name);
     if (!v) {
       if (e.has_subscripts) fail_at(scope, e.column, "unknown name '" + e.name + "'" + suggestion(e.name));
@@ -691,7 +721,7 @@ class Compiler {
         {"ABS", OpCode::abs},     {"EXP", OpCode::exp},       {"LN", OpCode::ln},
         {"LOG10", OpCode::log10}, {"SQRT", OpCode::sqrt},     {"SIN", OpCode::sin},
         {"COS", OpCode::cos},     {"TAN", OpCode::tan},       {"ARCSIN", OpCode::arcsin},
-        {"ARCCOS", OpCode::arccos}, {"ARCTAN", OpCode::arctan}, {"INT", OpCode::floor}};
+        {"ARCCOS", OpCode::arccos}, {"ARCTAN", OpCode::arctan}, {"INT", OpCode::trunc}};
     if (const auto it = unary.find(f); it != unary.end()) {
       check_arity(e, scope, 1, 1);
       return op(it->second, lower_args(e, scope));
@@ -751,6 +781,7 @@ class Compiler {
     if (f == "DELAY1" || f == "DELAY3" || f == "DELAYN") return lower_material_delay(e, scope);
     if (f == "DELAY") return lower_pipeline_delay(e, scope);
     if (f == "NORMAL" || f == "UNIFORM" || f == "POISSON") return lower_random(e, scope);
+    if (const auto it = macros_.find(canonical_name(f)); it != macros_.end()) return lower_macro(e, it->second, scope);
     if (const VarInfo* v = find_var(f); v && v->def->graph) {
       check_arity(e, scope, 1, 1);
       Expr name;
@@ -760,6 +791,23 @@ class Compiler {
       return lower_graph_call(name, e.args[0], scope);
     }
     fail_at(scope, e.column, "unknown function '" + f + "'");
+  }
+
+  /// A macro call is its body with the parameters bound to the arguments (lowered here, in the
+  /// caller's scope), so stateful builtins in the body get their own hidden state per call.
+  Bound lower_macro(const Expr& e, const MacroInfo& macro, Scope& scope) {
+    const auto& params = macro.def->parameters;
+    check_arity(e, scope, params.size(), params.size());
+    if (scope.macro_depth > 32) fail_at(scope, e.column, "macro '" + macro.def->name + "' calls itself too deeply");
+    std::unordered_map<std::string, Bound> arguments;
+    for (std::size_t i = 0; i < params.size(); ++i) arguments[canonical_name(params[i])] = lower(e.args[i], scope);
+    const auto* saved = scope.macro_arguments;
+    scope.macro_arguments = &arguments;
+    ++scope.macro_depth;
+    Bound body = lower(macro.body, scope);
+    --scope.macro_depth;
+    scope.macro_arguments = saved;
+    return body;
   }
 
   Bound lower_graph_call(const Expr& name, const Expr& input, Scope& scope) {
@@ -1081,6 +1129,10 @@ class Compiler {
 
   /// Where each stock lives, its flows, and the code that sums them into its rate of change.
   void emit_stock_layout(std::uint32_t zero) {
+    std::unordered_map<std::uint32_t, int> sources;  // flow register -> stocks it drains
+    for (const StockDef& s : stocks_) {
+      for (std::uint32_t f : s.outflows) ++sources[f];
+    }
     for (std::uint32_t i = 0; i < stocks_.size(); ++i) {
       const StockDef& s = stocks_[i];
       StockLayout layout;
@@ -1091,6 +1143,10 @@ class Compiler {
       out_.flow_slots.insert(out_.flow_slots.end(), s.inflows.begin(), s.inflows.end());
       layout.inflow_end = layout.outflow_begin = static_cast<std::uint32_t>(out_.flow_slots.size());
       out_.flow_slots.insert(out_.flow_slots.end(), s.outflows.begin(), s.outflows.end());
+      out_.flow_has_one_source.resize(out_.flow_slots.size(), false);
+      for (std::size_t k = layout.outflow_begin; k < out_.flow_slots.size(); ++k) {
+        out_.flow_has_one_source[k] = sources[out_.flow_slots[k]] == 1;
+      }
       layout.outflow_end = static_cast<std::uint32_t>(out_.flow_slots.size());
       out_.stocks.push_back(layout);
 

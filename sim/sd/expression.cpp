@@ -51,6 +51,12 @@ class Lexer {
 
   int column() const { return static_cast<int>(pos_) + 1; }
 
+  char next_non_space() const {
+    std::size_t p = pos_;
+    while (p < text_.size() && std::isspace(static_cast<unsigned char>(text_[p]))) ++p;
+    return p < text_.size() ? text_[p] : '\0';
+  }
+
   std::string word() {
     const std::size_t start = pos_;
     while (pos_ < text_.size() && is_name_char(text_[pos_])) ++pos_;
@@ -88,6 +94,10 @@ class Lexer {
     if (is_name_start(c)) {
       t.text = word();
       const std::string u = upper(t.text);
+      if (u == "MOD" && next_non_space() == '(') {
+        t.kind = Tok::name;  // MOD(a, b), the function form of the operator
+        return t;
+      }
       if (is_keyword(u)) {
         t.kind = u == "MOD" ? Tok::op : Tok::keyword;
         t.text = u;

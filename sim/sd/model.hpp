@@ -64,11 +64,20 @@ struct Variable {
   Origin origin;
 };
 
+/// An expression macro: NAME(parameters) stands for `equation` with the arguments in place.
+struct Macro {
+  std::string name;
+  std::vector<std::string> parameters;
+  std::string equation;
+  Origin origin;
+};
+
 class Model {
  public:
   std::string name;
   SimSpecs specs;
   std::vector<Dimension> dimensions;
+  std::vector<Macro> macros;
   std::deque<Variable> variables;  // deque: references from the builder stay valid
 
   Dimension& dimension(std::string dim_name, std::vector<std::string> elements);

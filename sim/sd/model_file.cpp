@@ -1,5 +1,6 @@
 #include "sim/sd/model_file.hpp"
 
+#include <algorithm>
 #include <fstream>
 #include <set>
 #include <sstream>
@@ -7,6 +8,7 @@
 #include <yaml-cpp/yaml.h>
 
 #include "sim/core/error.hpp"
+#include "sim/sd/xmile.hpp"
 
 namespace revolve::sd {
 namespace {
@@ -218,9 +220,12 @@ Model load_model_file(const std::filesystem::path& path) {
 }
 
 Model load_model(const std::filesystem::path& path) {
-  const std::string ext = path.extension().string();
+  std::string ext = path.extension().string();
+  std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return std::tolower(c); });
   if (ext == ".yaml" || ext == ".yml") return load_model_file(path);
-  throw InputError(path.string() + ": unknown model file type '" + ext + "' (expected .yaml or .yml)");
+  if (ext == ".xmile" || ext == ".stmx" || ext == ".xml") return load_xmile(path);
+  throw InputError(path.string() + ": unknown model file type '" + ext +
+                   "' (expected .yaml or .yml, or XMILE: .xmile, .stmx, .xml)");
 }
 
 }  // namespace revolve::sd

@@ -24,7 +24,7 @@ Model load_model_file(const std::filesystem::path& path);
 /// Parse model-file text; `file_name` is used in messages only.
 Model parse_model_file(const std::string& text, const std::string& file_name);
 
-/// Load a model by extension: .yaml/.yml model files, .xmile/.stmx/.xml XMILE (when built in).
+/// Load a model by extension: .yaml/.yml model files; .xmile/.stmx/.xml XMILE.
 Model load_model(const std::filesystem::path& path);
 
 }  // namespace revolve::sd

@@ -45,11 +45,6 @@ double ramp(double slope, double start, double end, double time) {
   return t > start ? slope * (t - start) : 0.0;
 }
 
-// XMILE MOD: the result has the sign of the divisor (a floored modulo).
-double floored_mod(double a, double b) {
-  const double m = std::fmod(a, b);
-  return (m != 0.0 && ((m < 0.0) != (b < 0.0))) ? m + b : m;
-}
 
 // The k-th uniform of a random site for this run and step (k < 4: one Philox call per draw set).
 double draw(const ExecutionContext& ctx, std::uint32_t site_index, std::uint32_t k) {
@@ -68,7 +63,7 @@ void execute(std::span<const Instr> code, const ExecutionContext& ctx) {
   static void* const dispatch[] = {
       &&op_copy, &&op_add, &&op_sub, &&op_mul, &&op_div, &&op_pow, &&op_mod,
       &&op_neg, &&op_not, &&op_abs, &&op_exp, &&op_ln, &&op_log10, &&op_sqrt,
-      &&op_sin, &&op_cos, &&op_tan, &&op_arcsin, &&op_arccos, &&op_arctan, &&op_floor,
+      &&op_sin, &&op_cos, &&op_tan, &&op_arcsin, &&op_arccos, &&op_arctan, &&op_trunc,
       &&op_lt, &&op_le, &&op_gt, &&op_ge, &&op_eq, &&op_ne, &&op_and, &&op_or,
       &&op_min, &&op_max, &&op_select, &&op_safediv, &&op_pulse, &&op_step, &&op_ramp,
       &&op_lookup, &&op_normal, &&op_uniform, &&op_poisson, &&op_delay};
@@ -95,7 +90,7 @@ void execute(std::span<const Instr> code, const ExecutionContext& ctx) {
   REVOLVE_OP(op_mul, r[in->dst] = r[in->a] * r[in->b])
   REVOLVE_OP(op_div, r[in->dst] = r[in->a] / r[in->b])
   REVOLVE_OP(op_pow, r[in->dst] = std::pow(r[in->a], r[in->b]))
-  REVOLVE_OP(op_mod, r[in->dst] = floored_mod(r[in->a], r[in->b]))
+  REVOLVE_OP(op_mod, r[in->dst] = std::fmod(r[in->a], r[in->b]))
   REVOLVE_OP(op_neg, r[in->dst] = -r[in->a])
   REVOLVE_OP(op_not, r[in->dst] = r[in->a] == 0.0 ? 1.0 : 0.0)
   REVOLVE_OP(op_abs, r[in->dst] = std::abs(r[in->a]))
@@ -109,7 +104,7 @@ void execute(std::span<const Instr> code, const ExecutionContext& ctx) {
   REVOLVE_OP(op_arcsin, r[in->dst] = std::asin(r[in->a]))
   REVOLVE_OP(op_arccos, r[in->dst] = std::acos(r[in->a]))
   REVOLVE_OP(op_arctan, r[in->dst] = std::atan(r[in->a]))
-  REVOLVE_OP(op_floor, r[in->dst] = std::floor(r[in->a]))
+  REVOLVE_OP(op_trunc, r[in->dst] = std::trunc(r[in->a]))
   REVOLVE_OP(op_lt, r[in->dst] = r[in->a] < r[in->b] ? 1.0 : 0.0)
   REVOLVE_OP(op_le, r[in->dst] = r[in->a] <= r[in->b] ? 1.0 : 0.0)
   REVOLVE_OP(op_gt, r[in->dst] = r[in->a] > r[in->b] ? 1.0 : 0.0)

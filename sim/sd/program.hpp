@@ -17,9 +17,9 @@ inline constexpr std::uint32_t first_variable_register = 4;
 
 enum class OpCode : std::uint8_t {
   copy,                                    // r[dst] = r[a]
-  add, sub, mul, div, pow, mod,            // r[dst] = r[a] op r[b]
+  add, sub, mul, div, pow, mod,            // r[dst] = r[a] op r[b]; mod is fmod (sign of r[a])
   neg, not_, abs, exp, ln, log10, sqrt,    // r[dst] = f(r[a])
-  sin, cos, tan, arcsin, arccos, arctan, floor,
+  sin, cos, tan, arcsin, arccos, arctan, trunc,
   lt, le, gt, ge, eq, ne, and_, or_,       // 1.0 or 0.0
   min, max,
   select,                                  // r[dst] = r[a] != 0 ? r[b] : r[c]

@@ -140,24 +140,36 @@ void Simulation::set_value(std::uint32_t slot, double value) {
   }
 }
 
-void Simulation::limit_outflows(const StockLayout& stock, double level, double inflow) {
-  // Outflows are served in the order listed until the stock is empty (Stella's non-negative
-  // stocks). With a fixed step, what can leave over the step is level/dt plus what flows in;
-  // with adaptive steps, an empty stock can pass on only what flows in.
-  double available = (limit_dt_ > 0.0 ? std::max(level, 0.0) / limit_dt_ : 0.0) + inflow;
+void Simulation::limit_outflows(const StockLayout& stock, double level) {
+  // Stella's non-negative stock: outflows, served in the order listed, take no more than the
+  // stock holds. With a fixed step that is level/dt plus what flows in over the step; with
+  // adaptive steps, an empty stock can pass on only what flows in. A flow drained from more than
+  // one stock is left as it is (cutting it would change the other stock); floor_rates() then
+  // keeps this stock at zero.
   if (limit_dt_ == 0.0 && level > 0.0) return;
-  const auto& flows = model_->flow_slots;
+  double* r = registers_.data();
+  const std::uint32_t* flows = model_->flow_slots.data();
+  double available = limit_dt_ > 0.0 ? std::max(level, 0.0) / limit_dt_ : 0.0;
+  for (std::uint32_t k = stock.inflow_begin; k < stock.inflow_end; ++k) available += std::max(r[flows[k]], 0.0);
   for (std::uint32_t k = stock.outflow_begin; k < stock.outflow_end; ++k) {
-    double& out = registers_[flows[k]];
-    out = std::min(out, std::max(available, 0.0));
-    available -= out;
+    double& out = r[flows[k]];
+    if (model_->flow_has_one_source[k]) out = std::min(out, std::max(available, 0.0));
+    available -= std::max(out, 0.0);
+  }
+}
+
+void Simulation::floor_rates(const State& x, State& dxdt) const {
+  for (std::size_t i = 0; i < model_->stocks.size(); ++i) {
+    if (!model_->stocks[i].non_negative) continue;
+    const auto k = static_cast<Eigen::Index>(i);
+    const double floor = limit_dt_ > 0.0 ? -std::max(x[k], 0.0) / limit_dt_ : (x[k] <= 0.0 ? 0.0 : -INFINITY);
+    dxdt[k] = std::max(dxdt[k], floor);
   }
 }
 
 void Simulation::derivatives(const State& x, State& dxdt, double t) {
   const StockLayout* stocks = model_->stocks.data();
   const std::size_t n = model_->stocks.size();
-  const std::uint32_t* flows = model_->flow_slots.data();
   double* r = registers_.data();
   const double* level = x.data();
   r[reg_time] = t;
@@ -165,14 +177,12 @@ void Simulation::derivatives(const State& x, State& dxdt, double t) {
   execute(model_->flow_code, context(step_));
   if (model_->has_non_negative_stocks) {
     for (std::size_t i = 0; i < n; ++i) {
-      if (!stocks[i].non_negative) continue;
-      double in = 0.0;
-      for (std::uint32_t k = stocks[i].inflow_begin; k < stocks[i].inflow_end; ++k) in += r[flows[k]];
-      limit_outflows(stocks[i], level[i], in);
+      if (stocks[i].non_negative) limit_outflows(stocks[i], level[i]);
     }
   }
   execute(model_->rate_code, context(step_));
   std::copy_n(r + model_->rate_base, n, dxdt.data());
+  if (model_->has_non_negative_stocks) floor_rates(x, dxdt);
 }
 
 void Simulation::record_delays(double t) {

@@ -82,7 +82,8 @@ class Simulation {
   ExecutionContext context(std::uint64_t step);
   /// The right-hand side, in Odeint's system signature.
   void derivatives(const State& x, State& dxdt, double t);
-  void limit_outflows(const StockLayout& stock, double level, double inflow);
+  void limit_outflows(const StockLayout& stock, double level);
+  void floor_rates(const State& x, State& dxdt) const;
   void record_delays(double t);
   void load_stocks_from_registers();
   Results run_fixed(const RunOptions& options, Method method, const std::vector<std::uint32_t>& saved);

@@ -2,6 +2,7 @@
 // A small CSV/TSV reader for tests that compare with canonical outputs read in place.
 #include <cctype>
 #include <fstream>
+#include <iterator>
 #include <sstream>
 #include <stdexcept>
 #include <string>
@@ -57,8 +58,20 @@ inline std::vector<std::string> split_line(const std::string& line, char sep) {
 
 /// Reads a comma- or tab-separated file (the separator is taken from the header line).
 inline Table read_table(const std::string& path) {
-  std::ifstream in(path);
-  if (!in) throw std::runtime_error("cannot open " + path);
+  std::ifstream file(path, std::ios::binary);
+  if (!file) throw std::runtime_error("cannot open " + path);
+  // Line endings vary between tools (\n, \r\n, and \r alone in old Vensim exports).
+  std::string text((std::istreambuf_iterator<char>(file)), std::istreambuf_iterator<char>());
+  std::string normalised;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if (text[i] == '\r') {
+      normalised += '\n';
+      if (i + 1 < text.size() && text[i + 1] == '\n') ++i;
+    } else {
+      normalised += text[i];
+    }
+  }
+  std::istringstream in(normalised);
   Table t;
   std::string line;
   std::getline(in, line);
