@@ -9,6 +9,7 @@
 #include <array>
 #include <concepts>
 #include <cstdint>
+#include <initializer_list>
 #include <memory>
 #include <span>
 #include <string_view>
@@ -51,6 +52,20 @@ constexpr std::string_view to_string(Phase phase) {
   return "unknown";
 }
 
+/// A set of phases, e.g. {Phase::transitions, Phase::record}.
+class PhaseSet {
+ public:
+  constexpr PhaseSet() = default;
+  constexpr PhaseSet(std::initializer_list<Phase> phases) {
+    for (Phase p : phases) bits_ |= bit(p);
+  }
+  constexpr bool contains(Phase phase) const { return (bits_ & bit(phase)) != 0; }
+
+ private:
+  static constexpr std::uint16_t bit(Phase phase) { return static_cast<std::uint16_t>(1u << static_cast<unsigned>(phase)); }
+  std::uint16_t bits_ = 0;
+};
+
 /// Simulated time of a run in whole steps of length dt [model time units].
 class Clock {
  public:
@@ -74,7 +89,7 @@ class Module {
  public:
   virtual ~Module() = default;
   /// The phases in which step() is called (never Phase::record: record() serves it).
-  virtual std::span<const Phase> phases() const { return {}; }
+  virtual PhaseSet phases() const { return {}; }
   /// Add columns, counters and outputs to the run. Names only: nothing is resolved yet.
   virtual void declare(Run&) {}
   /// Resolve names to handles and build tables, once, after every module has declared.
@@ -123,7 +138,7 @@ class StepLoop {
       for (auto& m : modules_) {
         if (phase == Phase::record) {
           m->record(run);
-        } else if (acts_in(*m, phase)) {
+        } else if (m->phases().contains(phase)) {
           m->step(phase, run);
         }
       }
@@ -136,13 +151,6 @@ class StepLoop {
 
  private:
   std::vector<std::unique_ptr<ModuleType>> modules_;
-
-  static bool acts_in(const ModuleType& module, Phase phase) {
-    for (Phase p : module.phases()) {
-      if (p == phase) return true;
-    }
-    return false;
-  }
 };
 
 }  // namespace revolve
