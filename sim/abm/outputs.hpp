@@ -1,0 +1,49 @@
+#pragma once
+// What a run records: one row per step, one column per output (state counts at the end of the
+// step, event counts during it, anything an analyzer measures).
+#include <cstdint>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "sim/abm/names.hpp"
+
+namespace revolve::abm {
+
+/// Handle of an output column.
+struct Output {
+  std::uint32_t index = 0;
+};
+
+class Outputs {
+ public:
+  Output add(std::string name) {
+    const Output o{names_.add(std::move(name))};
+    current_.push_back(0.0);
+    return o;
+  }
+  Output find(std::string_view name) const { return {names_.find(name)}; }
+  const std::vector<std::string>& names() const { return names_.all(); }
+  std::size_t size() const { return names_.size(); }
+  void freeze() { names_.freeze(); }
+
+  /// Set an output for the current step (in Phase::record).
+  void set(Output o, double value) { current_[o.index] = value; }
+  /// Append the current values as the next row; they carry over unless set again.
+  void commit_row() { values_.insert(values_.end(), current_.begin(), current_.end()); }
+  void reserve_rows(std::size_t rows) { values_.reserve(rows * size()); }
+
+  std::size_t rows() const { return size() == 0 ? 0 : values_.size() / size(); }
+  double at(std::size_t row, Output o) const { return values_[row * size() + o.index]; }
+  std::span<const double> row(std::size_t r) const { return std::span(values_).subspan(r * size(), size()); }
+  /// Every row, row-major.
+  std::span<const double> values() const { return values_; }
+
+ private:
+  Names names_{"output"};
+  std::vector<double> current_;
+  std::vector<double> values_;
+};
+
+}  // namespace revolve::abm

@@ -1,0 +1,103 @@
+#include "sim/abm/population.hpp"
+
+#include "sim/core/error.hpp"
+
+namespace revolve::abm {
+
+namespace {
+
+template <class Columns>
+std::string known_names(const Columns& columns) {
+  std::string out;
+  for (const auto& c : columns) out += (out.empty() ? "" : ", ") + c.name;
+  return out.empty() ? "none" : out;
+}
+
+template <class Columns>
+std::uint32_t find_column(const Columns& columns, std::string_view name, const char* kind) {
+  for (std::size_t i = 0; i < columns.size(); ++i) {
+    if (columns[i].name == name) return static_cast<std::uint32_t>(i);
+  }
+  throw ModelError("population: no " + std::string(kind) + " column '" + std::string(name) +
+                   "' (known: " + known_names(columns) + ")");
+}
+
+}  // namespace
+
+void Population::check_new_column(const std::string& name) const {
+  if (frozen_) throw ModelError("population: column '" + name + "' declared after the layout was frozen");
+  const auto taken = [&](const auto& columns) {
+    for (const auto& c : columns) {
+      if (c.name == name) return true;
+    }
+    return false;
+  };
+  if (taken(states_) || taken(attributes_) || taken(event_times_)) {
+    throw ModelError("population: column '" + name + "' is declared twice");
+  }
+}
+
+StateColumn Population::add_state(std::string name, std::vector<std::string> categories) {
+  check_new_column(name);
+  if (categories.empty() || categories.size() > 256) {
+    throw ModelError("population: state '" + name + "' needs 1 to 256 categories, has " +
+                     std::to_string(categories.size()));
+  }
+  states_.push_back({std::move(name), std::move(categories), std::vector<std::uint8_t>(size(), 0)});
+  return {static_cast<std::uint32_t>(states_.size() - 1)};
+}
+
+AttributeColumn Population::add_attribute(std::string name, double initial) {
+  check_new_column(name);
+  attributes_.push_back({std::move(name), initial, std::vector<double>(size(), initial)});
+  return {static_cast<std::uint32_t>(attributes_.size() - 1)};
+}
+
+EventTimeColumn Population::add_event_time(std::string name) {
+  check_new_column(name);
+  event_times_.push_back({std::move(name), no_event, std::vector<std::int32_t>(size(), no_event)});
+  return {static_cast<std::uint32_t>(event_times_.size() - 1)};
+}
+
+StateColumn Population::state(std::string_view name) const { return {find_column(states_, name, "state")}; }
+
+AttributeColumn Population::attribute(std::string_view name) const {
+  return {find_column(attributes_, name, "attribute")};
+}
+
+EventTimeColumn Population::event_time(std::string_view name) const {
+  return {find_column(event_times_, name, "event time")};
+}
+
+std::uint8_t Population::category(StateColumn column, std::string_view category) const {
+  const auto& c = states_[column.index];
+  for (std::size_t i = 0; i < c.categories.size(); ++i) {
+    if (c.categories[i] == category) return static_cast<std::uint8_t>(i);
+  }
+  std::string known;
+  for (const auto& k : c.categories) known += (known.empty() ? "" : ", ") + k;
+  throw ModelError("population: state '" + c.name + "' has no category '" + std::string(category) +
+                   "' (known: " + known + ")");
+}
+
+PersonId Population::add_people(std::size_t count) {
+  const std::size_t first = size();
+  const std::size_t rows = first + count;
+  if (rows > std::numeric_limits<PersonId>::max()) {
+    throw ModelError("population: more than 2^32 - 1 people");
+  }
+  alive_.resize(rows, 1);
+  for (auto& c : states_) c.values.resize(rows, 0);
+  for (auto& c : attributes_) c.values.resize(rows, c.initial);
+  for (auto& c : event_times_) c.values.resize(rows, c.initial);
+  return static_cast<PersonId>(first);
+}
+
+void Population::reserve(std::size_t count) {
+  alive_.reserve(count);
+  for (auto& c : states_) c.values.reserve(count);
+  for (auto& c : attributes_) c.values.reserve(count);
+  for (auto& c : event_times_) c.values.reserve(count);
+}
+
+}  // namespace revolve::abm

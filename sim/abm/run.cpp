@@ -1,0 +1,24 @@
+#include "sim/abm/run.hpp"
+
+namespace revolve::abm {
+
+void Run::freeze() {
+  population_.freeze();
+  counters_.freeze();
+  outputs_.freeze();
+}
+
+void Run::step() {
+  counters_.reset();
+  loop_.step(*this);
+  outputs_.commit_row();
+}
+
+void Run::run(std::uint32_t steps) {
+  start();
+  outputs_.reserve_rows(steps);
+  for (std::uint32_t t = 0; t < steps; ++t) step();
+  finish();
+}
+
+}  // namespace revolve::abm
