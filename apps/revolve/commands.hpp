@@ -5,6 +5,7 @@
 namespace revolve::cli {
 
 void add_sd_command(CLI::App& app);
+void add_bench_command(CLI::App& app);
 void add_params_command(CLI::App& app);
 
 }  // namespace revolve::cli

@@ -11,6 +11,7 @@ int main(int argc, char** argv) {
   app.set_version_flag("--version", std::string(revolve::version) + " (" + revolve::git_version + ")");
   app.require_subcommand(1);
   revolve::cli::add_sd_command(app);
+  revolve::cli::add_bench_command(app);
   revolve::cli::add_params_command(app);
   try {
     app.parse(argc, argv);

@@ -1,0 +1,48 @@
+#include "apps/revolve/progress_bar.hpp"
+
+#include <unistd.h>
+
+#include <cstdio>
+#include <cstdlib>
+#include <string>
+
+namespace revolve::cli {
+
+namespace {
+
+bool wanted() {
+  const char* ci = std::getenv("CI");
+  return isatty(STDERR_FILENO) && !(ci && std::string(ci) == "true");
+}
+
+}  // namespace
+
+ProgressBar::ProgressBar(std::uint64_t total) : total_(total), enabled_(wanted() && total > 0) {}
+
+ProgressBar::~ProgressBar() {
+  if (enabled_ && shown_percent_.load() >= 0) std::fputc('\n', stderr);
+}
+
+void ProgressBar::tick() {
+  if (!enabled_) return;
+  const std::uint64_t done = done_.fetch_add(1, std::memory_order_relaxed) + 1;
+  const int percent = static_cast<int>(100 * done / total_);
+  int shown = shown_percent_.load(std::memory_order_relaxed);
+  // Only the thread that moves the shown percentage draws, so the bar is drawn at most 101 times.
+  while (percent > shown) {
+    if (shown_percent_.compare_exchange_weak(shown, percent)) {
+      draw(percent);
+      return;
+    }
+  }
+}
+
+void ProgressBar::draw(int percent) const {
+  constexpr int width = 40;
+  const int filled = percent * width / 100;
+  std::fprintf(stderr, "\r[%s%s] %3d%%", std::string(filled, '#').c_str(), std::string(width - filled, ' ').c_str(),
+               percent);
+  std::fflush(stderr);
+}
+
+}  // namespace revolve::cli

@@ -1,0 +1,29 @@
+#pragma once
+// A progress bar on stderr for long runs. Silent when stderr is not a terminal or when CI=true,
+// so logs and the JSON line on stdout stay clean.
+#include <atomic>
+#include <cstdint>
+
+namespace revolve::cli {
+
+class ProgressBar {
+ public:
+  /// `total` units of work (e.g. run-steps).
+  explicit ProgressBar(std::uint64_t total);
+  ~ProgressBar();  // ends the line if anything was drawn
+  ProgressBar(const ProgressBar&) = delete;
+  ProgressBar& operator=(const ProgressBar&) = delete;
+
+  /// One unit done. Safe to call from any thread.
+  void tick();
+
+ private:
+  std::uint64_t total_;
+  bool enabled_;
+  std::atomic<std::uint64_t> done_{0};
+  std::atomic<int> shown_percent_{-1};
+
+  void draw(int percent) const;
+};
+
+}  // namespace revolve::cli
