@@ -8,6 +8,7 @@
 #include <unordered_map>
 
 #include "sim/core/error.hpp"
+#include "sim/core/suggest.hpp"
 #include "sim/sd/expression.hpp"
 
 namespace revolve::sd {
@@ -96,19 +97,6 @@ std::string join_elements(const std::vector<std::string>& parts) {
   std::string out;
   for (std::size_t i = 0; i < parts.size(); ++i) out += (i ? "," : "") + parts[i];
   return out;
-}
-
-std::size_t edit_distance(const std::string& a, const std::string& b) {
-  std::vector<std::size_t> prev(b.size() + 1), cur(b.size() + 1);
-  for (std::size_t j = 0; j <= b.size(); ++j) prev[j] = j;
-  for (std::size_t i = 1; i <= a.size(); ++i) {
-    cur[0] = i;
-    for (std::size_t j = 1; j <= b.size(); ++j) {
-      cur[j] = std::min({prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] != b[j - 1])});
-    }
-    std::swap(prev, cur);
-  }
-  return prev[b.size()];
 }
 
 class Compiler {
@@ -538,18 +526,13 @@ class Compiler {
     return it == var_index_.end() ? nullptr : &vars_[it->second];
   }
 
+  /// " (did you mean 'x'?)" for an unknown name, compared in canonical form, shown as written.
   std::string suggestion(const std::string& name) const {
-    const std::string key = canonical_name(name);
-    std::string best;
-    std::size_t best_distance = std::max<std::size_t>(3, key.size() / 3) + 1;
-    for (const auto& [candidate, index] : var_index_) {
-      const std::size_t d = edit_distance(key, candidate);
-      if (d < best_distance) {
-        best_distance = d;
-        best = vars_[index].def->name;
-      }
-    }
-    return best.empty() ? "" : " (did you mean '" + best + "'?)";
+    std::vector<std::string> known;
+    for (const auto& [key, index] : var_index_) known.push_back(key);
+    std::vector<std::string> shown;
+    for (const auto& key : closest_names(canonical_name(name), known)) shown.push_back(vars_[var_index_.at(key)].def->name);
+    return did_you_mean(shown);
   }
 
   Bound lower_name(const Expr& e, Scope& scope) {
@@ -1127,6 +1110,23 @@ class Compiler {
     emit_stock_layout(zero);
   }
 
+  /// rate = inflows - outflows, in as few instructions as possible (one for the common in - out).
+  void emit_rate(std::uint32_t rate, const StockDef& s, std::uint32_t zero) {
+    auto& code = out_.rate_code;
+    std::size_t in = 0, out = 0;
+    if (!s.inflows.empty() && !s.outflows.empty()) {
+      code.push_back({OpCode::sub, rate, s.inflows[in++], s.outflows[out++]});
+    } else if (!s.inflows.empty()) {
+      code.push_back({OpCode::copy, rate, s.inflows[in++]});
+    } else if (!s.outflows.empty()) {
+      code.push_back({OpCode::neg, rate, s.outflows[out++]});
+    } else {
+      code.push_back({OpCode::copy, rate, zero});
+    }
+    for (; in < s.inflows.size(); ++in) code.push_back({OpCode::add, rate, rate, s.inflows[in]});
+    for (; out < s.outflows.size(); ++out) code.push_back({OpCode::sub, rate, rate, s.outflows[out]});
+  }
+
   /// Where each stock lives, its flows, and the code that sums them into its rate of change.
   void emit_stock_layout(std::uint32_t zero) {
     std::unordered_map<std::uint32_t, int> sources;  // flow register -> stocks it drains
@@ -1150,17 +1150,7 @@ class Compiler {
       layout.outflow_end = static_cast<std::uint32_t>(out_.flow_slots.size());
       out_.stocks.push_back(layout);
 
-      const std::uint32_t rate = out_.rate_base + i;
-      auto& code = out_.rate_code;
-      if (s.inflows.empty()) {
-        code.push_back(s.outflows.empty() ? Instr{OpCode::copy, rate, zero} : Instr{OpCode::neg, rate, s.outflows[0]});
-      } else {
-        code.push_back({OpCode::copy, rate, s.inflows[0]});
-      }
-      for (std::size_t k = 1; k < s.inflows.size(); ++k) code.push_back({OpCode::add, rate, rate, s.inflows[k]});
-      for (std::size_t k = s.inflows.empty() ? 1 : 0; k < s.outflows.size(); ++k) {
-        code.push_back({OpCode::sub, rate, rate, s.outflows[k]});
-      }
+      emit_rate(out_.rate_base + i, s, zero);
     }
   }
 };

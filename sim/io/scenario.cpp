@@ -1,0 +1,348 @@
+#include "sim/io/scenario.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <fstream>
+#include <set>
+#include <sstream>
+
+#include <yaml-cpp/yaml.h>
+
+#include "sim/core/error.hpp"
+#include "sim/core/suggest.hpp"
+
+namespace revolve::io {
+namespace fs = std::filesystem;
+
+double Window::level_at(double t) const {
+  if (t < start || t >= stop) return 0.0;
+  if (scale_up <= 0.0 || t >= start + scale_up) return level;
+  return level * (t - start) / scale_up;
+}
+
+double InterventionSetting::level_at(double t) const {
+  for (const Window& w : windows) {
+    if (t >= w.start && t < w.stop) return w.level_at(t);
+  }
+  return 0.0;
+}
+
+namespace {
+
+const std::set<std::string> top_level_keys = {"scenario", "description", "extends", "model", "horizon_years",
+                                              "population_scale", "seed", "runs", "outputs", "parameters",
+                                              "interventions"};
+const std::set<std::string> window_keys = {"start", "scale_up", "stop", "level"};
+
+std::string list_of(const std::set<std::string>& keys) {
+  std::string out;
+  for (const auto& k : keys) out += (out.empty() ? "" : ", ") + k;
+  return out;
+}
+
+/// Reads one scenario file's YAML, with the file name for every message.
+class Layer {
+ public:
+  explicit Layer(fs::path file) : file_(std::move(file)) {}
+
+  YAML::Node load() const {
+    std::ifstream in(file_, std::ios::binary);
+    if (!in) throw ScenarioError(file_.string() + ": cannot open scenario file");
+    std::stringstream text;
+    text << in.rdbuf();
+    YAML::Node root;
+    try {
+      root = YAML::Load(text.str());
+    } catch (const YAML::ParserException& e) {
+      throw ScenarioError(where(file_.string(), e.mark.line + 1) + "malformed YAML: " + e.msg);
+    }
+    if (!root.IsMap()) throw ScenarioError(where(file_.string(), 1) + "a scenario file is a YAML mapping of keys to values");
+    for (const auto& kv : root) {
+      const auto key = kv.first.as<std::string>();
+      if (!top_level_keys.count(key)) {
+        fail(kv.first, "unknown key '" + key + "' (allowed: " + list_of(top_level_keys) + ")");
+      }
+    }
+    return root;
+  }
+
+  [[noreturn]] void fail(const YAML::Node& node, const std::string& message) const {
+    throw ScenarioError(where(file_.string(), node.Mark().line + 1) + message);
+  }
+
+  params::Origin origin(const YAML::Node& node) const { return {file_.string(), node.Mark().line + 1}; }
+
+  std::string text(const YAML::Node& node, const std::string& key) const {
+    if (!node.IsScalar()) fail(node, "'" + key + "' must be a single value");
+    return node.as<std::string>();
+  }
+
+  double number(const YAML::Node& node, const std::string& key) const {
+    if (node.IsScalar()) {
+      try {
+        const double v = node.as<double>();
+        if (std::isfinite(v)) return v;
+      } catch (const YAML::Exception&) {
+      }
+    }
+    fail(node, "'" + key + "' must be a number, got '" + describe(node) + "'");
+  }
+
+  double positive(const YAML::Node& node, const std::string& key) const {
+    const double v = number(node, key);
+    if (!(v > 0)) fail(node, "'" + key + "' must be positive, got " + describe(node));
+    return v;
+  }
+
+  long long whole(const YAML::Node& node, const std::string& key, long long lowest) const {
+    const double v = number(node, key);
+    if (v != std::floor(v) || v < static_cast<double>(lowest)) {
+      fail(node, "'" + key + "' must be a whole number of at least " + std::to_string(lowest) + ", got " + describe(node));
+    }
+    return static_cast<long long>(v);
+  }
+
+  static std::string describe(const YAML::Node& node) {
+    if (node.IsScalar()) return node.as<std::string>();
+    if (node.IsSequence()) return "a list";
+    if (node.IsMap()) return "a mapping";
+    return "nothing";
+  }
+
+  void read_parameters(const YAML::Node& node, Scenario& s) const {
+    if (!node.IsMap()) fail(node, "'parameters' must map parameter names to values");
+    for (const auto& kv : node) {
+      params::Override o;
+      o.name = kv.first.as<std::string>();
+      o.origin = origin(kv.first);
+      const YAML::Node& v = kv.second;
+      if (v.IsMap()) {
+        for (const auto& field : v) {
+          const auto k = field.first.as<std::string>();
+          if (k != "value" && k != "unit") fail(field.first, "unknown key '" + k + "' in parameter '" + o.name + "' (allowed: value, unit)");
+        }
+        if (!v["value"]) fail(v, "parameter '" + o.name + "' needs a 'value'");
+        o.value = number(v["value"], o.name);
+        if (v["unit"]) o.unit = text(v["unit"], "unit");
+      } else {
+        o.value = number(v, o.name);
+      }
+      s.parameters.push_back(std::move(o));
+    }
+  }
+
+  Window window(const YAML::Node& node, const std::string& name) const {
+    if (!node.IsMap()) fail(node, "a schedule window of '" + name + "' must be a mapping with start, scale_up, stop, level");
+    for (const auto& kv : node) {
+      const auto k = kv.first.as<std::string>();
+      if (!window_keys.count(k)) {
+        fail(kv.first, "unknown key '" + k + "' in the schedule of '" + name + "' (allowed: " + list_of(window_keys) + ")");
+      }
+    }
+    Window w;
+    w.origin = origin(node);
+    if (node["start"]) w.start = number(node["start"], "start");
+    if (node["scale_up"]) w.scale_up = number(node["scale_up"], "scale_up");
+    if (node["stop"]) w.stop = number(node["stop"], "stop");
+    if (node["level"]) w.level = number(node["level"], "level");
+    if (w.start < 0) fail(node["start"], "'start' of '" + name + "' must not be negative");
+    if (w.scale_up < 0) fail(node["scale_up"], "'scale_up' of '" + name + "' must not be negative");
+    if (w.level < 0) fail(node["level"], "'level' of '" + name + "' must not be negative");
+    if (!(w.stop > w.start)) fail(node["stop"], "'stop' of '" + name + "' must come after its start");
+    return w;
+  }
+
+  InterventionSetting intervention(const std::string& name, const YAML::Node& node) const {
+    InterventionSetting setting;
+    setting.name = name;
+    setting.origin = origin(node);
+    if (node.IsMap() && node["schedule"]) {
+      if (node.size() != 1) fail(node, "'" + name + "' has a 'schedule' list: put start, scale_up, stop and level in its windows");
+      const YAML::Node& list = node["schedule"];
+      if (!list.IsSequence() || list.size() == 0) fail(list, "'schedule' of '" + name + "' must be a list of windows");
+      for (const auto& item : list) setting.windows.push_back(window(item, name));
+    } else if (node.IsMap() && node.size() == 0) {
+      setting.windows.push_back(Window{});
+      setting.windows.back().origin = setting.origin;
+    } else {
+      setting.windows.push_back(window(node, name));
+    }
+    std::sort(setting.windows.begin(), setting.windows.end(),
+              [](const Window& a, const Window& b) { return a.start < b.start; });
+    for (std::size_t i = 1; i < setting.windows.size(); ++i) {
+      const Window& before = setting.windows[i - 1];
+      const Window& after = setting.windows[i];
+      if (after.start < before.stop) {
+        throw ScenarioError(where(after.origin.file, after.origin.line) + "overlapping schedule: this window of '" + name +
+                            "' starts at " + format(after.start) + " years, before the window at line " +
+                            std::to_string(before.origin.line) + " stops (" + format(before.stop) + " years)");
+      }
+    }
+    return setting;
+  }
+
+  static std::string format(double x) {
+    std::ostringstream out;
+    out << x;
+    return out.str();
+  }
+
+  void read_interventions(const YAML::Node& node, Scenario& s) const {
+    if (!node.IsMap()) fail(node, "'interventions' must map intervention names to their schedules");
+    for (const auto& kv : node) {
+      const auto name = kv.first.as<std::string>();
+      if (kv.second.IsScalar() && (kv.second.as<std::string>() == "off" || kv.second.as<std::string>() == "false")) {
+        s.interventions.erase(name);
+        continue;
+      }
+      if (kv.second.IsScalar() && (kv.second.as<std::string>() == "on" || kv.second.as<std::string>() == "true")) {
+        s.interventions[name] = intervention(name, YAML::Node(YAML::NodeType::Map));
+        s.interventions[name].origin = origin(kv.first);
+        continue;
+      }
+      s.interventions[name] = intervention(name, kv.second);
+    }
+  }
+
+  /// This file's settings on top of what it extends.
+  void apply(const YAML::Node& root, Scenario& s) const {
+    s.label = root["scenario"] ? text(root["scenario"], "scenario") : file_.stem().string();
+    s.description = root["description"] ? text(root["description"], "description") : s.description;
+    if (root["model"]) {
+      const std::string model = text(root["model"], "model");
+      if (!s.model.empty() && model != s.model) {
+        fail(root["model"], "model '" + model + "' differs from '" + s.model + "' in the file it extends");
+      }
+      s.model = model;
+    }
+    if (root["horizon_years"]) s.horizon_years = positive(root["horizon_years"], "horizon_years");
+    if (root["population_scale"]) s.population_scale = positive(root["population_scale"], "population_scale");
+    if (root["seed"]) s.seed = static_cast<std::uint64_t>(whole(root["seed"], "seed", 0));
+    if (root["runs"]) s.runs = static_cast<int>(whole(root["runs"], "runs", 1));
+    if (root["outputs"]) {
+      const YAML::Node& list = root["outputs"];
+      if (!list.IsSequence()) fail(list, "'outputs' must be a list of measure names");
+      s.outputs.clear();
+      for (const auto& item : list) s.outputs.push_back(text(item, "outputs"));
+    }
+    if (root["parameters"]) read_parameters(root["parameters"], s);
+    if (root["interventions"]) read_interventions(root["interventions"], s);
+  }
+
+  const fs::path& file() const { return file_; }
+
+ private:
+  fs::path file_;
+};
+
+Scenario load_chain(const fs::path& path, std::vector<fs::path>& visiting) {
+  const fs::path file = fs::weakly_canonical(path);
+  const Layer layer(path);
+  if (std::find(visiting.begin(), visiting.end(), file) != visiting.end()) {
+    std::string cycle;
+    for (const auto& p : visiting) cycle += p.filename().string() + " -> ";
+    throw ScenarioError(path.string() + ": cycle of extends: " + cycle + file.filename().string());
+  }
+  visiting.push_back(file);
+  const YAML::Node root = layer.load();
+  Scenario scenario;
+  if (root["extends"]) {
+    const fs::path parent = path.parent_path() / layer.text(root["extends"], "extends");
+    if (!fs::exists(parent)) {
+      layer.fail(root["extends"], "extends '" + root["extends"].as<std::string>() + "': no such file (" +
+                                      parent.lexically_normal().string() + ")");
+    }
+    scenario = load_chain(parent, visiting);
+  } else if (!root["model"]) {
+    layer.fail(root, "a scenario that extends nothing must name its 'model'");
+  }
+  layer.apply(root, scenario);
+  scenario.file = path;
+  scenario.chain.insert(scenario.chain.begin(), path);
+  visiting.pop_back();
+  return scenario;
+}
+
+std::string location(const params::Origin& o) { return where(o.file, o.line); }
+
+std::string join(const std::vector<std::string>& names) {
+  std::string out;
+  for (const auto& n : names) out += (out.empty() ? "" : ", ") + n;
+  return out;
+}
+
+std::uint64_t fnv1a(const std::string& text) {
+  std::uint64_t h = 1469598103934665603ULL;
+  for (unsigned char c : text) {
+    h ^= c;
+    h *= 1099511628211ULL;
+  }
+  return h;
+}
+
+}  // namespace
+
+Scenario Scenario::with_parameters(const std::vector<params::Override>& changes, const std::string& new_label) const {
+  Scenario s = *this;
+  s.parameters.insert(s.parameters.end(), changes.begin(), changes.end());
+  if (!new_label.empty()) s.label = new_label;
+  return s;
+}
+
+std::string Scenario::hash() const {
+  std::ostringstream text;
+  text.precision(17);
+  text << "model=" << model << ";horizon=" << horizon_years << ";scale=" << population_scale << ";seed=" << seed
+       << ";runs=" << runs << ";outputs=";
+  for (const auto& o : outputs) text << o << ',';
+  std::map<std::string, std::pair<double, std::string>> last;  // later overrides win
+  for (const auto& p : parameters) last[p.name] = {p.value, p.unit};
+  for (const auto& [name, v] : last) text << ";p:" << name << '=' << v.first << ' ' << v.second;
+  for (const auto& [name, setting] : interventions) {
+    text << ";i:" << name;
+    for (const auto& w : setting.windows) text << '[' << w.start << ',' << w.scale_up << ',' << w.stop << ',' << w.level << ']';
+  }
+  std::ostringstream hex;
+  hex << std::hex << fnv1a(text.str());
+  return hex.str();
+}
+
+Scenario parse_scenario(const fs::path& path) {
+  std::vector<fs::path> visiting;
+  return load_chain(path, visiting);
+}
+
+void validate_scenario(const Scenario& s, const ScenarioSchema& schema) {
+  const std::string at = s.file.empty() ? "" : s.file.string() + ": ";
+  if (s.model != schema.model) {
+    throw ScenarioError(at + "this scenario is for model '" + s.model + "', not '" + schema.model + "'");
+  }
+  if (schema.parameters) {
+    for (const auto& o : s.parameters) {
+      try {
+        (void)schema.parameters->check(o);
+      } catch (const ParameterError& e) {
+        throw ScenarioError(e.what());  // its message already names the file, line and parameter
+      }
+    }
+  }
+  for (const auto& [name, setting] : s.interventions) {
+    if (std::find(schema.interventions.begin(), schema.interventions.end(), name) == schema.interventions.end()) {
+      throw ScenarioError(location(setting.origin) + "unknown intervention '" + name + "'" +
+                          did_you_mean(name, schema.interventions) + " (known: " + join(schema.interventions) + ")");
+    }
+    for (const auto& w : setting.windows) {
+      if (w.start >= s.horizon_years) {
+        throw ScenarioError(location(w.origin) + "'" + name + "' starts after the horizon (" +
+                            std::to_string(s.horizon_years) + " years): it would never run");
+      }
+    }
+  }
+  for (const auto& measure : s.outputs) {
+    if (std::find(schema.outputs.begin(), schema.outputs.end(), measure) == schema.outputs.end()) {
+      throw ScenarioError(at + "unknown output '" + measure + "'" + did_you_mean(measure, schema.outputs));
+    }
+  }
+}
+
+}  // namespace revolve::io
