@@ -50,9 +50,11 @@ std::string uncertainty_text(const Parameter& p) {
 std::string provenance_text(const Provenance& p) {
   std::string out;
   auto add = [&out](const std::string& label, const std::string& text) {
-    if (!text.empty()) out += (out.empty() ? "" : " ") + label + text;
+    if (text.empty()) return;
+    out += (out.empty() ? "" : " ") + label + text;
+    if (out.back() != '.') out += '.';  // each piece reads as a sentence
   };
-  if (p.source) add("", p.source->citation + "; " + p.source->location + ".");
+  if (p.source) add("", p.source->citation + "; " + p.source->location);
   add("Derivation: ", p.derivation);
   add("Assumption: ", p.rationale);
   add("Calibrate to: ", p.calibrate_to);
