@@ -1,11 +1,12 @@
 """Shared fixtures: where the repository, the build and ../shared are."""
+import os
 import pathlib
 import subprocess
 
 import pytest
 
 ROOT = pathlib.Path(__file__).resolve().parents[2]
-BUILD = ROOT / "build"
+BUILD = ROOT / os.environ.get("REVOLVE_BUILD_DIR", "build")  # e.g. REVOLVE_BUILD_DIR=build-params
 SHARED = ROOT.parent / "shared"
 
 
