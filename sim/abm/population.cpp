@@ -100,4 +100,11 @@ void Population::reserve(std::size_t count) {
   for (auto& c : event_times_) c.values.reserve(count);
 }
 
+std::size_t Population::count_alive(StateColumn column, std::uint8_t category) const {
+  const std::vector<std::uint8_t>& values = states_[column.index].values;
+  std::size_t n = 0;
+  for (std::size_t i = 0; i < values.size(); ++i) n += alive_[i] && values[i] == category;
+  return n;
+}
+
 }  // namespace revolve::abm

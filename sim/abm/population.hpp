@@ -65,6 +65,8 @@ class Population {
   PersonId add_people(std::size_t count);
   /// Room for `count` rows without reallocating (entries during a run then never allocate).
   void reserve(std::size_t count);
+  /// People alive in `category` of `column` (a serial pass: for once-a-step use, not hot loops).
+  std::size_t count_alive(StateColumn column, std::uint8_t category) const;
 
   // -- Columns: spans over every row -----------------------------------------------------------
 
