@@ -2,34 +2,12 @@
 
 #include <algorithm>
 #include <cmath>
-#include <numeric>
 
 #include "sim/core/error.hpp"
+#include "sim/core/suggest.hpp"
 
 namespace revolve::params {
 namespace {
-
-// Levenshtein distance: how many single-character edits turn `a` into `b`.
-std::size_t edit_distance(std::string_view a, std::string_view b) {
-  std::vector<std::size_t> row(b.size() + 1);
-  std::iota(row.begin(), row.end(), 0);
-  for (std::size_t i = 1; i <= a.size(); ++i) {
-    std::size_t diagonal = row[0];
-    row[0] = i;
-    for (std::size_t j = 1; j <= b.size(); ++j) {
-      const std::size_t above = row[j];
-      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
-      diagonal = above;
-    }
-  }
-  return row[b.size()];
-}
-
-std::string join(const std::vector<std::string>& items, const std::string& separator) {
-  std::string out;
-  for (const auto& item : items) out += (out.empty() ? "" : separator) + item;
-  return out;
-}
 
 std::string location(const Origin& origin) { return where(origin.file, origin.line); }
 
@@ -76,27 +54,21 @@ ParamId ParameterSet::id(std::string_view name) const {
 }
 
 std::string ParameterSet::unknown_name(std::string_view name) const {
-  const auto near = closest_names(name);
-  return "unknown parameter '" + std::string(name) + "' in " + model() +
-         (near.empty() ? "" : " (did you mean " + join(near, ", ") + "?)");
+  return "unknown parameter '" + std::string(name) + "' in " + model() + did_you_mean(closest_names(name));
 }
 
 std::vector<std::string> ParameterSet::closest_names(std::string_view name, std::size_t most) const {
-  // Related: a typo (within a third of the name, at least 3 edits), one name extending the other
-  // ("health.stay_length" for "health.stay"), or the same last word in another section.
-  const std::size_t limit = std::max<std::size_t>(3, name.size() / 3);
+  std::vector<std::string> known;
+  known.reserve(parameters_.size());
+  for (const auto& p : parameters_) known.push_back(p.name);
+  auto near = revolve::closest_names(name, known, most);
+  // Also the same last word in another section: "mental_health.relapse" for "health.relapse".
   const auto last_word = [](std::string_view n) { return n.substr(n.rfind('.') + 1); };
-  std::vector<std::pair<std::size_t, std::string>> scored;
-  for (const auto& p : parameters_) {
-    const std::string_view known = p.name;
-    const auto d = edit_distance(name, known);
-    const bool extends = name.starts_with(known) || known.starts_with(name);
-    if (d <= limit || extends || last_word(name) == last_word(known)) scored.emplace_back(d, p.name);
+  for (const auto& k : known) {
+    const bool listed = std::find(near.begin(), near.end(), k) != near.end();
+    if (near.size() < most && !listed && last_word(k) == last_word(name)) near.push_back(k);
   }
-  std::sort(scored.begin(), scored.end());
-  std::vector<std::string> out;
-  for (std::size_t i = 0; i < scored.size() && i < most; ++i) out.push_back(scored[i].second);
-  return out;
+  return near;
 }
 
 Change ParameterSet::check(const Override& change) const {

@@ -47,7 +47,7 @@ TEST_CASE("an unknown name is an error that suggests the closest names") {
     set.id("health.relapses");
     FAIL("no error");
   } catch (const revolve::ParameterError& e) {
-    CHECK_THAT(e.what(), Contains("unknown parameter 'health.relapses'") && Contains("did you mean health.relapse"));
+    CHECK_THAT(e.what(), Contains("unknown parameter 'health.relapses'") && Contains("did you mean 'health.relapse'"));
   }
   CHECK(set.closest_names("healt.stay") == std::vector<std::string>{"health.stay"});
   CHECK(set.closest_names("housing_first.places").empty());
@@ -74,7 +74,7 @@ TEST_CASE("overrides go through the same validation as the file") {
                     Contains("scenario.yaml:7") && Contains("unit mismatch"));
   CHECK_THROWS_WITH(set.check({"health.relapse", 0.1, "probability", origin}), Contains("unit mismatch"));
   CHECK_THROWS_WITH(set.check({"health.stay_length", 2, "", origin}),
-                    Contains("scenario.yaml:7") && Contains("did you mean health.stay"));
+                    Contains("scenario.yaml:7") && Contains("did you mean 'health.stay'"));
   CHECK_THROWS_AS(set.check({"health.relapse", 1.5, "", origin}), revolve::ParameterError);
 }
 
