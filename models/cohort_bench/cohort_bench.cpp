@@ -89,8 +89,13 @@ void CohortProcess::add_people(abm::Run& run) {
 
 void CohortProcess::step(Phase, abm::Run& run) {
   abm::Population& population = run.population();
-  const std::span<std::uint8_t> housing = population.states(housing_), justice = population.states(justice_),
-                                mental = population.states(mental_), alive = population.alive();
+  // Raw pointers held in locals: stores through uint8_t may alias anything, so the compiler would
+  // otherwise reload every column's address for every person.
+  std::uint8_t* const housing = population.states(housing_).data();
+  std::uint8_t* const justice = population.states(justice_).data();
+  std::uint8_t* const mental = population.states(mental_).data();
+  std::uint8_t* const alive = population.alive().data();
+  const StepTable* const tables = tables_.data();
   const std::uint32_t run_number = run.key().run;
   const std::uint32_t step = run.clock().step();
   const double rough_after_release = parameters_.rough_after_release;
@@ -113,7 +118,7 @@ void CohortProcess::step(Phase, abm::Run& run) {
       const abm::PersonId p = first + static_cast<abm::PersonId>(i);
       if (!alive[p]) continue;
       const PersonState start{housing[p], justice[p], mental[p]};
-      const StepTable& table = tables_[start.index()];
+      const StepTable& table = tables[start.index()];
       ae += table.ae.draw(d.ae[i]);  // everyone alive at the start, including those who die
       if (d.death[i] < table.death_probability) {
         alive[p] = 0;

@@ -21,13 +21,20 @@ void StateCounts::record(Run& run) {
   const Population& population = run.population();
   const std::size_t width = outputs_.size();
   tallies_.assign(run.block_count() * width, 0);
-  const std::span<const std::uint8_t> alive = population.alive();
+  const std::uint8_t* alive = population.alive().data();
   run.parallel_blocks([&](std::size_t b, PersonId first, PersonId last) {
     std::int64_t* row = tallies_.data() + b * width;
     for (std::size_t c = 0; c < columns_.size(); ++c) {
-      std::int64_t* tally = row + first_output_[c];
-      const std::span<const std::uint8_t> states = population.states(columns_[c]);
-      for (PersonId p = first; p < last; ++p) tally[states[p]] += alive[p];
+      const std::uint8_t* states = population.states(columns_[c]).data();
+      const std::size_t categories = population.categories(columns_[c]).size();
+      // One pass per category rather than tally[states[p]] += 1: the compare-and-add loop
+      // vectorises, where a histogram stalls on its own stores.
+      for (std::size_t k = 0; k < categories; ++k) {
+        const auto code = static_cast<std::uint8_t>(k);
+        std::uint32_t n = 0;
+        for (PersonId p = first; p < last; ++p) n += static_cast<std::uint8_t>(states[p] == code) & alive[p];
+        row[first_output_[c] + k] = n;
+      }
     }
   });
   for (std::size_t k = 0; k < width; ++k) {

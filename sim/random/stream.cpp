@@ -1,22 +1,102 @@
 #include "sim/random/stream.hpp"
 
+#include <immintrin.h>
+
 namespace revolve::random {
+
+namespace {
+
+/// One Philox call per group of four entities: out[4 i + w] = word w of group first_group + i.
+void fill_groups_scalar(r123::Philox4x32::key_type key, std::uint32_t run, std::uint32_t step, std::uint32_t word3,
+                        std::uint32_t first_group, std::size_t groups, double* out) {
+  const r123::Philox4x32 philox;
+  for (std::size_t i = 0; i < groups; ++i) {
+    const auto r = philox({{run, first_group + static_cast<std::uint32_t>(i), step, word3}}, key);
+    for (std::size_t w = 0; w < 4; ++w) out[4 * i + w] = to_unit(r[w]);
+  }
+}
+
+// Philox4x32-10 constants (Salmon et al. 2011, as in Random123's philox.h).
+constexpr std::uint32_t philox_m0 = 0xD2511F53u, philox_m1 = 0xCD9E8D57u;
+constexpr std::uint32_t philox_w0 = 0x9E3779B9u, philox_w1 = 0xBB67AE85u;
+
+/// High and low 32 bits of m * x for eight 32-bit lanes (m in the low half of each 64-bit lane).
+__attribute__((target("avx2"))) inline void mulhilo8(__m256i m, __m256i x, __m256i& hi, __m256i& lo) {
+  const __m256i even = _mm256_mul_epu32(m, x);                         // lanes 0, 2, 4, 6
+  const __m256i odd = _mm256_mul_epu32(m, _mm256_srli_epi64(x, 32));  // lanes 1, 3, 5, 7
+  lo = _mm256_blend_epi32(even, _mm256_slli_epi64(odd, 32), 0xAA);
+  hi = _mm256_blend_epi32(_mm256_srli_epi64(even, 32), odd, 0xAA);
+}
+
+/// Eight uint32 lanes to doubles (b + 0.5) / 2^32, exactly as to_unit: flipping the sign bit and
+/// adding 2^31 back makes the signed conversion exact for unsigned values.
+__attribute__((target("avx2"))) inline void store_units(__m256i bits, double* out) {
+  const __m256i flipped = _mm256_xor_si256(bits, _mm256_set1_epi32(static_cast<int>(0x80000000u)));
+  const __m256d offset = _mm256_set1_pd(2147483648.0 + 0.5), scale = _mm256_set1_pd(1.0 / 4294967296.0);
+  const __m256d low = _mm256_cvtepi32_pd(_mm256_castsi256_si128(flipped));
+  const __m256d high = _mm256_cvtepi32_pd(_mm256_extracti128_si256(flipped, 1));
+  _mm256_storeu_pd(out, _mm256_mul_pd(_mm256_add_pd(low, offset), scale));
+  _mm256_storeu_pd(out + 4, _mm256_mul_pd(_mm256_add_pd(high, offset), scale));
+}
+
+/// fill_groups_scalar for eight groups at a time (groups must be a multiple of 8): the same
+/// integer arithmetic in AVX2 lanes, so the same bits.
+__attribute__((target("avx2"))) void fill_groups_avx2(r123::Philox4x32::key_type key, std::uint32_t run,
+                                                      std::uint32_t step, std::uint32_t word3,
+                                                      std::uint32_t first_group, std::size_t groups, double* out) {
+  const __m256i m0 = _mm256_set1_epi64x(philox_m0), m1 = _mm256_set1_epi64x(philox_m1);
+  const __m256i lane = _mm256_setr_epi32(0, 1, 2, 3, 4, 5, 6, 7);
+  for (std::size_t g = 0; g < groups; g += 8, out += 32) {
+    __m256i c0 = _mm256_set1_epi32(static_cast<int>(run));
+    __m256i c1 = _mm256_add_epi32(_mm256_set1_epi32(static_cast<int>(first_group + g)), lane);
+    __m256i c2 = _mm256_set1_epi32(static_cast<int>(step));
+    __m256i c3 = _mm256_set1_epi32(static_cast<int>(word3));
+    std::uint32_t k0 = key[0], k1 = key[1];
+    for (int round = 0; round < 10; ++round) {
+      if (round > 0) {
+        k0 += philox_w0;
+        k1 += philox_w1;
+      }
+      __m256i hi0, lo0, hi1, lo1;
+      mulhilo8(m0, c0, hi0, lo0);
+      mulhilo8(m1, c2, hi1, lo1);
+      c0 = _mm256_xor_si256(_mm256_xor_si256(hi1, c1), _mm256_set1_epi32(static_cast<int>(k0)));
+      c1 = lo1;
+      c2 = _mm256_xor_si256(_mm256_xor_si256(hi0, c3), _mm256_set1_epi32(static_cast<int>(k1)));
+      c3 = lo0;
+    }
+    // Transpose words-by-group into group-major order: [g0 w0..w3, g1 w0..w3, ...].
+    const __m256i t0 = _mm256_unpacklo_epi32(c0, c1), t1 = _mm256_unpackhi_epi32(c0, c1);
+    const __m256i t2 = _mm256_unpacklo_epi32(c2, c3), t3 = _mm256_unpackhi_epi32(c2, c3);
+    const __m256i g04 = _mm256_unpacklo_epi64(t0, t2), g15 = _mm256_unpackhi_epi64(t0, t2);
+    const __m256i g26 = _mm256_unpacklo_epi64(t1, t3), g37 = _mm256_unpackhi_epi64(t1, t3);
+    store_units(_mm256_permute2x128_si256(g04, g15, 0x20), out);       // groups 0, 1
+    store_units(_mm256_permute2x128_si256(g26, g37, 0x20), out + 8);   // groups 2, 3
+    store_units(_mm256_permute2x128_si256(g04, g15, 0x31), out + 16);  // groups 4, 5
+    store_units(_mm256_permute2x128_si256(g26, g37, 0x31), out + 24);  // groups 6, 7
+  }
+}
+
+/// Whether this processor has AVX2, asked once. The answer changes speed, never results.
+bool has_avx2() {
+  static const bool avx2 = __builtin_cpu_supports("avx2");
+  return avx2;
+}
+
+}  // namespace
 
 void Stream::fill_grouped_uniforms(std::uint32_t run, std::uint32_t step, std::uint32_t first,
                                    std::span<double> out, std::uint32_t k) const {
   std::size_t i = 0;
   // Entities before the first whole group of four draw one at a time.
   for (; i < out.size() && (first + i) % 4 != 0; ++i) out[i] = grouped_uniform(run, first + i, step, k);
-  const r123::Philox4x32 philox;
-  for (; i + 4 <= out.size(); i += 4) {
-    const auto group = static_cast<std::uint32_t>((first + i) / 4);
-    const auto r = philox({{run, group, step, grouped_block + k}}, key_);
-    out[i] = to_unit(r[0]);
-    out[i + 1] = to_unit(r[1]);
-    out[i + 2] = to_unit(r[2]);
-    out[i + 3] = to_unit(r[3]);
-  }
-  for (; i < out.size(); ++i) out[i] = grouped_uniform(run, first + i, step, k);
+  const auto first_group = static_cast<std::uint32_t>((first + i) / 4);
+  const std::size_t groups = (out.size() - i) / 4;
+  const std::size_t vector_groups = has_avx2() ? groups / 8 * 8 : 0;
+  fill_groups_avx2(key_, run, step, grouped_block + k, first_group, vector_groups, out.data() + i);
+  fill_groups_scalar(key_, run, step, grouped_block + k, first_group + static_cast<std::uint32_t>(vector_groups),
+                     groups - vector_groups, out.data() + i + 4 * vector_groups);
+  for (i += 4 * groups; i < out.size(); ++i) out[i] = grouped_uniform(run, first + i, step, k);
 }
 
 }  // namespace revolve::random

@@ -24,6 +24,7 @@ PoissonTable::PoissonTable(double mean) : mean_(mean) {
     cumulative_.push_back(cumulative);
   }
   last_ = static_cast<std::uint32_t>(cumulative_.size() - 1);
+  zero_or_one_ = {cumulative_[0], last_ >= 1 ? cumulative_[1] : 1.0};
 }
 
 Categorical::Categorical(std::span<const double> probabilities) {

@@ -1,6 +1,7 @@
 #pragma once
 // Distributions precomputed once (at init) so that drawing in a hot loop is a few comparisons
 // against a cumulative table: no exp, no log, no allocation.
+#include <array>
 #include <cstddef>
 #include <cstdint>
 #include <span>
@@ -18,16 +19,22 @@ class PoissonTable {
   explicit PoissonTable(double mean);
 
   std::uint32_t draw(double u) const {
-    std::uint32_t k = 0;
-    while (k < last_ && u > cumulative_[k]) ++k;
+    // Small means draw mostly 0 or 1: decide those from values held inline, without a branch;
+    // walk the table beyond.
+    std::uint32_t k = u > zero_or_one_[0];
+    if (u > zero_or_one_[1]) {
+      for (k = 2; k < last_ && u > cumulative_[k]; ++k) {
+      }
+    }
     return k;
   }
   double mean() const { return mean_; }
 
  private:
   double mean_ = 0.0;
-  std::vector<double> cumulative_;  // P(X <= k)
-  std::uint32_t last_ = 0;          // index of the last entry of cumulative_
+  std::vector<double> cumulative_;         // P(X <= k), k = 0 .. last_
+  std::array<double, 2> zero_or_one_{};    // P(X <= 0), P(X <= 1); 1.0 beyond last_
+  std::uint32_t last_ = 0;                 // the largest value drawn
 };
 
 /// A category drawn by inversion from fixed probabilities: the first i with u < P(X <= i).
