@@ -53,7 +53,7 @@ std::vector<StepTable> step_tables(const Parameters& parameters) {
   for (std::size_t i = 0; i < PersonState::count; ++i) {
     const PersonState s = PersonState::from_index(i);
     StepTable& t = tables[i];
-    t.death_probability = abm::probability_within_step(death_hazard(parameters, s));
+    t.death_probability = params::rate_to_probability(death_hazard(parameters, s), 1.0);  // one step is one week
     t.justice = abm::CompetingRisks(justice_risks(parameters, s));
     t.housing = abm::CompetingRisks(housing_risks(parameters, s));
     t.mental = abm::CompetingRisks(mental_risks(parameters, s));

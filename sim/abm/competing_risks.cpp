@@ -23,7 +23,7 @@ CompetingRisks::CompetingRisks(std::span<const Risk> risks) {
     ++count_;
   }
   if (count_ == 0) return;
-  leave_probability_ = probability_within_step(total);
+  leave_probability_ = params::rate_to_probability(total, 1.0);
   double cumulative = 0.0;
   for (std::size_t k = 0; k < count_; ++k) {
     probability_[k] = leave_probability_ * probability_[k] / total;

@@ -3,17 +3,17 @@
 // destinations 1..n leaves with probability 1 - exp(-H), H = h_1 + ... + h_n, and goes to
 // destination k with probability (1 - exp(-H)) h_k / H.
 //
-// The probabilities are computed once (at init) into cumulative thresholds, so the hot loop draws
-// one uniform and makes a few comparisons: no exp, no allocation.
+// CompetingRisks computes the probabilities once (at init) into cumulative thresholds, so the hot
+// loop draws one uniform and makes a few comparisons: no exp, no allocation. choose_destination
+// does the same per person, for hazards that depend on continuous attributes (one exp a call).
+// Both send a uniform u to the same destination, up to rounding.
 #include <array>
-#include <cmath>
 #include <cstdint>
 #include <span>
 
-namespace revolve::abm {
+#include "sim/params/units.hpp"
 
-/// Probability that at least one event with total hazard h [per step] happens within one step.
-inline double probability_within_step(double hazard_per_step) { return -std::expm1(-hazard_per_step); }
+namespace revolve::abm {
 
 /// The hazard [per step] of moving to one destination (a category, or a rule's exit code).
 struct Risk {
@@ -55,5 +55,25 @@ class CompetingRisks {
   std::size_t count_ = 0;
   double leave_probability_ = 0.0;
 };
+
+/// Competing risks for one person whose hazards [per step] are known only at run time: the index
+/// of the destination that uniform u in (0,1) selects, or hazards.size() if the person stays.
+inline std::size_t choose_destination(double u, std::span<const double> hazards) {
+  double total = 0.0;
+  for (double h : hazards) total += h;
+  const double leave = params::rate_to_probability(total, 1.0);
+  if (!(u < leave)) return hazards.size();
+  // Given that the person leaves, u / leave is uniform on (0, 1): split it in proportion to hazards.
+  const double target = u / leave * total;
+  double cumulative = 0.0;
+  std::size_t last_positive = 0;
+  for (std::size_t k = 0; k < hazards.size(); ++k) {
+    if (hazards[k] <= 0.0) continue;
+    cumulative += hazards[k];
+    last_positive = k;
+    if (target < cumulative) return k;
+  }
+  return last_positive;  // rounding left target at the very top
+}
 
 }  // namespace revolve::abm
