@@ -1,0 +1,22 @@
+"""revolve: simulate how people facing multiple disadvantage move through housing, justice and health services.
+
+The engine is C++ (``revolve._core``); this package gives it to Python with pandas results. Runs release the
+GIL, and Ctrl-C stops them with KeyboardInterrupt. Errors are :class:`Error` and its subclasses, with the
+same messages as the command line.
+
+- :mod:`revolve.sd`: stock-flow models: ``revolve.sd.load(path)``, ``revolve.sd.Model(...)``, ``model.run()``.
+- :func:`revolve.parameters`: a model's parameters with their sources, as a DataFrame.
+
+Example:
+    >>> import revolve
+    >>> teacup = revolve.sd.load("models/examples/teacup.yaml")
+    >>> teacup.run().shape
+    (241, 4)
+"""
+from . import errors, sd
+from ._core import __version__
+from .errors import Cancelled, Error, InputError, ModelError, ParameterError, ScenarioError
+from .params import parameters
+
+__all__ = ["__version__", "sd", "parameters", "errors", "Error", "ModelError", "InputError", "ParameterError",
+           "ScenarioError", "Cancelled"]

@@ -1,0 +1,95 @@
+"""The exceptions revolve raises: one class per C++ error class (``sim/core/error.hpp``), same name, same message.
+
+Every message says where the problem is (file, line, variable, column), so you can fix your input without
+reading engine code. Catch :class:`Error` to handle all of them.
+"""
+
+
+class Error(RuntimeError):
+    """Base of every error revolve raises on purpose.
+
+    Example:
+        >>> import revolve
+        >>> try:
+        ...     revolve.sd.load("no/such/model.yaml")
+        ... except revolve.Error as error:
+        ...     print(type(error).__name__, "-", error)
+        InputError - no/such/model.yaml: cannot open model file
+    """
+
+
+class ModelError(Error):
+    """A stock-flow model that cannot be compiled: syntax, unknown name, algebraic loop, arity, dimensions.
+
+    The message names the variable, where it was defined and the column in its equation.
+
+    Example:
+        >>> import revolve
+        >>> m = revolve.sd.Model(stop=5)
+        >>> m.aux("growth", "rate * 2")
+        Variable(aux 'growth' = rate * 2)
+        >>> m.constant("rte", 0.1)
+        Variable(aux 'rte' = 0.1)
+        >>> try:
+        ...     m.run()
+        ... except revolve.ModelError as error:
+        ...     print(error)
+        in the equation of 'growth', column 1: unknown name 'rate' (did you mean 'rte'?)
+            rate * 2
+            ^
+    """
+
+
+class InputError(Error):
+    """A file that cannot be read or parsed (model files, XMILE, parameter files, CSV); names the file and line.
+
+    Example:
+        >>> import pathlib, tempfile
+        >>> import revolve
+        >>> path = pathlib.Path(tempfile.mkdtemp()) / "bad.yaml"
+        >>> _ = path.write_text("variables:\\n  - aux: a\\n    colour: red\\n")
+        >>> try:
+        ...     revolve.sd.load(path)
+        ... except revolve.InputError as error:
+        ...     print(error)  # doctest: +ELLIPSIS
+        /...bad.yaml:3: unknown key 'colour' in a variable (allowed: ...)
+    """
+
+
+class ParameterError(Error):
+    """A parameter value that breaks its specification (unit, bounds, missing source); names file, line, parameter.
+
+    Example:
+        >>> import pathlib, tempfile
+        >>> import revolve
+        >>> path = pathlib.Path(tempfile.mkdtemp()) / "parameters.yaml"
+        >>> _ = path.write_text("model: demo\\nsections: {}\\n")
+        >>> try:
+        ...     revolve.parameters(path)
+        ... except revolve.ParameterError as error:
+        ...     print(error)  # doctest: +ELLIPSIS
+        /...parameters.yaml:1: the parameters file needs 'conventions'
+    """
+
+
+class ScenarioError(Error):
+    """A scenario file that is invalid (unknown key, bad ``extends``, overlapping schedule); names file and line.
+
+    Example:
+        >>> import revolve
+        >>> issubclass(revolve.ScenarioError, revolve.Error)
+        True
+    """
+
+
+class Cancelled(Error):
+    """A run stopped on request; partial results are discarded.
+
+    Ctrl-C during a run raises :class:`KeyboardInterrupt`, as everywhere in Python; ``Cancelled`` is for runs
+    stopped by other means.
+
+    Example:
+        >>> import revolve
+        >>> issubclass(revolve.Cancelled, revolve.Error)
+        True
+    """
