@@ -22,3 +22,8 @@ if [ ! -x .venv/bin/python ]; then
   echo "setup: creating .venv from /usr/bin/python3 (--system-site-packages)"
   /usr/bin/python3 -m venv --system-site-packages .venv
 fi
+
+# .venv imports revolve from build/python, where the build puts the compiled module beside links to the
+# package's sources (bindings/CMakeLists.txt): `make` keeps it current and nothing is built twice.
+site_packages=$(.venv/bin/python -c 'import sysconfig; print(sysconfig.get_path("purelib"))')
+echo "$PWD/build/python" > "$site_packages/revolve-build.pth"
