@@ -1,0 +1,50 @@
+"""The package itself: its version, what it exports, and a type stub that matches the compiled module."""
+import ast
+import inspect
+
+import revolve
+from conftest import ROOT, run_cli
+
+STUB = ROOT / "bindings/revolve/_core.pyi"
+
+
+def stub_names():
+    """{name: set of public member names} for the stub's top level (functions and variables: an empty set)."""
+    names = {}
+    for node in ast.parse(STUB.read_text()).body:
+        if isinstance(node, ast.ClassDef):
+            members = {n.target.id if isinstance(n, ast.AnnAssign) else n.name for n in node.body
+                       if isinstance(n, (ast.FunctionDef, ast.AnnAssign))}
+            names[node.name] = {m for m in members if not m.startswith("_")}
+        elif isinstance(node, ast.FunctionDef):
+            names[node.name] = set()
+        elif isinstance(node, ast.AnnAssign):
+            names[node.target.id] = set()
+    return names
+
+
+def module_names():
+    """The same, read from the compiled module."""
+    core = revolve._core
+    names = {}
+    for name, value in vars(core).items():
+        if name.startswith("__") and name != "__version__" or inspect.ismodule(value):
+            continue
+        members = set()
+        if inspect.isclass(value):
+            members = {m for m in vars(value) if not m.startswith("_")}
+        names[name] = members
+    return names
+
+
+def test_version_is_the_engine_version(revolve_cli):
+    assert revolve.__version__ == run_cli(revolve_cli, "--version").stdout.split()[0]
+
+
+def test_package_exports_what_it_lists():
+    assert all(hasattr(revolve, name) for name in revolve.__all__)
+    assert revolve.sd.load and revolve.sd.Model and revolve.parameters
+
+
+def test_type_stub_matches_the_compiled_module():
+    assert stub_names() == module_names()

@@ -1,0 +1,195 @@
+"""revolve.sd from Python: loading, building, running, and the same numbers as `revolve sd run`."""
+import numpy as np
+import pandas as pd
+import pytest
+
+import revolve
+from conftest import ROOT, run_cli
+
+TEACUP = ROOT / "models/examples/teacup.yaml"
+QUEUE = ROOT / "docs/examples/housing_first_queue.xmile"
+
+RANDOM_MODEL = """\
+model: Draws
+specs: {start: 0, stop: 20, dt: 0.5, method: euler}
+variables:
+  - aux: shock
+    equation: NORMAL(0, 1)
+  - aux: share
+    equation: UNIFORM(0, 1)
+  - aux: arrivals
+    equation: POISSON(3)
+  - stock: total
+    initial: 0
+    inflows: [arriving]
+  - flow: arriving
+    equation: arrivals + shock + share
+"""
+
+
+def cli_results(revolve_cli, tmp_path, model, *options):
+    """`revolve sd run` output, read back exactly (round-trip float parsing)."""
+    run_cli(revolve_cli, "sd", "run", model, "--out", tmp_path, *options)
+    return pd.read_csv(tmp_path / "results.csv", index_col="time", float_precision="round_trip")
+
+
+def assert_identical(python, cli):
+    assert list(python.columns) == list(cli.columns)
+    assert np.array_equal(python.index.to_numpy(), cli.index.to_numpy())
+    assert np.array_equal(python.to_numpy(), cli.to_numpy(), equal_nan=True)
+
+
+def conformance_models(shared):
+    return sorted((shared / "sd-conformance").rglob("*.xmile"))
+
+
+def teacup_built_in_python():
+    m = revolve.sd.Model("Teacup", start=0, stop=30, dt=0.125)
+    m.stock("Teacup Temperature", 180, outflows=["Heat Loss to Room"])
+    m.flow("Heat Loss to Room", "(Teacup Temperature - Room Temperature) / Characteristic Time")
+    m.constant("Room Temperature", 70)
+    m.constant("Characteristic Time", 10)
+    return m
+
+
+@pytest.mark.parametrize("model", [TEACUP, QUEUE], ids=["yaml", "xmile"])
+def test_load_and_run_gives_the_same_numbers_as_the_cli(revolve_cli, tmp_path, model):
+    assert_identical(revolve.sd.load(model).run(), cli_results(revolve_cli, tmp_path, model))
+
+
+def test_every_conformance_model_matches_the_cli_or_fails_with_its_message(revolve_cli, shared_dir, tmp_path):
+    models = conformance_models(shared_dir)
+    assert models, "no XMILE models found in ../shared/sd-conformance"
+    for model in models:
+        cli = run_cli(revolve_cli, "sd", "run", model, "--out", tmp_path, check=False)
+        if cli.returncode == 0:
+            expected = pd.read_csv(tmp_path / "results.csv", index_col="time", float_precision="round_trip")
+            assert_identical(revolve.sd.load(model).run(), expected)
+        else:
+            with pytest.raises(revolve.Error) as caught:
+                revolve.sd.load(model).run()
+            assert cli.stderr.strip() == f"error: {caught.value}", model
+
+
+@pytest.mark.parametrize("seed", [1, 7])
+def test_random_builtins_give_the_cli_numbers_for_the_same_seed(revolve_cli, tmp_path, seed):
+    path = tmp_path / "draws.yaml"
+    path.write_text(RANDOM_MODEL)
+    ours = revolve.sd.load(path).run(seed=seed)
+    assert_identical(ours, cli_results(revolve_cli, tmp_path, path, "--seed", seed))
+
+
+def test_seed_changes_the_draws_and_repeats_them(tmp_path):
+    path = tmp_path / "draws.yaml"
+    path.write_text(RANDOM_MODEL)
+    model = revolve.sd.load(path)
+    assert model.run(seed=3).equals(model.run(seed=3))
+    assert not model.run(seed=3).equals(model.run(seed=4))
+
+
+@pytest.mark.parametrize("method", ["rk4", "dopri5"])
+def test_method_and_save_match_the_cli_options(revolve_cli, tmp_path, method):
+    ours = revolve.sd.load(QUEUE).run(method=method, save=["Waiting", "placements"])
+    cli = cli_results(revolve_cli, tmp_path, QUEUE, "--method", method, "--vars", "Waiting,placements")
+    assert_identical(ours, cli)
+
+
+def test_model_built_in_python_equals_the_same_model_from_a_file():
+    assert teacup_built_in_python().run().equals(revolve.sd.load(TEACUP).run())
+
+
+def test_results_are_a_dataframe_indexed_by_time_with_units():
+    results = revolve.sd.load(TEACUP).run()
+    assert results.index.name == "time"
+    assert results.index[0] == 0.0 and results.index[-1] == 30.0 and len(results) == 241
+    assert list(results.columns) == ["Teacup Temperature", "Heat Loss to Room", "Room Temperature",
+                                     "Characteristic Time"]
+    assert results.attrs["units"]["Teacup Temperature"] == "degrees Fahrenheit"
+    assert results.dtypes.eq(np.float64).all()
+
+
+def test_save_accepts_one_name_and_limits_columns():
+    results = revolve.sd.load(TEACUP).run(save="teacup_temperature")
+    assert list(results.columns) == ["Teacup Temperature"]
+
+
+def test_overrides_replace_a_constant_and_a_stock_initial_value_for_one_run():
+    model = teacup_built_in_python()
+    changed = model.run(overrides={"Room Temperature": 20, "Teacup Temperature": 100})
+    assert changed["Room Temperature"].eq(20).all()
+    assert changed["Teacup Temperature"].iloc[0] == 100
+    assert model.run()["Room Temperature"].eq(70).all()
+
+
+def test_arrays_name_columns_by_element():
+    m = revolve.sd.Model(stop=2)
+    m.dimension("group", ["young", "women"])
+    m.dimension("service", ["housing", "health"])
+    m.aux("arrivals", {"young": 5, "women": "3 + TIME"}, dimensions="group")
+    m.aux("weight", {"housing": 0.25, "health": 0.75}, dimensions=["service"])
+    m.stock("queue", 1, inflows="joining", dimensions=["group", "service"])
+    m.flow("joining", "arrivals[group] * weight[service]", dimensions=["group", "service"])
+    results = m.run(save="queue")
+    assert list(results.columns) == ["queue[young,housing]", "queue[young,health]", "queue[women,housing]",
+                                     "queue[women,health]"]
+    assert results.loc[1.0].tolist() == [1 + 5 * 0.25, 1 + 5 * 0.75, 1 + 3 * 0.25, 1 + 3 * 0.75]
+
+
+def test_element_keys_may_be_tuples_or_comma_separated():
+    m = revolve.sd.Model(stop=0)
+    m.dimension("a", ["x", "y"])
+    m.dimension("b", ["p", "q"])
+    m.aux("v", {("x", "p"): 1, "x, q": 2, "y,p": 3, ("y", "q"): 4}, dimensions=["a", "b"])
+    assert m.run().iloc[0].tolist() == [1, 2, 3, 4]
+
+
+def test_graphical_function_interpolates_between_points():
+    m = revolve.sd.Model(stop=4, dt=0.5)
+    m.graphical("effect", x=[0, 2, 4], y=[0, 1, 0], input="TIME")
+    assert m.run()["effect"].tolist() == [0, 0.25, 0.5, 0.75, 1, 0.75, 0.5, 0.25, 0]
+    assert m["effect"].graph.interpolation == "continuous" and m["effect"].graph(1) == 0.5
+
+
+def test_non_negative_stock_never_goes_below_zero():
+    m = revolve.sd.Model(stop=5)
+    m.stock("beds", 3, outflows="discharges", non_negative=True)
+    m.flow("discharges", 2)
+    assert m.run()["beds"].tolist() == [3, 1, 0, 0, 0, 0]
+
+
+def test_specs_are_live_and_method_is_checked():
+    model = revolve.sd.load(TEACUP)
+    model.specs.stop = 10
+    model.specs.save_step = 1
+    assert model.run().index.tolist() == [float(t) for t in range(11)]
+    with pytest.raises(ValueError, match="unknown integration method 'heun'"):
+        model.specs.method = "heun"
+
+
+def test_variables_are_listed_and_editable_by_name():
+    model = revolve.sd.load(TEACUP)
+    table = model.variables
+    assert table.index.tolist() == list(model) == ["Teacup Temperature", "Heat Loss to Room", "Room Temperature",
+                                                   "Characteristic Time"]
+    assert table.loc["Teacup Temperature", "outflows"] == ["Heat Loss to Room"]
+    assert table.loc["Heat Loss to Room", "kind"] == "flow"
+    assert len(model) == 4 and "room_temperature" in model and "kettle" not in model
+    model["Room Temperature"].equation = "60"
+    assert model.run()["Room Temperature"].eq(60).all()
+    with pytest.raises(KeyError, match="kettle"):
+        model["kettle"]
+
+
+def test_loaded_variables_keep_where_they_were_defined():
+    variable = revolve.sd.load(TEACUP)["Heat Loss to Room"]
+    assert variable.file.endswith("teacup.yaml") and variable.line > 0
+
+
+def test_numbers_become_equations_that_read_back_exactly():
+    m = revolve.sd.Model(stop=0)
+    for name, value in {"a": 0.1, "b": 1e-300, "c": -2.5, "d": np.float32(0.5), "e": 12}.items():
+        m.aux(name, value)
+    assert m.run().iloc[0].tolist() == [0.1, 1e-300, -2.5, 0.5, 12]
+    with pytest.raises(TypeError, match="an equation is a string or a number"):
+        m.aux("f", [1, 2])
+
