@@ -14,10 +14,13 @@ void Run::step() {
   outputs_.commit_row();
 }
 
-void Run::run(std::uint32_t steps) {
+void Run::run(std::uint32_t steps, const std::function<void()>& after_each_step) {
   start();
   outputs_.reserve_rows(steps);
-  for (std::uint32_t t = 0; t < steps; ++t) step();
+  for (std::uint32_t t = 0; t < steps; ++t) {
+    step();
+    if (after_each_step) after_each_step();
+  }
   finish();
 }
 

@@ -2,6 +2,7 @@
 // One run of a people model: its random-number key, clock, population, counters, outputs and
 // modules, driven through the step loop of sim/core/step_loop.hpp.
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <span>
 #include <string_view>
@@ -47,8 +48,8 @@ class Run {
   /// One step: the phases of step_phases in order, then the outputs' row is stored.
   void step();
   void finish() { loop_.finish(*this); }
-  /// start(), `steps` steps, finish().
-  void run(std::uint32_t steps);
+  /// start(), `steps` steps (calling after_each_step, if given, after each), finish().
+  void run(std::uint32_t steps, const std::function<void()>& after_each_step = {});
 
   const RunKey& key() const { return key_; }
   /// The named stream of one decision ("cohort.death"), keyed by this run's seed. Counters of its

@@ -8,13 +8,7 @@ namespace revolve::ensemble {
 abm::Outputs run_one(const RunBuilder& build, const EnsembleOptions& options, std::uint32_t run_number) {
   abm::Run run({options.seed, run_number}, options.dt);
   build(run);
-  run.start();
-  run.outputs().reserve_rows(options.steps);
-  for (std::uint32_t t = 0; t < options.steps; ++t) {
-    run.step();
-    if (options.on_step) options.on_step();
-  }
-  run.finish();
+  run.run(options.steps, options.on_step);
   return std::move(run.outputs());
 }
 
