@@ -1,7 +1,8 @@
 # The two commands of the README: `make demo` and `make test`. Each installs what is missing,
 # builds (Release) and runs.
 BUILD_DIR := build
-CMAKE_FLAGS := -G Ninja -DCMAKE_BUILD_TYPE=Release
+# The Python module is always built: .venv imports it from build/python.
+CMAKE_FLAGS := -G Ninja -DCMAKE_BUILD_TYPE=Release -DREVOLVE_BUILD_PYTHON=ON
 
 .PHONY: demo test setup build clean
 
