@@ -232,7 +232,7 @@ class Model:
             [10.0, 7.0, 4.0, 1.0]
         """
         variable = self._core.stock(name, "", _names(inflows), _names(outflows))
-        return _describe(variable, initial, non_negative, dimensions, units, doc)
+        return _fill(variable, initial, non_negative, dimensions, units, doc)
 
     def flow(self, name: str, equation: Definition, *, non_negative: bool = False, dimensions: Names = (),
              units: str = "", doc: str = "") -> _core.Variable:
@@ -253,7 +253,7 @@ class Model:
             >>> m.flow("discharges", "beds / length of stay", units="people per week")
             Variable(flow 'discharges' = beds / length of stay)
         """
-        return _describe(self._core.flow(name, ""), equation, non_negative, dimensions, units, doc)
+        return _fill(self._core.flow(name, ""), equation, non_negative, dimensions, units, doc)
 
     def aux(self, name: str, equation: Definition, *, dimensions: Names = (), units: str = "",
             doc: str = "") -> _core.Variable:
@@ -281,7 +281,7 @@ class Model:
             0.0               5.0              3.0    8.0
             1.0               5.0              4.0    9.0
         """
-        return _describe(self._core.aux(name, ""), equation, False, dimensions, units, doc)
+        return _fill(self._core.aux(name, ""), equation, False, dimensions, units, doc)
 
     def constant(self, name: str, value: float, *, units: str = "", doc: str = "") -> _core.Variable:
         """Add a constant: an auxiliary whose value is a number.
@@ -301,7 +301,7 @@ class Model:
             >>> m.constant("length of stay", 12, units="weeks")
             Variable(aux 'length of stay' = 12)
         """
-        return _describe(self._core.aux(name, ""), float(value), False, (), units, doc)
+        return _fill(self._core.aux(name, ""), float(value), False, (), units, doc)
 
     def graphical(self, name: str, x: Iterable[float], y: Iterable[float], input: Equation = "", *,
                   interpolation: str = "continuous", units: str = "", doc: str = "") -> _core.Variable:
@@ -329,7 +329,7 @@ class Model:
         """
         equation = _equation(input) if input != "" else ""
         variable = self._core.graphical(name, [float(v) for v in x], [float(v) for v in y], interpolation, equation)
-        return _describe(variable, None, False, (), units, doc)
+        return _fill(variable, None, False, (), units, doc)
 
     def run(self, method: str | None = None, save: Names | None = None, seed: int = 1,
             overrides: Mapping[str, float] | None = None) -> pd.DataFrame:
@@ -389,7 +389,7 @@ def _element_key(key: str | tuple[str, ...]) -> list[str]:
     return [str(part) for part in key]
 
 
-def _describe(variable: _core.Variable, definition: Definition | None, non_negative: bool, dimensions: Names,
+def _fill(variable: _core.Variable, definition: Definition | None, non_negative: bool, dimensions: Names,
               units: str, doc: str) -> _core.Variable:
     """Fill in what every builder method takes; a None definition keeps the equation the engine wrote."""
     if isinstance(definition, Mapping):
