@@ -3,6 +3,7 @@
 #include <array>
 
 #include "models/cohort_bench/step_tables.hpp"
+#include "sim/random/tables.hpp"
 
 namespace revolve::cohort_bench {
 
@@ -41,11 +42,13 @@ Matrix transition_matrix(const Parameters& p, const std::vector<StepTable>& tabl
   return m;
 }
 
+/// The initial draws are independent per domain, from the same (normalised) shares as the model's.
 Occupancy initial_occupancy(const Parameters& p, double agents) {
+  const random::Categorical housing(p.initial_housing), justice(p.initial_justice), mental(p.initial_mental);
   Occupancy x{};
   for (std::size_t i = 0; i < states; ++i) {
     const PersonState s = PersonState::from_index(i);
-    x[i] = agents * p.initial_housing[s.housing] * p.initial_justice[s.justice] * p.initial_mental[s.mental];
+    x[i] = agents * housing.probability(s.housing) * justice.probability(s.justice) * mental.probability(s.mental);
   }
   return x;
 }
