@@ -17,7 +17,7 @@ def parameters(model: str | os.PathLike) -> pd.DataFrame:
 
     Args:
         model: a model's name, such as ``"revolving_door"`` (its ``models/<name>/parameters.yaml``), or the path
-            of a parameters file.
+            of a parameters file or of the folder that holds it.
 
     Returns:
         A DataFrame indexed by parameter name, in file order, with columns ``value``, ``unit``, ``kind``,
@@ -50,7 +50,8 @@ def _parameters_file(model: str | os.PathLike) -> pathlib.Path:
     """The file for a path, or for a model name: models/<name>/parameters.yaml where the models are."""
     text = os.fspath(model)
     if not isinstance(model, str) or os.sep in text or text.endswith((".yaml", ".yml")):
-        return pathlib.Path(text)
+        path = pathlib.Path(text)
+        return path / "parameters.yaml" if path.is_dir() else path
     folders = _model_folders()
     for folder in folders:
         candidate = folder / text / "parameters.yaml"

@@ -66,6 +66,7 @@ def test_one_row_per_parameter_with_its_specification(demo_file):
 def test_a_model_name_finds_its_parameters_file(revolve_cli):
     by_name = revolve.parameters("revolving_door")
     assert by_name.equals(revolve.parameters(ROOT / "models/revolving_door/parameters.yaml"))
+    assert by_name.equals(revolve.parameters(ROOT / "models/revolving_door"))
     summary = run_cli(revolve_cli, "params", "check", ROOT / "models/revolving_door/parameters.yaml").stdout
     assert len(by_name) == int(re.search(r"(\d+) parameters", summary).group(1))
     assert by_name.index.is_unique and by_name.attrs["model"] == "revolving_door"
