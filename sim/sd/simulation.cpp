@@ -140,6 +140,11 @@ void Simulation::set_value(std::uint32_t slot, double value) {
   }
 }
 
+void Simulation::refresh() {
+  derivatives(x_, dxdt_, time());
+  record_delays(time());
+}
+
 void Simulation::limit_outflows(const StockLayout& stock, double level) {
   // Stella's non-negative stock: outflows, served in the order listed, take no more than the
   // stock holds. With a fixed step that is level/dt plus what flows in over the step; with

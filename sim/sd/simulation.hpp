@@ -59,8 +59,12 @@ class Simulation {
   double time() const { return registers_[reg_time]; }
   std::uint64_t steps_taken() const { return step_; }
   double value(std::uint32_t slot) const { return registers_[slot]; }
-  /// Set an input variable (Variable::input) or overwrite a stock between steps.
+  /// Set an input variable (Variable::input) or overwrite a stock between steps. Auxiliaries and
+  /// flows that depend on it are recomputed by refresh() or by the next step().
   void set_value(std::uint32_t slot, double value);
+  /// Recompute every auxiliary and flow at the current time from the current stocks and inputs,
+  /// so the next step() integrates with flows that see the inputs just set.
+  void refresh();
   const CompiledModel& model() const { return *model_; }
 
   /// The whole horizon from start to stop with saving. Calls initialize() itself.

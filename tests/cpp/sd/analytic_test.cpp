@@ -120,3 +120,22 @@ TEST_CASE("save step keeps every n-th row") {
   REQUIRE(r.rows() == 11);
   CHECK(r.times[3] == 3.0);
 }
+
+TEST_CASE("an input set between steps reaches the flows at once after refresh()") {
+  sd::Model m;
+  m.specs = {0.0, 10.0, 1.0, 0.0, sd::Method::euler};
+  m.stock("queue", "0", {"arriving"});
+  m.flow("arriving", "arrivals");
+  m.aux("arrivals", "0").input = true;
+  auto compiled = std::make_shared<const sd::CompiledModel>(sd::compile(m));
+  sd::Simulation sim(compiled);
+  const auto arrivals = compiled->slot("arrivals"), queue = compiled->slot("queue");
+  sim.set_value(arrivals, 5);
+  sim.step();
+  CHECK(sim.value(queue) == 0);  // without refresh, the step used the flow computed before the input
+  sim.set_value(arrivals, 7);
+  sim.refresh();
+  CHECK(sim.value(compiled->slot("arriving")) == 7);
+  sim.step();
+  CHECK(sim.value(queue) == 7);  // the step used the refreshed flow
+}
