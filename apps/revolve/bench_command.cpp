@@ -56,6 +56,7 @@ void run_bench_cohort(const BenchCohortOptions& o) {
   const auto start = std::chrono::steady_clock::now();
   const ensemble::Summary summary = arena.execute([&] { return ensemble::run_ensemble(build, options); });
   const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  progress.finish();
 
   if (!o.out.empty()) {
     const std::filesystem::path dir(o.out);

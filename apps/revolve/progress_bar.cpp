@@ -19,8 +19,9 @@ bool wanted() {
 
 ProgressBar::ProgressBar(std::uint64_t total) : total_(total), enabled_(wanted() && total > 0) {}
 
-ProgressBar::~ProgressBar() {
-  if (enabled_ && shown_percent_.load() >= 0) std::fputc('\n', stderr);
+void ProgressBar::finish() {
+  if (enabled_ && !finished_ && shown_percent_.load() >= 0) std::fputc('\n', stderr);
+  finished_ = true;
 }
 
 void ProgressBar::tick() {

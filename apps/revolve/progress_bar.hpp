@@ -10,18 +10,21 @@ class ProgressBar {
  public:
   /// `total` units of work (e.g. run-steps).
   explicit ProgressBar(std::uint64_t total);
-  ~ProgressBar();  // ends the line if anything was drawn
+  ~ProgressBar() { finish(); }
   ProgressBar(const ProgressBar&) = delete;
   ProgressBar& operator=(const ProgressBar&) = delete;
 
   /// One unit done. Safe to call from any thread.
   void tick();
+  /// Ends the bar's line (if anything was drawn), before other output. Only once all ticks are done.
+  void finish();
 
  private:
   std::uint64_t total_;
   bool enabled_;
   std::atomic<std::uint64_t> done_{0};
   std::atomic<int> shown_percent_{-1};
+  bool finished_ = false;
 
   void draw(int percent) const;
 };
