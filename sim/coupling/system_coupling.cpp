@@ -70,6 +70,7 @@ void SystemCoupling::step(Phase phase, abm::Run& run) {
       break;
     case Phase::people_to_system:
       for (const Feed& f : feeds_) system_->set_value(f.slot, f.measure(run));
+      system_->refresh();  // flows see this step's inputs before the system integrates the step
       break;
     case Phase::integrate_system:
       for (std::uint32_t k = 0; k < steps_per_step_; ++k) system_->step();

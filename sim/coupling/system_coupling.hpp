@@ -6,11 +6,9 @@
 //   Phase::integrate_system  advances the stock-flow model over the step (dt / model dt steps).
 // Rules read values through handles (value()), so nothing is looked up by name after init.
 //
-// Timing: a read in step t sees the system at the end of step t - 1. sd::Simulation::step()
-// integrates with the flows it computed at the end of its previous step, and set_value() does not
-// recompute them; so with one stock-flow step per people step, a flow that depends on an input
-// reacts to what the people did in step t during step t + 1 (a lag of one step). Auxiliaries that
-// read inputs are current after the step.
+// Timing: a read in step t sees the system at the end of step t - 1. After feeding the inputs the
+// coupler refreshes the system's flows, so what the people did in step t flows into the stocks
+// during step t (Euler: stock(t) = stock(t - 1) + dt x flow(inputs of step t)).
 #include <cstdint>
 #include <functional>
 #include <memory>

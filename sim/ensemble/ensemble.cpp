@@ -12,12 +12,12 @@ abm::Outputs run_one(const RunBuilder& build, const EnsembleOptions& options, st
   return std::move(run.outputs());
 }
 
-Summary run_ensemble(const RunBuilder& build, const EnsembleOptions& options) {
-  Summary summary(options.quantiles);
+void for_each_run(const RunBuilder& build, const EnsembleOptions& options, const RunConsumer& consume) {
   const std::size_t in_flight = options.max_runs_in_flight > 0
                                     ? options.max_runs_in_flight
                                     : 2 * static_cast<std::size_t>(tbb::this_task_arena::max_concurrency());
   std::uint32_t next_run = 0;
+  using Finished = std::pair<std::uint32_t, abm::Outputs>;
   tbb::parallel_pipeline(
       in_flight,
       tbb::make_filter<void, std::uint32_t>(tbb::filter_mode::serial_in_order,
@@ -25,10 +25,16 @@ Summary run_ensemble(const RunBuilder& build, const EnsembleOptions& options) {
                                               if (next_run == options.runs) control.stop();
                                               return next_run++;
                                             }) &
-          tbb::make_filter<std::uint32_t, abm::Outputs>(
-              tbb::filter_mode::parallel, [&](std::uint32_t run) { return run_one(build, options, run); }) &
-          tbb::make_filter<abm::Outputs, void>(tbb::filter_mode::serial_in_order,
-                                               [&](const abm::Outputs& run) { summary.add(run); }));
+          tbb::make_filter<std::uint32_t, Finished>(
+              tbb::filter_mode::parallel,
+              [&](std::uint32_t run) { return Finished{run, run_one(build, options, run)}; }) &
+          tbb::make_filter<Finished, void>(tbb::filter_mode::serial_in_order,
+                                           [&](const Finished& run) { consume(run.first, run.second); }));
+}
+
+Summary run_ensemble(const RunBuilder& build, const EnsembleOptions& options) {
+  Summary summary(options.quantiles);
+  for_each_run(build, options, [&](std::uint32_t, const abm::Outputs& run) { summary.add(run); });
   return summary;
 }
 

@@ -30,8 +30,15 @@ struct EnsembleOptions {
   std::function<void()> on_step;
 };
 
+/// Receives each finished run's outputs, strictly in run order (0, 1, 2, ...), on one thread at a time.
+using RunConsumer = std::function<void(std::uint32_t run, const abm::Outputs& outputs)>;
+
 /// Runs the ensemble in the current task arena (limit threads with tbb::global_control or a
-/// tbb::task_arena around the call).
+/// tbb::task_arena around the call) and hands every run to `consume` in run order. An exception
+/// from a run, from on_step or from `consume` (e.g. Cancelled) stops the ensemble and propagates.
+void for_each_run(const RunBuilder& build, const EnsembleOptions& options, const RunConsumer& consume);
+
+/// for_each_run, reduced to per-step statistics of every output.
 Summary run_ensemble(const RunBuilder& build, const EnsembleOptions& options);
 
 /// One run of an ensemble: run number `run` under options.seed, all steps. Its outputs.

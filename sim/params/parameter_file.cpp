@@ -236,7 +236,7 @@ class FileReader {
       return Beta{arg("alpha"), arg("beta")};
     }
     fail(kind_node, "unknown distribution '" + distribution + "' in " + what +
-                        " (use: none, uniform, triangular, normal, lognormal, beta)");
+                        " (use: uniform, triangular, normal, lognormal, beta; or write 'uncertainty: none')");
   }
 
   Bounds read_bounds(const YAML::Node& node) const {

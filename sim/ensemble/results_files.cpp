@@ -1,0 +1,203 @@
+#include "sim/ensemble/results_files.hpp"
+
+#include <charconv>
+#include <cmath>
+#include <fstream>
+
+#include "sim/core/error.hpp"
+
+namespace revolve::ensemble {
+namespace {
+
+/// A CSV file written row by row with a reused buffer.
+class CsvWriter {
+ public:
+  explicit CsvWriter(const std::filesystem::path& path) : out_(path, std::ios::binary), path_(path) {
+    if (!out_) throw InputError(path.string() + ": cannot open for writing");
+  }
+  ~CsvWriter() noexcept(false) {
+    out_.flush();
+    if (!out_ && std::uncaught_exceptions() == 0) throw InputError(path_.string() + ": write failed (disk full?)");
+  }
+
+  CsvWriter& text(const std::string& field) {
+    separate();
+    if (field.find_first_of(",\"\n") == std::string::npos) {
+      line_ += field;
+    } else {
+      line_ += '"';
+      for (char c : field) line_ += c == '"' ? std::string("\"\"") : std::string(1, c);
+      line_ += '"';
+    }
+    return *this;
+  }
+  CsvWriter& number(double value) {
+    separate();
+    if (std::isfinite(value)) {
+      char buffer[32];
+      const auto end = std::to_chars(buffer, buffer + sizeof buffer, value).ptr;
+      line_.append(buffer, end);
+    }
+    return *this;  // NaN and infinities are written as an empty field
+  }
+  void end_row() {
+    line_ += '\n';
+    out_ << line_;
+    line_.clear();
+    first_ = true;
+  }
+
+ private:
+  void separate() {
+    if (!first_) line_ += ',';
+    first_ = false;
+  }
+  std::ofstream out_;
+  std::filesystem::path path_;
+  std::string line_;
+  bool first_ = true;
+};
+
+const std::string& label_of(const ScenarioResults& r) { return r.scenario->scenario().label; }
+
+void header(CsvWriter& csv, std::initializer_list<const char*> names) {
+  for (const char* n : names) csv.text(n);
+  csv.end_row();
+}
+
+void measure_fields(CsvWriter& csv, const std::string& label, const MeasureInfo& m, const std::string& period) {
+  csv.text(label).text(m.measure).text(m.group).text(m.payer).text(m.unit).text(period);
+}
+
+/// Columns of discounted and undiscounted costs for one group, to total across payers.
+std::vector<std::size_t> cost_columns(const ScenarioTotals& totals, const std::string& prefix, const std::string& group) {
+  std::vector<std::size_t> columns;
+  const auto& measures = totals.measures();
+  for (std::size_t c = 0; c < measures.size(); ++c) {
+    if (measures[c].group == group && measures[c].measure.rfind(prefix, 0) == 0 && !measures[c].payer.empty()) {
+      columns.push_back(c);
+    }
+  }
+  return columns;
+}
+
+std::vector<std::string> groups_of(const ScenarioTotals& totals) {
+  std::vector<std::string> groups = {""};
+  for (const auto& m : totals.measures()) {
+    if (std::find(groups.begin(), groups.end(), m.group) == groups.end()) groups.push_back(m.group);
+  }
+  return groups;
+}
+
+/// The measure rows of one scenario: every column, then costs totalled over payers.
+template <class Row>
+void for_each_row(const ScenarioTotals& totals, Row&& row) {
+  const auto& measures = totals.measures();
+  for (std::size_t p = 0; p < totals.periods().size(); ++p) {
+    for (std::size_t c = 0; c < measures.size(); ++c) row(p, measures[c], [&, p, c](const ScenarioTotals& t) {
+        return t.over_runs(p, c);
+      });
+    for (const auto& group : groups_of(totals)) {
+      for (const std::string prefix : {"cost.", "cost_discounted."}) {
+        const auto columns = cost_columns(totals, prefix, group);
+        if (columns.empty()) continue;
+        MeasureInfo total{prefix + "total" + (group.empty() ? "" : "[" + group + "]"), prefix + "total", group, "GBP",
+                          Aggregation::flow, "all", 0};
+        row(p, total, [&, p, group, prefix](const ScenarioTotals& t) {
+          const auto cols = cost_columns(t, prefix, group);
+          return t.sum_over_runs(p, cols);
+        });
+      }
+    }
+  }
+}
+
+}  // namespace
+
+std::string slug(const std::string& label) {
+  std::string out;
+  for (unsigned char c : label) {
+    if (std::isalnum(c)) {
+      out += static_cast<char>(std::tolower(c));
+    } else if (!out.empty() && out.back() != '_') {
+      out += '_';
+    }
+  }
+  while (!out.empty() && out.back() == '_') out.pop_back();
+  return out.empty() ? "scenario" : out;
+}
+
+void write_results_csv(const std::filesystem::path& path, const ScenarioResults& results) {
+  CsvWriter csv(path);
+  header(csv, {"scenario", "step", "time", "measure", "unit", "mean", "sd", "p05", "p50", "p95"});
+  const auto& s = results.per_step;
+  const auto& measures = results.scenario->measures();
+  const double step_years = results.scenario->step_years();
+  const auto& q = s.quantiles();
+  for (std::size_t row = 0; row < s.rows(); ++row) {
+    for (std::size_t i = 0; i < results.per_step_columns.size(); ++i) {
+      const MeasureInfo& m = measures[results.per_step_columns[i]];
+      csv.text(label_of(results)).number(static_cast<double>(row + 1)).number((row + 1) * step_years);
+      csv.text(m.measure).text(m.unit).number(s.mean(row, i)).number(s.sd(row, i));
+      for (std::size_t k = 0; k < q.size() && k < 3; ++k) csv.number(s.quantile(k, row, i));
+      csv.end_row();
+    }
+  }
+}
+
+void write_summary_csv(const std::filesystem::path& path, const ScenarioResults& results) {
+  CsvWriter csv(path);
+  header(csv, {"scenario", "measure", "group", "payer", "unit", "period", "mean", "low", "high"});
+  const auto& totals = results.totals;
+  for_each_row(totals, [&](std::size_t p, const MeasureInfo& m, auto values) {
+    const Interval i = interval(values(totals));
+    measure_fields(csv, label_of(results), m, totals.periods()[p].label);
+    csv.number(i.mean).number(i.low).number(i.high);
+    csv.end_row();
+  });
+}
+
+void write_comparison_csv(const std::filesystem::path& path, const std::vector<const ScenarioResults*>& scenarios) {
+  if (scenarios.empty()) throw Error("a comparison needs at least a baseline");
+  const ScenarioTotals& base = scenarios.front()->totals;
+  CsvWriter csv(path);
+  header(csv, {"scenario", "measure", "group", "payer", "unit", "period", "mean", "low", "high", "diff_mean",
+               "diff_low", "diff_high"});
+  for (const ScenarioResults* results : scenarios) {
+    const ScenarioTotals& totals = results->totals;
+    if (totals.runs() != base.runs()) throw Error("every scenario of a comparison needs the same runs");
+    const bool is_baseline = results == scenarios.front();
+    for_each_row(totals, [&](std::size_t p, const MeasureInfo& m, auto values) {
+      const auto own = values(totals);
+      const Interval i = interval(own);
+      measure_fields(csv, label_of(*results), m, totals.periods()[p].label);
+      csv.number(i.mean).number(i.low).number(i.high);
+      const Interval d = is_baseline ? Interval{0, 0, 0} : interval(paired_differences(own, values(base)));
+      csv.number(d.mean).number(d.low).number(d.high);
+      csv.end_row();
+    });
+    if (is_baseline) continue;
+    // Net cost per outcome: the change in total discounted cost over the horizon per unit change
+    // of each outcome that matters to people, by group.
+    const std::size_t horizon = totals.periods().size() - 1;
+    for (const auto& group : groups_of(totals)) {
+      const auto cost_cols = cost_columns(totals, "cost_discounted.", group);
+      if (cost_cols.empty()) continue;
+      const auto cost_diff = paired_differences(totals.sum_over_runs(horizon, cost_cols),
+                                                base.sum_over_runs(horizon, cost_columns(base, "cost_discounted.", group)));
+      for (std::size_t c = 0; c < totals.measures().size(); ++c) {
+        const MeasureInfo& m = totals.measures()[c];
+        if (m.better == 0 || m.group != group) continue;
+        const auto outcome_diff = paired_differences(totals.over_runs(horizon, c), base.over_runs(horizon, c));
+        const Interval r = ratio_of_mean_differences(cost_diff, outcome_diff, results->scenario->scenario().seed);
+        csv.text(label_of(*results)).text("net_cost_per." + m.measure).text(group).text("all");
+        csv.text("GBP per " + m.unit).text(totals.periods()[horizon].label);
+        csv.number(std::nan("")).number(std::nan("")).number(std::nan(""));
+        csv.number(r.mean).number(r.low).number(r.high);
+        csv.end_row();
+      }
+    }
+  }
+}
+
+}  // namespace revolve::ensemble

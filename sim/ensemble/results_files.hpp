@@ -1,0 +1,26 @@
+#pragma once
+// The files a scenario run or comparison writes (see docs/scenarios.md for their columns):
+//   results.csv     per-step ensemble statistics of every whole-cohort measure (fan charts)
+//   summary.csv     per-year and horizon totals of every measure and group: mean and 90% interval
+//   comparison.csv  the same for every scenario, with paired differences from the baseline and
+//                   net cost per outcome
+// Numbers are printed in their shortest exact form, so equal results give identical files. The
+// caller makes the set of files atomic (it writes into a temporary folder and renames it).
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "sim/ensemble/scenario_runner.hpp"
+
+namespace revolve::ensemble {
+
+void write_results_csv(const std::filesystem::path& path, const ScenarioResults& results);
+void write_summary_csv(const std::filesystem::path& path, const ScenarioResults& results);
+
+/// `scenarios[0]` is the baseline; all were run with the same seed and number of runs.
+void write_comparison_csv(const std::filesystem::path& path, const std::vector<const ScenarioResults*>& scenarios);
+
+/// A slug for file and folder names: "Housing First x2" -> "housing_first_x2".
+std::string slug(const std::string& label);
+
+}  // namespace revolve::ensemble

@@ -1,0 +1,72 @@
+#pragma once
+// The contract between a domain model and the commands that run scenarios (revolve run, revolve
+// compare, the Python package): the engine knows models only through these two interfaces, so
+// sim/ never includes models/.
+//
+//   ScenarioModel            a model on disk: its parameters, system, interventions and outputs
+//     prepare(scenario) ->   PreparedScenario: the scenario validated and applied, immutable,
+//                            shared by every run of an ensemble on every thread
+//       build(run)           adds the model's modules to one abm::Run
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "sim/abm/run.hpp"
+#include "sim/io/scenario.hpp"
+
+namespace revolve::ensemble {
+
+/// How an output is totalled over a period (a year, the horizon).
+enum class Aggregation {
+  level,  ///< a state at the end of each step (people in a state, a stock): averaged over the period
+  flow,   ///< a quantity during each step (events, costs, bed days): summed over the period
+};
+
+/// What one output column of a run means. The run's output named `column` is this measure for
+/// `group` ("" for everyone).
+struct MeasureInfo {
+  std::string column;      ///< the run's output name, e.g. "events.ae_attendance[women_domestic_abuse]"
+  std::string measure;     ///< e.g. "events.ae_attendance"
+  std::string group;       ///< priority group, or "" for the whole cohort
+  std::string unit;        ///< e.g. "people", "attendances", "GBP"
+  Aggregation aggregation = Aggregation::flow;
+  std::string payer;       ///< for costs: "nhs", "la_housing", ...; otherwise ""
+  /// For comparisons: -1 if fewer is better for people (weeks rough sleeping, crises, deaths), +1 if
+  /// more is better (sustained positive exits), 0 if neither (costs, system stocks). Outcomes marked
+  /// here get a "net cost per outcome" row in comparisons.
+  int better = 0;
+};
+
+/// A scenario ready to run. Immutable after prepare(); build() is called once per run, from any
+/// thread, and must give identical runs for identical run keys.
+class PreparedScenario {
+ public:
+  virtual ~PreparedScenario() = default;
+  virtual const io::Scenario& scenario() const = 0;
+  /// Steps of the horizon.
+  virtual std::uint32_t steps() const = 0;
+  /// Step length [years]: a weekly model returns 7 / 365.25.
+  virtual double step_years() const = 0;
+  /// Add the model's modules (people, system, interventions, outputs) to a run.
+  virtual void build(abm::Run& run) const = 0;
+  /// What every output column of a run means, in the run's output order.
+  virtual const std::vector<MeasureInfo>& measures() const = 0;
+  /// What a manifest records so the run can be reproduced: resolved parameters, model files.
+  virtual nlohmann::json manifest() const = 0;
+};
+
+class ScenarioModel {
+ public:
+  virtual ~ScenarioModel() = default;
+  virtual const std::string& name() const = 0;
+  /// What scenario files may set for this model.
+  virtual io::ScenarioSchema schema() const = 0;
+  /// Validate the scenario against the model and apply it. Throws ScenarioError naming the file,
+  /// line and key of the first problem.
+  virtual std::shared_ptr<const PreparedScenario> prepare(const io::Scenario& scenario) const = 0;
+};
+
+}  // namespace revolve::ensemble

@@ -1,0 +1,36 @@
+#pragma once
+// Running a prepared scenario as an ensemble and keeping what reports need: per-step statistics of
+// the whole-cohort outputs (fan charts) and every run's yearly and horizon totals of every output
+// (intervals, groups, paired comparisons).
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <vector>
+
+#include "sim/ensemble/comparison.hpp"
+#include "sim/ensemble/scenario_model.hpp"
+#include "sim/ensemble/summary.hpp"
+
+namespace revolve::ensemble {
+
+struct ScenarioRunOptions {
+  std::uint32_t runs = 1;
+  std::uint64_t seed = 1;
+  std::vector<double> quantiles = {0.05, 0.5, 0.95};
+  /// Called after every step of every run from the thread that ran it (progress); may throw
+  /// (e.g. Cancelled) to stop the ensemble.
+  std::function<void()> on_step;
+};
+
+struct ScenarioResults {
+  std::shared_ptr<const PreparedScenario> scenario;
+  std::vector<std::size_t> per_step_columns;  ///< whole-cohort columns, in per_step's output order
+  Summary per_step;                           ///< per-step statistics of those columns
+  ScenarioTotals totals;                      ///< every run's period totals of every column
+};
+
+/// Runs `options.runs` runs of the scenario keyed by `options.seed` (run r of any scenario with the
+/// same seed uses the same random numbers for the same decisions).
+ScenarioResults run_scenario(std::shared_ptr<const PreparedScenario> scenario, const ScenarioRunOptions& options);
+
+}  // namespace revolve::ensemble

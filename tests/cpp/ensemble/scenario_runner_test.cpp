@@ -1,0 +1,146 @@
+// Running prepared scenarios: totals per period, reproducibility, common random numbers, and the
+// files a run and a comparison write.
+#include <catch2/catch.hpp>
+
+#include <filesystem>
+#include <fstream>
+#include <tbb/global_control.h>
+
+#include "sim/ensemble/results_files.hpp"
+#include "sim/ensemble/scenario_runner.hpp"
+#include "tests/cpp/ensemble/toy_scenario_model.hpp"
+
+using namespace revolve;
+namespace fs = std::filesystem;
+
+namespace {
+
+io::Scenario toy_scenario(double outreach_level, int runs = 40) {
+  io::Scenario s;
+  s.label = outreach_level > 0 ? "Outreach" : "Baseline";
+  s.model = "toy";
+  s.horizon_years = 3;
+  s.runs = runs;
+  s.seed = 11;
+  if (outreach_level > 0) {
+    io::InterventionSetting outreach;
+    outreach.name = "outreach";
+    outreach.windows.push_back({0.0, 0.0, std::numeric_limits<double>::infinity(), outreach_level, {}});
+    s.interventions["outreach"] = outreach;
+  }
+  return s;
+}
+
+ensemble::ScenarioResults run(const io::Scenario& s, std::uint64_t seed = 11) {
+  test::ToyModel model;
+  ensemble::ScenarioRunOptions options;
+  options.runs = static_cast<std::uint32_t>(s.runs);
+  options.seed = seed;
+  return ensemble::run_scenario(model.prepare(s), options);
+}
+
+std::vector<std::string> lines(const fs::path& path) {
+  std::ifstream in(path);
+  std::vector<std::string> out;
+  for (std::string line; std::getline(in, line);) out.push_back(line);
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("yearly periods: 52 or 53 weeks each, ten years is 522 weeks, then the total") {
+  const auto periods = ensemble::yearly_periods(522, 7.0 / 365.25);
+  REQUIRE(periods.size() == 11);
+  CHECK(periods[0].last_row == 52);
+  CHECK(periods[9].last_row == 522);
+  CHECK(periods[10].label == "total");
+  CHECK(periods[10].last_row - periods[10].first_row == 522);
+  for (std::size_t p = 1; p < 10; ++p) CHECK(periods[p].first_row == periods[p - 1].last_row);
+}
+
+TEST_CASE("period totals average levels and sum flows") {
+  abm::Outputs run;
+  const auto level = run.add("level");
+  const auto flow = run.add("flow");
+  run.freeze();
+  for (int r = 0; r < 4; ++r) {
+    run.set(level, r + 1);  // 1, 2, 3, 4
+    run.set(flow, 10);
+    run.commit_row();
+  }
+  const std::vector<ensemble::MeasureInfo> measures = {
+      {"level", "level", "", "people", ensemble::Aggregation::level, "", 0},
+      {"flow", "flow", "", "events", ensemble::Aggregation::flow, "", 0}};
+  const std::vector<ensemble::Period> periods = {{"first half", 0, 2}, {"total", 0, 4}};
+  const auto totals = ensemble::period_totals(run, measures, periods);
+  CHECK(totals == std::vector<double>{1.5, 20, 2.5, 40});
+}
+
+TEST_CASE("intervals are the mean and the 5th and 95th percentiles") {
+  std::vector<double> values;
+  for (int i = 0; i <= 100; ++i) values.push_back(i);
+  const auto i = ensemble::interval(values);
+  CHECK(i.mean == 50);
+  CHECK(i.low == Approx(5));
+  CHECK(i.high == Approx(95));
+}
+
+TEST_CASE("a scenario's results are the same on 1 and 2 threads") {
+  const auto s = toy_scenario(1.0, 8);
+  std::vector<double> one, two;
+  {
+    tbb::global_control limit(tbb::global_control::max_allowed_parallelism, 1);
+    one = run(s).totals.over_runs(3, 0);
+  }
+  {
+    tbb::global_control limit(tbb::global_control::max_allowed_parallelism, 2);
+    two = run(s).totals.over_runs(3, 0);
+  }
+  CHECK(one == two);
+}
+
+TEST_CASE("common random numbers: paired differences are far narrower than with independent seeds") {
+  const auto base = run(toy_scenario(0.0));
+  const auto outreach = run(toy_scenario(0.2));
+  const auto independent = run(toy_scenario(0.2), 9999);
+  const std::size_t total = base.totals.periods().size() - 1;
+  const std::size_t weeks = base.totals.column("person_weeks.rough_sleeping", "");
+  const auto shared = ensemble::interval(
+      ensemble::paired_differences(outreach.totals.over_runs(total, weeks), base.totals.over_runs(total, weeks)));
+  const auto unshared = ensemble::interval(
+      ensemble::paired_differences(independent.totals.over_runs(total, weeks), base.totals.over_runs(total, weeks)));
+  CHECK(shared.high < 0);  // outreach reduces weeks rough sleeping in every run
+  CHECK((unshared.high - unshared.low) > 3 * (shared.high - shared.low));
+}
+
+TEST_CASE("run and comparison files: columns, rows, baseline differences of zero, net cost per outcome") {
+  const auto base = run(toy_scenario(0.0, 10));
+  const auto outreach = run(toy_scenario(1.0, 10));
+  const fs::path dir = fs::temp_directory_path() / "revolve_scenario_files";
+  fs::create_directories(dir);
+  ensemble::write_results_csv(dir / "results.csv", base);
+  ensemble::write_summary_csv(dir / "summary.csv", base);
+  ensemble::write_comparison_csv(dir / "comparison.csv", {&base, &outreach});
+
+  const auto results = lines(dir / "results.csv");
+  CHECK(results[0] == "scenario,step,time,measure,unit,mean,sd,p05,p50,p95");
+  CHECK(results.size() == 1 + base.scenario->steps() * 4);  // 4 whole-cohort measures per step
+
+  const auto summary = lines(dir / "summary.csv");
+  CHECK(summary[0] == "scenario,measure,group,payer,unit,period,mean,low,high");
+  // 12 measure columns + cost.total and cost_discounted.total for 3 groups, in 4 periods.
+  CHECK(summary.size() == 1 + 4 * (12 + 6));
+
+  const auto comparison = lines(dir / "comparison.csv");
+  CHECK(comparison[0] == "scenario,measure,group,payer,unit,period,mean,low,high,diff_mean,diff_low,diff_high");
+  bool baseline_zero = true, net_cost_row = false;
+  for (const auto& line : comparison) {
+    if (line.rfind("Baseline,", 0) == 0) baseline_zero = baseline_zero && line.size() > 6 && line.substr(line.size() - 6) == ",0,0,0";
+    if (line.find("net_cost_per.person_weeks.rough_sleeping,,all,GBP per person-weeks,total") != std::string::npos) {
+      net_cost_row = true;
+    }
+  }
+  CHECK(baseline_zero);
+  CHECK(net_cost_row);
+  fs::remove_all(dir);
+}
