@@ -875,45 +875,54 @@ class Compiler {
     return static_cast<int>(n);
   }
 
-  // SMTH1/SMTH3/SMTHN: first-order exponential smoothing in `order` stages, each with tau / order.
-  Bound lower_smooth(const Expr& e, Scope& scope) {
-    const bool nth = e.name == "SMTHN";
+  /// The arguments shared by smooths and material delays: F1/F3/FN(input, time [, n] [, initial]).
+  struct StagedArguments {
+    int order = 1;
+    Bound input;
+    Bound stage_time;  // time / order
+    Bound initial;     // the initial value given, or the input
+    std::string label;
+  };
+
+  StagedArguments staged_arguments(const Expr& e, Scope& scope) {
+    const bool nth = e.name.back() == 'N';
     check_arity(e, scope, nth ? 3 : 2, nth ? 4 : 3);
-    const int order = nth ? order_argument(e, scope, 2) : e.name == "SMTH1" ? 1 : 3;
-    Bound input = lower(e.args[0], scope);
-    const Bound stage_time = op(OpCode::div, {lower(e.args[1], scope), Bound::constant(order)});
+    StagedArguments a;
+    a.order = nth ? order_argument(e, scope, 2) : e.name.back() == '1' ? 1 : 3;
+    a.input = lower(e.args[0], scope);
+    a.stage_time = op(OpCode::div, {lower(e.args[1], scope), Bound::constant(a.order)});
     const std::size_t init_index = nth ? 3 : 2;
-    const Bound initial = e.args.size() > init_index ? lower(e.args[init_index], scope) : input;
-    const std::string label = helper_label(scope, e.name);
-    Bound previous = input;
+    a.initial = e.args.size() > init_index ? lower(e.args[init_index], scope) : a.input;
+    a.label = helper_label(scope, e.name);
+    return a;
+  }
+
+  // SMTH1/SMTH3/SMTHN: first-order exponential smoothing in `order` stages, each with time / order.
+  Bound lower_smooth(const Expr& e, Scope& scope) {
+    const StagedArguments a = staged_arguments(e, scope);
+    Bound previous = a.input;
     std::uint32_t stage = 0;
-    for (int k = 1; k <= order; ++k) {
-      const std::string stage_label = label + " stage " + std::to_string(k);
-      stage = add_hidden_stock(stage_label, initial);
+    for (int k = 1; k <= a.order; ++k) {
+      const std::string stage_label = a.label + " stage " + std::to_string(k);
+      stage = add_hidden_stock(stage_label, a.initial);
       const std::uint32_t flow = add_hidden_flow(
-          stage_label + " change", op(OpCode::div, {op(OpCode::sub, {previous, Bound::reg(stage)}), stage_time}));
+          stage_label + " change", op(OpCode::div, {op(OpCode::sub, {previous, Bound::reg(stage)}), a.stage_time}));
       stock_at(stage).inflows.push_back(flow);
       previous = Bound::reg(stage);
     }
     return Bound::reg(stage);
   }
 
-  // DELAY1/DELAY3/DELAYN: material delay in `order` stocks, each holding tau / order of the transit.
+  // DELAY1/DELAY3/DELAYN: material delay in `order` stocks, each holding time / order of the transit;
+  // a stage starts holding (initial outflow x stage time).
   Bound lower_material_delay(const Expr& e, Scope& scope) {
-    const bool nth = e.name == "DELAYN";
-    check_arity(e, scope, nth ? 3 : 2, nth ? 4 : 3);
-    const int order = nth ? order_argument(e, scope, 2) : e.name == "DELAY1" ? 1 : 3;
-    Bound input = lower(e.args[0], scope);
-    const Bound stage_time = op(OpCode::div, {lower(e.args[1], scope), Bound::constant(order)});
-    const std::size_t init_index = nth ? 3 : 2;
-    const Bound initial_outflow = e.args.size() > init_index ? lower(e.args[init_index], scope) : input;
-    const std::string label = helper_label(scope, e.name);
-    std::uint32_t inflow = add_hidden_flow(label + " inflow", input);
-    for (int k = 1; k <= order; ++k) {
-      const std::string stage_label = label + " stage " + std::to_string(k);
-      const std::uint32_t stage = add_hidden_stock(stage_label, op(OpCode::mul, {initial_outflow, stage_time}));
+    const StagedArguments a = staged_arguments(e, scope);
+    std::uint32_t inflow = add_hidden_flow(a.label + " inflow", a.input);
+    for (int k = 1; k <= a.order; ++k) {
+      const std::string stage_label = a.label + " stage " + std::to_string(k);
+      const std::uint32_t stage = add_hidden_stock(stage_label, op(OpCode::mul, {a.initial, a.stage_time}));
       const std::uint32_t outflow =
-          add_hidden_flow(stage_label + " outflow", op(OpCode::div, {Bound::reg(stage), stage_time}));
+          add_hidden_flow(stage_label + " outflow", op(OpCode::div, {Bound::reg(stage), a.stage_time}));
       stock_at(stage).inflows.push_back(inflow);
       stock_at(stage).outflows.push_back(outflow);
       inflow = outflow;
