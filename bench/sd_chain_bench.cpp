@@ -65,8 +65,13 @@ int main(int argc, char** argv) {
   auto compiled = std::make_shared<const sd::CompiledModel>(sd::compile(model));
   const double compile_s = std::chrono::duration<double>(clock::now() - t0).count();
   const double equations = static_cast<double>(compiled->equation_count());
-  std::printf("{\"model\": \"%s\", \"equations\": %.0f, \"instructions_per_step\": %zu, \"compile_seconds\": %.4f}\n",
-              model.name.c_str(), equations, compiled->flow_code.size(), compile_s);
+  std::size_t stretches = 0;  // runs of one operation: what the evaluator dispatches on
+  for (std::size_t i = 0; i < compiled->flow_code.size(); ++i) {
+    stretches += i == 0 || compiled->flow_code[i].op != compiled->flow_code[i - 1].op;
+  }
+  std::printf("{\"model\": \"%s\", \"equations\": %.0f, \"instructions_per_step\": %zu, \"stretches_per_step\": %zu, "
+              "\"compile_seconds\": %.4f}\n",
+              model.name.c_str(), equations, compiled->flow_code.size(), stretches, compile_s);
 
   struct Config {
     const char* name;
