@@ -1,0 +1,61 @@
+#pragma once
+// The categories of every state column (design.md section 3.1), as enums whose values are the
+// one-byte codes stored in the population, and their names in the same order.
+#include <array>
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace revolve::revolving_door {
+
+enum class Housing : std::uint8_t { settled, rough_sleeping, temporary, supported, housing_first };
+enum class Justice : std::uint8_t { none, community_order, custody, licence, recalled };
+enum class Mental : std::uint8_t { stable, unwell, treatment, crisis, inpatient };
+enum class Substance : std::uint8_t { none, problematic, treatment };
+enum class Support : std::uint8_t { none, usual, navigator, mtam, housing_first };
+enum class Group : std::uint8_t { wider, young_mec_justice, women_domestic_abuse, chronic_homeless };
+enum class Sex : std::uint8_t { male, female };
+enum class Ethnicity : std::uint8_t { white, minority_ethnic };
+enum class Need : std::uint8_t { moderate, high };
+enum class WaitingFor : std::uint8_t { nothing, temporary, supported, housing_first };
+/// A place a person's housing hazard asked for this week, granted or not by the housing queue.
+enum class Request : std::uint8_t { none, temporary, supported, temporary_after_eviction };
+
+/// The services whose workers people have (design.md section 8.2).
+enum class Service : std::uint8_t { usual, housing_first, mtam, navigator };
+
+inline constexpr std::size_t group_count = 4;
+inline constexpr std::size_t service_count = 4;
+
+/// The code of a category, as stored in a state column.
+template <class E>
+constexpr std::uint8_t code(E category) {
+  return static_cast<std::uint8_t>(category);
+}
+
+inline const std::vector<std::string> housing_names = {"settled", "rough_sleeping", "temporary", "supported",
+                                                       "housing_first"};
+inline const std::vector<std::string> justice_names = {"none", "community_order", "custody", "licence", "recalled"};
+inline const std::vector<std::string> mental_names = {"stable", "unwell", "treatment", "crisis", "inpatient"};
+inline const std::vector<std::string> substance_names = {"none", "problematic", "treatment"};
+inline const std::vector<std::string> support_names = {"none", "usual", "navigator", "mtam", "housing_first"};
+inline const std::vector<std::string> group_names = {"wider", "young_mec_justice", "women_domestic_abuse",
+                                                     "chronic_homeless"};
+inline const std::vector<std::string> sex_names = {"male", "female"};
+inline const std::vector<std::string> ethnicity_names = {"white", "minority_ethnic"};
+inline const std::vector<std::string> need_names = {"moderate", "high"};
+inline const std::vector<std::string> waiting_names = {"nothing", "temporary", "supported", "housing_first"};
+inline const std::vector<std::string> request_names = {"none", "temporary", "supported", "temporary_after_eviction"};
+inline const std::vector<std::string> flag_names = {"no", "yes"};
+inline const std::vector<std::string> service_names = {"usual", "housing_first", "mtam", "navigator"};
+
+/// People in custody or recalled to prison.
+constexpr bool in_prison(std::uint8_t justice) {
+  return justice == code(Justice::custody) || justice == code(Justice::recalled);
+}
+/// Sleeping rough or in emergency or temporary accommodation.
+constexpr bool homeless(std::uint8_t housing) {
+  return housing == code(Housing::rough_sleeping) || housing == code(Housing::temporary);
+}
+
+}  // namespace revolve::revolving_door

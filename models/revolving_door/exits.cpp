@@ -1,0 +1,94 @@
+#include "models/revolving_door/exits.hpp"
+
+#include <array>
+#include <cmath>
+
+#include "models/revolving_door/episodes.hpp"
+#include "sim/random/stream.hpp"
+
+namespace revolve::revolving_door {
+namespace {
+
+constexpr std::int32_t six_years = 313;  // [weeks] the window of calibration target 7 (a definition)
+
+/// One uniform per person of a block for each exit, generated in bulk.
+struct ExitDraws {
+  std::array<double, abm::Run::block_size> death, move, positive;
+};
+
+/// The weekly death hazard of person p (design 5.7) [per week].
+double death_hazard(const PeopleView& v, abm::PersonId p, const ModelSetup& setup, std::int32_t now) {
+  const MortalityParameters& m = setup.parameters.mortality;
+  const bool recently_released = v.t_released[p] != abm::no_event && now - v.t_released[p] < m.release_window;
+  return m.base_rate * setup.age_factor(v.age[p]) *
+         (v.homeless_now(p) && v.housing[p] == code(Housing::rough_sleeping) ? m.rough_sleeping : 1.0) *
+         (v.substance[p] == code(Substance::problematic) ? m.problematic_substance : 1.0) *
+         (v.mental_health[p] == code(Mental::crisis) ? m.crisis : 1.0) * (recently_released ? m.recent_release : 1.0);
+}
+
+/// Whether an event with this weekly hazard happens, given uniform u (cheap when u >= h).
+bool happens(double u, double hazard) { return u < hazard && u < -std::expm1(-hazard); }
+
+/// Counts the sustainment of Housing First tenancies one and three years after they started.
+void check_housing_first_anniversary(const PeopleView& v, abm::PersonId p, std::int32_t now, const EventCounters& events,
+                                     abm::BlockCounts& counts) {
+  if (v.t_housing_first_start[p] == abm::no_event) return;
+  const std::int32_t weeks = now - v.t_housing_first_start[p];
+  const bool one = weeks == static_cast<std::int32_t>(std::lround(weeks_per_year));
+  const bool three = weeks == static_cast<std::int32_t>(std::lround(3 * weeks_per_year));
+  if (!one && !three) return;
+  const bool sustained = v.housing[p] == code(Housing::housing_first);
+  const std::uint8_t g = v.group[p];
+  counts.add(events(one ? Event::housing_first_check_1y : Event::housing_first_check_3y, g));
+  if (sustained) counts.add(events(one ? Event::housing_first_sustained_1y : Event::housing_first_sustained_3y, g));
+}
+
+}  // namespace
+
+void Exits::step(Phase, abm::Run& run) {
+  const RunState& state = *state_;
+  const FlowParameters& f = state.parameters().flows;
+  const PeopleView v = state.view(run);
+  const std::uint32_t run_number = run.key().run, step = run.clock().step();
+  const auto now = static_cast<std::int32_t>(step);
+  const random::Stream death = run.stream("mortality.death"), move = run.stream("flows.moving_away"),
+                       positive = run.stream("flows.sustained_exit");
+  const double move_probability = -std::expm1(-f.moving_away), exit_probability = -std::expm1(-f.sustained_exit);
+  const EventCounters& events = state.events;
+  run.for_each_block([&](abm::PersonId first, abm::PersonId last, abm::BlockCounts& counts) {
+    const std::size_t n = last - first;
+    ExitDraws d;
+    death.fill_grouped_uniforms(run_number, step, first, std::span(d.death).first(n));
+    move.fill_grouped_uniforms(run_number, step, first, std::span(d.move).first(n));
+    positive.fill_grouped_uniforms(run_number, step, first, std::span(d.positive).first(n));
+    for (std::size_t i = 0; i < n; ++i) {
+      const abm::PersonId p = first + static_cast<abm::PersonId>(i);
+      if (!v.alive[p]) continue;
+      const std::uint8_t g = v.group[p];
+      if (happens(d.death[i], death_hazard(v, p, *state.setup, now))) {
+        counts.add(events(Event::death, g));
+        if (v.homeless_now(p)) {
+          counts.add(events(Event::death_homeless, g));
+          counts.add(events(Event::age_at_death_weeks_homeless, g), static_cast<std::int64_t>(v.age[p]));
+        }
+        if (p < state.starting_cohort && now <= six_years) counts.add(events(Event::death_starting_cohort_6y, g));
+        close_coordinator_episode(v, p, step, false, events, counts);
+        v.alive[p] = 0;
+        continue;
+      }
+      check_housing_first_anniversary(v, p, now, events, counts);
+      v.weeks_stable[p] = meets_exit_conditions(v, p) ? v.weeks_stable[p] + 1 : 0;
+      if (!v.in_prison(p) && d.move[i] < move_probability) {
+        counts.add(events(Event::moved_away, g));
+        close_coordinator_episode(v, p, step, false, events, counts);
+        v.alive[p] = 0;
+      } else if (v.weeks_stable[p] >= f.sustained_exit_qualifying && d.positive[i] < exit_probability) {
+        counts.add(events(Event::positive_exit, g));
+        close_coordinator_episode(v, p, step, true, events, counts);
+        v.alive[p] = 0;
+      }
+    }
+  });
+}
+
+}  // namespace revolve::revolving_door

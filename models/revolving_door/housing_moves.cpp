@@ -1,0 +1,88 @@
+#include "models/revolving_door/housing_moves.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+namespace revolve::revolving_door {
+
+void move_housing(const PeopleView& v, abm::PersonId p, Housing to, std::uint32_t step) {
+  const std::uint8_t from = v.housing[p];
+  const bool street_hostel = (from == code(Housing::rough_sleeping) && to == Housing::temporary) ||
+                             (from == code(Housing::temporary) && to == Housing::rough_sleeping);
+  if (street_hostel) {
+    v.t_street_hostel_move_before[p] = v.t_street_hostel_move[p];
+    v.t_street_hostel_move[p] = static_cast<std::int32_t>(step);
+  }
+  v.housing[p] = code(to);
+  v.weeks_in_housing[p] = 0;
+  if (v.waiting_for[p] == code(WaitingFor::temporary) || v.waiting_for[p] == code(WaitingFor::supported)) {
+    v.waiting_for[p] = code(WaitingFor::nothing);
+  }
+  if (!homeless(code(to))) {
+    v.weeks_homeless[p] = 0;
+    v.housing_first_off[p] = 0;  // a new homelessness spell may bring a new offer
+  }
+}
+
+void count_eviction(const PeopleView& v, abm::PersonId p, const EventCounters& events, abm::BlockCounts& counts) {
+  v.evictions[p] += 1;
+  counts.add(events(Event::eviction, v.group[p]));
+}
+
+void HousingQueue::grant(abm::Run& run, RunState& state) {
+  const PeopleView v = state.view(run);
+  const random::Stream order = run.stream("housing.queue");
+  const std::uint32_t run_number = run.key().run, step = run.clock().step();
+  requests_.clear();
+  for (abm::PersonId p = 0; p < v.size; ++p) {
+    if (v.alive[p] && v.request[p] != code(Request::none)) {
+      requests_.push_back({order.uniform(run_number, p, step), p});
+    }
+  }
+  std::sort(requests_.begin(), requests_.end(),
+            [](const Entry& a, const Entry& b) { return a.key < b.key || (a.key == b.key && a.person < b.person); });
+  for (const Entry& e : requests_) {
+    const abm::PersonId p = e.person;
+    const auto request = static_cast<Request>(v.request[p]);
+    v.request[p] = code(Request::none);
+    const Housing place = request == Request::supported ? Housing::supported : Housing::temporary;
+    if (state.week.places.take(place)) {
+      move_housing(v, p, place, step);
+      continue;
+    }
+    if (request == Request::temporary_after_eviction) move_housing(v, p, Housing::rough_sleeping, step);
+    if (v.waiting_for[p] != code(WaitingFor::housing_first)) {
+      v.waiting_for[p] = code(place == Housing::supported ? WaitingFor::supported : WaitingFor::temporary);
+    }
+  }
+}
+
+Event place_without_home(const PeopleView& v, abm::PersonId p, RunState& state, const random::Stream& stream,
+                         std::uint32_t run, std::uint32_t step) {
+  const Parameters& P = state.parameters();
+  const auto u = stream.uniforms4(run, p, step);
+  const auto s = static_cast<std::int32_t>(step);
+  if (u[0] < state.week.interventions.release_share_offered && u[1] < P.release_accommodation.acceptance) {
+    // Transitional accommodation is held as supported housing outside the supported places.
+    move_housing(v, p, Housing::supported, step);
+    v.ti_transition_end[p] = s + std::max(1, static_cast<int>(std::lround(P.release_accommodation.stay)));
+    return Event::release_transitional;
+  }
+  if (u[2] < P.justice.release_to_rough_if_no_home) {
+    move_housing(v, p, Housing::rough_sleeping, step);
+    return Event::release_rough_sleeping;
+  }
+  if (u[3] < P.justice.release_to_supported_if_no_home && state.week.places.take(Housing::supported)) {
+    move_housing(v, p, Housing::supported, step);
+    return Event::release_supported;
+  }
+  if (state.week.places.take(Housing::temporary)) {
+    move_housing(v, p, Housing::temporary, step);
+    return Event::release_temporary;
+  }
+  move_housing(v, p, Housing::rough_sleeping, step);
+  v.waiting_for[p] = code(WaitingFor::temporary);
+  return Event::release_rough_sleeping;
+}
+
+}  // namespace revolve::revolving_door

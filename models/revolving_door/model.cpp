@@ -1,0 +1,182 @@
+#include "models/revolving_door/model.hpp"
+
+#include <cmath>
+#include <fstream>
+#include <iomanip>
+#include <sstream>
+
+#include "models/revolving_door/cohort.hpp"
+#include "models/revolving_door/exits.hpp"
+#include "models/revolving_door/interventions/contracts.hpp"
+#include "models/revolving_door/interventions/housing_first.hpp"
+#include "models/revolving_door/interventions/mtam.hpp"
+#include "models/revolving_door/interventions/navigators.hpp"
+#include "models/revolving_door/interventions/release_accommodation.hpp"
+#include "models/revolving_door/outputs.hpp"
+#include "models/revolving_door/people_kernel.hpp"
+#include "models/revolving_door/scheduled_events.hpp"
+#include "models/revolving_door/services.hpp"
+#include "sim/core/error.hpp"
+#include "sim/params/parameter_file.hpp"
+
+namespace revolve::revolving_door {
+namespace {
+
+namespace fs = std::filesystem;
+
+/// FNV-1a (64-bit) of a file's bytes, in hex: the manifest's fingerprint of a model file.
+std::string file_hash(const fs::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw InputError(path.string() + ": cannot open model file");
+  std::uint64_t h = 1469598103934665603ULL;
+  for (std::istreambuf_iterator<char> it(in), end; it != end; ++it) {
+    h ^= static_cast<unsigned char>(*it);
+    h *= 1099511628211ULL;
+  }
+  std::ostringstream hex;
+  hex << std::hex << std::setw(16) << std::setfill('0') << h;
+  return hex.str();
+}
+
+class PreparedRevolvingDoor : public ensemble::PreparedScenario {
+ public:
+  PreparedRevolvingDoor(io::Scenario scenario, std::shared_ptr<const ModelSetup> setup, nlohmann::json manifest)
+      : scenario_(std::move(scenario)), setup_(std::move(setup)), measures_(measure_infos()), manifest_(std::move(manifest)) {}
+
+  const io::Scenario& scenario() const override { return scenario_; }
+  std::uint32_t steps() const override { return setup_->steps; }
+  double step_years() const override { return setup_->step_years; }
+  void build(abm::Run& run) const override { add_revolving_door(run, setup_); }
+  const std::vector<ensemble::MeasureInfo>& measures() const override { return measures_; }
+  nlohmann::json manifest() const override { return manifest_; }
+  const std::shared_ptr<const ModelSetup>& setup() const { return setup_; }
+
+ private:
+  io::Scenario scenario_;
+  std::shared_ptr<const ModelSetup> setup_;
+  std::vector<ensemble::MeasureInfo> measures_;
+  nlohmann::json manifest_;
+};
+
+class RevolvingDoorModel : public ensemble::ScenarioModel {
+ public:
+  explicit RevolvingDoorModel(const fs::path& dir)
+      : parameters_file_(dir / "parameters.yaml"),
+        system_file_(dir / "system.yaml"),
+        parameters_(params::load_parameter_file(parameters_file_)) {
+    // A scenario may list any column: a whole-cohort measure ("people.rough_sleeping") or one
+    // group's ("people.rough_sleeping[chronic_homeless]").
+    for (const auto& spec : output_layout()) outputs_.push_back(spec.info.column);
+  }
+
+  const std::string& name() const override { return name_; }
+
+  io::ScenarioSchema schema() const override {
+    return {.model = name_, .parameters = &parameters_, .interventions = intervention_names, .outputs = outputs_};
+  }
+
+  std::shared_ptr<const ensemble::PreparedScenario> prepare(const io::Scenario& scenario) const override {
+    io::validate_scenario(scenario, schema());
+    params::ParameterSet set = parameters_;
+    for (const auto& o : scenario.parameters) set.set(o);
+    set.freeze();
+
+    auto setup = std::make_shared<ModelSetup>();
+    setup->parameters = read_parameters(set, scenario.population_scale);
+    for (std::size_t i = 0; i < intervention_count; ++i) {
+      const auto it = scenario.interventions.find(intervention_names[i]);
+      if (it != scenario.interventions.end()) setup->schedules[i] = InterventionSchedule(it->second);
+    }
+    setup->steps = static_cast<std::uint32_t>(std::lround(scenario.horizon_years * weeks_per_year));
+    setup->system = compile_system(system_file_, setup->parameters);
+    setup->effects = engagement_effects(setup->parameters.engagement);
+    setup->mortality_age_factor = mortality_age_factors(setup->parameters.mortality);
+    return std::make_shared<PreparedRevolvingDoor>(scenario, std::move(setup), manifest(scenario, set));
+  }
+
+ private:
+  std::string name_ = "revolving_door";
+  fs::path parameters_file_, system_file_;
+  params::ParameterSet parameters_;
+  std::vector<std::string> outputs_;
+
+  nlohmann::json manifest(const io::Scenario& scenario, const params::ParameterSet& set) const {
+    nlohmann::json parameters = nlohmann::json::array();
+    for (std::size_t i = 0; i < set.size(); ++i) {
+      const params::Parameter& spec = set.spec({static_cast<std::uint32_t>(i)});
+      nlohmann::json p = {{"name", spec.name},
+                          {"value", spec.value},
+                          {"unit", spec.unit.text},
+                          {"model_value", set[{static_cast<std::uint32_t>(i)}]},
+                          {"model_unit", "weeks and GBP " + set.conventions().price_year},
+                          {"status", params::to_string(spec.provenance.status)}};
+      for (const auto& o : scenario.parameters) {
+        if (o.name == spec.name) p["scenario_value"] = {{"value", o.value}, {"unit", o.unit.empty() ? spec.unit.text : o.unit}};
+      }
+      parameters.push_back(std::move(p));
+    }
+    nlohmann::json interventions = nlohmann::json::object();
+    for (const auto& [name, setting] : scenario.interventions) {
+      nlohmann::json windows = nlohmann::json::array();
+      for (const auto& w : setting.windows) {
+        windows.push_back({{"start", w.start}, {"scale_up", w.scale_up}, {"stop", std::isinf(w.stop) ? nlohmann::json() : nlohmann::json(w.stop)}, {"level", w.level}});
+      }
+      interventions[name] = windows;
+    }
+    return {{"model", name_},
+            {"files",
+             {{{"path", parameters_file_.string()}, {"fnv1a64", file_hash(parameters_file_)}},
+              {{"path", system_file_.string()}, {"fnv1a64", file_hash(system_file_)}}}},
+            {"scenario_hash", scenario.hash()},
+            {"population_scale", scenario.population_scale},
+            {"horizon_years", scenario.horizon_years},
+            {"interventions", interventions},
+            {"parameters", parameters}};
+  }
+};
+
+}  // namespace
+
+EngagementEffects engagement_effects(const EngagementParameters& e) {
+  return {PowerTable(e.effect_on_crisis),       PowerTable(e.effect_on_treatment_entry), PowerTable(e.effect_on_dropout),
+          PowerTable(e.effect_on_breach),       PowerTable(e.effect_on_tenancy_loss),    PowerTable(e.effect_on_ae),
+          PowerTable(e.effect_on_disengagement)};
+}
+
+std::vector<double> mortality_age_factors(const MortalityParameters& m) {
+  constexpr double reference_age = 40.0;  // [years] the age at which mortality.base_rate applies (its definition)
+  const auto weeks = static_cast<std::size_t>(std::ceil(120.0 * weeks_per_year));
+  std::vector<double> factors(weeks);
+  for (std::size_t w = 0; w < weeks; ++w) {
+    factors[w] = std::pow(m.age_ratio_per_decade, (static_cast<double>(w) / weeks_per_year - reference_age) / 10.0);
+  }
+  return factors;
+}
+
+std::unique_ptr<ensemble::ScenarioModel> make_revolving_door_model(const fs::path& model_dir) {
+  return std::make_unique<RevolvingDoorModel>(model_dir);
+}
+
+void add_revolving_door(abm::Run& run, std::shared_ptr<const ModelSetup> setup) {
+  auto state = std::make_shared<RunState>(std::move(setup));
+  run.add<Cohort>(state);
+  run.add<HousingFirst>(state);
+  run.add<Mtam>(state);
+  run.add<Navigators>(state);
+  run.add<ReleaseAccommodation>(state);
+  run.add<AllianceContracts>(state);
+  const Services& services = run.add<Services>(state);
+  run.add<ScheduledEvents>(state);
+  run.add<PeopleKernel>(state);
+  run.add<Exits>(state);
+  run.add<Arrivals>(state);
+  run.add<Recorder>(state, services);
+}
+
+std::shared_ptr<const ModelSetup> setup_of(const ensemble::PreparedScenario& prepared) {
+  const auto* ours = dynamic_cast<const PreparedRevolvingDoor*>(&prepared);
+  if (!ours) throw Error("not a prepared scenario of the revolving-door model");
+  return ours->setup();
+}
+
+}  // namespace revolve::revolving_door

@@ -1,0 +1,46 @@
+#pragma once
+// What every run of a prepared scenario shares, read-only: the parameters in model units, the
+// intervention schedules, the compiled system model and tables built once from the parameters.
+#include <array>
+#include <cstdint>
+#include <memory>
+#include <vector>
+
+#include "models/revolving_door/parameters.hpp"
+#include "models/revolving_door/power_table.hpp"
+#include "models/revolving_door/schedule.hpp"
+#include "sim/sd/compiled_model.hpp"
+
+namespace revolve::revolving_door {
+
+/// Weeks in a year under the calendar convention of sim/params (a year is 365.25 days).
+inline constexpr double weeks_per_year = 365.25 / 7.0;
+
+/// effect^engagement for each engagement effect of the parameters (design.md section 5.6).
+struct EngagementEffects {
+  PowerTable crisis, treatment_entry, dropout, breach, tenancy_loss, ae, disengagement;
+};
+
+struct ModelSetup {
+  Parameters parameters;
+  std::array<InterventionSchedule, intervention_count> schedules;
+  std::uint32_t steps = 0;
+  double step_years = 1.0 / weeks_per_year;  ///< one week [years]
+  std::shared_ptr<const sd::CompiledModel> system;
+  EngagementEffects effects;
+  /// Mortality age factor, age_ratio_per_decade^((age - 40 years) / 10 years), by whole week of age.
+  std::vector<double> mortality_age_factor;
+
+  const InterventionSchedule& schedule(Intervention i) const { return schedules[static_cast<std::size_t>(i)]; }
+  /// The mortality age factor at `age` [weeks].
+  double age_factor(double age) const {
+    const auto week = static_cast<std::size_t>(age < 0.0 ? 0.0 : age);
+    return mortality_age_factor[week < mortality_age_factor.size() ? week : mortality_age_factor.size() - 1];
+  }
+};
+
+/// Builds the tables of a setup from its parameters.
+EngagementEffects engagement_effects(const EngagementParameters& e);
+std::vector<double> mortality_age_factors(const MortalityParameters& m);
+
+}  // namespace revolve::revolving_door

@@ -1,0 +1,197 @@
+#include "models/revolving_door/outputs.hpp"
+
+#include <cmath>
+
+#include "models/revolving_door/services.hpp"
+
+namespace revolve::revolving_door {
+namespace {
+
+using ensemble::Aggregation;
+
+/// A measure before it is split by group.
+struct Measure {
+  std::string name, unit;
+  Aggregation aggregation;
+  Source source;
+  std::size_t index;
+  std::string payer;
+};
+
+/// The people measures: the name of each tally position.
+std::vector<std::pair<std::size_t, std::string>> people_measures() {
+  std::vector<std::pair<std::size_t, std::string>> m;
+  const auto block = [&](std::size_t first, const std::vector<std::string>& names, const std::string& prefix,
+                         std::size_t skip = 0) {
+    for (std::size_t i = skip; i < names.size(); ++i) m.emplace_back(first + i - skip, prefix + names[i]);
+  };
+  block(tally::housing, housing_names, "");
+  m.emplace_back(tally::justice, "justice_none");
+  block(tally::justice + 1, justice_names, "", 1);
+  block(tally::mental, mental_names, "mh_");
+  block(tally::substance, substance_names, "substance_");
+  block(tally::support, support_names, "support_");
+  block(tally::waiting, waiting_names, "waiting_", 1);
+  m.emplace_back(tally::alive, "alive");
+  m.emplace_back(tally::revolving, "revolving");
+  m.emplace_back(tally::homeless, "homeless");
+  m.emplace_back(tally::homeless_mental_need, "homeless_with_mental_health_need");
+  m.emplace_back(tally::housed, "housed");
+  m.emplace_back(tally::in_prison, "in_prison");
+  m.emplace_back(tally::in_transition, "release_accommodation");
+  return m;
+}
+
+std::vector<Measure> measures() {
+  std::vector<Measure> m;
+  for (const auto& [t, name] : people_measures()) m.push_back({"people." + name, "people", Aggregation::level, Source::people, t, ""});
+  for (const auto& [t, name] : std::vector<std::pair<std::size_t, std::string>>{
+           {tally::housing + code(Housing::rough_sleeping), "rough_sleeping"},
+           {tally::homeless, "homeless"},
+           {tally::housed, "housed"},
+           {tally::in_prison, "in_prison"}}) {
+    m.push_back({"person_weeks." + name, "person-weeks", Aggregation::flow, Source::people, t, ""});
+  }
+  for (std::size_t e = 0; e < event_count; ++e) {
+    m.push_back({std::string("events.") + event_info()[e].name, event_info()[e].unit, Aggregation::flow, Source::event, e, ""});
+  }
+  m.push_back({"events.mh_inpatient_days", "days", Aggregation::flow, Source::days, tally::mental + code(Mental::inpatient), ""});
+  m.push_back({"events.custody_days", "days", Aggregation::flow, Source::days, tally::in_prison, ""});
+  for (const Source source : {Source::cost, Source::cost_discounted}) {
+    const std::string prefix = source == Source::cost ? "cost." : "cost_discounted.";
+    for (std::size_t k = 0; k < payer_count; ++k) m.push_back({prefix + payer_names[k], "GBP", Aggregation::flow, source, k, payer_names[k]});
+    m.push_back({prefix + "total", "GBP", Aggregation::flow, source, payer_count, "all"});
+  }
+  for (std::size_t i = 0; i < intervention_count; ++i) {
+    m.push_back({"intervention_cost." + intervention_names[i], "GBP", Aggregation::flow, Source::intervention_cost, i,
+                 payer_names[static_cast<std::size_t>(payer_of(static_cast<Intervention>(i)))]});
+  }
+  m.push_back({"engagement.mean", "score 0 to 1", Aggregation::level, Source::engagement, 0, ""});
+  return m;
+}
+
+std::vector<OutputSpec> build_layout() {
+  std::vector<OutputSpec> layout;
+  for (const Measure& m : measures()) {
+    layout.push_back({{m.name, m.name, "", m.unit, m.aggregation, m.payer}, m.source, m.index, -1});
+    for (std::size_t g = 0; g < group_count; ++g) {
+      layout.push_back({{m.name + "[" + group_names[g] + "]", m.name, group_names[g], m.unit, m.aggregation, m.payer},
+                        m.source, m.index, static_cast<std::int32_t>(g)});
+    }
+  }
+  const auto& system = system_outputs();
+  for (std::size_t i = 0; i < system.size(); ++i) {
+    const SystemOutput& s = system[i];
+    layout.push_back({{s.column, s.column, "", s.unit, s.aggregation, ""}, Source::system, i, -1});
+  }
+  return layout;
+}
+
+}  // namespace
+
+const std::vector<OutputSpec>& output_layout() {
+  static const std::vector<OutputSpec> layout = build_layout();
+  return layout;
+}
+
+std::vector<ensemble::MeasureInfo> measure_infos() {
+  std::vector<ensemble::MeasureInfo> infos;
+  for (const auto& spec : output_layout()) infos.push_back(spec.info);
+  return infos;
+}
+
+void Recorder::declare(abm::Run& run) {
+  outputs_.clear();
+  for (const auto& spec : output_layout()) outputs_.push_back(run.outputs().add(spec.info.column));
+  run.outputs().reserve_rows(state_->setup->steps);
+}
+
+void Recorder::record(abm::Run& run) {
+  tally_people(run);
+  read_events(run);
+  costs_ = week_costs(state_->parameters(), groups_, state_->week);
+  discount_ = std::pow(1.0 + state_->parameters().discount_rate, -static_cast<double>(run.clock().step() - 1));
+  services_.read_outputs(system_values_);
+  const auto& layout = output_layout();
+  for (std::size_t i = 0; i < layout.size(); ++i) run.outputs().set(outputs_[i], value(layout[i]));
+}
+
+void Recorder::tally_people(abm::Run& run) {
+  const PeopleView v = state_->view(run);
+  const auto step = static_cast<std::int32_t>(run.clock().step());
+  for (auto& g : groups_) {
+    g.people.fill(0.0);
+    g.engagement = 0.0;
+  }
+  for (abm::PersonId p = 0; p < v.size; ++p) {
+    if (!v.alive[p]) continue;
+    GroupWeek& g = groups_[v.group[p]];
+    auto& t = g.people;
+    const bool prison = v.in_prison(p);
+    if (!prison) t[tally::housing + v.housing[p]] += 1;
+    t[tally::justice + v.justice[p]] += 1;
+    t[tally::mental + v.mental_health[p]] += 1;
+    t[tally::substance + v.substance[p]] += 1;
+    t[tally::support + v.support[p]] += 1;
+    if (v.waiting_for[p] != code(WaitingFor::nothing)) t[tally::waiting + v.waiting_for[p] - 1] += 1;
+    t[tally::alive] += 1;
+    const std::int32_t before = v.t_street_hostel_move_before[p];
+    if (before != abm::no_event && step - before < 52) t[tally::revolving] += 1;
+    const bool homeless = v.homeless_now(p);
+    t[tally::homeless] += homeless;
+    t[tally::homeless_mental_need] += homeless && v.mental_health[p] != code(Mental::stable);
+    t[tally::housed] += !prison && !homeless;
+    t[tally::in_prison] += prison;
+    t[tally::in_transition] += v.in_transition(p);
+    g.engagement += v.engagement[p];
+  }
+}
+
+void Recorder::read_events(const abm::Run& run) {
+  for (std::size_t e = 0; e < event_count; ++e) {
+    for (std::size_t g = 0; g < group_count; ++g) {
+      groups_[g].events[e] = static_cast<double>(
+          run.counters().total(state_->events(static_cast<Event>(e), static_cast<std::uint8_t>(g))));
+    }
+  }
+}
+
+double Recorder::group_value(const OutputSpec& spec, std::size_t g) const {
+  const GroupWeek& w = groups_[g];
+  const auto& payers = costs_.by_payer[g];
+  const auto all_payers = [&] {
+    double sum = 0;
+    for (double c : payers) sum += c;
+    return sum;
+  };
+  switch (spec.source) {
+    case Source::people: return w.people[spec.index];
+    case Source::days: return 7.0 * w.people[spec.index];
+    case Source::event: return w.events[spec.index];
+    case Source::cost: return spec.index == payer_count ? all_payers() : payers[spec.index];
+    case Source::cost_discounted: return discount_ * (spec.index == payer_count ? all_payers() : payers[spec.index]);
+    case Source::intervention_cost: return costs_.by_intervention[g][spec.index];
+    case Source::engagement: return w.engagement;  // a sum here; value() divides by the people alive
+    case Source::system: return 0.0;
+  }
+  return 0.0;
+}
+
+double Recorder::value(const OutputSpec& spec) const {
+  if (spec.source == Source::system) return system_values_[spec.index];
+  if (spec.source == Source::engagement) {
+    double sum = 0, alive = 0;
+    for (std::size_t g = 0; g < group_count; ++g) {
+      if (spec.group >= 0 && static_cast<std::size_t>(spec.group) != g) continue;
+      sum += groups_[g].engagement;
+      alive += groups_[g].people[tally::alive];
+    }
+    return alive > 0 ? sum / alive : 0.0;
+  }
+  if (spec.group >= 0) return group_value(spec, static_cast<std::size_t>(spec.group));
+  double total = 0;
+  for (std::size_t g = 0; g < group_count; ++g) total += group_value(spec, g);
+  return total;
+}
+
+}  // namespace revolve::revolving_door

@@ -1,0 +1,66 @@
+#pragma once
+// The outputs of a run (design.md section 10): one column per measure for the whole cohort, then
+// one per priority group named "measure[group]". What each column means (for the runner and
+// reports) and where its value comes from are described together, in one layout, so they cannot
+// drift apart.
+#include <vector>
+
+#include "models/revolving_door/costs.hpp"
+#include "models/revolving_door/run_state.hpp"
+#include "models/revolving_door/tallies.hpp"
+#include "sim/abm/run.hpp"
+#include "sim/ensemble/scenario_model.hpp"
+
+namespace revolve::revolving_door {
+
+class Services;
+
+/// Where an output's value comes from.
+enum class Source : std::uint8_t {
+  people,             ///< a tally at the end of the week (index: tally position)
+  days,               ///< 7 x a tally: days spent in a state during the week
+  event,              ///< an event counter (index: Event)
+  cost,               ///< undiscounted cost (index: Payer, payer_count for all payers)
+  cost_discounted,    ///< the same, discounted to the start of the run
+  intervention_cost,  ///< an intervention's own cost (index: Intervention)
+  engagement,         ///< mean engagement of the people alive
+  system,             ///< a system variable (index: position in system_outputs()); whole cohort only
+};
+
+struct OutputSpec {
+  ensemble::MeasureInfo info;
+  Source source = Source::people;
+  std::size_t index = 0;
+  std::int32_t group = -1;  ///< -1 for the whole cohort
+};
+
+/// Every output column, in output order.
+const std::vector<OutputSpec>& output_layout();
+/// The measures of output_layout(), in output order.
+std::vector<ensemble::MeasureInfo> measure_infos();
+
+/// Records every output at the end of each week.
+class Recorder : public abm::Module {
+ public:
+  Recorder(SharedState state, const Services& services) : state_(std::move(state)), services_(services) {}
+
+  void declare(abm::Run& run) override;
+  void record(abm::Run& run) override;
+
+ private:
+  SharedState state_;
+  const Services& services_;
+  std::vector<abm::Output> outputs_;
+  GroupWeeks groups_{};
+  WeekCosts costs_{};
+  double discount_ = 1.0;  // discount factor of this week's costs
+  std::vector<double> system_values_;
+
+  void tally_people(abm::Run& run);
+  void read_events(const abm::Run& run);
+  /// An output's value for one group (0 to 3) this week.
+  double group_value(const OutputSpec& spec, std::size_t group) const;
+  double value(const OutputSpec& spec) const;
+};
+
+}  // namespace revolve::revolving_door

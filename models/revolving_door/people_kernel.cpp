@@ -1,0 +1,539 @@
+#include "models/revolving_door/people_kernel.hpp"
+
+#include <array>
+#include <cmath>
+
+#include "models/revolving_door/episodes.hpp"
+#include "sim/abm/competing_risks.hpp"
+#include "sim/random/stream.hpp"
+
+namespace revolve::revolving_door {
+namespace {
+
+constexpr std::size_t block_size = abm::Run::block_size;
+constexpr double weeks_in_past_year = 52.0;  // the window of "in the past year" (a definition)
+
+/// Numbers of the week that do not depend on the person, computed once per step.
+struct WeekRates {
+  double usual_start = 0;  // hazards of entering contracted services, times their capacity factor [per week]
+  double rough_to_temporary = 0, rough_to_supported = 0, temporary_to_supported = 0;
+  std::array<std::array<double, 2>, service_count> build{};  // share of the gap to the ceiling closed, by sex
+  std::array<double, service_count> ceiling{}, leaver{};
+  double decay = 1;      // engagement kept after a week with no worker
+  double ae_memory = 1;  // weight of last week's A&E count in the past-year count
+  double crisis_end = 0;
+  CoordinatorEffects mtam, navigator;
+};
+
+WeekRates week_rates(const Parameters& P, const Week& week) {
+  WeekRates r;
+  const double usual = week.services.capacity_factor_usual;
+  r.usual_start = P.support.usual_start * usual;
+  r.rough_to_temporary = P.housing.rough_to_temporary * usual;
+  r.rough_to_supported = P.housing.rough_to_supported * usual;
+  r.temporary_to_supported = P.housing.temporary_to_supported * usual;
+  const EngagementParameters& e = P.engagement;
+  for (std::size_t s = 0; s < service_count; ++s) {
+    const double overload = 1.0 + (P.workforce.overload_build_time_multiplier - 1.0) *
+                                      std::max(0.0, week.services.caseload_ratio[s] - 1.0);
+    r.build[s][code(Sex::male)] = -std::expm1(-1.0 / (e.build_time * overload));
+    r.build[s][code(Sex::female)] = -std::expm1(-1.0 / (e.build_time * e.women_build_time_multiplier * overload));
+  }
+  r.ceiling = week.interventions.ceiling;
+  r.leaver = week.services.leaver_fraction;
+  r.decay = std::exp(-1.0 / e.decay_time);
+  r.ae_memory = std::exp(-1.0 / weeks_in_past_year);
+  r.crisis_end = 1.0 / P.mental_health.crisis_duration;
+  r.mtam = week.interventions.mtam;
+  r.navigator = week.interventions.navigator;
+  return r;
+}
+
+/// Competing risks over one week: the index of the hazard [per week] that uniform u selects, or N
+/// if the person stays. Since 1 - exp(-H) <= H, most people stay without an exp.
+template <std::size_t N>
+std::size_t choose(double u, const std::array<double, N>& hazards) {
+  double total = 0.0;
+  for (double h : hazards) total += h;
+  if (!(u < total)) return N;
+  return abm::choose_destination(u, hazards);
+}
+
+/// A whole number of weeks, at least one.
+std::int32_t whole_weeks(double weeks) { return std::max(1, static_cast<int>(std::lround(weeks))); }
+
+Service service_of(std::uint8_t support) {
+  switch (static_cast<Support>(support)) {
+    case Support::navigator: return Service::navigator;
+    case Support::mtam: return Service::mtam;
+    case Support::housing_first: return Service::housing_first;
+    default: return Service::usual;
+  }
+}
+
+/// One uniform per person of a block for each decision drawn every week, generated in bulk.
+struct BlockDraws {
+  std::array<double, block_size> justice, mental, housing, substance, support, worker, ae;
+};
+
+/// The streams of the kernel's decisions (design section 2): grouped ones drawn for every person
+/// each week, and the rest drawn by person and step only when the decision arises.
+struct Streams {
+  random::Stream justice, mental, housing, substance, support, worker, ae;
+  random::Stream arrest_outcome, custody_entry, recall, crisis_start, crisis_end, loss_destination, ae_outcome;
+
+  explicit Streams(const abm::Run& run)
+      : justice(run.stream("justice.move")),
+        mental(run.stream("mental_health.move")),
+        housing(run.stream("housing.move")),
+        substance(run.stream("substance.move")),
+        support(run.stream("support.move")),
+        worker(run.stream("support.worker_change")),
+        ae(run.stream("events.ae")),
+        arrest_outcome(run.stream("justice.arrest_outcome")),
+        custody_entry(run.stream("justice.custody_entry")),
+        recall(run.stream("justice.recall")),
+        crisis_start(run.stream("mental_health.crisis_start")),
+        crisis_end(run.stream("mental_health.crisis_end")),
+        loss_destination(run.stream("housing.loss_destination")),
+        ae_outcome(run.stream("events.ae_outcome")) {}
+};
+
+/// A person's states at the start of the week, which every hazard reads.
+struct Start {
+  std::uint8_t housing, justice, mental, substance, support, group;
+  bool rough, homeless, problematic, high_need, mtam;
+  double engagement;
+};
+
+/// The rules of design section 5 for the people of one block.
+class BlockStep {
+ public:
+  BlockStep(const PeopleView& v, const RunState& state, const WeekRates& rates, const Streams& streams,
+            std::uint32_t run, std::uint32_t step, abm::BlockCounts& counts)
+      : v_(v), P_(state.parameters()), effects_(state.setup->effects), events_(state.events), r_(rates),
+        streams_(streams), run_(run), step_(step), counts_(counts) {}
+
+  void person(abm::PersonId p, std::size_t i, const BlockDraws& d);
+
+ private:
+  const PeopleView& v_;
+  const Parameters& P_;
+  const EngagementEffects& effects_;
+  const EventCounters& events_;
+  const WeekRates& r_;
+  const Streams& streams_;
+  std::uint32_t run_, step_;
+  abm::BlockCounts& counts_;
+  std::uint32_t attendances_ = 0;  // this person's A&E attendances this week
+
+  Start start_of(abm::PersonId p) const;
+  void count(Event e, abm::PersonId p, std::int64_t n = 1) { counts_.add(events_(e, v_.group[p]), n); }
+  std::int32_t now() const { return static_cast<std::int32_t>(step_); }
+
+  std::uint32_t ae_count(const Start& s, double u) const;
+  void attend_ae(abm::PersonId p, const Start& s, std::uint32_t attendances);
+  bool justice(abm::PersonId p, const Start& s, double u);
+  void arrested(abm::PersonId p);
+  void sentence(abm::PersonId p, const std::array<double, 4>& u);
+  void recall(abm::PersonId p, bool further_charge);
+  void enter_prison(abm::PersonId p);
+  bool mental_health(abm::PersonId p, const Start& s, double u);
+  bool start_crisis(abm::PersonId p, const Start& s);
+  void housing(abm::PersonId p, const Start& s, double u);
+  void lose_home(abm::PersonId p);
+  void substance(abm::PersonId p, const Start& s, double u);
+  void support(abm::PersonId p, const Start& s, double u, double u_worker);
+  void engagement(abm::PersonId p);
+};
+
+Start BlockStep::start_of(abm::PersonId p) const {
+  Start s;
+  s.housing = v_.housing[p];
+  s.justice = v_.justice[p];
+  s.mental = v_.mental_health[p];
+  s.substance = v_.substance[p];
+  s.support = v_.support[p];
+  s.group = v_.group[p];
+  s.homeless = v_.homeless_now(p);
+  s.rough = s.homeless && s.housing == code(Housing::rough_sleeping);
+  s.problematic = s.substance == code(Substance::problematic);
+  s.high_need = v_.need[p] == code(Need::high);
+  s.mtam = s.support == code(Support::mtam);
+  s.engagement = v_.engagement[p];
+  return s;
+}
+
+void BlockStep::person(abm::PersonId p, std::size_t i, const BlockDraws& d) {
+  v_.age[p] += 1;
+  attendances_ = 0;
+  const Start s = start_of(p);
+  const bool prison = in_prison(s.justice);
+  const bool inpatient = s.mental == code(Mental::inpatient);
+  if (!prison && !inpatient) attend_ae(p, s, ae_count(s, d.ae[i]));
+  // Application order (design 4.5): justice, mental health, housing, substance, support, engagement.
+  bool institution = false;  // entered prison or hospital this week: housing is left as it is
+  if (!prison && !inpatient) institution = justice(p, s, d.justice[i]);
+  if (!prison && !institution) institution = mental_health(p, s, d.mental[i]);
+  if (!prison && !institution && !inpatient && !v_.in_transition(p)) housing(p, s, d.housing[i]);
+  if (!prison && !in_prison(v_.justice[p])) substance(p, s, d.substance[i]);
+  if (!in_prison(v_.justice[p])) {
+    support(p, s, d.support[i], d.worker[i]);
+    engagement(p);
+    v_.weeks_in_housing[p] += 1;
+    if (v_.homeless_now(p)) v_.weeks_homeless[p] += 1;
+  }
+  v_.ae_past_year[p] = v_.ae_past_year[p] * r_.ae_memory + attendances_;
+}
+
+std::uint32_t BlockStep::ae_count(const Start& s, double u) const {
+  const ModifierParameters& m = P_.modifier;
+  const bool unwell = s.mental == code(Mental::unwell) || s.mental == code(Mental::treatment);
+  const double mean = P_.events.ae_base * (s.homeless ? m.homeless_on_ae : 1.0) *
+                      (s.problematic ? m.problematic_substance_on_ae : 1.0) * (unwell ? m.mh_unwell_on_ae : 1.0) *
+                      effects_.ae(s.engagement) * (s.support == code(Support::navigator) ? r_.navigator.ae : 1.0);
+  if (u <= 1.0 - mean) return 0;  // P(0) = exp(-mean) >= 1 - mean: no exp for most people
+  return random::poisson(mean, u, 0.5);
+}
+
+void BlockStep::attend_ae(abm::PersonId p, const Start& s, std::uint32_t attendances) {
+  const EventParameters& e = P_.events;
+  for (std::uint32_t k = 0; k < attendances; ++k) {
+    const auto u = streams_.ae_outcome.uniforms4(run_, p, step_, attendances_ + k);
+    count(Event::ae_attendance, p);
+    if (s.homeless) count(Event::ae_attendance_homeless, p);
+    if (u[0] < e.ambulance_share) count(Event::ambulance_callout, p);
+    if (u[1] < e.admission_share) {
+      count(Event::emergency_admission, p);
+      const auto days = static_cast<std::int64_t>(whole_weeks(-std::log(u[2]) * e.emergency_stay * 7.0));
+      count(Event::emergency_bed_days, p, days);
+      if (s.homeless) count(Event::emergency_bed_days_homeless, p, days);
+    }
+  }
+  attendances_ += attendances;
+}
+
+bool BlockStep::justice(abm::PersonId p, const Start& s, double u) {
+  const JusticeParameters& J = P_.justice;
+  const ModifierParameters& m = P_.modifier;
+  const double arrest = J.arrest_rate * (s.rough ? m.rough_sleeping_on_arrest : 1.0) *
+                        (s.problematic ? m.problematic_substance_on_arrest : 1.0) * (s.high_need ? m.high_need : 1.0) *
+                        (s.group == code(Group::young_mec_justice) ? m.young_mec_on_arrest : 1.0);
+  const auto outcome = streams_.arrest_outcome.uniforms4(run_, p, step_);
+  if (s.justice == code(Justice::licence)) {
+    const double breach = J.recall_breach_rate * (s.rough ? m.rough_sleeping_on_breach : 1.0) *
+                          effects_.breach(s.engagement) * (s.mtam ? r_.mtam.breach : 1.0);
+    switch (choose<2>(u, {arrest, breach})) {
+      case 0:
+        arrested(p);
+        if (!(outcome[0] < J.recall_on_arrest)) return false;
+        recall(p, true);
+        return true;
+      case 1:
+        recall(p, false);
+        return true;
+      default:
+        return false;
+    }
+  }
+  if (choose<1>(u, {arrest}) == 1) return false;
+  arrested(p);
+  if (outcome[0] < J.arrest_to_custody) {
+    count(Event::court_case, p);
+    sentence(p, outcome);
+    return true;
+  }
+  if (outcome[3] < J.arrest_to_community_order) {
+    count(Event::court_case, p);
+    v_.justice[p] = code(Justice::community_order);
+    v_.ti_order_end[p] = now() + whole_weeks(J.community_order_length);
+  }
+  return false;
+}
+
+void BlockStep::arrested(abm::PersonId p) {
+  count(Event::arrest, p);
+  if (v_.awaiting_rearrest[p]) {  // proven reoffending after a short sentence (calibration target 11)
+    v_.awaiting_rearrest[p] = 0;
+    if (now() - v_.t_released[p] <= 52) count(Event::rearrest_within_year, p);
+  }
+}
+
+void BlockStep::sentence(abm::PersonId p, const std::array<double, 4>& u) {
+  const JusticeParameters& J = P_.justice;
+  v_.justice[p] = code(Justice::custody);
+  v_.short_sentence[p] = u[1] < J.short_sentence_share;
+  v_.ti_release[p] = now() + whole_weeks(-std::log(u[2]) * J.custody_time_served);
+  v_.ti_order_end[p] = abm::no_event;  // custody supersedes a community order
+  enter_prison(p);
+}
+
+void BlockStep::recall(abm::PersonId p, bool further_charge) {
+  const JusticeParameters& J = P_.justice;
+  const auto u = streams_.recall.uniforms4(run_, p, step_);
+  const double length = u[0] < J.fixed_term_share
+                            ? (v_.short_sentence[p] ? J.fixed_term_recall_short : J.fixed_term_recall_long)
+                            : -std::log(u[1]) * J.standard_recall_time;
+  v_.justice[p] = code(Justice::recalled);
+  v_.ti_recall_end[p] = now() + whole_weeks(length);
+  v_.recalls[p] += 1;
+  count(Event::recall, p);
+  count(further_charge ? Event::recall_further_charge : Event::recall_breach, p);
+  enter_prison(p);
+}
+
+void BlockStep::enter_prison(abm::PersonId p) {
+  count(Event::custody_entry, p);
+  if (v_.ethnicity[p] == code(Ethnicity::minority_ethnic)) count(Event::custody_entry_minority_ethnic, p);
+  const std::uint8_t h = v_.housing[p];
+  // A hostel bed or transitional stay is given up; a tenancy is kept with some chance. Housing
+  // rough_sleeping in prison means no home to return to.
+  bool home_lost = h == code(Housing::temporary) || v_.in_transition(p);
+  if (!home_lost && h != code(Housing::rough_sleeping) &&
+      streams_.custody_entry.uniform(run_, p, step_) < P_.justice.tenancy_loss_in_custody) {
+    home_lost = true;
+    count_eviction(v_, p, events_, counts_);
+  }
+  if (home_lost) {
+    v_.housing[p] = code(Housing::rough_sleeping);
+    v_.weeks_in_housing[p] = 0;
+    v_.ti_transition_end[p] = abm::no_event;
+  }
+  v_.waiting_for[p] = code(WaitingFor::nothing);
+  v_.request[p] = code(Request::none);
+  // Usual support ends; Housing First support ends with the tenancy; MTAM and navigator episodes
+  // pause with their slot kept.
+  const std::uint8_t support = v_.support[p];
+  if (support == code(Support::usual) || (support == code(Support::housing_first) && home_lost)) {
+    v_.support[p] = code(Support::none);
+    v_.weeks_with_worker[p] = 0;
+  }
+  if (v_.mental_health[p] == code(Mental::crisis)) v_.mental_health[p] = code(Mental::unwell);
+}
+
+bool BlockStep::mental_health(abm::PersonId p, const Start& s, double u) {
+  const MentalHealthParameters& M = P_.mental_health;
+  const ModifierParameters& m = P_.modifier;
+  const double crisis = (s.rough ? m.rough_sleeping_on_crisis : 1.0) *
+                        (s.problematic ? m.problematic_substance_on_crisis : 1.0) * (s.high_need ? m.high_need : 1.0) *
+                        effects_.crisis(s.engagement);
+  switch (static_cast<Mental>(s.mental)) {
+    case Mental::stable:
+      if (choose<1>(u, {M.onset * (s.rough ? m.rough_sleeping_on_mh_onset : 1.0)}) == 0) {
+        v_.mental_health[p] = code(Mental::unwell);
+      }
+      return false;
+    case Mental::unwell: {
+      const double dual = s.problematic ? (s.mtam ? r_.mtam.dual_diagnosis : m.dual_diagnosis_on_treatment_entry) : 1.0;
+      const double entry = M.treatment_entry * dual * effects_.treatment_entry(s.engagement) *
+                           (s.mtam ? r_.mtam.treatment_entry : 1.0);
+      switch (choose<3>(u, {entry, M.remission_untreated, M.crisis_from_unwell * crisis})) {
+        case 0: v_.mental_health[p] = code(Mental::treatment); return false;
+        case 1: v_.mental_health[p] = code(Mental::stable); return false;
+        case 2: return start_crisis(p, s);
+        default: return false;
+      }
+    }
+    case Mental::treatment:
+      switch (choose<3>(u, {M.crisis_from_treatment * crisis, M.recovery, M.treatment_dropout * effects_.dropout(s.engagement)})) {
+        case 0: return start_crisis(p, s);
+        case 1: v_.mental_health[p] = code(Mental::stable); return false;
+        case 2: v_.mental_health[p] = code(Mental::unwell); return false;
+        default: return false;
+      }
+    case Mental::crisis:
+      if (choose<1>(u, {r_.crisis_end * (s.mtam ? r_.mtam.crisis_end : 1.0)}) == 0) {
+        const double to_treatment = s.mtam ? r_.mtam.crisis_to_treatment : M.crisis_to_treatment;
+        const bool treated = streams_.crisis_end.uniform(run_, p, step_) < to_treatment;
+        v_.mental_health[p] = code(treated ? Mental::treatment : Mental::unwell);
+      }
+      return false;
+    case Mental::inpatient:
+      return false;  // discharge is a scheduled event
+  }
+  return false;
+}
+
+bool BlockStep::start_crisis(abm::PersonId p, const Start& s) {
+  const MentalHealthParameters& M = P_.mental_health;
+  const EventParameters& e = P_.events;
+  const auto u = streams_.crisis_start.uniforms4(run_, p, step_);
+  v_.crises[p] += 1;
+  count(Event::mh_crisis, p);
+  const bool admitted = u[0] < M.crisis_admission;
+  if (admitted) {
+    v_.mental_health[p] = code(Mental::inpatient);
+    v_.ti_discharge[p] = now() + whole_weeks(-std::log(u[3]) * M.inpatient_stay);
+    count(Event::mh_admission, p);
+  } else {
+    v_.mental_health[p] = code(Mental::crisis);
+  }
+  if (u[1] < e.ae_at_crisis) attend_ae(p, s, 1);
+  if (u[2] < e.s136_at_crisis * (s.rough ? P_.modifier.rough_sleeping_on_s136 : 1.0)) count(Event::s136_detention, p);
+  return admitted;
+}
+
+void BlockStep::housing(abm::PersonId p, const Start& s, double u) {
+  const HousingParameters& H = P_.housing;
+  const ModifierParameters& m = P_.modifier;
+  const double loss = (s.problematic ? m.problematic_substance_on_tenancy_loss : 1.0) * (s.high_need ? m.high_need : 1.0) *
+                      effects_.tenancy_loss(s.engagement) * (s.mtam ? r_.mtam.tenancy_loss : 1.0);
+  switch (static_cast<Housing>(s.housing)) {
+    case Housing::rough_sleeping:
+      switch (choose<3>(u, {r_.rough_to_temporary, r_.rough_to_supported, H.rough_to_settled})) {
+        case 0: v_.request[p] = code(Request::temporary); break;
+        case 1: v_.request[p] = code(Request::supported); break;
+        case 2: move_housing(v_, p, Housing::settled, step_); break;
+        default: break;
+      }
+      return;
+    case Housing::temporary:
+      switch (choose<3>(u, {H.temporary_to_rough * loss, r_.temporary_to_supported, H.temporary_to_settled})) {
+        case 0:  // an exclusion or abandonment
+          count_eviction(v_, p, events_, counts_);
+          move_housing(v_, p, Housing::rough_sleeping, step_);
+          break;
+        case 1: v_.request[p] = code(Request::supported); break;
+        case 2: move_housing(v_, p, Housing::settled, step_); break;
+        default: break;
+      }
+      return;
+    case Housing::supported:
+      switch (choose<2>(u, {H.supported_to_settled, H.supported_loss * loss})) {
+        case 0: move_housing(v_, p, Housing::settled, step_); break;
+        case 1: lose_home(p); break;
+        default: break;
+      }
+      return;
+    case Housing::settled: {
+      const bool first_year = v_.weeks_in_housing[p] < weeks_per_year;
+      const double base = first_year ? H.tenancy_loss_first_year : H.tenancy_loss_established;
+      const double unsupported = first_year && s.support == code(Support::none) ? m.no_support_on_tenancy_loss : 1.0;
+      if (choose<1>(u, {base * loss * unsupported}) == 0) lose_home(p);
+      return;
+    }
+    case Housing::housing_first: {
+      const double hf = P_.housing_first.tenancy_loss * (s.problematic ? m.problematic_substance_on_tenancy_loss : 1.0) *
+                        effects_.tenancy_loss(s.engagement) * (s.mtam ? r_.mtam.tenancy_loss : 1.0);
+      if (choose<1>(u, {hf}) == 0) lose_home(p);
+      return;
+    }
+  }
+}
+
+void BlockStep::lose_home(abm::PersonId p) {
+  count_eviction(v_, p, events_, counts_);
+  if (v_.support[p] == code(Support::housing_first)) start_support(v_, p, Support::usual);
+  if (streams_.loss_destination.uniform(run_, p, step_) < P_.housing.loss_to_rough_share) {
+    move_housing(v_, p, Housing::rough_sleeping, step_);
+  } else {
+    v_.request[p] = code(Request::temporary_after_eviction);  // the street if no hostel place is free
+  }
+}
+
+void BlockStep::substance(abm::PersonId p, const Start& s, double u) {
+  const SubstanceParameters& S = P_.substance;
+  const ModifierParameters& m = P_.modifier;
+  switch (static_cast<Substance>(s.substance)) {
+    case Substance::none: {
+      const double onset = S.onset * (s.rough ? m.rough_sleeping_on_substance_onset : 1.0) * (s.high_need ? m.high_need : 1.0);
+      if (choose<1>(u, {onset}) == 0) v_.substance[p] = code(Substance::problematic);
+      return;
+    }
+    case Substance::problematic: {
+      const bool mental_need = s.mental == code(Mental::unwell) || s.mental == code(Mental::crisis);
+      const double dual = mental_need ? (s.mtam ? r_.mtam.dual_diagnosis : m.dual_diagnosis_on_treatment_entry) : 1.0;
+      const double entry = S.treatment_entry * dual * effects_.treatment_entry(s.engagement) *
+                           (s.mtam ? r_.mtam.treatment_entry : 1.0);
+      switch (choose<2>(u, {entry, S.remission_untreated})) {
+        case 0: v_.substance[p] = code(Substance::treatment); return;
+        case 1: v_.substance[p] = code(Substance::none); return;
+        default: return;
+      }
+    }
+    case Substance::treatment:
+      switch (choose<2>(u, {S.completion, S.treatment_dropout * effects_.dropout(s.engagement)})) {
+        case 0: v_.substance[p] = code(Substance::none); return;
+        case 1: v_.substance[p] = code(Substance::problematic); return;
+        default: return;
+      }
+  }
+}
+
+void BlockStep::support(abm::PersonId p, const Start& s, double u, double u_worker) {
+  const std::uint8_t before = v_.support[p];
+  switch (static_cast<Support>(before)) {
+    case Support::none:
+      if (choose<1>(u, {r_.usual_start}) == 0) start_support(v_, p, Support::usual);
+      break;
+    case Support::usual:
+      if (choose<1>(u, {P_.support.usual_end * effects_.disengagement(s.engagement)}) == 0) {
+        start_support(v_, p, Support::none);
+      }
+      break;
+    case Support::navigator:
+    case Support::mtam:
+      if (choose<1>(u, {P_.support.coordinator_episode_end}) == 0) {
+        close_coordinator_episode(v_, p, step_, false, events_, counts_);
+        start_support(v_, p, Support::usual);
+      }
+      break;
+    case Support::housing_first:
+      break;
+  }
+  // Workers leave at their service's leaver fraction; the relationship starts again.
+  const std::uint8_t now_support = v_.support[p];
+  if (now_support == before && now_support != code(Support::none) &&
+      u_worker < r_.leaver[code(service_of(now_support))]) {
+    v_.engagement[p] *= 1.0 - P_.engagement.loss_on_worker_change;
+    v_.weeks_with_worker[p] = 0;
+    count(Event::worker_change, p);
+  }
+}
+
+void BlockStep::engagement(abm::PersonId p) {
+  const std::uint8_t support = v_.support[p];
+  double& e = v_.engagement[p];
+  if (support == code(Support::none)) {
+    e *= r_.decay;
+    v_.weeks_with_worker[p] = 0;
+    return;
+  }
+  const auto service = code(service_of(support));
+  e += (r_.ceiling[service] - e) * r_.build[service][v_.sex[p]];
+  v_.weeks_with_worker[p] += 1;
+}
+
+}  // namespace
+
+void PeopleKernel::init(abm::Run& run) { queue_ = std::make_unique<HousingQueue>(run.population().size()); }
+
+void PeopleKernel::step(Phase, abm::Run& run) {
+  const RunState& state = *state_;
+  const WeekRates rates = week_rates(state.parameters(), state.week);
+  const Streams streams(run);
+  const PeopleView v = state.view(run);
+  const std::uint32_t run_number = run.key().run, step = run.clock().step();
+  run.for_each_block([&](abm::PersonId first, abm::PersonId last, abm::BlockCounts& counts) {
+    const std::size_t n = last - first;
+    BlockDraws d;
+    const auto fill = [&](const random::Stream& stream, auto& draws) {
+      stream.fill_grouped_uniforms(run_number, step, first, std::span(draws).first(n));
+    };
+    fill(streams.justice, d.justice);
+    fill(streams.mental, d.mental);
+    fill(streams.housing, d.housing);
+    fill(streams.substance, d.substance);
+    fill(streams.support, d.support);
+    fill(streams.worker, d.worker);
+    fill(streams.ae, d.ae);
+    BlockStep block(v, state, rates, streams, run_number, step, counts);
+    for (std::size_t i = 0; i < n; ++i) {
+      const abm::PersonId p = first + static_cast<abm::PersonId>(i);
+      if (v.alive[p]) block.person(p, i, d);
+    }
+  });
+  queue_->grant(run, *state_);
+}
+
+}  // namespace revolve::revolving_door

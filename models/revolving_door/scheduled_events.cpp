@@ -1,0 +1,67 @@
+#include "models/revolving_door/scheduled_events.hpp"
+
+#include <cmath>
+
+#include "models/revolving_door/housing_moves.hpp"
+
+namespace revolve::revolving_door {
+namespace {
+
+/// Whether a scheduled time has come, and if so clears it (each event fires once).
+bool due(std::int32_t& time, std::uint32_t step) {
+  if (time == abm::no_event || time > static_cast<std::int32_t>(step)) return false;
+  time = abm::no_event;
+  return true;
+}
+
+}  // namespace
+
+void ScheduledEvents::step(Phase, abm::Run& run) {
+  const PeopleView v = state_->view(run);
+  const std::uint32_t step = run.clock().step();
+  const random::Stream discharge = run.stream("mental_health.discharge");
+  SerialCounts serial(run);
+  for (abm::PersonId p = 0; p < v.size; ++p) {
+    if (!v.alive[p]) continue;
+    if (due(v.ti_release[p], step)) release(run, v, p, false, serial.counts());
+    if (due(v.ti_recall_end[p], step)) release(run, v, p, true, serial.counts());
+    // A licence that ends during a recall ends at the recall's end (release() sees it has passed).
+    if (v.justice[p] == code(Justice::licence) && due(v.ti_licence_end[p], step)) v.justice[p] = code(Justice::none);
+    if (due(v.ti_order_end[p], step) && v.justice[p] == code(Justice::community_order)) {
+      v.justice[p] = code(Justice::none);
+    }
+    if (due(v.ti_discharge[p], step)) {
+      const bool treated = discharge.uniform(run.key().run, p, step) < state_->parameters().mental_health.discharge_to_treatment;
+      v.mental_health[p] = code(treated ? Mental::treatment : Mental::unwell);
+    }
+  }
+}
+
+void ScheduledEvents::release(abm::Run& run, const PeopleView& v, abm::PersonId p, bool end_of_recall,
+                              abm::BlockCounts& counts) {
+  const Parameters& P = state_->parameters();
+  const std::uint32_t step = run.clock().step();
+  const auto now = static_cast<std::int32_t>(step);
+  const EventCounters& events = state_->events;
+  const std::uint8_t g = v.group[p];
+  if (!end_of_recall) {
+    v.ti_licence_end[p] = now + std::max(1, static_cast<int>(std::lround(P.justice.licence_length)));
+    if (v.short_sentence[p]) {
+      v.awaiting_rearrest[p] = 1;
+      counts.add(events(Event::release_short_sentence, g));
+    }
+  }
+  const bool licence_left = v.ti_licence_end[p] != abm::no_event && v.ti_licence_end[p] > now;
+  v.justice[p] = code(licence_left ? Justice::licence : Justice::none);
+  if (!licence_left) v.ti_licence_end[p] = abm::no_event;
+  v.t_released[p] = now;
+  counts.add(events(Event::release, g));
+  // A kept home is held as the housing state; rough_sleeping in prison means no home.
+  if (v.housing[p] != code(Housing::rough_sleeping)) {
+    counts.add(events(Event::release_home, g));
+    return;
+  }
+  counts.add(events(place_without_home(v, p, *state_, run.stream("justice.release"), run.key().run, step), g));
+}
+
+}  // namespace revolve::revolving_door

@@ -1,0 +1,41 @@
+#pragma once
+// What is counted about the people at the end of each week, by priority group: the people in every
+// category (housing counts leave out people in prison, whose home is held for their release), the
+// waiting lists, and the measures costs and calibration need.
+#include <array>
+#include <cstdint>
+
+#include "models/revolving_door/categories.hpp"
+#include "models/revolving_door/events.hpp"
+
+namespace revolve::revolving_door {
+
+/// Positions in a group's tally row: a block per state column (one per category, in category
+/// order), then single measures.
+namespace tally {
+inline constexpr std::size_t housing = 0;     // 5 categories, outside prison
+inline constexpr std::size_t justice = 5;     // 5
+inline constexpr std::size_t mental = 10;     // 5
+inline constexpr std::size_t substance = 15;  // 3
+inline constexpr std::size_t support = 18;    // 5
+inline constexpr std::size_t waiting = 23;    // 3: temporary, supported, housing_first (WaitingFor code - 1)
+inline constexpr std::size_t alive = 26;
+inline constexpr std::size_t revolving = 27;  // two or more moves between the street and hostels in 52 weeks
+inline constexpr std::size_t homeless = 28;   // sleeping rough or in a hostel, outside prison
+inline constexpr std::size_t homeless_mental_need = 29;  // of those, mental health not stable
+inline constexpr std::size_t housed = 30;     // outside prison, not homeless
+inline constexpr std::size_t in_prison = 31;  // custody or recalled
+inline constexpr std::size_t in_transition = 32;  // in transitional accommodation on release
+inline constexpr std::size_t count = 33;
+}  // namespace tally
+
+/// One group's week: people at the end of it, events during it.
+struct GroupWeek {
+  std::array<double, tally::count> people{};
+  std::array<double, event_count> events{};
+  double engagement = 0;  ///< sum of engagement over the people alive
+};
+
+using GroupWeeks = std::array<GroupWeek, group_count>;
+
+}  // namespace revolve::revolving_door
