@@ -7,5 +7,7 @@ namespace revolve::cli {
 void add_sd_command(CLI::App& app);
 void add_bench_command(CLI::App& app);
 void add_params_command(CLI::App& app);
+/// `run` and `compare`; argc/argv go into the run manifest.
+void add_run_commands(CLI::App& app, int argc, char** argv);
 
 }  // namespace revolve::cli

@@ -13,6 +13,7 @@ int main(int argc, char** argv) {
   revolve::cli::add_sd_command(app);
   revolve::cli::add_bench_command(app);
   revolve::cli::add_params_command(app);
+  revolve::cli::add_run_commands(app, argc, argv);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

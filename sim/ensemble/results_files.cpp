@@ -69,16 +69,22 @@ void measure_fields(CsvWriter& csv, const std::string& label, const MeasureInfo&
   csv.text(label).text(m.measure).text(m.group).text(m.payer).text(m.unit).text(period);
 }
 
-/// Columns of discounted and undiscounted costs for one group, to total across payers.
+/// Columns of one payer's costs ("cost." or "cost_discounted.") for one group, to total across payers.
 std::vector<std::size_t> cost_columns(const ScenarioTotals& totals, const std::string& prefix, const std::string& group) {
   std::vector<std::size_t> columns;
   const auto& measures = totals.measures();
   for (std::size_t c = 0; c < measures.size(); ++c) {
-    if (measures[c].group == group && measures[c].measure.rfind(prefix, 0) == 0 && !measures[c].payer.empty()) {
+    const MeasureInfo& m = measures[c];
+    if (m.group == group && m.measure.rfind(prefix, 0) == 0 && !m.payer.empty() && m.payer != "all") {
       columns.push_back(c);
     }
   }
   return columns;
+}
+
+/// True if the model reports the total across payers itself.
+bool has_total(const ScenarioTotals& totals, const std::string& prefix, const std::string& group) {
+  return totals.column(prefix + "total", group) != static_cast<std::size_t>(-1);
 }
 
 std::vector<std::string> groups_of(const ScenarioTotals& totals) {
@@ -100,7 +106,7 @@ void for_each_row(const ScenarioTotals& totals, Row&& row) {
     for (const auto& group : groups_of(totals)) {
       for (const std::string prefix : {"cost.", "cost_discounted."}) {
         const auto columns = cost_columns(totals, prefix, group);
-        if (columns.empty()) continue;
+        if (columns.empty() || has_total(totals, prefix, group)) continue;
         MeasureInfo total{prefix + "total" + (group.empty() ? "" : "[" + group + "]"), prefix + "total", group, "GBP",
                           Aggregation::flow, "all", 0};
         row(p, total, [&, p, group, prefix](const ScenarioTotals& t) {

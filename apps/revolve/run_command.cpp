@@ -1,0 +1,223 @@
+// revolve run SCENARIO and revolve compare BASELINE ALTERNATIVE...: run scenarios as ensembles and
+// write their results, atomically, with a manifest that lets every figure be reproduced.
+#include <tbb/global_control.h>
+#include <tbb/info.h>
+
+#include <chrono>
+#include <ctime>
+#include <fstream>
+#include <iomanip>
+#include <iostream>
+#include <map>
+#include <memory>
+#include <sstream>
+
+#include "apps/revolve/commands.hpp"
+#include "apps/revolve/interrupts.hpp"
+#include "apps/revolve/progress_bar.hpp"
+#include "sim/core/atomic_folder.hpp"
+#include "sim/core/error.hpp"
+#include "sim/core/version.hpp"
+#include "sim/ensemble/results_files.hpp"
+#include "models/scenario_models.hpp"
+#include "sim/io/scenario.hpp"
+
+namespace revolve::cli {
+namespace {
+
+struct RunSettings {
+  std::vector<std::string> scenario_files;
+  std::string out;
+  int runs = 0;            // 0: the (baseline) scenario's own
+  std::int64_t seed = -1;  // -1: the (baseline) scenario's own
+  int threads = 0;         // 0: every core
+  std::string command;     // for the manifest
+};
+
+std::string utc_now() {
+  const std::time_t t = std::time(nullptr);
+  std::ostringstream out;
+  out << std::put_time(std::gmtime(&t), "%Y-%m-%dT%H:%M:%SZ");
+  return out.str();
+}
+
+nlohmann::json scenario_manifest(const ensemble::PreparedScenario& prepared) {
+  const io::Scenario& s = prepared.scenario();
+  nlohmann::json chain = nlohmann::json::array();
+  for (const auto& f : s.chain) chain.push_back(f.string());
+  return {{"label", s.label},       {"file", s.file.string()}, {"extends", chain},
+          {"hash", s.hash()},       {"model", s.model},        {"horizon_years", s.horizon_years},
+          {"population_scale", s.population_scale}, {"model_manifest", prepared.manifest()}};
+}
+
+nlohmann::json run_manifest(const RunSettings& settings, std::uint32_t runs, std::uint64_t seed, int threads) {
+  return {{"revolve_version", revolve::version},
+          {"code_version", revolve::git_version},
+          {"command", settings.command},
+          {"created", utc_now()},
+          {"seed", seed},
+          {"runs", runs},
+          {"threads", threads},
+          {"common_random_numbers", "run r of every scenario uses seed and run number r, so draws are shared "
+                                    "wherever the scenarios do not differ"}};
+}
+
+void write_json(const std::filesystem::path& path, const nlohmann::json& json) {
+  std::ofstream out(path);
+  out << json.dump(2) << '\n';
+  if (!out) throw InputError(path.string() + ": write failed");
+}
+
+/// One line per outcome that matters to people, then total cost: mean and 90% interval over the horizon.
+void print_outcomes(const ensemble::ScenarioResults& r, const ensemble::ScenarioResults* baseline) {
+  const auto& totals = r.totals;
+  const std::size_t horizon = totals.periods().size() - 1;
+  std::cout << r.scenario->scenario().label << " (" << totals.runs() << " runs, "
+            << r.scenario->scenario().horizon_years << " years)\n";
+  auto show = [&](const std::string& name, const std::vector<double>& own, const std::vector<double>* base) {
+    const auto i = ensemble::interval(own);
+    std::cout << "  " << std::left << std::setw(36) << name << std::right << std::setw(14) << std::setprecision(6)
+              << i.mean << "  [" << i.low << ", " << i.high << "]";
+    if (base) {
+      const auto d = ensemble::interval(ensemble::paired_differences(own, *base));
+      std::cout << "   change " << d.mean << " [" << d.low << ", " << d.high << "]";
+    }
+    std::cout << '\n';
+  };
+  for (std::size_t c = 0; c < totals.measures().size(); ++c) {
+    const auto& m = totals.measures()[c];
+    if (m.better == 0 || !m.group.empty()) continue;
+    const auto base = baseline ? baseline->totals.over_runs(horizon, c) : std::vector<double>{};
+    show(m.measure, totals.over_runs(horizon, c), baseline ? &base : nullptr);
+  }
+}
+
+struct Prepared {
+  std::vector<std::shared_ptr<const ensemble::PreparedScenario>> scenarios;
+  std::uint32_t runs = 0;
+  std::uint64_t seed = 0;
+};
+
+Prepared prepare_all(const RunSettings& settings) {
+  Prepared out;
+  for (const auto& file : settings.scenario_files) {
+    const io::Scenario scenario = io::parse_scenario(file);
+    out.scenarios.push_back(models::scenario_model(scenario.model)->prepare(scenario));
+  }
+  const io::Scenario& baseline = out.scenarios.front()->scenario();
+  out.runs = static_cast<std::uint32_t>(settings.runs > 0 ? settings.runs : baseline.runs);
+  out.seed = settings.seed >= 0 ? static_cast<std::uint64_t>(settings.seed) : baseline.seed;
+  return out;
+}
+
+std::vector<ensemble::ScenarioResults> run_all(const Prepared& prepared) {
+  std::uint64_t total_steps = 0;
+  for (const auto& s : prepared.scenarios) total_steps += static_cast<std::uint64_t>(s->steps()) * prepared.runs;
+  ProgressBar progress(total_steps);
+  std::vector<ensemble::ScenarioResults> results;
+  for (const auto& s : prepared.scenarios) {
+    ensemble::ScenarioRunOptions options;
+    options.runs = prepared.runs;
+    options.seed = prepared.seed;
+    options.on_step = [&progress] {
+      stop_if_interrupted();
+      progress.tick();
+    };
+    results.push_back(ensemble::run_scenario(s, options));
+  }
+  return results;
+}
+
+void write_scenario(const std::filesystem::path& dir, const ensemble::ScenarioResults& r, nlohmann::json manifest) {
+  std::filesystem::create_directories(dir);
+  ensemble::write_results_csv(dir / "results.csv", r);
+  ensemble::write_summary_csv(dir / "summary.csv", r);
+  manifest["scenarios"] = {scenario_manifest(*r.scenario)};
+  write_json(dir / "manifest.json", manifest);
+}
+
+int effective_threads(int requested) {
+  return requested > 0 ? requested : tbb::info::default_concurrency();
+}
+
+void run_scenarios(const RunSettings& settings, bool compare) {
+  using clock = std::chrono::steady_clock;
+  const auto start = clock::now();
+  const int threads = effective_threads(settings.threads);
+  tbb::global_control limit(tbb::global_control::max_allowed_parallelism, static_cast<std::size_t>(threads));
+  const Prepared prepared = prepare_all(settings);
+  AtomicFolder out(settings.out);
+  const auto results = run_all(prepared);
+  const nlohmann::json manifest = run_manifest(settings, prepared.runs, prepared.seed, threads);
+  if (!compare) {
+    write_scenario(out.path(), results.front(), manifest);
+  } else {
+    std::vector<const ensemble::ScenarioResults*> all;
+    nlohmann::json scenarios = nlohmann::json::array();
+    for (const auto& r : results) {
+      write_scenario(out.path() / ensemble::slug(r.scenario->scenario().label), r, manifest);
+      all.push_back(&r);
+      scenarios.push_back(scenario_manifest(*r.scenario));
+    }
+    ensemble::write_comparison_csv(out.path() / "comparison.csv", all);
+    nlohmann::json whole = manifest;
+    whole["scenarios"] = scenarios;
+    write_json(out.path() / "manifest.json", whole);
+  }
+  out.commit();
+  for (const auto& r : results) print_outcomes(r, compare && &r != &results.front() ? &results.front() : nullptr);
+  const double seconds = std::chrono::duration<double>(clock::now() - start).count();
+  std::cout << "wrote " << out.target().string() << " (" << prepared.runs << " runs x " << results.size()
+            << " scenario" << (results.size() == 1 ? "" : "s") << ", seed " << prepared.seed << ", " << threads
+            << " threads, " << std::fixed << std::setprecision(1) << seconds << " s)\n";
+}
+
+void add_common_options(CLI::App* cmd, RunSettings& s) {
+  cmd->add_option("--runs", s.runs, "Runs per scenario (default: the scenario's own)")->check(CLI::PositiveNumber);
+  cmd->add_option("--seed", s.seed, "Seed of the random streams (default: the scenario's own)")
+      ->check(CLI::NonNegativeNumber);
+  cmd->add_option("--threads", s.threads, "Worker threads (default: every core)")->check(CLI::PositiveNumber);
+}
+
+std::string command_line(int argc, char** argv) {
+  std::string out;
+  for (int i = 0; i < argc; ++i) out += (i ? " " : "") + std::string(argv[i]);
+  return out;
+}
+
+}  // namespace
+
+void add_run_commands(CLI::App& app, int argc, char** argv) {
+  auto settings = std::make_shared<RunSettings>();
+  settings->command = command_line(argc, argv);
+
+  auto* run = app.add_subcommand("run", "Run one scenario as an ensemble and write its results to DIR:\n"
+                                        "results.csv (per-step statistics), summary.csv (per year and horizon, "
+                                        "by group, with 90% intervals), manifest.json");
+  run->add_option("SCENARIO", settings->scenario_files, "Scenario file (.yaml)")
+      ->required()
+      ->expected(1)
+      ->check(CLI::ExistingFile);
+  run->add_option("--out", settings->out, "Output folder (replaced only when the run completes)")->required();
+  add_common_options(run, *settings);
+  run->callback([settings] {
+    catch_interrupts();
+    run_scenarios(*settings, false);
+  });
+
+  auto* compare = app.add_subcommand(
+      "compare", "Run a baseline and alternatives with the same seeds (paired by common random numbers) and write "
+                 "DIR/comparison.csv, each scenario's files in DIR/<scenario>/, and DIR/manifest.json");
+  compare->add_option("SCENARIOS", settings->scenario_files, "Baseline scenario, then one or more alternatives")
+      ->required()
+      ->expected(2, 100)
+      ->check(CLI::ExistingFile);
+  compare->add_option("--out", settings->out, "Output folder (replaced only when the comparison completes)")->required();
+  add_common_options(compare, *settings);
+  compare->callback([settings] {
+    catch_interrupts();
+    run_scenarios(*settings, true);
+  });
+}
+
+}  // namespace revolve::cli
