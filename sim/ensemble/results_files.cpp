@@ -135,17 +135,20 @@ std::string slug(const std::string& label) {
 
 void write_results_csv(const std::filesystem::path& path, const ScenarioResults& results) {
   CsvWriter csv(path);
-  header(csv, {"scenario", "step", "time", "measure", "unit", "mean", "sd", "p05", "p50", "p95"});
+  header(csv, {"scenario", "step", "time", "measure", "unit", "mean", "sd", "p05", "p25", "p50", "p75", "p95"});
   const auto& s = results.per_step;
   const auto& measures = results.scenario->measures();
   const double step_years = results.scenario->step_years();
   const auto& q = s.quantiles();
+  if (q != std::vector<double>{0.05, 0.25, 0.5, 0.75, 0.95}) {
+    throw Error("results.csv needs the quantiles 0.05, 0.25, 0.5, 0.75 and 0.95 of every step");
+  }
   for (std::size_t row = 0; row < s.rows(); ++row) {
     for (std::size_t i = 0; i < results.per_step_columns.size(); ++i) {
       const MeasureInfo& m = measures[results.per_step_columns[i]];
       csv.text(label_of(results)).number(static_cast<double>(row + 1)).number((row + 1) * step_years);
       csv.text(m.measure).text(m.unit).number(s.mean(row, i)).number(s.sd(row, i));
-      for (std::size_t k = 0; k < q.size() && k < 3; ++k) csv.number(s.quantile(k, row, i));
+      for (std::size_t k = 0; k < q.size(); ++k) csv.number(s.quantile(k, row, i));
       csv.end_row();
     }
   }

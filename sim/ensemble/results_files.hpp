@@ -1,6 +1,7 @@
 #pragma once
 // The files a scenario run or comparison writes (see docs/scenarios.md for their columns):
-//   results.csv     per-step ensemble statistics of every whole-cohort measure (fan charts)
+//   results.csv     per-step ensemble statistics of every whole-cohort measure (fan charts:
+//                   mean, sd and the 5th, 25th, 50th, 75th and 95th percentiles)
 //   summary.csv     per-year and horizon totals of every measure and group: mean and 90% interval
 //   comparison.csv  the same for every scenario, with paired differences from the baseline and
 //                   net cost per outcome

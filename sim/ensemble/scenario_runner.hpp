@@ -16,7 +16,7 @@ namespace revolve::ensemble {
 struct ScenarioRunOptions {
   std::uint32_t runs = 1;
   std::uint64_t seed = 1;
-  std::vector<double> quantiles = {0.05, 0.5, 0.95};
+  std::vector<double> quantiles = {0.05, 0.25, 0.5, 0.75, 0.95};  ///< fan charts: 50% and 90% bands
   /// Called after every step of every run from the thread that ran it (progress); may throw
   /// (e.g. Cancelled) to stop the ensemble.
   std::function<void()> on_step;

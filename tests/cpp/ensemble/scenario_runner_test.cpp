@@ -123,7 +123,7 @@ TEST_CASE("run and comparison files: columns, rows, baseline differences of zero
   ensemble::write_comparison_csv(dir / "comparison.csv", {&base, &outreach});
 
   const auto results = lines(dir / "results.csv");
-  CHECK(results[0] == "scenario,step,time,measure,unit,mean,sd,p05,p50,p95");
+  CHECK(results[0] == "scenario,step,time,measure,unit,mean,sd,p05,p25,p50,p75,p95");
   CHECK(results.size() == 1 + base.scenario->steps() * 4);  // 4 whole-cohort measures per step
 
   const auto summary = lines(dir / "summary.csv");
