@@ -1,5 +1,14 @@
 #!/usr/bin/env bash
-# The main job: run the bundled stock-flow example and write its results under out/.
+# The main job: compare the Bristol-like baseline with every alternative in scenarios/bristol/, paired
+# by common random numbers, and write the results to out/bristol/ (see docs/scenarios.md).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-./build/revolve sd run models/examples/teacup.yaml --out out/teacup
+./build/revolve compare \
+  scenarios/bristol/baseline.yaml \
+  scenarios/bristol/housing_first_x2.yaml \
+  scenarios/bristol/mtam.yaml \
+  scenarios/bristol/long_contracts.yaml \
+  scenarios/bristol/release_accommodation.yaml \
+  scenarios/bristol/navigators.yaml \
+  scenarios/bristol/all_combined.yaml \
+  --out out/bristol
