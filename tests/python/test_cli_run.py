@@ -1,0 +1,85 @@
+"""`revolve run` and `revolve compare`, end to end: files, columns, atomic output, Ctrl-C, bad input."""
+import json
+import signal
+import subprocess
+import time
+
+import pandas as pd
+import pytest
+
+from conftest import ROOT, run_cli
+
+SMALL = ROOT / "tests/scenarios/small_baseline.yaml"
+SMALL_HF = ROOT / "tests/scenarios/small_housing_first.yaml"
+
+
+def test_run_writes_results_summary_and_manifest(revolve_cli, tmp_path):
+    out = tmp_path / "baseline"
+    result = run_cli(revolve_cli, "run", SMALL, "--out", out)
+    assert "person_weeks.rough_sleeping" in result.stdout and "wrote" in result.stdout
+    assert sorted(p.name for p in out.iterdir()) == ["manifest.json", "results.csv", "summary.csv"]
+    results = pd.read_csv(out / "results.csv")
+    assert list(results.columns) == ["scenario", "step", "time", "measure", "unit", "mean", "sd",
+                                     "p05", "p25", "p50", "p75", "p95"]
+    assert results["step"].max() == 104  # two years of weeks
+    summary = pd.read_csv(out / "summary.csv", keep_default_na=False)
+    assert {"year 1", "year 2", "total"} <= set(summary["period"])
+    assert {"", "young_mec_justice", "women_domestic_abuse", "chronic_homeless", "wider"} <= set(summary["group"])
+    rough = summary[(summary.measure == "person_weeks.rough_sleeping") & (summary.group == "") &
+                    (summary.period == "total")].iloc[0]
+    assert rough["low"] <= rough["mean"] <= rough["high"]
+    manifest = json.loads((out / "manifest.json").read_text())
+    assert manifest["runs"] == 3 and manifest["seed"] == 1
+    scenario = manifest["scenarios"][0]
+    assert scenario["label"] == "Small baseline" and len(scenario["extends"]) == 2 and scenario["hash"]
+
+
+def test_compare_pairs_runs_and_writes_differences(revolve_cli, tmp_path):
+    out = tmp_path / "cmp"
+    run_cli(revolve_cli, "compare", SMALL, SMALL_HF, "--runs", "4", "--out", out)
+    assert (out / "small_baseline" / "summary.csv").exists() and (out / "small_housing_first").is_dir()
+    comparison = pd.read_csv(out / "comparison.csv", keep_default_na=False)
+    base = comparison[comparison.scenario == "Small baseline"]
+    assert (base["diff_mean"].astype(float) == 0).all()
+    hf = comparison[(comparison.scenario == "Small Housing First") & (comparison.group == "") &
+                    (comparison.period == "total")].set_index("measure")
+    assert float(hf.loc["events.housing_first_start", "diff_mean"]) > 0
+    assert "net_cost_per.person_weeks.rough_sleeping" in hf.index
+    assert json.loads((out / "manifest.json").read_text())["runs"] == 4
+
+
+def test_same_seed_gives_identical_files(revolve_cli, tmp_path):
+    for name in ["a", "b"]:
+        run_cli(revolve_cli, "run", SMALL, "--out", tmp_path / name, "--threads", "1" if name == "a" else "2")
+    for f in ["results.csv", "summary.csv"]:
+        assert (tmp_path / "a" / f).read_bytes() == (tmp_path / "b" / f).read_bytes()
+
+
+def test_bad_scenario_stops_before_running_and_writes_nothing(revolve_cli, tmp_path):
+    bad = tmp_path / "bad.yaml"
+    bad.write_text(f"extends: {SMALL}\ninterventions:\n  navigtors: {{start: 1}}\n")
+    result = run_cli(revolve_cli, "run", bad, "--out", tmp_path / "out", check=False)
+    assert result.returncode == 1
+    assert "bad.yaml:3: unknown intervention 'navigtors' (did you mean 'navigators'?)" in result.stderr
+    assert not (tmp_path / "out").exists()
+
+
+def test_ctrl_c_stops_cleanly_and_keeps_earlier_results(revolve_cli, tmp_path):
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "earlier.txt").write_text("an earlier complete result")
+    process = subprocess.Popen([str(revolve_cli), "run", str(SMALL), "--runs", "400", "--out", str(out)],
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    time.sleep(1.0)
+    process.send_signal(signal.SIGINT)
+    stdout, stderr = process.communicate(timeout=30)
+    assert process.returncode == 1
+    assert "interrupted (Ctrl-C)" in stderr
+    assert sorted(p.name for p in out.iterdir()) == ["earlier.txt"]
+    assert not any(p.name.startswith("out.partial") for p in tmp_path.iterdir())
+
+
+@pytest.mark.parametrize("command", ["run", "compare"])
+def test_scenario_commands_have_help(revolve_cli, command):
+    result = run_cli(revolve_cli, command, "--help")
+    assert "--out" in result.stdout and "--runs" in result.stdout and "--seed" in result.stdout
