@@ -40,14 +40,16 @@ class CMakeBuild(build_ext):
 
 
 class BuildPyWithModels(build_py):
-    """Ship each model's parameters.yaml inside the package, so revolve.parameters("<model>") works anywhere."""
+    """Ship each model's files (the YAML beside its parameters.yaml: parameters, system) inside the package, so
+    revolve.parameters("<model>") and scenarios of that model run anywhere, not only beside the source tree."""
 
     def run(self):
         super().run()
-        for source in sorted(ROOT.glob("models/*/parameters.yaml")):
-            target = pathlib.Path(self.build_lib) / "revolve" / "models" / source.parent.name / source.name
-            target.parent.mkdir(parents=True, exist_ok=True)
-            shutil.copyfile(source, target)
+        for model in sorted(path.parent for path in ROOT.glob("models/*/parameters.yaml")):
+            for source in sorted(model.glob("*.yaml")):
+                target = pathlib.Path(self.build_lib) / "revolve" / "models" / model.name / source.name
+                target.parent.mkdir(parents=True, exist_ok=True)
+                shutil.copyfile(source, target)
 
 
 setup(

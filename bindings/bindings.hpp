@@ -1,6 +1,6 @@
 #pragma once
 // The parts of revolve._core, one registration function per area; core_module.cpp calls each once.
-// A new area (scenarios, ensembles) adds a file with its register_ function here.
+// A new area adds a file with its register_ function here.
 #include <pybind11/pybind11.h>
 
 namespace revolve::bindings {
@@ -8,5 +8,6 @@ namespace revolve::bindings {
 void register_errors(pybind11::module_& m);
 void register_sd(pybind11::module_& m);
 void register_params(pybind11::module_& m);
+void register_scenarios(pybind11::module_& m);
 
 }  // namespace revolve::bindings

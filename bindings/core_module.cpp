@@ -10,4 +10,5 @@ PYBIND11_MODULE(_core, m) {
   revolve::bindings::register_errors(m);
   revolve::bindings::register_sd(m);
   revolve::bindings::register_params(m);
+  revolve::bindings::register_scenarios(m);
 }

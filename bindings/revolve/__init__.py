@@ -4,6 +4,8 @@ The engine is C++ (``revolve._core``); this package gives it to Python with pand
 GIL, and Ctrl-C stops them with KeyboardInterrupt. Errors are :class:`Error` and its subclasses, with the
 same messages as the command line.
 
+- Scenarios: :meth:`Scenario.load`, :meth:`Scenario.with_changes`, :func:`run` and :func:`compare` (the
+  numbers of ``revolve run`` and ``revolve compare``), :class:`Results` with pandas tables and the CLI's files.
 - :mod:`revolve.sd`: stock-flow models: ``revolve.sd.load(path)``, ``revolve.sd.Model(...)``, ``model.run()``.
 - :func:`revolve.parameters`: a model's parameters with their sources, as a DataFrame.
 
@@ -17,6 +19,7 @@ from . import errors, sd
 from ._core import __version__
 from .errors import Cancelled, Error, InputError, ModelError, ParameterError, ScenarioError
 from .params import parameters
+from .scenarios import Results, Scenario, compare, run
 
-__all__ = ["__version__", "sd", "parameters", "errors", "Error", "ModelError", "InputError", "ParameterError",
-           "ScenarioError", "Cancelled"]
+__all__ = ["__version__", "Scenario", "run", "compare", "Results", "sd", "parameters", "errors", "Error",
+           "ModelError", "InputError", "ParameterError", "ScenarioError", "Cancelled"]

@@ -84,3 +84,76 @@ def run_model(model: Model, method: str | None = None, save: Sequence[str] = ...
 
 def parameter_table(path: str | PathLike[str]) -> tuple[list[dict[str, Any]], dict[str, str]]:
     """Load a parameters file; returns (one dict per parameter, the file's model and conventions)."""
+
+class Scenario:
+    """A scenario: a model, its horizon, and the parameters and interventions it changes."""
+    label: str
+    description: str
+    horizon_years: float
+    population_scale: float
+    seed: int
+    runs: int
+    def __init__(self, other: Scenario) -> None: ...  # a copy
+    @property
+    def file(self) -> str: ...
+    @property
+    def chain(self) -> list[str]: ...  # this file, then what it extends, to the root
+    @property
+    def model(self) -> str: ...
+    @property
+    def outputs(self) -> list[str]: ...
+    @property
+    def parameters(self) -> list[tuple[str, float, str]]: ...  # (name, value, unit); unit "" is the parameter's own
+    @property
+    def interventions(self) -> dict[str, list[tuple[float, float, float, float]]]: ...  # (start, scale_up, stop, level)
+    def hash(self) -> str: ...
+    def with_parameters(self, changes: Sequence[tuple[str, float, str]], label: str) -> Scenario: ...
+    def set_intervention(self, name: str, windows: Sequence[tuple[float, float, float, float]]) -> None: ...
+    def remove_intervention(self, name: str) -> None: ...
+
+class ScenarioResults:
+    """One scenario's ensemble: per-step statistics and every run's totals."""
+    @property
+    def scenario(self) -> Scenario: ...
+    @property
+    def steps(self) -> int: ...
+    @property
+    def step_years(self) -> float: ...
+    @property
+    def runs(self) -> int: ...
+    @property
+    def measures(self) -> list[tuple[str, str, str, str, str, str, int]]: ...
+    # (column, measure, group, unit, aggregation, payer, better), one per output column
+    @property
+    def periods(self) -> list[str]: ...  # "year 1", ..., "total"
+    @property
+    def per_step_columns(self) -> list[int]: ...  # the whole-cohort columns, in per_step's order
+    @property
+    def quantiles(self) -> list[float]: ...
+    def per_step(self) -> tuple[npt.NDArray[np.float64], npt.NDArray[np.float64], npt.NDArray[np.float64]]: ...
+    # (mean[step, measure], sd[step, measure], quantiles[q, step, measure])
+    def totals(self) -> npt.NDArray[np.float64]: ...  # [run, period, column]
+
+def load_scenario(path: str | PathLike[str]) -> Scenario:
+    """Read a scenario file and what it extends, and check it against its model."""
+
+def validate_scenario(scenario: Scenario) -> None:
+    """Check a scenario against its model: parameter names, units and bounds, interventions, outputs."""
+
+def run_scenarios(scenarios: Sequence[Scenario], runs: int, seed: int, threads: int) -> list[ScenarioResults]:
+    """Run each scenario with the same runs and seed (common random numbers). GIL released; Ctrl-C stops it."""
+
+def default_threads() -> int:
+    """Worker threads when none are asked for."""
+
+def run_manifest(results: Sequence[ScenarioResults], command: str, runs: int, seed: int, threads: int) -> str:
+    """The manifest of a run or comparison, as JSON text (the CLI's manifest.json)."""
+
+def save_results(dir: str | PathLike[str], results: Sequence[ScenarioResults], manifest: str, comparison: bool) -> None:
+    """Write the files of `revolve run` or `revolve compare`, atomically."""
+
+def write_summary_csv(path: str | PathLike[str], results: ScenarioResults) -> None:
+    """Write one scenario's summary.csv."""
+
+def write_comparison_csv(path: str | PathLike[str], results: Sequence[ScenarioResults]) -> None:
+    """Write comparison.csv; the first results are the baseline."""

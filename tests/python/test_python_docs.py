@@ -11,7 +11,7 @@ import pytest
 import revolve
 from conftest import ROOT
 
-MODULES = [revolve, revolve.sd, revolve.params, revolve.errors]
+MODULES = [revolve, revolve.scenarios, revolve.sd, revolve.params, revolve.errors]
 EXAMPLES = sorted((ROOT / "docs/examples").glob("*.py"))
 TUTORIAL = ROOT / "docs/python.md"
 OPTIONS = doctest.NORMALIZE_WHITESPACE
@@ -45,6 +45,7 @@ def test_docstring_examples_run(module, monkeypatch):
 def test_every_public_function_and_class_has_an_example():
     names = dict(public_api())
     assert "revolve.sd.Model.run" in names and "revolve.params.parameters" in names
+    assert "revolve.scenarios.Scenario.with_changes" in names and "revolve.scenarios.compare" in names
     lacking = [name for name, value in names.items()
                if not isinstance(value, property) and "Example:" not in (value.__doc__ or "")]
     undocumented = [name for name, value in names.items() if not (value.__doc__ or "").strip()]

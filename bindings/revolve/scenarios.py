@@ -1,0 +1,621 @@
+"""Scenarios: load a scenario file, change it, run it or compare it with others in C++, read the results with pandas.
+
+The numbers are exactly those of ``revolve run`` and ``revolve compare`` for the same scenarios, runs and seed:
+the same engine runs them, paired by common random numbers (run r of every scenario uses the seed and run number
+r), and the tables come from the same code as the CLI's files (``docs/scenarios.md`` describes their columns).
+
+Example:
+    >>> import revolve
+    >>> base = revolve.Scenario.load("scenarios/bristol/baseline.yaml").with_changes(
+    ...     horizon_years=1, population_scale=0.1)
+    >>> hf = base.with_changes(params={"housing_first.added_places": 60},
+    ...                        interventions={"housing_first": {"start": 0}}, label="Housing First +60")
+    >>> res = revolve.compare([base, hf], runs=4, seed=1)
+    >>> rough = res.summary().query("measure == 'person_weeks.rough_sleeping' and group == '' and period == 'total'")
+    >>> rough["scenario"].tolist(), rough["diff_mean"].iloc[0]  # the baseline's difference from itself is 0
+    (['Bristol-like baseline', 'Housing First +60'], 0.0)
+"""
+from __future__ import annotations
+
+import difflib
+import json
+import math
+import numbers
+import os
+import pathlib
+import tempfile
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from . import _core
+from .errors import ScenarioError
+from .params import _model_folders
+
+#: A parameter's new value: a number in the parameter's own unit, ``(value, "unit")`` or
+#: ``{"value": value, "unit": "unit"}``.
+ParameterValue = float | tuple[float, str] | Mapping[str, Any]
+#: An intervention's schedule: ``{"start": 0.5, "scale_up": 1, "stop": 10, "level": 1}`` (years from the start
+#: of the run, all optional), a list of such windows, ``{"schedule": [...]}``, ``"on"`` or ``"off"``.
+Schedule = Mapping[str, Any] | Sequence[Mapping[str, Any]] | str | bool | None
+
+_WHERE = "with_changes: "  # how errors in changes made from Python begin, as a file's begin with its name
+_WINDOW_KEYS = ("start", "scale_up", "stop", "level")
+_TEXT_COLUMNS = ["scenario", "measure", "group", "payer", "unit", "period"]
+
+
+class Scenario:
+    """A scenario: a model, its horizon, and the parameters and interventions it changes (``docs/scenarios.md``).
+
+    Load one with :meth:`load`, derive others with :meth:`with_changes`, run them with :func:`run` or
+    :func:`compare`. A scenario never changes: ``with_changes`` returns a new one.
+
+    Example:
+        >>> import revolve
+        >>> hf = revolve.Scenario.load("scenarios/bristol/housing_first_x2.yaml")
+        >>> hf
+        <revolve.Scenario 'Housing First x2': revolving_door, 10 years, 50 runs, seed 1>
+        >>> hf.parameters
+        {'housing_first.added_places': 30.0}
+        >>> hf.interventions
+        {'housing_first': [{'start': 0.5, 'scale_up': 1.0, 'stop': inf, 'level': 1.0}]}
+    """
+
+    def __init__(self, core: _core.Scenario) -> None:
+        self._core = core
+
+    @classmethod
+    def load(cls, path: str | os.PathLike) -> Scenario:
+        """Read a scenario file, and the files it extends, and check it against its model.
+
+        Args:
+            path: a scenario file (``.yaml``); ``extends`` inside it is relative to it.
+
+        Returns:
+            The scenario.
+
+        Raises:
+            ScenarioError: the file is invalid (unknown key, unknown intervention or parameter, value out of
+                bounds, overlapping schedule, missing ``extends`` target); the message names the file and line.
+
+        Example:
+            >>> import revolve
+            >>> base = revolve.Scenario.load("scenarios/bristol/baseline.yaml")
+            >>> base.label, base.model, base.horizon_years, base.runs
+            ('Bristol-like baseline', 'revolving_door', 10.0, 50)
+        """
+        _use_package_models()
+        return cls(_core.load_scenario(os.fspath(path)))
+
+    @property
+    def label(self) -> str:
+        """Its name in results."""
+        return self._core.label
+
+    @property
+    def description(self) -> str:
+        """A sentence for readers."""
+        return self._core.description
+
+    @property
+    def model(self) -> str:
+        """The model it runs (``"revolving_door"``)."""
+        return self._core.model
+
+    @property
+    def file(self) -> str:
+        """The file it was loaded from (a scenario made by :meth:`with_changes` keeps its origin's)."""
+        return self._core.file
+
+    @property
+    def horizon_years(self) -> float:
+        """Years simulated."""
+        return self._core.horizon_years
+
+    @property
+    def population_scale(self) -> float:
+        """Multiplies the cohort and arrivals (1 is the calibrated area)."""
+        return self._core.population_scale
+
+    @property
+    def runs(self) -> int:
+        """Runs when :func:`run` or :func:`compare` is not told how many."""
+        return self._core.runs
+
+    @property
+    def seed(self) -> int:
+        """Seed when :func:`run` or :func:`compare` is not told one."""
+        return self._core.seed
+
+    @property
+    def parameters(self) -> dict[str, ParameterValue]:
+        """The parameters it changes: a number in the parameter's own unit, or ``(value, unit)``."""
+        return {name: (value, unit) if unit else value for name, value, unit in self._core.parameters}
+
+    @property
+    def interventions(self) -> dict[str, list[dict[str, float]]]:
+        """The interventions it switches on, each with its windows (years from the start; ``stop`` may be inf)."""
+        return {name: [dict(zip(_WINDOW_KEYS, window)) for window in windows]
+                for name, windows in self._core.interventions.items()}
+
+    @property
+    def hash(self) -> str:
+        """A fingerprint of everything that changes results (not the label or description), as in manifests."""
+        return self._core.hash()
+
+    def __repr__(self) -> str:
+        return (f"<revolve.Scenario '{self.label}': {self.model}, {self.horizon_years:g} years, {self.runs} runs, "
+                f"seed {self.seed}>")
+
+    def with_changes(self, params: Mapping[str, ParameterValue] | None = None,
+                     interventions: Mapping[str, Schedule] | None = None, label: str | None = None, *,
+                     description: str | None = None, horizon_years: float | None = None,
+                     population_scale: float | None = None, runs: int | None = None,
+                     seed: int | None = None) -> Scenario:
+        """A new scenario: this one with changes on top, as if a scenario file extending it set them.
+
+        Args:
+            params: parameter values, by name (``docs/model/parameters.md``): a number in the parameter's own
+                unit, ``(value, "unit")`` or ``{"value": value, "unit": "unit"}``.
+            interventions: schedules, by intervention: a window ``{"start": 0.5, "scale_up": 1, "stop": 10,
+                "level": 1}`` (years from the start of the run; every key optional), a list of windows,
+                ``{"schedule": [...]}``, ``"on"`` (from the start, at level 1) or ``"off"``.
+            label: its name in results; by default this one's with the changes, such as
+                ``"Bristol-like baseline with housing_first.added_places=60"``.
+            description: a sentence for readers.
+            horizon_years: years to simulate.
+            population_scale: multiplies the cohort and arrivals: 0.1 runs ten times faster, for trying things.
+            runs: runs by default.
+            seed: seed by default.
+
+        Returns:
+            The new scenario, checked against its model.
+
+        Raises:
+            ScenarioError: an unknown parameter or intervention, a value out of bounds or in the wrong unit, or a
+                bad schedule; the message begins with ``with_changes:``.
+
+        Example:
+            >>> import revolve
+            >>> base = revolve.Scenario.load("scenarios/bristol/baseline.yaml")
+            >>> mtam = base.with_changes(interventions={"mtam": {"start": 0, "scale_up": 2}},
+            ...                          params={"contracts.term": (60, "months")})
+            >>> mtam.label
+            'Bristol-like baseline with contracts.term=60 months, mtam'
+            >>> mtam.parameters, mtam.interventions["mtam"][0]["scale_up"]
+            ({'contracts.term': (60.0, 'months')}, 2.0)
+            >>> base.with_changes(params={"housing_first.added_places": 9000})
+            Traceback (most recent call last):
+              ...
+            revolve.errors.ScenarioError: with_changes: 'housing_first.added_places': value 9000 places is out of bounds [0, 5000] places
+        """
+        changes = [_parameter_change(name, value) for name, value in (params or {}).items()]
+        schedules = {str(name): _schedule(str(name), value) for name, value in (interventions or {}).items()}
+        core = self._core.with_parameters(changes, label if label is not None else self._label_with(changes, schedules))
+        for name, windows in schedules.items():
+            if windows is None:
+                core.remove_intervention(name)
+            else:
+                core.set_intervention(name, windows)
+        _set_settings(core, description=description, horizon_years=horizon_years, population_scale=population_scale,
+                      runs=runs, seed=seed)
+        _core.validate_scenario(core)
+        return Scenario(core)
+
+    def _label_with(self, changes: list[tuple[str, float, str]], schedules: Mapping[str, list | None]) -> str:
+        parts = [f"{name}={value:g}{' ' + unit if unit else ''}" for name, value, unit in changes]
+        parts += [name if windows is not None else f"{name} off" for name, windows in schedules.items()]
+        return f"{self.label} with {', '.join(parts)}" if parts else self.label
+
+
+def run(scenario: Scenario | str | os.PathLike, runs: int | None = None, seed: int | None = None,
+        threads: int | None = None) -> Results:
+    """Run a scenario as an ensemble in C++, as ``revolve run`` does (GIL released; Ctrl-C stops it).
+
+    Args:
+        scenario: a :class:`Scenario`, or the path of a scenario file.
+        runs: number of runs; default: the scenario's ``runs``.
+        seed: seed of the random streams; default: the scenario's ``seed``.
+        threads: worker threads; default: every core.
+
+    Returns:
+        The results: :meth:`Results.summary`, :meth:`Results.timeseries`, :meth:`Results.runs`.
+
+    Raises:
+        ScenarioError: the scenario is invalid.
+        KeyboardInterrupt: Ctrl-C (or a notebook's interrupt): the run stops within about 50 ms, returning nothing.
+
+    Example:
+        >>> import revolve
+        >>> small = revolve.Scenario.load("scenarios/bristol/baseline.yaml").with_changes(
+        ...     horizon_years=1, population_scale=0.1)
+        >>> res = revolve.run(small, runs=3, seed=7)
+        >>> res
+        <revolve.Results: 'Bristol-like baseline', 3 runs, seed 7>
+        >>> list(res.summary().columns)
+        ['scenario', 'measure', 'group', 'payer', 'unit', 'period', 'mean', 'low', 'high']
+    """
+    return _run([scenario], runs, seed, threads, comparison=False)
+
+
+def compare(scenarios: Iterable[Scenario | str | os.PathLike], runs: int | None = None, seed: int | None = None,
+            threads: int | None = None) -> Results:
+    """Run a baseline and alternatives with the same random numbers, as ``revolve compare`` does.
+
+    Run r of every scenario uses the same seed and run number, so differences from the baseline are paired by
+    run (common random numbers) and their intervals are narrow.
+
+    Args:
+        scenarios: the baseline first, then one or more alternatives (:class:`Scenario` objects or file paths),
+            each with its own label.
+        runs: runs per scenario; default: the baseline's ``runs``.
+        seed: seed for every scenario; default: the baseline's ``seed``.
+        threads: worker threads; default: every core.
+
+    Returns:
+        The results; :meth:`Results.summary` has the paired differences (``diff_mean``, ``diff_low``,
+        ``diff_high``) and the ``net_cost_per.<outcome>`` rows of ``comparison.csv``.
+
+    Raises:
+        ScenarioError: a scenario is invalid.
+        ValueError: fewer than two scenarios, or two with the same label.
+        KeyboardInterrupt: Ctrl-C: the comparison stops within about 50 ms, returning and writing nothing.
+
+    Example:
+        >>> import revolve
+        >>> base = revolve.Scenario.load("scenarios/bristol/baseline.yaml").with_changes(
+        ...     horizon_years=1, population_scale=0.1)
+        >>> navigators = base.with_changes(interventions={"navigators": "on"}, label="Navigators")
+        >>> res = revolve.compare([base, navigators], runs=3)
+        >>> res.scenarios
+        ['Bristol-like baseline', 'Navigators']
+        >>> res.summary().columns[-3:].tolist()
+        ['diff_mean', 'diff_low', 'diff_high']
+    """
+    scenarios = [_as_scenario(s) for s in scenarios]
+    if len(scenarios) < 2:
+        raise ValueError("compare needs a baseline and at least one alternative; to run one scenario, use run()")
+    labels = [s.label for s in scenarios]
+    repeated = sorted({label for label in labels if labels.count(label) > 1})
+    if repeated:
+        raise ValueError(f"two scenarios are labelled {repeated[0]!r}: give each its own, with_changes(label=...)")
+    return _run(scenarios, runs, seed, threads, comparison=True)
+
+
+class Results:
+    """The results of :func:`run` or :func:`compare`: tables as pandas DataFrames, and the CLI's files.
+
+    Attributes:
+        scenarios: the scenarios' labels, the baseline first.
+        manifest: how to reproduce every number: versions, seed, runs, threads and each scenario's files, hash
+            and resolved parameters (the CLI's ``manifest.json``, less the files' time of writing).
+
+    Example:
+        >>> import revolve
+        >>> small = revolve.Scenario.load("scenarios/bristol/baseline.yaml").with_changes(
+        ...     horizon_years=1, population_scale=0.1)
+        >>> res = revolve.run(small, runs=2)
+        >>> res.manifest["runs"], res.manifest["seed"], res.manifest["scenarios"][0]["label"]
+        (2, 1, 'Bristol-like baseline')
+    """
+
+    def __init__(self, results: list[_core.ScenarioResults], manifest: dict, comparison: bool) -> None:
+        self._results = results
+        self._comparison = comparison
+        self._summary: pd.DataFrame | None = None
+        self.manifest = manifest
+        self.scenarios = [r.scenario.label for r in results]
+
+    def __repr__(self) -> str:
+        kind = "Comparison" if self._comparison else "Results"
+        labels = ", ".join(repr(label) for label in self.scenarios)
+        return f"<revolve.{kind}: {labels}, {self.manifest['runs']} runs, seed {self.manifest['seed']}>"
+
+    @property
+    def measures(self) -> pd.DataFrame:
+        """What every output column means: measure, group ("" for everyone), unit, aggregation, payer, better.
+
+        ``aggregation`` is ``level`` (people in a state: averaged over a period) or ``flow`` (events, costs: summed).
+        ``better`` is -1 where fewer is better for people, +1 where more is, and 0 otherwise.
+
+        Example:
+            >>> import revolve
+            >>> small = revolve.Scenario.load("scenarios/bristol/baseline.yaml").with_changes(
+            ...     horizon_years=1, population_scale=0.1)
+            >>> measures = revolve.run(small, runs=1).measures
+            >>> measures.loc["people.rough_sleeping", ["unit", "aggregation", "better"]].tolist()
+            ['people', 'level', 0]
+            >>> measures.loc["person_weeks.rough_sleeping", ["unit", "aggregation", "better"]].tolist()
+            ['person-weeks', 'flow', -1]
+        """
+        columns = ["column", "measure", "group", "unit", "aggregation", "payer", "better"]
+        return pd.DataFrame.from_records(self._results[0].measures, columns=columns).set_index("column")
+
+    def summary(self) -> pd.DataFrame:
+        """Mean and 90% interval over runs of every measure, group and period, as ``summary.csv`` has them.
+
+        For a comparison, ``comparison.csv``: the paired difference from the baseline with its interval
+        (``diff_mean``, ``diff_low``, ``diff_high``; 0 for the baseline) and ``net_cost_per.<outcome>`` rows.
+
+        Returns:
+            Columns ``scenario``, ``measure``, ``group`` ("" for everyone), ``payer``, ``unit``, ``period``
+            (``year 1`` ... and ``total``), ``mean``, ``low``, ``high`` (5th and 95th percentiles over runs), and for
+            a comparison ``diff_mean``, ``diff_low``, ``diff_high``. Empty numbers are NaN.
+
+        Example:
+            >>> import revolve
+            >>> small = revolve.Scenario.load("scenarios/bristol/baseline.yaml").with_changes(
+            ...     horizon_years=1, population_scale=0.1)
+            >>> table = revolve.run(small, runs=3).summary()
+            >>> sorted(table["period"].unique())
+            ['total', 'year 1']
+        """
+        if self._summary is None:
+            with tempfile.TemporaryDirectory() as folder:
+                path = pathlib.Path(folder) / "summary.csv"
+                if self._comparison:
+                    _core.write_comparison_csv(path, self._results)
+                else:
+                    _core.write_summary_csv(path, self._results[0])
+                self._summary = _read_table(path)
+        return self._summary.copy()
+
+    def timeseries(self, measure: str | Iterable[str] | None = None) -> pd.DataFrame:
+        """Per-step statistics over runs of whole-cohort measures (fan charts), as ``results.csv`` has them.
+
+        Args:
+            measure: a measure (``"people.rough_sleeping"``), several, or None for every one.
+
+        Returns:
+            A tidy DataFrame, one row per scenario, step and measure: ``scenario``, ``step`` (1 = the first
+            week), ``time`` (years from the start), ``measure``, ``unit``, ``mean``, ``sd``, ``p05``, ``p25``,
+            ``p50``, ``p75``, ``p95``.
+
+        Raises:
+            KeyError: an unknown measure; the message suggests close names.
+
+        Example:
+            >>> import revolve
+            >>> small = revolve.Scenario.load("scenarios/bristol/baseline.yaml").with_changes(
+            ...     horizon_years=1, population_scale=0.1)
+            >>> rough = revolve.run(small, runs=3).timeseries("people.rough_sleeping")
+            >>> len(rough), rough["step"].iloc[-1], rough.columns.tolist()[:5]
+            (52, 52, ['scenario', 'step', 'time', 'measure', 'unit'])
+        """
+        return pd.concat([_timeseries(r, measure) for r in self._results], ignore_index=True)
+
+    def runs(self, measure: str | Iterable[str] | None = None, period: str | None = "total",
+             group: str | None = "") -> pd.DataFrame:
+        """Every run's total of measures over a period, for statistics of your own (paired by run number).
+
+        Args:
+            measure: a measure (``"events.ae_attendance"``), several, or None for every one.
+            period: ``"year 1"`` ... or ``"total"`` (the horizon); None for every period.
+            group: a priority group, ``""`` for everyone, or None for every group.
+
+        Returns:
+            One row per scenario, run, period and output column: ``scenario``, ``run``, ``measure``, ``group``,
+            ``payer``, ``unit``, ``period``, ``value`` (a level averaged over the period, a flow summed). Run r of
+            every scenario used the same random numbers, so ``value`` differences are paired by ``run``.
+
+        Raises:
+            KeyError: an unknown measure, period or group.
+
+        Example:
+            >>> import revolve
+            >>> base = revolve.Scenario.load("scenarios/bristol/baseline.yaml").with_changes(
+            ...     horizon_years=1, population_scale=0.1)
+            >>> hf = base.with_changes(interventions={"housing_first": "on"}, label="Housing First")
+            >>> per_run = revolve.compare([base, hf], runs=3).runs("people.rough_sleeping")
+            >>> wide = per_run.pivot(index="run", columns="scenario", values="value")
+            >>> wide.shape
+            (3, 2)
+        """
+        return pd.concat([_run_totals(r, measure, period, group) for r in self._results], ignore_index=True)
+
+    def save(self, folder: str | os.PathLike) -> pathlib.Path:
+        """Write the files ``revolve run`` or ``revolve compare`` writes, byte for byte the same numbers.
+
+        A run writes ``results.csv``, ``summary.csv`` and ``manifest.json`` in ``folder``; a comparison writes
+        ``comparison.csv`` and ``manifest.json``, and each scenario's files in ``folder/<scenario>/``. The folder
+        is replaced only once every file is written.
+
+        Args:
+            folder: the output folder.
+
+        Returns:
+            The folder.
+
+        Example:
+            >>> import pathlib, tempfile
+            >>> import revolve
+            >>> small = revolve.Scenario.load("scenarios/bristol/baseline.yaml").with_changes(
+            ...     horizon_years=1, population_scale=0.1)
+            >>> out = revolve.run(small, runs=2).save(pathlib.Path(tempfile.mkdtemp()) / "baseline")
+            >>> sorted(p.name for p in out.iterdir())
+            ['manifest.json', 'results.csv', 'summary.csv']
+        """
+        path = pathlib.Path(folder)
+        _core.save_results(path, self._results, json.dumps(self.manifest), self._comparison)
+        return path
+
+
+def _run(scenarios: list, runs: int | None, seed: int | None, threads: int | None, comparison: bool) -> Results:
+    scenarios = [_as_scenario(s) for s in scenarios]
+    baseline = scenarios[0]
+    runs = baseline.runs if runs is None else _whole(runs, "runs", 1)
+    seed = baseline.seed if seed is None else _whole(seed, "seed", 0)
+    threads = _core.default_threads() if threads is None else _whole(threads, "threads", 1)
+    results = _core.run_scenarios([s._core for s in scenarios], runs, seed, threads)
+    labels = ", ".join(repr(s.label) for s in scenarios)
+    call = f"revolve.compare([{labels}]" if comparison else f"revolve.run({labels}"
+    command = f"{call}, runs={runs}, seed={seed}, threads={threads})"
+    manifest = json.loads(_core.run_manifest(results, command, runs, seed, threads))
+    return Results(results, manifest, comparison)
+
+
+def _as_scenario(scenario: Scenario | str | os.PathLike) -> Scenario:
+    return scenario if isinstance(scenario, Scenario) else Scenario.load(scenario)
+
+
+def _whole(value: Any, name: str, lowest: int) -> int:
+    if isinstance(value, numbers.Integral) and not isinstance(value, bool) and value >= lowest:
+        return int(value)
+    raise ValueError(f"{name} must be a whole number of at least {lowest}, got {value!r}")
+
+
+def _number(value: Any, name: str) -> float:
+    if isinstance(value, numbers.Real) and not isinstance(value, bool) and math.isfinite(value):
+        return float(value)
+    raise ScenarioError(f"{_WHERE}'{name}' must be a number, got {value!r}")
+
+
+def _parameter_change(name: str, value: ParameterValue) -> tuple[str, float, str]:
+    """(name, value, unit) from a number, (value, unit) or {"value": ..., "unit": ...}; unit "" is its own."""
+    if isinstance(value, Mapping):
+        unknown = [key for key in value if key not in ("value", "unit")]
+        if unknown:
+            raise ScenarioError(f"{_WHERE}unknown key '{unknown[0]}' in parameter '{name}' (allowed: value, unit)")
+        if "value" not in value:
+            raise ScenarioError(f"{_WHERE}parameter '{name}' needs a 'value'")
+        number, unit = value["value"], value.get("unit", "")
+    elif isinstance(value, tuple) and len(value) == 2:
+        number, unit = value
+    else:
+        number, unit = value, ""
+    return str(name), _number(number, name), str(unit)
+
+
+def _schedule(name: str, value: Schedule) -> list[tuple[float, float, float, float]] | None:
+    """The windows of an intervention in time order (start, scale_up, stop, level), or None to switch it off."""
+    if value is None or value is False or value == "off":
+        return None
+    if value is True or value == "on":
+        value = {}
+    if isinstance(value, Mapping) and "schedule" in value:
+        if len(value) != 1:
+            raise ScenarioError(f"{_WHERE}'{name}' has a 'schedule' list: put start, scale_up, stop and level in "
+                                "its windows")
+        value = value["schedule"]
+    if isinstance(value, Mapping):
+        value = [value]
+    if isinstance(value, str) or not isinstance(value, Sequence) or not value:
+        raise ScenarioError(f"{_WHERE}the schedule of '{name}' must be a window such as {{'start': 0.5}}, a list "
+                            f"of windows, 'on' or 'off', got {value!r}")
+    windows = sorted((_window(name, window) for window in value), key=lambda w: w[0])
+    for before, after in zip(windows, windows[1:]):
+        if after[0] < before[2]:
+            raise ScenarioError(f"{_WHERE}overlapping schedule: a window of '{name}' starts at {after[0]:g} years, "
+                                f"before the one starting at {before[0]:g} years stops ({before[2]:g} years)")
+    return windows
+
+
+def _window(name: str, window: Any) -> tuple[float, float, float, float]:
+    """One window's (start, scale_up, stop, level), checked as a scenario file's are."""
+    if not isinstance(window, Mapping):
+        raise ScenarioError(f"{_WHERE}a schedule window of '{name}' must be a mapping with start, scale_up, stop, "
+                            f"level, got {window!r}")
+    for key in window:
+        if key not in _WINDOW_KEYS:
+            raise ScenarioError(f"{_WHERE}unknown key '{key}' in the schedule of '{name}' (allowed: level, "
+                                "scale_up, start, stop)")
+    start, scale_up, stop, level = (_number(window[key], key) if key in window else default
+                                    for key, default in zip(_WINDOW_KEYS, (0.0, 0.0, math.inf, 1.0)))
+    for key, value in (("start", start), ("scale_up", scale_up), ("level", level)):
+        if value < 0:
+            raise ScenarioError(f"{_WHERE}'{key}' of '{name}' must not be negative")
+    if not stop > start:
+        raise ScenarioError(f"{_WHERE}'stop' of '{name}' must come after its start")
+    return start, scale_up, stop, level
+
+
+def _set_settings(core: _core.Scenario, **settings: Any) -> None:
+    """Set the settings given (not None), checked as a scenario file's are."""
+    checks = {"description": str, "horizon_years": lambda v: _positive(v, "horizon_years"),
+              "population_scale": lambda v: _positive(v, "population_scale"),
+              "runs": lambda v: _whole(v, "runs", 1), "seed": lambda v: _whole(v, "seed", 0)}
+    for key, value in settings.items():
+        if value is not None:
+            setattr(core, key, checks[key](value))
+
+
+def _positive(value: Any, name: str) -> float:
+    number = _number(value, name)
+    if not number > 0:
+        raise ScenarioError(f"{_WHERE}'{name}' must be positive, got {value!r}")
+    return number
+
+
+def _use_package_models() -> None:
+    """Let the engine find the models where this package finds them (inside it when pip installed it), unless
+    $REVOLVE_MODELS_DIR says otherwise. Set before the engine loads its first model."""
+    folders = _model_folders()
+    if folders and not os.environ.get("REVOLVE_MODELS_DIR"):
+        os.environ["REVOLVE_MODELS_DIR"] = str(folders[0])
+
+
+def _read_table(path: pathlib.Path) -> pd.DataFrame:
+    """A summary or comparison CSV written by the engine, with its numbers exactly (shortest round-trip form)."""
+    header = pd.read_csv(path, nrows=0).columns
+    numbers_ = [c for c in header if c not in _TEXT_COLUMNS]
+    return pd.read_csv(path, dtype={c: str for c in _TEXT_COLUMNS}, keep_default_na=False,
+                       na_values={c: [""] for c in numbers_}, float_precision="round_trip")
+
+
+def _selection(wanted: str | Iterable[str] | None, known: list[str], what: str) -> list[str]:
+    """The names asked for (all when None), each checked against `known`."""
+    if wanted is None:
+        return list(dict.fromkeys(known))
+    names = [wanted] if isinstance(wanted, str) else list(wanted)
+    for name in names:
+        if name not in known:
+            close = difflib.get_close_matches(name, sorted(set(known)), n=3)
+            hint = f" (did you mean {', '.join(close)}?)" if close else ""
+            raise KeyError(f"no {what} '{name}' in these results{hint}")
+    return names
+
+
+def _timeseries(results: _core.ScenarioResults, measure: str | Iterable[str] | None) -> pd.DataFrame:
+    records = results.measures
+    per_step = [records[c] for c in results.per_step_columns]
+    names = [m[1] for m in per_step]
+    picked = [names.index(name) for name in _selection(measure, names, "whole-cohort measure")]
+    mean, sd, quantiles = results.per_step()
+    steps = np.arange(1, mean.shape[0] + 1)
+    frame = pd.DataFrame({
+        "scenario": results.scenario.label,
+        "step": np.repeat(steps, len(picked)),
+        "time": np.repeat(steps.astype(float) * results.step_years, len(picked)),
+        "measure": np.tile([names[i] for i in picked], len(steps)),
+        "unit": np.tile([per_step[i][3] for i in picked], len(steps)),
+        "mean": mean[:, picked].ravel(),
+        "sd": sd[:, picked].ravel(),
+    })
+    for q, values in zip(results.quantiles, quantiles):
+        frame[f"p{round(q * 100):02d}"] = values[:, picked].ravel()
+    return frame
+
+
+def _run_totals(results: _core.ScenarioResults, measure: str | Iterable[str] | None, period: str | None,
+                group: str | None) -> pd.DataFrame:
+    records = results.measures
+    measures = _selection(measure, [m[1] for m in records], "measure")
+    groups = _selection(group, [m[2] for m in records], "group")
+    periods = _selection(period, results.periods, "period")
+    columns = [c for c, m in enumerate(records) if m[1] in measures and m[2] in groups]
+    period_index = [results.periods.index(p) for p in periods]
+    values = results.totals()[:, period_index][:, :, columns]  # [run, period, column]
+    runs, n_periods, n_columns = values.shape
+    picked = [records[c] for c in columns]
+    return pd.DataFrame({
+        "scenario": results.scenario.label,
+        "run": np.repeat(np.arange(runs), n_periods * n_columns),
+        "measure": np.tile([m[1] for m in picked], runs * n_periods),
+        "group": np.tile([m[2] for m in picked], runs * n_periods),
+        "payer": np.tile([m[5] for m in picked], runs * n_periods),
+        "unit": np.tile([m[3] for m in picked], runs * n_periods),
+        "period": np.tile(np.repeat(periods, n_columns), runs),
+        "value": values.ravel(),
+    })

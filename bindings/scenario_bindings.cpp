@@ -1,0 +1,301 @@
+// Scenarios from Python: load and change them, run them as ensembles exactly as `revolve run` and
+// `revolve compare` do (GIL released, Ctrl-C stops them), and hand the results over as NumPy arrays and
+// the CLI's own files. revolve/scenarios.py wraps these with docstrings and pandas.
+#include <tbb/global_control.h>
+#include <tbb/info.h>
+
+#include <chrono>
+#include <ctime>
+#include <fstream>
+#include <iomanip>
+#include <memory>
+#include <sstream>
+#include <string>
+#include <tuple>
+#include <vector>
+
+#include <pybind11/numpy.h>
+#include <pybind11/stl.h>
+#include <pybind11/stl/filesystem.h>
+
+#include "bindings/bindings.hpp"
+#include "bindings/interruptible.hpp"
+#include "models/scenario_models.hpp"
+#include "sim/core/atomic_folder.hpp"
+#include "sim/core/error.hpp"
+#include "sim/core/version.hpp"
+#include "sim/ensemble/results_files.hpp"
+#include "sim/io/scenario.hpp"
+
+namespace py = pybind11;
+namespace fs = std::filesystem;
+
+namespace revolve::bindings {
+namespace {
+
+using Results = std::shared_ptr<ensemble::ScenarioResults>;  // pybind11 holders are not const
+using ParameterChange = std::tuple<std::string, double, std::string>;  // name, value, unit ("": its own)
+using WindowTuple = std::tuple<double, double, double, double>;         // start, scale_up, stop, level [years]
+
+/// Where changes made from Python come from, in error messages ("with_changes: 'x': value ...").
+const params::Origin python_origin{"with_changes", 0};
+
+/// The scenario checked against its model, as `revolve run` checks it before running anything.
+void validate(const io::Scenario& scenario) {
+  io::validate_scenario(scenario, models::scenario_model(scenario.model)->schema());
+}
+
+io::Scenario load_scenario(const fs::path& path) {
+  io::Scenario scenario = io::parse_scenario(path);
+  validate(scenario);
+  return scenario;
+}
+
+io::Scenario with_parameters(const io::Scenario& scenario, const std::vector<ParameterChange>& changes,
+                             const std::string& label) {
+  std::vector<params::Override> overrides;
+  for (const auto& [name, value, unit] : changes) overrides.push_back({name, value, unit, python_origin});
+  return scenario.with_parameters(overrides, label);
+}
+
+void set_intervention(io::Scenario& scenario, const std::string& name, const std::vector<WindowTuple>& windows) {
+  io::InterventionSetting setting{name, {}, python_origin};
+  for (const auto& [start, scale_up, stop, level] : windows) {
+    setting.windows.push_back({start, scale_up, stop, level, python_origin});
+  }
+  scenario.interventions[name] = std::move(setting);
+}
+
+py::dict interventions_of(const io::Scenario& scenario) {
+  py::dict out;
+  for (const auto& [name, setting] : scenario.interventions) {
+    std::vector<WindowTuple> windows;
+    for (const auto& w : setting.windows) windows.emplace_back(w.start, w.scale_up, w.stop, w.level);
+    out[py::str(name)] = windows;
+  }
+  return out;
+}
+
+std::vector<ParameterChange> parameters_of(const io::Scenario& scenario) {
+  std::vector<ParameterChange> out;
+  for (const auto& o : scenario.parameters) out.emplace_back(o.name, o.value, o.unit);
+  return out;
+}
+
+std::vector<std::string> paths(const std::vector<fs::path>& files) {
+  std::vector<std::string> out;
+  for (const auto& f : files) out.push_back(f.string());
+  return out;
+}
+
+void bind_scenario(py::module_& m) {
+  py::class_<io::Scenario>(m, "Scenario", "A scenario: a model, its horizon, and the parameters and interventions it changes.")
+      .def(py::init<const io::Scenario&>(), py::arg("other"), "A copy of `other`.")
+      .def_readwrite("label", &io::Scenario::label)
+      .def_readwrite("description", &io::Scenario::description)
+      .def_property_readonly("file", [](const io::Scenario& s) { return s.file.string(); })
+      .def_property_readonly("chain", [](const io::Scenario& s) { return paths(s.chain); })
+      .def_readonly("model", &io::Scenario::model)
+      .def_readwrite("horizon_years", &io::Scenario::horizon_years)
+      .def_readwrite("population_scale", &io::Scenario::population_scale)
+      .def_readwrite("seed", &io::Scenario::seed)
+      .def_readwrite("runs", &io::Scenario::runs)
+      .def_readonly("outputs", &io::Scenario::outputs)
+      .def_property_readonly("parameters", parameters_of)
+      .def_property_readonly("interventions", interventions_of)
+      .def("hash", &io::Scenario::hash)
+      .def("with_parameters", with_parameters, py::arg("changes"), py::arg("label"))
+      .def("set_intervention", set_intervention, py::arg("name"), py::arg("windows"))
+      .def("remove_intervention", [](io::Scenario& s, const std::string& name) { s.interventions.erase(name); },
+           py::arg("name"));
+}
+
+/// Run every scenario with the same runs and seed, one after the other, as `revolve compare` does: run r of
+/// each uses seed and run number r, so scenarios share their random numbers (common random numbers).
+std::vector<Results> run_scenarios(const std::vector<io::Scenario>& scenarios, std::uint32_t runs, std::uint64_t seed,
+                                   int threads) {
+  std::vector<Results> results;
+  run_interruptible([&](const std::atomic<bool>& cancel) {
+    const tbb::global_control limit(tbb::global_control::max_allowed_parallelism, static_cast<std::size_t>(threads));
+    std::vector<std::shared_ptr<const ensemble::PreparedScenario>> prepared;
+    for (const auto& s : scenarios) prepared.push_back(models::scenario_model(s.model)->prepare(s));
+    for (const auto& p : prepared) {
+      ensemble::ScenarioRunOptions options;
+      options.runs = runs;
+      options.seed = seed;
+      options.on_step = [&cancel] {
+        if (cancel.load(std::memory_order_relaxed)) throw Cancelled("interrupted: stopped, and nothing was returned");
+      };
+      results.push_back(std::make_shared<ensemble::ScenarioResults>(ensemble::run_scenario(p, options)));
+    }
+  });
+  return results;
+}
+
+/// A NumPy array of `shape` filled by `value(index...)` in C order.
+py::array_t<double> array_of(std::vector<py::ssize_t> shape, const std::function<double(std::size_t)>& value) {
+  py::array_t<double> out(std::move(shape));
+  double* data = out.mutable_data();
+  for (py::ssize_t i = 0; i < out.size(); ++i) data[i] = value(static_cast<std::size_t>(i));
+  return out;
+}
+
+/// (mean[step, measure], sd[step, measure], quantiles[q, step, measure]) of the whole-cohort measures.
+py::tuple per_step(const ensemble::ScenarioResults& r) {
+  const auto& s = r.per_step;
+  const auto rows = static_cast<py::ssize_t>(s.rows());
+  const auto k = static_cast<py::ssize_t>(r.per_step_columns.size());
+  const std::size_t per_row = r.per_step_columns.size(), per_q = s.rows() * per_row;
+  auto mean = array_of({rows, k}, [&](std::size_t i) { return s.mean(i / per_row, i % per_row); });
+  auto sd = array_of({rows, k}, [&](std::size_t i) { return s.sd(i / per_row, i % per_row); });
+  auto quantiles = array_of({static_cast<py::ssize_t>(s.quantiles().size()), rows, k}, [&](std::size_t i) {
+    return s.quantile(i / per_q, i % per_q / per_row, i % per_row);
+  });
+  return py::make_tuple(mean, sd, quantiles);
+}
+
+/// Every run's totals: values[run, period, column].
+py::array_t<double> totals(const ensemble::ScenarioResults& r) {
+  const auto& t = r.totals;
+  const std::size_t columns = t.measures().size(), periods = t.periods().size();
+  return array_of({t.runs(), static_cast<py::ssize_t>(periods), static_cast<py::ssize_t>(columns)},
+                  [&](std::size_t i) {
+                    return t.value(static_cast<std::uint32_t>(i / (periods * columns)), i / columns % periods,
+                                   i % columns);
+                  });
+}
+
+const char* to_string(ensemble::Aggregation aggregation) {
+  return aggregation == ensemble::Aggregation::level ? "level" : "flow";
+}
+
+/// One record per output column: what it measures, for whom, in what unit, and how it is totalled.
+py::list measures(const ensemble::ScenarioResults& r) {
+  py::list out;
+  for (const auto& m : r.totals.measures()) {
+    out.append(py::make_tuple(m.column, m.measure, m.group, m.unit, to_string(m.aggregation), m.payer, m.better));
+  }
+  return out;
+}
+
+std::vector<std::string> period_labels(const ensemble::ScenarioResults& r) {
+  std::vector<std::string> out;
+  for (const auto& p : r.totals.periods()) out.push_back(p.label);
+  return out;
+}
+
+// The manifest, as run_command.cpp writes it for the CLI (same keys, so the files read the same).
+nlohmann::json scenario_manifest(const ensemble::PreparedScenario& prepared) {
+  const io::Scenario& s = prepared.scenario();
+  return {{"label", s.label},       {"file", s.file.string()}, {"extends", paths(s.chain)},
+          {"hash", s.hash()},       {"model", s.model},        {"horizon_years", s.horizon_years},
+          {"population_scale", s.population_scale}, {"model_manifest", prepared.manifest()}};
+}
+
+std::string utc_now() {
+  const std::time_t t = std::time(nullptr);
+  std::ostringstream out;
+  out << std::put_time(std::gmtime(&t), "%Y-%m-%dT%H:%M:%SZ");
+  return out.str();
+}
+
+/// The manifest of a run or comparison, as JSON text.
+std::string run_manifest(const std::vector<Results>& results, const std::string& command, std::uint32_t runs,
+                         std::uint64_t seed, int threads) {
+  nlohmann::json scenarios = nlohmann::json::array();
+  for (const auto& r : results) scenarios.push_back(scenario_manifest(*r->scenario));
+  const nlohmann::json manifest = {
+      {"revolve_version", revolve::version},
+      {"code_version", revolve::git_version},
+      {"command", command},
+      {"created", utc_now()},
+      {"seed", seed},
+      {"runs", runs},
+      {"threads", threads},
+      {"common_random_numbers", "run r of every scenario uses seed and run number r, so draws are shared "
+                                "wherever the scenarios do not differ"},
+      {"scenarios", scenarios}};
+  return manifest.dump();
+}
+
+void write_json(const fs::path& path, const nlohmann::json& json) {
+  std::ofstream out(path);
+  out << json.dump(2) << '\n';
+  if (!out) throw InputError(path.string() + ": write failed");
+}
+
+void write_scenario(const fs::path& dir, const ensemble::ScenarioResults& r, nlohmann::json manifest,
+                    const nlohmann::json& scenario) {
+  fs::create_directories(dir);
+  ensemble::write_results_csv(dir / "results.csv", r);
+  ensemble::write_summary_csv(dir / "summary.csv", r);
+  manifest["scenarios"] = nlohmann::json::array({scenario});
+  write_json(dir / "manifest.json", manifest);
+}
+
+std::vector<const ensemble::ScenarioResults*> raw(const std::vector<Results>& results) {
+  std::vector<const ensemble::ScenarioResults*> out;
+  for (const auto& r : results) out.push_back(r.get());
+  return out;
+}
+
+/// The files `revolve run` (one result, not a comparison) or `revolve compare` writes, atomically.
+void save_results(const fs::path& dir, const std::vector<Results>& results, const std::string& manifest_text,
+                  bool comparison) {
+  const nlohmann::json manifest = nlohmann::json::parse(manifest_text);
+  AtomicFolder out(dir);
+  if (!comparison) {
+    write_scenario(out.path(), *results.front(), manifest, manifest["scenarios"][0]);
+  } else {
+    for (std::size_t i = 0; i < results.size(); ++i) {
+      const auto folder = out.path() / ensemble::slug(results[i]->scenario->scenario().label);
+      write_scenario(folder, *results[i], manifest, manifest["scenarios"][i]);
+    }
+    ensemble::write_comparison_csv(out.path() / "comparison.csv", raw(results));
+    write_json(out.path() / "manifest.json", manifest);
+  }
+  out.commit();
+}
+
+void bind_results(py::module_& m) {
+  py::class_<ensemble::ScenarioResults, Results>(m, "ScenarioResults",
+                                                 "One scenario's ensemble: per-step statistics and every run's totals.")
+      .def_property_readonly("scenario", [](const ensemble::ScenarioResults& r) { return r.scenario->scenario(); })
+      .def_property_readonly("steps", [](const ensemble::ScenarioResults& r) { return r.scenario->steps(); })
+      .def_property_readonly("step_years", [](const ensemble::ScenarioResults& r) { return r.scenario->step_years(); })
+      .def_property_readonly("runs", [](const ensemble::ScenarioResults& r) { return r.totals.runs(); })
+      .def_property_readonly("measures", measures)
+      .def_property_readonly("periods", period_labels)
+      .def_readonly("per_step_columns", &ensemble::ScenarioResults::per_step_columns)
+      .def_property_readonly("quantiles", [](const ensemble::ScenarioResults& r) { return r.per_step.quantiles(); })
+      .def("per_step", per_step)
+      .def("totals", totals);
+}
+
+}  // namespace
+
+void register_scenarios(py::module_& m) {
+  bind_scenario(m);
+  bind_results(m);
+  m.def("load_scenario", load_scenario, py::arg("path"), py::call_guard<py::gil_scoped_release>(),
+        "Read a scenario file and what it extends, and check it against its model.");
+  m.def("validate_scenario", validate, py::arg("scenario"), py::call_guard<py::gil_scoped_release>(),
+        "Check a scenario against its model: parameter names, units and bounds, interventions, outputs.");
+  m.def("run_scenarios", run_scenarios, py::arg("scenarios"), py::arg("runs"), py::arg("seed"), py::arg("threads"),
+        "Run each scenario with the same runs and seed (common random numbers). GIL released; Ctrl-C stops it.");
+  m.def("default_threads", [] { return tbb::info::default_concurrency(); }, "Worker threads when none are asked for.");
+  m.def("run_manifest", run_manifest, py::arg("results"), py::arg("command"), py::arg("runs"), py::arg("seed"),
+        py::arg("threads"), "The manifest of a run or comparison, as JSON text (the CLI's manifest.json).");
+  m.def("save_results", save_results, py::arg("dir"), py::arg("results"), py::arg("manifest"), py::arg("comparison"),
+        py::call_guard<py::gil_scoped_release>(), "Write the files of `revolve run` or `revolve compare`, atomically.");
+  m.def("write_summary_csv", ensemble::write_summary_csv, py::arg("path"), py::arg("results"),
+        py::call_guard<py::gil_scoped_release>(), "Write one scenario's summary.csv.");
+  m.def("write_comparison_csv",
+        [](const fs::path& path, const std::vector<Results>& results) {
+          ensemble::write_comparison_csv(path, raw(results));
+        },
+        py::arg("path"), py::arg("results"), py::call_guard<py::gil_scoped_release>(),
+        "Write comparison.csv; the first results are the baseline.");
+}
+
+}  // namespace revolve::bindings
