@@ -73,12 +73,26 @@ class ParameterError(Error):
 
 
 class ScenarioError(Error):
-    """A scenario file that is invalid (unknown key, bad ``extends``, overlapping schedule); names file and line.
+    """An invalid scenario: unknown key, parameter or intervention, value out of bounds or in the wrong unit, bad
+    ``extends``, overlapping schedule. The message names the file and line, or ``with_changes`` for changes made in
+    Python.
 
     Example:
+        >>> import pathlib, tempfile
         >>> import revolve
-        >>> issubclass(revolve.ScenarioError, revolve.Error)
-        True
+        >>> path = pathlib.Path(tempfile.mkdtemp()) / "s.yaml"
+        >>> _ = path.write_text("model: revolving_door\\nhorizon: 5\\n")
+        >>> try:
+        ...     revolve.Scenario.load(path)
+        ... except revolve.ScenarioError as error:
+        ...     print(error)  # doctest: +ELLIPSIS
+        /...s.yaml:2: unknown key 'horizon' (allowed: description, extends, horizon_years, ...)
+        >>> base = revolve.Scenario.load("scenarios/bristol/baseline.yaml")
+        >>> try:
+        ...     base.with_changes(interventions={"navigtors": "on"})
+        ... except revolve.ScenarioError as error:
+        ...     print(error)
+        with_changes: unknown intervention 'navigtors' (did you mean 'navigators'?) (known: housing_first, mtam, navigators, release_accommodation, contracts)
     """
 
 
