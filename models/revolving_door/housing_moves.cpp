@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cmath>
 
+#include "models/revolving_door/episodes.hpp"
+
 namespace revolve::revolving_door {
 
 void move_housing(const PeopleView& v, abm::PersonId p, Housing to, std::uint32_t step) {
@@ -22,6 +24,11 @@ void move_housing(const PeopleView& v, abm::PersonId p, Housing to, std::uint32_
     v.weeks_homeless[p] = 0;
     v.housing_first_off[p] = 0;  // a new homelessness spell may bring a new offer
   }
+}
+
+void move_on_to_tenancy(const PeopleView& v, abm::PersonId p, std::uint32_t step) {
+  move_housing(v, p, Housing::settled, step);
+  if (v.support[p] == code(Support::none)) start_support(v, p, Support::usual);
 }
 
 void count_eviction(const PeopleView& v, abm::PersonId p, const EventCounters& events, abm::BlockCounts& counts) {

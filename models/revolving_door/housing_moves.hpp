@@ -32,6 +32,10 @@ class SerialCounts {
 /// homelessness spell when the person is housed.
 void move_housing(const PeopleView& v, abm::PersonId p, Housing to, std::uint32_t step);
 
+/// Moving on from a hostel, supported housing or transitional accommodation into a settled tenancy
+/// through the pathway: the person keeps or is given usual (floating) support for the new tenancy.
+void move_on_to_tenancy(const PeopleView& v, abm::PersonId p, std::uint32_t step);
+
 /// A lost tenancy or placement (or an exclusion from a hostel): counted, and remembered in the
 /// person's count of evictions.
 void count_eviction(const PeopleView& v, abm::PersonId p, const EventCounters& events, abm::BlockCounts& counts);

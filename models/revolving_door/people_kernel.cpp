@@ -219,14 +219,13 @@ bool BlockStep::justice(abm::PersonId p, const Start& s, double u) {
   const double arrest = J.arrest_rate * (s.rough ? m.rough_sleeping_on_arrest : 1.0) *
                         (s.problematic ? m.problematic_substance_on_arrest : 1.0) * (s.high_need ? m.high_need : 1.0) *
                         (s.group == code(Group::young_mec_justice) ? m.young_mec_on_arrest : 1.0);
-  const auto outcome = streams_.arrest_outcome.uniforms4(run_, p, step_);
   if (s.justice == code(Justice::licence)) {
     const double breach = J.recall_breach_rate * (s.rough ? m.rough_sleeping_on_breach : 1.0) *
                           effects_.breach(s.engagement) * (s.mtam ? r_.mtam.breach : 1.0);
     switch (choose<2>(u, {arrest, breach})) {
       case 0:
         arrested(p);
-        if (!(outcome[0] < J.recall_on_arrest)) return false;
+        if (!(streams_.arrest_outcome.uniform(run_, p, step_) < J.recall_on_arrest)) return false;
         recall(p, true);
         return true;
       case 1:
@@ -238,6 +237,7 @@ bool BlockStep::justice(abm::PersonId p, const Start& s, double u) {
   }
   if (choose<1>(u, {arrest}) == 1) return false;
   arrested(p);
+  const auto outcome = streams_.arrest_outcome.uniforms4(run_, p, step_);
   if (outcome[0] < J.arrest_to_custody) {
     count(Event::court_case, p);
     sentence(p, outcome);
@@ -394,13 +394,13 @@ void BlockStep::housing(abm::PersonId p, const Start& s, double u) {
           move_housing(v_, p, Housing::rough_sleeping, step_);
           break;
         case 1: v_.request[p] = code(Request::supported); break;
-        case 2: move_housing(v_, p, Housing::settled, step_); break;
+        case 2: move_on_to_tenancy(v_, p, step_); break;
         default: break;
       }
       return;
     case Housing::supported:
       switch (choose<2>(u, {H.supported_to_settled, H.supported_loss * loss})) {
-        case 0: move_housing(v_, p, Housing::settled, step_); break;
+        case 0: move_on_to_tenancy(v_, p, step_); break;
         case 1: lose_home(p); break;
         default: break;
       }

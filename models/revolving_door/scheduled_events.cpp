@@ -3,6 +3,7 @@
 #include <cmath>
 
 #include "models/revolving_door/housing_moves.hpp"
+#include "models/revolving_door/interventions/release_accommodation.hpp"
 
 namespace revolve::revolving_door {
 namespace {
@@ -19,10 +20,14 @@ bool due(std::int32_t& time, std::uint32_t step) {
 void ScheduledEvents::step(Phase, abm::Run& run) {
   const PeopleView v = state_->view(run);
   const std::uint32_t step = run.clock().step();
-  const random::Stream discharge = run.stream("mental_health.discharge");
+  const random::Stream discharge = run.stream("mental_health.discharge"),
+                       move_on = run.stream("release_accommodation.move_on");
   SerialCounts serial(run);
   for (abm::PersonId p = 0; p < v.size; ++p) {
     if (!v.alive[p]) continue;
+    if (v.ti_transition_end[p] != abm::no_event && v.ti_transition_end[p] <= static_cast<std::int32_t>(step)) {
+      end_transitional_stay(v, p, *state_, move_on.uniform(run.key().run, p, step), step);
+    }
     if (due(v.ti_release[p], step)) release(run, v, p, false, serial.counts());
     if (due(v.ti_recall_end[p], step)) release(run, v, p, true, serial.counts());
     // A licence that ends during a recall ends at the recall's end (release() sees it has passed).

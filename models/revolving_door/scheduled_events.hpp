@@ -1,6 +1,7 @@
 #pragma once
-// Scheduled events (design.md section 6): releases from custody and ends of recalls under the
-// release rule, ends of licences and community orders, and discharges from hospital.
+// Scheduled events (design.md section 6): ends of transitional stays on release, releases from
+// custody and ends of recalls under the release rule, ends of licences and community orders, and
+// discharges from hospital. One serial pass over the people each week.
 #include "models/revolving_door/run_state.hpp"
 #include "sim/abm/run.hpp"
 

@@ -24,6 +24,7 @@ class Mtam : public abm::Module {
  private:
   SharedState state_;
   std::vector<abm::PersonId> candidates_;
+  bool running_ = false;  // the service ran last week (so it may have clients to close)
 
   void set_week();
   void refer(abm::Run& run, const PeopleView& v);

@@ -15,7 +15,10 @@ void Navigators::step(Phase phase, abm::Run& run) {
     set_week();
     return;
   }
-  refer(run, state_->view(run));
+  // Closed and closed last week too: no clients, nothing to do.
+  const bool running = state_->week.interventions.level[code(Intervention::navigators)] > 0.0;
+  if (running || running_) refer(run, state_->view(run));
+  running_ = running;
 }
 
 void Navigators::set_week() {

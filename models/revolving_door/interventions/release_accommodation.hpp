@@ -2,8 +2,8 @@
 // Accommodation on release from prison (design.md section 9.4; issue 5): a share of prison leavers
 // with no home to go back to (release_accommodation.share_offered x the intervention's level) are
 // offered transitional accommodation; at the end of the stay they move on to a settled tenancy or a
-// hostel. The offer is made by the release rule (housing_moves.cpp); this module sets the share and
-// ends the stays.
+// hostel. The offer is made by the release rule (housing_moves.cpp) and the stay ends as a scheduled
+// event (scheduled_events.cpp calls end_transitional_stay); this module sets the week's share.
 #include "models/revolving_door/run_state.hpp"
 #include "sim/abm/run.hpp"
 
@@ -13,13 +13,16 @@ class ReleaseAccommodation : public abm::Module {
  public:
   explicit ReleaseAccommodation(SharedState state) : state_(std::move(state)) {}
 
-  PhaseSet phases() const override { return {Phase::advance_clock, Phase::scheduled_events}; }
+  PhaseSet phases() const override { return {Phase::advance_clock}; }
   void step(Phase phase, abm::Run& run) override;
 
  private:
   SharedState state_;
-
-  void end_stays(abm::Run& run);
 };
+
+/// The end of person p's transitional stay: a settled tenancy with
+/// release_accommodation.move_on_to_settled (uniform u), else a hostel if a place is free, else the
+/// street, waiting for a hostel.
+void end_transitional_stay(const PeopleView& v, abm::PersonId p, RunState& state, double u, std::uint32_t step);
 
 }  // namespace revolve::revolving_door

@@ -1,0 +1,270 @@
+#include "models/revolving_door/calibration.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <iomanip>
+#include <limits>
+#include <sstream>
+
+#include "models/revolving_door/model.hpp"
+#include "models/revolving_door/model_setup.hpp"
+#include "sim/core/error.hpp"
+#include "sim/ensemble/scenario_runner.hpp"
+
+namespace revolve::revolving_door {
+namespace {
+
+constexpr double not_measured = std::numeric_limits<double>::quiet_NaN();
+
+double ratio(double a, double b) { return b > 0 ? a / b : not_measured; }
+
+std::vector<Target> baseline_targets(double starting_cohort) {
+  const double months_per_week = 12.0 / weeks_per_year;
+  return {
+      {1, "revolving between the street and hostels", 70, 60, 80, "people",
+       "CF-Bristol (EVIDENCE.md s1)",
+       "people with at least two moves between the street and a hostel in the past 52 weeks, mean over years 2-10",
+       CalibrationScenario::baseline, "",
+       [](const RunTotals& t) { return t.years("people.revolving", 2, t.year_count()) / (t.year_count() - 1); }},
+      {2, "prison leavers released homeless", 0.131, 0.10, 0.25, "%",
+       "Nacro analysis of MoJ data [S]; MoJ Offender Accommodation Outcomes [P] (s3)",
+       "releases to the street / all releases", CalibrationScenario::baseline, "The 13.1% is for all prison leavers in England; this cohort has fewer homes to return to, hence the wider range.",
+       [](const RunTotals& t) { return ratio(t.total("events.release_rough_sleeping"), t.total("events.release")); }},
+      {3, "released to homelessness or temporary accommodation", 0.38, 0.30, 0.50, "%", "CHI review [S] (s3)",
+       "releases to the street or a hostel / all releases", CalibrationScenario::baseline, "",
+       [](const RunTotals& t) {
+         return ratio(t.total("events.release_rough_sleeping") + t.total("events.release_temporary"), t.total("events.release"));
+       }},
+      {4, "A&E use while homeless", 3.0, 2.0, 4.0, "attendances per person-year",
+       "BMJ Open 2017 e016420 [P] (s4)",
+       "attendances while sleeping rough or in a hostel / person-years there", CalibrationScenario::baseline, "The rate ratio against housed cohort members is built in: modifier.homeless_on_ae is Lewer et al's 2.57 (sourced).",
+       [](const RunTotals& t) {
+         return ratio(t.total("events.ae_attendance_homeless"), t.total("person_weeks.homeless") / weeks_per_year);
+       }},
+      {5, "emergency bed days while homeless", 4.4, 3.0, 6.0, "bed days per person-year",
+       "BMJ Open 2017 e016420 [P] (s4)", "emergency bed days of admissions while homeless / person-years homeless",
+       CalibrationScenario::baseline, "",
+       [](const RunTotals& t) {
+         return ratio(t.total("events.emergency_bed_days_homeless"), t.total("person_weeks.homeless") / weeks_per_year);
+       }},
+      {6, "mean age at death of people who are homeless", 45, 40, 50, "years", "ONS [P] (s4)",
+       "mean age at death of cohort members who die while sleeping rough or in a hostel, years 1-10",
+       CalibrationScenario::baseline, "Only deaths while sleeping rough or in a hostel count; ONS counts deaths of people homeless at death.",
+       [](const RunTotals& t) {
+         return ratio(t.total("events.age_at_death_weeks_homeless"), t.total("events.death_homeless")) / weeks_per_year;
+       }},
+      {7, "deaths over about six years", 0.05, 0.04, 0.08, "%", "CFE Research 2021 [P] (s4)",
+       "share of the starting cohort dead within 313 weeks", CalibrationScenario::baseline, "",
+       [starting_cohort](const RunTotals& t) { return t.total("events.death_starting_cohort_6y") / starting_cohort; }},
+      {8, "Housing First tenancy sustainment at three years", 0.84, 0.80, 0.92, "%",
+       "MHCLG/DLUHC pilots [S]; GK (s2)",
+       "of Housing First starts reaching three years with the person alive in the area, the share still in the tenancy",
+       CalibrationScenario::interventions, "Measured where Housing First is scaled up: the baseline's 30 places give too few new tenancies to measure. Deaths and moves away are left out of the denominator, as in the pilots.",
+       [](const RunTotals& t) {
+         return ratio(t.total("events.housing_first_sustained_3y"), t.total("events.housing_first_check_3y"));
+       }},
+      {9, "recalls per release", 0.42, 0.30, 0.80, "recalls per release",
+       "MoJ Offender Management Statistics [P] (s3): 7,415 x 4 / 70,040 [D]", "recalls / releases",
+       CalibrationScenario::baseline, "",
+       [](const RunTotals& t) { return ratio(t.total("events.recall"), t.total("events.release")); }},
+      {10, "recalls with a further charge", 0.37, 0.30, 0.45, "%", "PQ 7902 [P] (s3): 2,795 / 7,515",
+       "recalls after an arrest on licence / all recalls", CalibrationScenario::baseline, "",
+       [](const RunTotals& t) { return ratio(t.total("events.recall_further_charge"), t.total("events.recall")); }},
+      {11, "proven reoffending after a short sentence", 0.592, 0.50, 0.70, "%", "MoJ Proven Reoffending [P] (s3)",
+       "releases from sentences under 12 months followed by an arrest within 52 weeks, years 1-9",
+       CalibrationScenario::baseline, "",
+       [](const RunTotals& t) {
+         const std::size_t last = t.year_count() - 1;  // the last year's releases have no full year to follow
+         return ratio(t.years("events.rearrest_within_year", 1, last), t.years("events.release_short_sentence", 1, last));
+       }},
+      {12, "engagement length with a coordinator", 37, 30, 45, "months", "GK (s5)",
+       "mean length of ended MTAM and navigator episodes", CalibrationScenario::interventions, "Episodes still open at the end of the ten years are not counted, as in the Golden Key figure for 2014-22; both are biased towards shorter episodes.",
+       [months_per_week](const RunTotals& t) {
+         return ratio(t.total("events.coordinator_episode_weeks"), t.total("events.coordinator_episode_end")) * months_per_week;
+       }},
+      {13, "positive exits of closed cases", 0.59, 0.50, 0.70, "%", "GK (s5)",
+       "ended MTAM and navigator episodes ending with the person stable (the sustained-exit conditions) or by a positive exit",
+       CalibrationScenario::interventions, "",
+       [](const RunTotals& t) {
+         return ratio(t.total("events.coordinator_episode_positive"), t.total("events.coordinator_episode_end"));
+       }},
+      {14, "mental ill-health among people sleeping rough or in hostels", 0.70, 0.60, 0.80, "%",
+       "CF-Bristol; CHAIN [S] (s1)", "people homeless with mental health not stable / people homeless, over ten years",
+       CalibrationScenario::baseline, "",
+       [](const RunTotals& t) {
+         return ratio(t.total("people.homeless_with_mental_health_need"), t.total("people.homeless"));
+       }},
+      {15, "minority-ethnic share of prison entries", 0.40, 0.30, 0.50, "%", "CF-Bristol (s1)",
+       "prison entries (sentences and recalls) of minority-ethnic people / all", CalibrationScenario::baseline, "",
+       [](const RunTotals& t) {
+         return ratio(t.total("events.custody_entry_minority_ethnic"), t.total("events.custody_entry"));
+       }},
+      {16, "cohort size", 5750, 5175, 6325, "people", "CF-Bristol (s1)",
+       "the yearly mean of people alive that is furthest from 5,750, over the ten years", CalibrationScenario::baseline, "",
+       [](const RunTotals& t) {
+         double furthest = 5750;
+         for (std::size_t y = 1; y <= t.year_count(); ++y) {
+           const double alive = t.years("people.alive", y, y);
+           if (std::abs(alive - 5750) > std::abs(furthest - 5750)) furthest = alive;
+         }
+         return furthest;
+       }},
+  };
+}
+
+/// A number for the table: percentages as percent, the rest to 2 or 3 significant decimals.
+std::string display(double v, const std::string& unit) {
+  if (std::isnan(v)) return "n/a";
+  std::ostringstream out;
+  out << std::fixed;
+  if (unit == "%") {
+    out << std::setprecision(1) << 100 * v << "%";
+  } else if (std::abs(v) >= 100) {
+    out << std::setprecision(0) << v;
+  } else {
+    out << std::setprecision(2) << v;
+  }
+  return out.str();
+}
+
+std::string unit_suffix(const std::string& unit) { return unit == "%" ? "" : " " + unit; }
+
+/// Where the model's interval lies against the target's range, in plain words.
+std::string miss_words(const TargetResult& r) {
+  const Target& t = r.target;
+  if (r.runs == 0) return "not measured: no run had anything to measure";
+  if (r.model.high < t.low) return "the model is too low: its 90% interval ends at " + display(r.model.high, t.unit) +
+                                   ", below the target range's " + display(t.low, t.unit);
+  return "the model is too high: its 90% interval starts at " + display(r.model.low, t.unit) + ", above the target range's " +
+         display(t.high, t.unit);
+}
+
+}  // namespace
+
+std::size_t RunTotals::column(const std::string& measure) const {
+  const std::size_t c = totals_.column(measure, "");
+  if (c == static_cast<std::size_t>(-1)) throw Error("calibration: the model has no measure '" + measure + "'");
+  return c;
+}
+
+double RunTotals::total(const std::string& measure) const {
+  return totals_.value(run_, totals_.periods().size() - 1, column(measure));
+}
+
+double RunTotals::years(const std::string& measure, std::size_t first, std::size_t last) const {
+  double sum = 0;
+  for (std::size_t y = first; y <= last; ++y) sum += totals_.value(run_, y - 1, column(measure));
+  return sum;
+}
+
+std::vector<Target> calibration_targets(double starting_cohort) { return baseline_targets(starting_cohort); }
+
+io::Scenario interventions_scenario(const io::Scenario& baseline) {
+  io::Scenario s = baseline;
+  s.label = baseline.label + ", with Housing First scaled up and MTAM";
+  for (const char* name : {"housing_first", "mtam"}) {
+    io::InterventionSetting setting;
+    setting.name = name;
+    setting.windows.push_back(io::Window{});
+    s.interventions[name] = setting;
+  }
+  return s;
+}
+
+CalibrationReport run_calibration(const ensemble::ScenarioModel& model, const io::Scenario& baseline,
+                                  std::uint32_t runs, std::uint64_t seed) {
+  const auto base = model.prepare(baseline);
+  const auto with_interventions = model.prepare(interventions_scenario(baseline));
+  const double starting_cohort = std::round(setup_of(*base)->parameters.cohort.size);
+  ensemble::ScenarioRunOptions options;
+  options.runs = runs;
+  options.seed = seed;
+  const auto base_results = ensemble::run_scenario(base, options);
+  const auto intervention_results = ensemble::run_scenario(with_interventions, options);
+
+  CalibrationReport report{runs, seed, {}};
+  for (Target& target : calibration_targets(starting_cohort)) {
+    const auto& totals = target.scenario == CalibrationScenario::baseline ? base_results.totals : intervention_results.totals;
+    std::vector<double> values;
+    for (std::uint32_t r = 0; r < totals.runs(); ++r) {
+      const double v = target.measure(RunTotals(totals, r));
+      if (!std::isnan(v)) values.push_back(v);
+    }
+    TargetResult result{std::move(target), ensemble::interval(values, 0.9), values.size(), false};
+    result.holds = result.runs > 0 && result.model.low <= result.target.high && result.model.high >= result.target.low;
+    report.results.push_back(std::move(result));
+  }
+  const auto& totals = base_results.totals;
+  report.years = totals.periods().size() - 1;
+  const std::size_t last_year = report.years - 1;
+  for (const char* measure : {"people.alive", "people.settled", "people.rough_sleeping", "people.temporary",
+                              "people.supported", "people.housing_first", "people.in_prison", "people.waiting_temporary",
+                              "people.mh_crisis", "people.substance_problematic"}) {
+    const auto mean = [&](std::size_t period) {
+      const auto values = totals.over_runs(period, totals.column(measure, ""));
+      return ensemble::interval(values).mean;
+    };
+    report.drift.push_back({measure, mean(0), mean(last_year)});
+  }
+  for (const auto& p : model.schema().parameters->parameters()) {
+    if (p.provenance.status == params::Status::calibrated) report.calibrated.push_back({p.name, p.provenance.calibrate_to});
+  }
+  return report;
+}
+
+std::string calibration_markdown(const CalibrationReport& report) {
+  std::ostringstream md;
+  std::size_t held = 0;
+  for (const auto& r : report.results) held += r.holds;
+  md << "# Calibration: the Bristol-like baseline against the evidence\n\n"
+     << "Generated by `revolving_door_calibration` (built with the model: `build/models/revolving_door/"
+        "revolving_door_calibration --out docs/model/calibration.md`); do not edit by hand. A test re-runs it with "
+        "the same runs and seed and fails if this file is stale or a target it marks as held is not.\n\n"
+     << "Each target is a figure from [EVIDENCE.md](../../../shared/evidence/EVIDENCE.md) that describes a local area "
+        "(design.md section 12). The model is run "
+     << report.runs << " times (seed " << report.seed
+     << ") on `scenarios/bristol/baseline.yaml`, and on the same baseline with Housing First scaled up and MTAM "
+        "running from the start (`housing_first` and `mtam` at level 1) for the targets that need them. A target "
+        "**holds** when the model's 90% interval over runs, widened by the target's own range, contains the "
+        "target: that is, when the interval and the range overlap.\n\n"
+     << "**" << held << " of " << report.results.size() << " targets hold.** "
+     << "Parameters tuned to meet them are marked `calibrated` in parameters.yaml, with `calibrate_to` naming "
+        "the target (see [parameters.md](parameters.md)). Agreement with these figures is a check, not proof: "
+        "most effect sizes remain assumptions, and the model is a learning aid, not a forecast.\n\n"
+     << "| # | target | value (range) | source | measured in the model as | scenario | model mean (90% interval) | holds |\n"
+     << "| --- | --- | --- | --- | --- | --- | --- | --- |\n";
+  for (const auto& r : report.results) {
+    const Target& t = r.target;
+    md << "| " << t.number << " | " << t.name << " | " << display(t.value, t.unit) << " (" << display(t.low, t.unit)
+       << " to " << display(t.high, t.unit) << ")" << unit_suffix(t.unit) << " | " << t.source << " | " << t.measured_as
+       << " | " << (t.scenario == CalibrationScenario::baseline ? "baseline" : "interventions") << " | "
+       << display(r.model.mean, t.unit) << " (" << display(r.model.low, t.unit) << " to " << display(r.model.high, t.unit)
+       << ") | " << (r.holds ? "yes" : "**no**") << " |\n";
+  }
+  md << "\n## Where the model misses, and what to keep in mind\n\n";
+  bool any = false;
+  for (const auto& r : report.results) {
+    if (!r.holds || !r.target.note.empty()) {
+      any = true;
+      md << "- **" << r.target.number << ", " << r.target.name << ".** ";
+      if (!r.holds) md << "Missed: " << miss_words(r) << ". ";
+      md << r.target.note << "\n";
+    }
+  }
+  if (!any) md << "Every target holds.\n";
+  md << "\n## How the baseline moves over the ten years\n\n"
+     << "People in each state (mean over the runs and over the weeks of the year). A baseline that drifts far "
+        "from where it starts would show the model's own imbalance, not the area's future; calibration keeps "
+        "homelessness and the cohort near their starting levels (the parameters calibrated to 'a steady "
+        "baseline').\n\n"
+     << "| measure | year 1 | year " << report.years << " |\n| --- | --- | --- |\n";
+  for (const auto& d : report.drift) {
+    md << "| `" << d.measure << "` | " << display(d.first_year, "") << " | " << display(d.last_year, "") << " |\n";
+  }
+  md << "\n## Calibrated parameters\n\n";
+  if (report.calibrated.empty()) md << "None yet.\n";
+  for (const auto& p : report.calibrated) md << "- `" << p.name << "`: " << p.calibrate_to << "\n";
+  return md.str();
+}
+
+}  // namespace revolve::revolving_door
