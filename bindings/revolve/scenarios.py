@@ -260,7 +260,7 @@ def compare(scenarios: Iterable[Scenario | str | os.PathLike], runs: int | None 
 
     Raises:
         ScenarioError: a scenario is invalid.
-        ValueError: fewer than two scenarios, or two with the same label.
+        ValueError: fewer than two scenarios, two with the same label, or different horizons.
         KeyboardInterrupt: Ctrl-C: the comparison stops within about 50 ms, returning and writing nothing.
 
     Example:
@@ -281,6 +281,10 @@ def compare(scenarios: Iterable[Scenario | str | os.PathLike], runs: int | None 
     repeated = sorted({label for label in labels if labels.count(label) > 1})
     if repeated:
         raise ValueError(f"two scenarios are labelled {repeated[0]!r}: give each its own, with_changes(label=...)")
+    horizons = {s.horizon_years for s in scenarios}
+    if len(horizons) > 1:
+        raise ValueError(f"every scenario of a comparison needs the same horizon_years, got {sorted(horizons)}: "
+                         "change them all with with_changes(horizon_years=...)")
     return _run(scenarios, runs, seed, threads, comparison=True)
 
 
