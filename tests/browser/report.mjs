@@ -1,0 +1,35 @@
+// The report: loads with no console error and no request outside the file, and every chart renders.
+// usage: node tests/browser/report.mjs REPORT.html
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import { ARTIFACTS, charts, fail, launch, watch } from "./browser.mjs";
+
+const file = pathToFileURL(path.resolve(process.argv[2])).href;
+const { context, close } = await launch();
+const page = await context.newPage();
+const problems = await watch(page, (url) => url === file);
+await page.goto(file, { waitUntil: "load" });
+await page.waitForFunction(() => window.revolveCharts && Object.keys(window.revolveCharts).length > 0);
+
+const drawn = await charts(page);
+if (drawn.length < 6) problems.push(`only ${drawn.length} charts on the page`);
+for (const c of drawn) {
+  if (!c.chart) problems.push(`${c.id}: no chart drawn`);
+  else if (c.inked < 0.01 * c.width * c.height) problems.push(`${c.id}: nearly blank (${c.inked} pixels)`);
+}
+const rows = await page.$$eval("#assumptions-table tbody tr", (r) => r.length);
+if (rows === 0) problems.push("no assumptions table");
+
+// Interactions a board will use: hover shows values, an option can be hidden and shown.
+const box = await page.locator("#chart-outcomes").boundingBox();
+await page.mouse.move(box.x + box.width * 0.5, box.y + box.height * 0.12);
+await page.locator("#series-toggles input").nth(1).check();
+await page.selectOption("#series-measure", { index: 1 });
+
+for (const section of ["read", "outcomes", "time", "cohort", "groups", "payers", "assumptions", "limits"]) {
+  await page.locator(`#${section}`).screenshot({ path: path.join(ARTIFACTS, `report_${section}.png`) });
+}
+await page.screenshot({ path: path.join(ARTIFACTS, "report_top.png") });
+await close();
+console.log(`report: ${drawn.length} charts drawn, ${rows} parameters, ${problems.length} problems`);
+fail(problems);

@@ -1,0 +1,27 @@
+"""Browser tests (tests/browser/*.mjs): headless Debian Chromium driven by playwright-core from npm.
+
+The report must load with no console error and no request outside the file, with every chart drawn; the
+workshop's rough-sleeping chart must change within a second of moving the Housing First slider. Screenshots
+go to tests/browser/artifacts/.
+"""
+import pathlib
+import shutil
+import subprocess
+
+from viz_support import ROOT, small_report
+
+CHROMIUM = pathlib.Path("/usr/bin/chromium")
+
+
+def node(script: str, *args: str) -> subprocess.CompletedProcess:
+    assert shutil.which("node"), "node is missing: scripts/setup.sh installs nodejs (scripts/packages.txt)"
+    assert CHROMIUM.exists(), f"{CHROMIUM} is missing: scripts/setup.sh installs chromium (scripts/packages.txt)"
+    assert (ROOT / "node_modules" / "playwright-core").is_dir(), "node_modules is missing: scripts/setup.sh runs npm ci"
+    return subprocess.run(["node", str(ROOT / "tests" / "browser" / script), *args], cwd=ROOT, capture_output=True,
+                          text=True, timeout=180)
+
+
+def test_report_loads_offline_and_draws_every_chart():
+    result = node("report.mjs", str(small_report()))
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "0 problems" in result.stdout

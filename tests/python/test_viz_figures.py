@@ -1,0 +1,78 @@
+"""Static figures: each has data, axis labels with units, and a legend; each is saved as PNG and SVG."""
+import math
+import re
+
+import matplotlib.pyplot as plt
+import pytest
+
+from viz import figures
+from viz.data import Comparison, DataError
+from viz_support import small_comparison
+
+# A label has a unit when it names one of these (people, money, time, percent, or a per-something rate).
+UNIT = re.compile(r"people|person-weeks|£|%|years|per |attendances|recalls|deaths|bed days|crises|arrests")
+
+
+@pytest.fixture(scope="module")
+def drawn():
+    data = Comparison.load(small_comparison())
+    out = figures.figures(data)
+    yield data, out
+    for fig in out.values():
+        plt.close(fig)
+
+
+def plotted_values(ax):
+    """Every number an axes draws: line points, filled areas and bars."""
+    values = [y for line in ax.get_lines() for y in line.get_ydata()]
+    values += [v for c in ax.collections for path in c.get_paths() for v in path.vertices.ravel()]
+    values += [v for p in ax.patches if hasattr(p, "get_width") for v in (p.get_width(), p.get_height())]
+    return [float(v) for v in values if isinstance(v, (int, float)) or hasattr(v, "__float__")]
+
+
+def test_every_figure_is_drawn(drawn):
+    data, out = drawn
+    expected = {"outcomes", "who_pays", "groups_change", "groups_baseline", "fan_rough_sleeping"}
+    expected |= {f"cohort_{figures.slug(s)}" for s in data.scenarios}
+    assert expected <= set(out)
+
+
+def test_each_figure_has_data_units_and_a_legend(drawn):
+    _, out = drawn
+    for name, fig in out.items():
+        axes = [ax for ax in fig.axes if ax.get_visible()]
+        assert axes, name
+        for ax in axes:
+            values = plotted_values(ax)
+            assert any(math.isfinite(v) and v != 0 for v in values), f"{name}: a panel without data"
+        xlabels = [ax.get_xlabel() for ax in axes if ax.get_xlabel()]
+        ylabels = [ax.get_ylabel() for ax in axes if ax.get_ylabel()]
+        value_labels = xlabels + ylabels
+        assert xlabels, f"{name}: no x-axis label"
+        assert ylabels or all(ax.get_yticklabels() for ax in axes), f"{name}: no y-axis label or categories"
+        assert any(UNIT.search(label) for label in value_labels), f"{name}: no unit in {value_labels}"
+        legends = list(fig.legends) + [ax.get_legend() for ax in axes if ax.get_legend()]
+        assert legends and all(len(lg.get_texts()) >= 2 for lg in legends), f"{name}: no legend"
+
+
+def test_save_all_writes_png_and_svg(tmp_path):
+    data = Comparison.load(small_comparison())
+    paths = figures.save_all(data, tmp_path)
+    for name, (png, svg) in paths.items():
+        assert png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n", name
+        assert png.stat().st_size > 20_000, name
+        assert b"<svg" in svg.read_bytes()[:2000], name
+
+
+def test_errors_name_the_file(tmp_path):
+    with pytest.raises(DataError, match="no such folder"):
+        Comparison.load(tmp_path / "missing")
+    (tmp_path / "manifest.json").write_text("{", encoding="utf-8")
+    with pytest.raises(DataError, match=re.escape(str(tmp_path / "manifest.json")) + ": malformed JSON"):
+        Comparison.load(tmp_path)
+    (tmp_path / "manifest.json").write_text('{"scenarios": [{"label": "a"}, {"label": "b"}]}', encoding="utf-8")
+    with pytest.raises(DataError, match=re.escape(str(tmp_path / "comparison.csv")) + ": no such file"):
+        Comparison.load(tmp_path)
+    (tmp_path / "comparison.csv").write_text("scenario,measure\n", encoding="utf-8")
+    with pytest.raises(DataError, match="comparison.csv: missing column"):
+        Comparison.load(tmp_path)

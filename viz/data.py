@@ -1,0 +1,214 @@
+"""Read the folder that ``revolve compare`` (or ``revolve.Results.save``) writes, for figures and reports.
+
+The folder holds ``comparison.csv``, ``manifest.json`` and one folder per scenario with ``results.csv``,
+``summary.csv`` and ``manifest.json`` (``docs/scenarios.md`` describes every column). Errors name the file
+that is missing or malformed.
+
+Example:
+    >>> from viz.data import Comparison
+    >>> data = Comparison.load("out/bristol")  # doctest: +SKIP
+    >>> data.baseline, len(data.scenarios)  # doctest: +SKIP
+    ('Bristol-like baseline', 7)
+"""
+from __future__ import annotations
+
+import functools
+import json
+import os
+import pathlib
+from dataclasses import dataclass, field
+
+import numpy as np
+import pandas as pd
+
+from . import labels
+
+_TEXT = ["scenario", "measure", "group", "payer", "unit", "period"]
+_COMPARISON_COLUMNS = _TEXT + ["mean", "low", "high", "diff_mean", "diff_low", "diff_high"]
+_RESULTS_COLUMNS = ["scenario", "step", "time", "measure", "unit", "mean", "p05", "p25", "p50", "p75", "p95"]
+
+
+class DataError(Exception):
+    """A comparison folder that cannot be read: the message names the file and what is wrong with it."""
+
+
+@dataclass
+class Comparison:
+    """A comparison's outputs: paired differences, per-step fan-chart statistics and the run manifest.
+
+    Attributes:
+        folder: where the files are.
+        manifest: ``manifest.json`` (code version, command, seed, runs, each scenario's resolved parameters).
+        table: ``comparison.csv``: one row per scenario, measure, group and period; group "" is everyone.
+        steps: every scenario's ``results.csv`` together: one row per scenario, week and measure.
+        scenarios: the scenarios' names, the baseline first.
+    """
+
+    folder: pathlib.Path
+    manifest: dict
+    table: pd.DataFrame
+    steps: pd.DataFrame
+    scenarios: list[str] = field(default_factory=list)
+
+    @classmethod
+    def load(cls, folder: str | os.PathLike) -> Comparison:
+        """Read a comparison folder.
+
+        Args:
+            folder: the ``--out`` folder of ``revolve compare``.
+
+        Returns:
+            The comparison.
+
+        Raises:
+            DataError: a file is missing or malformed; the message names it.
+
+        Example:
+            >>> Comparison.load("no/such/folder")
+            Traceback (most recent call last):
+              ...
+            viz.data.DataError: no/such/folder: no such folder (give the --out folder of revolve compare)
+        """
+        folder = pathlib.Path(folder)
+        if not folder.is_dir():
+            raise DataError(f"{folder}: no such folder (give the --out folder of revolve compare)")
+        manifest = _read_json(folder / "manifest.json")
+        scenarios = [s.get("label", "") for s in manifest.get("scenarios", [])]
+        if len(scenarios) < 2:
+            raise DataError(f"{folder / 'manifest.json'}: names {len(scenarios)} scenario(s); a comparison needs a "
+                            "baseline and at least one alternative (is this the output of revolve run?)")
+        table = _read_csv(folder / "comparison.csv", _COMPARISON_COLUMNS)
+        folders = _scenario_folders(folder)
+        missing = [s for s in scenarios if s not in folders]
+        if missing:
+            raise DataError(f"{folder}: no folder with a manifest.json for scenario '{missing[0]}' "
+                            f"(found: {', '.join(sorted(folders)) or 'none'})")
+        steps = pd.concat([_read_csv(folders[s] / "results.csv", _RESULTS_COLUMNS) for s in scenarios],
+                          ignore_index=True)
+        return cls(folder, manifest, table, steps, scenarios)
+
+    @property
+    def baseline(self) -> str:
+        """The baseline's name."""
+        return self.scenarios[0]
+
+    @property
+    def alternatives(self) -> list[str]:
+        """Every scenario but the baseline."""
+        return self.scenarios[1:]
+
+    @property
+    def horizon_years(self) -> float:
+        """Years simulated."""
+        return float(self.manifest["scenarios"][0].get("horizon_years", self.steps["time"].max()))
+
+    def outcomes(self) -> list[str]:
+        """The outcomes that matter to people, in the order of :data:`viz.labels.OUTCOMES` then the model's.
+
+        They are the measures ``comparison.csv`` gives a net cost per unit for (the CLI headlines the same ones),
+        or, in an older file without those rows, the labelled outcomes it holds.
+        """
+        net = self.table.loc[self.table["measure"].str.startswith("net_cost_per."), "measure"]
+        found = list(dict.fromkeys(m.removeprefix("net_cost_per.") for m in net))
+        if not found:
+            found = [m for m in labels.OUTCOMES if m in set(self.table["measure"])]
+        known = [m for m in labels.OUTCOMES if m in found]
+        return known + [m for m in found if m not in known]
+
+    def rows(self, measure: str | None = None, period: str = "total", group: str = "",
+             prefix: str | None = None) -> pd.DataFrame:
+        """Rows of ``comparison.csv`` for one measure (or every measure starting with `prefix`).
+
+        Example:
+            >>> data = Comparison.load("out/bristol")  # doctest: +SKIP
+            >>> data.rows("events.death")[["scenario", "mean", "diff_mean"]]  # doctest: +SKIP
+        """
+        if prefix is None:
+            return self._rows.get((measure, period, group), self.table.iloc[:0])
+        t = self.table
+        return t[t["measure"].str.startswith(prefix) & (t["period"] == period) & (t["group"] == group)]
+
+    @functools.cached_property
+    def _rows(self) -> dict[tuple[str, str, str], pd.DataFrame]:
+        """The table split by (measure, period, group), once: figures and reports look rows up hundreds of times."""
+        return dict(tuple(self.table.groupby(["measure", "period", "group"], sort=False)))
+
+    @functools.cached_property
+    def _series(self) -> dict[tuple[str, str], pd.DataFrame]:
+        return {key: frame.sort_values("step") for key, frame in self.steps.groupby(["measure", "scenario"], sort=False)}
+
+    def percent_change(self, measure: str, group: str = "", period: str = "total") -> pd.DataFrame:
+        """Each alternative's paired change from the baseline as a percentage of the baseline's mean.
+
+        Returns:
+            One row per alternative: ``scenario``, ``base`` (the baseline's mean), ``diff_mean``, ``diff_low``,
+            ``diff_high`` (absolute) and ``pct``, ``pct_low``, ``pct_high`` (percent of ``base``; NaN when the
+            baseline's mean is 0).
+        """
+        rows = self.rows(measure, period, group).set_index("scenario")
+        if self.baseline not in rows.index:
+            return pd.DataFrame(columns=["scenario", "base", "pct", "pct_low", "pct_high"])
+        base = float(rows.loc[self.baseline, "mean"])
+        out = rows.loc[[s for s in self.alternatives if s in rows.index],
+                       ["diff_mean", "diff_low", "diff_high"]].astype(float)
+        scale = 100.0 / base if base else np.nan
+        out["base"] = base
+        out["pct"], out["pct_low"], out["pct_high"] = (out[c] * scale for c in ("diff_mean", "diff_low", "diff_high"))
+        return out.reset_index()
+
+    def series(self, measure: str, scenario: str) -> pd.DataFrame:
+        """One scenario's per-week statistics of one measure (``time`` in years; ``p05`` ... ``p95``)."""
+        return self._series.get((measure, scenario), self.steps.iloc[:0])
+
+    def has_series(self, measure: str) -> bool:
+        """Whether ``results.csv`` holds the measure."""
+        return (measure, self.baseline) in self._series
+
+    def parameters(self, scenario: int = 0) -> pd.DataFrame:
+        """A scenario's resolved parameters from the manifest: ``value``, ``unit``, ``status`` by name."""
+        records = self.manifest["scenarios"][scenario].get("model_manifest", {}).get("parameters", [])
+        return pd.DataFrame.from_records(records, columns=["name", "value", "unit", "status"]).set_index("name")
+
+    def parameters_file(self) -> pathlib.Path | None:
+        """The model's ``parameters.yaml`` that the baseline ran with (from the manifest), if it still exists."""
+        files = self.manifest["scenarios"][0].get("model_manifest", {}).get("files", [])
+        paths = [pathlib.Path(f["path"]) for f in files if str(f.get("path", "")).endswith("parameters.yaml")]
+        return next((p for p in paths if p.is_file()), None)
+
+
+def _read_json(path: pathlib.Path) -> dict:
+    if not path.is_file():
+        raise DataError(f"{path}: no such file (is this the --out folder of revolve compare?)")
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except (json.JSONDecodeError, UnicodeDecodeError) as e:
+        raise DataError(f"{path}: malformed JSON: {e}") from None
+
+
+def _read_csv(path: pathlib.Path, columns: list[str]) -> pd.DataFrame:
+    if not path.is_file():
+        raise DataError(f"{path}: no such file (is this the --out folder of revolve compare?)")
+    try:
+        frame = pd.read_csv(path, dtype={c: str for c in _TEXT}, keep_default_na=False, na_values=[""])
+    except (pd.errors.ParserError, UnicodeDecodeError, pd.errors.EmptyDataError) as e:
+        raise DataError(f"{path}: malformed CSV: {e}") from None
+    missing = [c for c in columns if c not in frame.columns]
+    if missing:
+        raise DataError(f"{path}: missing column(s) {', '.join(missing)} (docs/scenarios.md lists them)")
+    for c in set(_TEXT) & set(frame.columns):
+        frame[c] = frame[c].fillna("")
+    numeric = [c for c in columns if c not in _TEXT]
+    try:
+        frame[numeric] = frame[numeric].astype(float)
+    except ValueError as e:
+        raise DataError(f"{path}: a number column holds text: {e}") from None
+    return frame
+
+
+def _scenario_folders(folder: pathlib.Path) -> dict[str, pathlib.Path]:
+    """Each scenario's folder, by the label its manifest gives."""
+    found = {}
+    for manifest in sorted(folder.glob("*/manifest.json")):
+        for scenario in _read_json(manifest).get("scenarios", []):
+            found[scenario.get("label", "")] = manifest.parent
+    return found
