@@ -12,3 +12,5 @@ cd "$(dirname "$0")/.."
   scenarios/bristol/navigators.yaml \
   scenarios/bristol/all_combined.yaml \
   --out out/bristol
+# The report for boards: out/bristol/report.html, self-contained, and its figures (docs/report.md).
+./build/revolve report out/bristol
