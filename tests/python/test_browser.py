@@ -6,9 +6,10 @@ go to tests/browser/artifacts/.
 """
 import pathlib
 import shutil
+import signal
 import subprocess
 
-from viz_support import ROOT, small_report
+from viz_support import BUILD, ROOT, SCENARIOS, small_report
 
 CHROMIUM = pathlib.Path("/usr/bin/chromium")
 
@@ -25,3 +26,17 @@ def test_report_loads_offline_and_draws_every_chart():
     result = node("report.mjs", str(small_report()))
     assert result.returncode == 0, result.stdout + result.stderr
     assert "0 problems" in result.stdout
+
+
+def test_workshop_chart_follows_the_housing_first_slider_within_a_second(tmp_path):
+    server = subprocess.Popen([str(BUILD / "revolve"), "workshop", str(SCENARIOS), "--port", "0", "--runs", "8",
+                               "--out", str(tmp_path)], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        first = server.stdout.readline()  # "workshop: http://127.0.0.1:PORT/ (...)" once it serves
+        assert first.startswith("workshop: http://127.0.0.1:"), first + server.stderr.read()
+        result = node("workshop.mjs", first.split()[1])
+        assert result.returncode == 0, result.stdout + result.stderr
+        assert "0 problems" in result.stdout
+    finally:
+        server.send_signal(signal.SIGINT)
+        assert server.wait(timeout=20) == 0

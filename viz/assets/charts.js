@@ -119,6 +119,14 @@
     chart.update();
   }
 
+  // A symmetric axis limit for percentages: the largest end within +-100% (larger ones run to the edge), rounded
+  // up to a value whose quarters make round ticks.
+  function percentLimit(ends) {
+    const inside = ends.filter((v) => v !== null && isFinite(v)).map(Math.abs).filter((v) => v <= 100);
+    const wanted = Math.max(4, ...inside) * 1.08;
+    return [4, 8, 12, 20, 40, 60, 80, 100, 120].find((v) => v >= wanted);
+  }
+
   // Floating bars of ranges with the mean marked. spec: {categories, horizontal, title, limit, series:
   // [{name, colour, values: [[mean, low, high], ...]}], format}
   function ranges(canvas, spec) {
@@ -132,7 +140,7 @@
     }));
     const valueAxis = { title: { display: true, text: spec.title }, grid: { color: (c) => (c.tick.value === 0 ? "#333" : "#ddd"), lineWidth: (c) => (c.tick.value === 0 ? 2 : 1) },
       ticks: { callback: (v) => fmt(v, true) + (spec.suffix || "") } };
-    if (limit) { valueAxis.min = -limit; valueAxis.max = limit; }
+    if (limit) { valueAxis.min = -limit; valueAxis.max = limit; valueAxis.ticks.stepSize = limit / 4; }
     return new Chart(canvas, {
       type: "bar",
       data: { labels: spec.categories, datasets },
@@ -235,13 +243,20 @@
           ticks: { callback: (v) => fmt(v, true) },
           grid: { color: (c) => (c.tick.value === 0 ? "#333" : "#ddd"), lineWidth: (c) => (c.tick.value === 0 ? 2 : 1) } },
           y: { ticks: { autoSkip: false } } },
-        plugins: { tooltip: { callbacks: { label: (item) => { const v = item.dataset.raw[item.dataIndex];
+        plugins: {
+          legend: { labels: { generateLabels: () => [
+            { text: "saves: cost falls (90% range; line: mean)", fillStyle: alpha("#0072B2", 0.8), strokeStyle: "#333", lineWidth: 1 },
+            { text: "pays more", fillStyle: alpha("#E69F00", 0.8), strokeStyle: "#333", lineWidth: 1 },
+            { text: "the option's own cost (undiscounted)", fillStyle: hatch("#444"), strokeStyle: "#444", lineWidth: 1 },
+          ] }, onClick: () => {} },
+          tooltip: { callbacks: { label: (item) => { const v = item.dataset.raw[item.dataIndex];
           return item.datasetIndex === 0 ? `change: £${fmt(v[0], true)}m (90%: ${fmt(v[1], true)} to ${fmt(v[2], true)})`
-            : `the option's own cost: £${fmt(v[0])}m`; } } } },
+            : `the option's own cost: £${fmt(v[0])}m`; } } },
+        },
       },
       plugins: [meanTicks],
     });
   }
 
-  window.RevolveCharts = { fan, ranges, yearly, stacked, payers, toggleScenario, fmt, alpha };
+  window.RevolveCharts = { fan, ranges, yearly, stacked, payers, toggleScenario, percentLimit, fmt, alpha };
 })();

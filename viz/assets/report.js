@@ -18,9 +18,7 @@
 
   // People's outcomes: % change with 90% ranges; the scale is cut at 100% so small counts don't hide the rest.
   function outcomes() {
-    const ends = D.outcomes.flatMap((o) => Object.values(o.changes).flatMap((c) => [c[4], c[5]]))
-      .filter((v) => v !== null).map(Math.abs).filter((v) => v <= 100);
-    const limit = Math.ceil(Math.max(5, ...ends) * 1.1 / 5) * 5;
+    const limit = C.percentLimit(D.outcomes.flatMap((o) => Object.values(o.changes).flatMap((c) => [c[4], c[5]])));
     charts.outcomes = C.ranges(document.getElementById("chart-outcomes"), {
       categories: D.outcomes.map((o) => [o.label + direction(o.better)]),
       horizontal: true, limit, suffix: "%",

@@ -1,0 +1,50 @@
+// The workshop: moving the Housing First slider changes the rough-sleeping chart within a second, with no
+// console error and no request outside the local server; a snapshot saves a report.
+// usage: node tests/browser/workshop.mjs http://127.0.0.1:PORT/
+import fs from "node:fs";
+import path from "node:path";
+import { ARTIFACTS, charts, fail, launch, watch } from "./browser.mjs";
+
+const url = process.argv[2];
+const origin = new URL(url).origin;
+const { context, close } = await launch();
+const page = await context.newPage();
+const problems = await watch(page, (u) => u.startsWith(origin + "/"));
+await page.goto(url, { waitUntil: "load" });
+await page.waitForFunction(() => window.workshopCharts && window.workshopCharts.rough, null, { timeout: 30000 });
+await page.screenshot({ path: path.join(ARTIFACTS, "workshop_start.png"), fullPage: true });
+
+// Move the slider in the page and time, in the page, until the chart shows different numbers.
+const elapsed = await page.evaluate(async () => {
+  const yours = () => JSON.stringify(window.workshopCharts.rough.data.datasets
+    .filter((d) => d.label === "Your choices").map((d) => d.data.map((p) => p.y)));
+  const before = yours();
+  const slider = document.getElementById("control-housing_first");
+  const start = performance.now();
+  slider.value = slider.max;
+  slider.dispatchEvent(new Event("input"));
+  while (yours() === before) {
+    if (performance.now() - start > 10000) return -1;
+    await new Promise((ok) => requestAnimationFrame(ok));
+  }
+  return performance.now() - start;
+});
+if (elapsed < 0) problems.push("the rough-sleeping chart did not change within 10 s of moving the slider");
+else if (elapsed > 1000) problems.push(`the rough-sleeping chart changed ${elapsed.toFixed(0)} ms after the slider moved (limit 1000 ms)`);
+await page.screenshot({ path: path.join(ARTIFACTS, "workshop_changed.png"), fullPage: true });
+
+const drawn = await charts(page);
+for (const c of drawn) if (!c.chart || c.inked === 0) problems.push(`${c.id}: not drawn`);
+
+// Let the runs finish, then save a snapshot.
+await page.waitForFunction(() => document.getElementById("status").textContent.startsWith("Final"), null, { timeout: 60000 });
+await page.click("#snapshot");
+const link = page.locator("#snapshot-result a");
+await link.waitFor({ timeout: 120000 });
+const saved = await link.textContent();
+if (!fs.existsSync(saved)) problems.push(`snapshot: ${saved} was not written`);
+await page.screenshot({ path: path.join(ARTIFACTS, "workshop_snapshot.png"), fullPage: true });
+await close();
+console.log(`workshop: chart changed ${elapsed.toFixed(0)} ms after the slider moved; ${drawn.length} charts; ` +
+  `snapshot ${saved}; ${problems.length} problems`);
+fail(problems);

@@ -1,0 +1,550 @@
+"""``revolve workshop [SCENARIO_DIR]``: a local dashboard for a board, with sliders for the interventions.
+
+A board asks "what if we doubled Housing First?" and sees it at once: each change of a slider starts new runs
+of the model (through the Python package), and the charts update as each run finishes, the first within about
+a second at Bristol scale, then refine as more runs come in. It serves 127.0.0.1 only, with the standard
+library's HTTP server, and the page loads nothing from outside (Chart.js is inlined, as in the report).
+
+How it stays quick: every run is one *chunk*, ``revolve.run(scenario, runs=1, seed=s)``, for seeds 1, 2, ...
+Chunk s of the baseline and chunk s of the board's choice share their random numbers (common random numbers),
+so their difference is paired. Two worker processes (one per core) run chunks; when a slider moves, a worker
+still running a chunk for the old settings is interrupted (the run stops within about 50 ms, as on Ctrl-C) and
+starts on the new ones. Baseline chunks are kept, so only the board's choice is run again.
+
+Example:
+    >>> from viz.workshop import Controls
+    >>> import revolve
+    >>> controls = Controls(revolve.Scenario.load("scenarios/bristol/baseline.yaml"))
+    >>> [c.key for c in controls.items]
+    ['housing_first', 'mtam', 'contracts', 'release_accommodation', 'navigators']
+    >>> controls.changes({"navigators": 8})
+    ({'navigator.staff': 8.0}, {'navigators': {'start': 0}})
+"""
+from __future__ import annotations
+
+import argparse
+import datetime
+import html
+import http.server
+import json
+import multiprocessing
+import os
+import pathlib
+import signal
+import string
+import sys
+import threading
+import time
+import urllib.parse
+from dataclasses import dataclass, field
+from multiprocessing.connection import Connection, wait
+
+import numpy as np
+
+import revolve
+
+from . import labels
+
+ASSETS = pathlib.Path(__file__).resolve().parent / "assets"
+ROOT = pathlib.Path(__file__).resolve().parents[1]
+SERIES = ["people.rough_sleeping", "people.homeless", "people.in_prison", "people.mh_crisis"]
+YOURS = "Your choices"
+
+
+# --- the controls: what a board can change, and what each setting means for the model ------------------------------
+
+@dataclass
+class Control:
+    """One slider or choice. ``apply(value)`` gives its parameter changes and interventions switched on.
+
+    Attributes:
+        key: its name in the page and in settings.
+        label: what the board reads.
+        kind: "range" (a slider) or "choice" (a list).
+        value: its value in the baseline.
+        minimum, maximum, step: a slider's range.
+        unit: what a slider's number counts.
+        options: a choice's options, as [value, text].
+        help: one sentence on what it changes in the model.
+    """
+
+    key: str
+    label: str
+    kind: str
+    value: float | str
+    apply: object = field(repr=False)
+    minimum: float = 0
+    maximum: float = 0
+    step: float = 1
+    unit: str = ""
+    options: list = field(default_factory=list)
+    help: str = ""
+
+    def spec(self) -> dict:
+        """What the page needs to draw the control."""
+        keys = ["key", "label", "kind", "value", "minimum", "maximum", "step", "unit", "options", "help"]
+        return {k: getattr(self, k) for k in keys}
+
+
+class Controls:
+    """The workshop's controls for a baseline: their baseline values come from its parameters.
+
+    Only controls whose parameters the model has are offered. Each turns a setting into parameter changes in the
+    parameters' own units and an intervention schedule (from the start of the run).
+    """
+
+    def __init__(self, baseline: revolve.Scenario) -> None:
+        self.baseline = baseline
+        table = revolve.parameters(baseline.model)
+
+        def value(name: str) -> float | None:
+            """The parameter's value in the baseline (its own unit), or None when the model has no such one."""
+            if name not in table.index:
+                return None
+            chosen = baseline.parameters.get(name, table.loc[name, "value"])
+            return float(chosen[0] if isinstance(chosen, tuple) else chosen)
+
+        self.items = [c for c in (self._housing_first(value), self._mtam(value), self._contracts(value),
+                                  self._release(value), self._navigators(value)) if c is not None]
+
+    def defaults(self) -> dict:
+        """Every control at its baseline value."""
+        return {c.key: c.value for c in self.items}
+
+    def changes(self, settings: dict) -> tuple[dict, dict]:
+        """The parameters and interventions a set of control values changes from the baseline."""
+        params, interventions = {}, {}
+        for c in self.items:
+            chosen = settings.get(c.key, c.value)
+            if chosen != c.value:
+                p, i = c.apply(chosen)
+                params.update(p)
+                interventions.update(i)
+        return params, interventions
+
+    def describe(self, settings: dict) -> str:
+        """A short name for a set of control values, for the snapshot report."""
+        parts = []
+        for c in self.items:
+            chosen = settings.get(c.key, c.value)
+            if chosen != c.value:
+                text = dict(c.options).get(chosen, chosen) if c.kind == "choice" else f"{_number(chosen)} {c.unit}"
+                parts.append(f"{c.label.split(':')[0]}: {text}")
+        return "; ".join(parts) or "Same as the baseline"
+
+    def scenario(self, settings: dict, label: str = YOURS) -> revolve.Scenario:
+        """The baseline with the changes the settings make."""
+        params, interventions = self.changes(settings)
+        return self.baseline.with_changes(params=params, interventions=interventions, label=label)
+
+    # Each control below exists only when the model has its parameters.
+
+    def _housing_first(self, value) -> Control | None:
+        places, added = value("housing_first.places"), value("housing_first.added_places")
+        if places is None or added is None:
+            return None
+        now = int(places + (added if "housing_first" in self.baseline.interventions else 0))
+        return Control("housing_first", "Housing First places", "range", now, minimum=now, maximum=now + 200, step=10,
+                       unit="places", help="Tenancies with intensive support; new places phase in over a year.",
+                       apply=lambda v: ({"housing_first.added_places": float(v - places)},
+                                        {"housing_first": {"start": 0, "scale_up": 1}}))
+
+    def _mtam(self, value) -> Control | None:
+        years = [value(f"mtam.coverage_year{i}") for i in (1, 2, 3)]
+        if None in years or "mtam" in self.baseline.interventions:
+            return None
+        ratio = [y / years[2] for y in years]
+        return Control("mtam", "MTAM: people supported from year 3", "range", 0, minimum=0,
+                       maximum=int(2 * years[2] // 30 * 30), step=30, unit="people",
+                       help="One lead coordinator and one plan per person (My Team Around Me); years 1 and 2 "
+                            "support fewer, in the model's proportions.",
+                       apply=lambda v: ({f"mtam.coverage_year{i + 1}": float(round(v * r)) for i, r in enumerate(ratio)},
+                                        {"mtam": {"start": 0}}))
+
+    def _contracts(self, value) -> Control | None:
+        term, extension = value("contracts.term"), value("contracts.extension")
+        if term is None or extension is None:
+            return None
+        now = f"{_number(term)}+{_number(extension)}"
+        options = [[now, f"{now} years (baseline)"]] + [[o, f"{o} years"] for o in ("5+5", "7+3", "10+0") if o != now]
+        return Control("contracts", "Contract length", "choice", now, options=options,
+                       help="Initial term plus extension of pathway support contracts (Bristol moved from 3+2 to "
+                            "5+5 in 2016).",
+                       apply=lambda v: ({"contracts.term": float(v.split("+")[0]),
+                                         "contracts.extension": float(v.split("+")[1])}, {}))
+
+    def _release(self, value) -> Control | None:
+        if value("release_accommodation.share_offered") is None or "release_accommodation" in self.baseline.interventions:
+            return None
+        return Control("release_accommodation", "Accommodation on release: share of prison leavers with no home "
+                       "offered a place", "range", 0, minimum=0, maximum=90, step=10, unit="%",
+                       help="Transitional accommodation on release from prison, beyond usual practice.",
+                       apply=lambda v: ({"release_accommodation.share_offered": v / 100},
+                                        {"release_accommodation": {"start": 0}}))
+
+    def _navigators(self, value) -> Control | None:
+        if value("navigator.staff") is None or "navigators" in self.baseline.interventions:
+            return None
+        return Control("navigators", "A&E navigators", "range", 0, minimum=0, maximum=20, step=1, unit="posts",
+                       help="Navigators for the people who attend A&E most often.",
+                       apply=lambda v: ({"navigator.staff": float(v)}, {"navigators": {"start": 0}}))
+
+
+def _number(x) -> str:
+    return f"{float(x):g}"
+
+
+# --- workers: each runs one chunk (one run, one seed) at a time and can be interrupted ----------------------------
+
+class Superseded(Exception):
+    """The settings of the running chunk have changed: drop it."""
+
+
+def _worker(conn: Connection, baseline_file: str) -> None:
+    """A worker process: receive (job, settings, seed), run one chunk, send back its numbers (or None if stopped)."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent stops the workers; Ctrl-C is for the parent
+    running = False
+
+    def supersede(*_):
+        if running:
+            raise Superseded
+
+    signal.signal(signal.SIGUSR1, supersede)
+    controls = Controls(revolve.Scenario.load(baseline_file))
+    while True:
+        try:
+            message = conn.recv()
+        except (EOFError, OSError):
+            return
+        job, settings, seed = message
+        try:
+            scenario = controls.scenario(settings)
+            running = True
+            results = revolve.run(scenario, runs=1, seed=seed, threads=1)
+            running = False
+            conn.send((job, chunk_numbers(results)))
+        except Superseded:
+            running = False
+            conn.send((job, None))
+        except revolve.Error as e:
+            running = False
+            conn.send((job, {"error": str(e)}))
+
+
+def chunk_numbers(results: revolve.Results) -> dict:
+    """One run's numbers: weekly values of the charted measures, totals over the horizon, and what they are."""
+    measures = results.measures
+    everyone = measures[measures["group"] == ""]
+    wanted = everyone[(everyone["better"] != 0) | everyone["measure"].str.startswith(("cost_discounted.",
+                                                                                      "intervention_cost."))]
+    totals = results.runs(list(wanted["measure"]), period="total", group="")
+    series = results.timeseries([m for m in SERIES if m in set(everyone["measure"])])
+    return {
+        "time": series["time"].drop_duplicates().to_numpy(),
+        "series": {m: series.loc[series["measure"] == m, "mean"].to_numpy() for m in SERIES
+                   if m in set(series["measure"])},
+        "units": dict(zip(series["measure"], series["unit"])),
+        "totals": dict(zip(totals["measure"], totals["value"])),
+        "meta": {r.measure: (r.unit, r.payer, int(r.better)) for r in wanted.itertuples()},
+    }
+
+
+# --- the scheduler: hands chunks to workers, drops stale ones, and publishes results --------------------------------
+
+class Workshop:
+    """Runs the chunks for the latest settings and keeps the newest result for the page.
+
+    Args:
+        baseline_file: the baseline scenario file.
+        target_runs: runs to refine to for each setting.
+        workers: worker processes (one per core by default).
+        seed: the first seed; chunk k uses seed + k (default: the baseline's seed).
+    """
+
+    def __init__(self, baseline_file: str, target_runs: int = 20, workers: int | None = None,
+                 seed: int | None = None) -> None:
+        self.baseline = revolve.Scenario.load(baseline_file)
+        self.controls = Controls(self.baseline)
+        self.target = target_runs
+        self.seed = self.baseline.seed if seed is None else seed
+        self.lock = threading.Condition()
+        self.settings = self.controls.defaults()
+        self.version = 0          # bumps with every change of settings
+        self.changed_at = time.monotonic()
+        self.published = {"seq": 0}
+        self.base_chunks: dict[int, dict] = {}
+        self.chunks: dict[int, dict] = {}   # the current settings' chunks, by seed index
+        self.error = ""
+        context = multiprocessing.get_context("fork")
+        self.pipes, self.procs = [], []
+        for _ in range(workers or os.cpu_count() or 2):
+            here, there = context.Pipe()
+            proc = context.Process(target=_worker, args=(there, baseline_file), daemon=True)
+            proc.start()
+            self.pipes.append(here)
+            self.procs.append(proc)
+        self.busy: dict[int, tuple] = {}     # worker -> (version or -1 for the baseline, seed index)
+        self.wake_r, self.wake_w = multiprocessing.Pipe(duplex=False)
+
+    def update(self, settings: dict) -> int:
+        """New settings from the page; returns their version. Workers on older settings are interrupted."""
+        clean = {c.key: _coerce(c, settings.get(c.key, c.value)) for c in self.controls.items}
+        with self.lock:
+            if clean == self.settings:
+                return self.version
+            self.settings, self.version, self.changed_at = clean, self.version + 1, time.monotonic()
+            self.chunks = {}
+            self.error = ""
+        self.wake_w.send(True)
+        return self.version
+
+    def serve_forever(self) -> None:
+        """The scheduling loop (call from the main thread): assign chunks, collect them, publish."""
+        while True:
+            self._interrupt_stale()
+            self._assign()
+            ready = wait(self.pipes + [self.wake_r], timeout=1.0)
+            for conn in ready:
+                if conn is self.wake_r:
+                    conn.recv()
+                    continue
+                self._collect(self.pipes.index(conn), conn.recv())
+
+    def close(self) -> None:
+        for proc in self.procs:
+            proc.kill()
+
+    def _interrupt_stale(self) -> None:
+        for w, (version, _) in list(self.busy.items()):
+            if version not in (-1, self.version):
+                os.kill(self.procs[w].pid, signal.SIGUSR1)
+
+    def _next_job(self) -> tuple[int, dict, int] | None:
+        """The most useful chunk not yet done or running: paired chunks for the current settings first."""
+        running = set(self.busy.values())
+        same = self.settings == self.controls.defaults()
+        for k in range(self.target):
+            if k not in self.base_chunks and (-1, k) not in running:
+                return -1, self.controls.defaults(), k
+            if not same and k not in self.chunks and (self.version, k) not in running:
+                return self.version, dict(self.settings), k
+        return None
+
+    def _assign(self) -> None:
+        for w, conn in enumerate(self.pipes):
+            if w in self.busy:
+                continue
+            with self.lock:
+                job = self._next_job()
+            if job is None:
+                return
+            version, settings, k = job
+            self.busy[w] = (version, k)
+            conn.send(((version, k), settings, self.seed + k))
+
+    def _collect(self, w: int, message) -> None:
+        (version, k), numbers = message
+        self.busy.pop(w, None)
+        with self.lock:  # update() may change the version meanwhile
+            if numbers is None or version not in (-1, self.version):
+                return
+            if "error" in numbers:
+                self.error = numbers["error"]
+            elif version == -1:
+                self.base_chunks[k] = numbers
+            else:
+                self.chunks[k] = numbers
+            self._publish()
+
+    def _publish(self) -> None:
+        same = self.settings == self.controls.defaults()
+        chunks = self.base_chunks if same else self.chunks
+        seeds = sorted(k for k in chunks if k in self.base_chunks)
+        with self.lock:
+            payload = {"seq": self.published["seq"] + 1, "version": self.version, "runs": len(seeds),
+                       "target": self.target, "error": self.error,
+                       "seconds": round(time.monotonic() - self.changed_at, 3), "settings": self.settings}
+            if seeds and not self.error:
+                payload.update(summarise([self.base_chunks[k] for k in seeds], [chunks[k] for k in seeds],
+                                         self.baseline.label))
+            self.published = payload
+            self.lock.notify_all()
+
+    def result(self, have: int, timeout: float = 20.0) -> dict:
+        """The newest result once it is newer than `have` (waits up to `timeout` seconds)."""
+        with self.lock:
+            self.lock.wait_for(lambda: self.published["seq"] > have, timeout=timeout)
+            return self.published
+
+    def snapshot(self, folder: pathlib.Path) -> pathlib.Path:
+        """Compare the baseline with the current settings as `revolve compare` does, and write its report."""
+        from .report import write_report
+        with self.lock:
+            settings, runs = dict(self.settings), max(2, self.published.get("runs", 0))
+        label = self.controls.describe(settings)
+        scenario = self.controls.scenario(settings, label=label if label != self.baseline.label else YOURS)
+        stamp = datetime.datetime.now().strftime("%Y%m%d-%H%M%S")
+        out = folder / f"snapshot-{stamp}"
+        revolve.compare([self.baseline, scenario], runs=runs, seed=self.seed, threads=1).save(out)
+        return write_report(out, title=f"Workshop snapshot: {label}")
+
+
+def _coerce(control: Control, value):
+    if control.kind == "choice":
+        return value if value in dict(control.options) else control.value
+    number = float(value)
+    return max(control.minimum, min(control.maximum, number))
+
+
+def summarise(base: list[dict], mine: list[dict], baseline_label: str) -> dict:
+    """The page's numbers from paired chunks: weekly bands, outcome changes and cost changes with 90% intervals."""
+    meta = base[0]["meta"]
+    series = {}
+    for m, values in base[0]["series"].items():
+        bands = {}
+        for name, chunks in ((baseline_label, base), (YOURS, mine)):
+            runs = np.vstack([c["series"][m] for c in chunks])
+            q = np.percentile(runs, [5, 25, 50, 75, 95], axis=0)
+            bands[name] = {f"p{p:02d}": np.round(row, 1).tolist() for p, row in zip((5, 25, 50, 75, 95), q)}
+        series[m] = {"label": labels.measure(m), "unit": base[0]["units"][m], "scenarios": bands}
+
+    def change(measure: str) -> list:
+        diff = np.array([c["totals"][measure] - b["totals"][measure] for b, c in zip(base, mine)])
+        level = np.mean([b["totals"][measure] for b in base])
+        low, high = np.percentile(diff, [5, 95])
+        pct = 100 / level if level else float("nan")
+        return [_round(v) for v in (diff.mean(), low, high, diff.mean() * pct, low * pct, high * pct, level)]
+
+    outcomes = [m for m in labels.OUTCOMES if m in meta and meta[m][2]]
+    outcomes += [m for m, (_, _, better) in meta.items() if better and m not in outcomes]
+    payers = [p for p in labels.PAYERS if f"cost_discounted.{p}" in meta]
+    spent = {}
+    for m, (_, payer, _) in meta.items():
+        if m.startswith("intervention_cost."):
+            spent[payer] = spent.get(payer, 0.0) + float(np.mean([c["totals"][m] - b["totals"][m]
+                                                                   for b, c in zip(base, mine)]))
+    return {
+        "time": np.round(base[0]["time"], 3).tolist(),
+        "series": series,
+        "outcomes": [{"measure": m, "label": labels.measure(m), "unit": meta[m][0], "better": meta[m][2],
+                      "change": change(m)} for m in outcomes],
+        "payers": {"names": [labels.PAYERS[p] for p in payers] + ["All payers"],
+                   "change": [change(f"cost_discounted.{p}")[:3] for p in payers] + [change("cost_discounted.total")[:3]],
+                   "spent": [_round(spent.get(p, 0.0)) for p in payers] + [_round(sum(spent.values()))]},
+    }
+
+
+def _round(x: float) -> float | None:
+    return None if not np.isfinite(x) else float(f"{x:.4g}")
+
+
+# --- the web server ----------------------------------------------------------------------------------------------
+
+def page(workshop: Workshop) -> str:
+    """The dashboard's HTML, everything inlined."""
+    from .report import _chart_js, _script
+    template = string.Template((ASSETS / "workshop.html").read_text(encoding="utf-8"))
+    spec = {"baseline": workshop.baseline.label, "yours": YOURS, "controls": [c.spec() for c in workshop.controls.items],
+            "horizon": workshop.baseline.horizon_years}
+    return template.substitute(
+        title=html.escape(f"Workshop: {workshop.baseline.label}"),
+        style=(ASSETS / "style.css").read_text(encoding="utf-8"),
+        chartjs=_script(_chart_js()),
+        charts=_script((ASSETS / "charts.js").read_text(encoding="utf-8")),
+        script=_script((ASSETS / "workshop.js").read_text(encoding="utf-8")),
+        spec=_script(json.dumps(spec)),
+    )
+
+
+def handler(workshop: Workshop, snapshots: pathlib.Path) -> type:
+    """The request handler: the page, the settings, the results (long poll), snapshots."""
+    body = page(workshop).encode("utf-8")
+
+    class Handler(http.server.BaseHTTPRequestHandler):
+        def log_message(self, *args) -> None:  # quiet: the terminal is for the board's facilitator
+            pass
+
+        def _send(self, status: int, data: bytes, kind: str = "application/json") -> None:
+            self.send_response(status)
+            self.send_header("Content-Type", kind)
+            self.send_header("Content-Length", str(len(data)))
+            self.send_header("Cache-Control", "no-store")
+            self.end_headers()
+            self.wfile.write(data)
+
+        def _json(self, value, status: int = 200) -> None:
+            self._send(status, json.dumps(value, allow_nan=False).encode("utf-8"))
+
+        def do_GET(self) -> None:  # noqa: N802 (the standard library's name)
+            url = urllib.parse.urlsplit(self.path)
+            if url.path == "/":
+                self._send(200, body, "text/html; charset=utf-8")
+            elif url.path == "/api/result":
+                have = int(urllib.parse.parse_qs(url.query).get("have", ["0"])[0])
+                self._json(workshop.result(have))
+            elif url.path.startswith("/snapshots/"):
+                self._snapshot_file(url.path.removeprefix("/snapshots/"))
+            else:
+                self._send(404, b"not found", "text/plain")
+
+        def do_POST(self) -> None:  # noqa: N802
+            length = int(self.headers.get("Content-Length", 0))
+            try:
+                request = json.loads(self.rfile.read(length) or b"{}")
+            except json.JSONDecodeError:
+                return self._json({"error": "malformed JSON"}, 400)
+            if self.path == "/api/settings":
+                self._json({"version": workshop.update(request)})
+            elif self.path == "/api/snapshot":
+                try:
+                    report = workshop.snapshot(snapshots)
+                except revolve.Error as e:
+                    return self._json({"error": str(e)}, 400)
+                name = report.parent.name
+                self._json({"path": str(report.resolve()), "url": f"/snapshots/{name}/report.html"})
+            else:
+                self._send(404, b"not found", "text/plain")
+
+        def _snapshot_file(self, rest: str) -> None:
+            path = (snapshots / rest).resolve()
+            if snapshots.resolve() not in path.parents or not path.is_file():
+                return self._send(404, b"not found", "text/plain")
+            kinds = {".html": "text/html; charset=utf-8", ".png": "image/png", ".svg": "image/svg+xml"}
+            self._send(200, path.read_bytes(), kinds.get(path.suffix, "application/octet-stream"))
+
+    return Handler
+
+
+def main(argv: list[str] | None = None) -> int:
+    """``revolve workshop [SCENARIO_DIR]``: serve the dashboard on 127.0.0.1 until Ctrl-C."""
+    parser = argparse.ArgumentParser(prog="revolve workshop", description="A local dashboard for a board: sliders "
+                                     "for the interventions; charts update as runs finish. Serves 127.0.0.1 only.")
+    parser.add_argument("folder", nargs="?", default=str(ROOT / "scenarios" / "bristol"), metavar="SCENARIO_DIR",
+                        help="a folder with baseline.yaml (default: scenarios/bristol)")
+    parser.add_argument("--port", type=int, default=8050, help="port on 127.0.0.1 (0: any free port)")
+    parser.add_argument("--runs", type=int, default=20, help="runs to refine to after each change (default 20)")
+    parser.add_argument("--workers", type=int, help="worker processes (default: one per core)")
+    parser.add_argument("--out", default="out/workshop", help="where snapshots are saved (default out/workshop)")
+    args = parser.parse_args(argv)
+    baseline = pathlib.Path(args.folder) / "baseline.yaml"
+    if not baseline.is_file():
+        print(f"error: {baseline}: no such file (SCENARIO_DIR must hold baseline.yaml)", file=sys.stderr)
+        return 1
+    try:
+        workshop = Workshop(str(baseline), target_runs=args.runs, workers=args.workers)
+    except revolve.Error as e:
+        print(f"error: {e}", file=sys.stderr)
+        return 1
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", args.port), handler(workshop, pathlib.Path(args.out)))
+    server.daemon_threads = True
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    print(f"workshop: http://127.0.0.1:{server.server_address[1]}/ ({workshop.baseline.label}; Ctrl-C to stop)",
+          flush=True)
+    try:
+        workshop.serve_forever()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        server.shutdown()
+        workshop.close()
+    return 0
