@@ -5,10 +5,10 @@
 #include <chrono>
 #include <iostream>
 
-#include <CLI/CLI.hpp>
-#include <nlohmann/json.hpp>
 #include <tbb/global_control.h>
 #include <tbb/task_arena.h>
+#include <CLI/CLI.hpp>
+#include <nlohmann/json.hpp>
 
 #include "models/revolving_door/model.hpp"
 #include "sim/ensemble/ensemble.hpp"

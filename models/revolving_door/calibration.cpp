@@ -21,23 +21,26 @@ double ratio(double a, double b) { return b > 0 ? a / b : not_measured; }
 std::vector<Target> baseline_targets(double starting_cohort) {
   const double months_per_week = 12.0 / weeks_per_year;
   return {
-      {1, "revolving between the street and hostels", 70, 60, 80, "people",
-       "CF-Bristol (EVIDENCE.md s1)",
+      {1, "revolving between the street and hostels", 70, 60, 80, "people", "CF-Bristol (EVIDENCE.md s1)",
        "people with at least two moves between the street and a hostel in the past 52 weeks, mean over years 2-10",
        CalibrationScenario::baseline, "",
        [](const RunTotals& t) { return t.years("people.revolving", 2, t.year_count()) / (t.year_count() - 1); }},
       {2, "prison leavers released homeless", 0.131, 0.10, 0.25, "%",
        "Nacro analysis of MoJ data [S]; MoJ Offender Accommodation Outcomes [P] (s3)",
-       "releases to the street / all releases", CalibrationScenario::baseline, "The 13.1% is for all prison leavers in England; this cohort has fewer homes to return to, hence the wider range.",
+       "releases to the street / all releases", CalibrationScenario::baseline,
+       "The 13.1% is for all prison leavers in England; this cohort has fewer homes to return to, hence the wider "
+       "range.",
        [](const RunTotals& t) { return ratio(t.total("events.release_rough_sleeping"), t.total("events.release")); }},
       {3, "released to homelessness or temporary accommodation", 0.38, 0.30, 0.50, "%", "CHI review [S] (s3)",
        "releases to the street or a hostel / all releases", CalibrationScenario::baseline, "",
        [](const RunTotals& t) {
-         return ratio(t.total("events.release_rough_sleeping") + t.total("events.release_temporary"), t.total("events.release"));
+         return ratio(t.total("events.release_rough_sleeping") + t.total("events.release_temporary"),
+                      t.total("events.release"));
        }},
-      {4, "A&E use while homeless", 3.0, 2.0, 4.0, "attendances per person-year",
-       "BMJ Open 2017 e016420 [P] (s4)",
-       "attendances while sleeping rough or in a hostel / person-years there", CalibrationScenario::baseline, "The rate ratio against housed cohort members is built in: modifier.homeless_on_ae is Lewer et al's 2.57 (sourced).",
+      {4, "A&E use while homeless", 3.0, 2.0, 4.0, "attendances per person-year", "BMJ Open 2017 e016420 [P] (s4)",
+       "attendances while sleeping rough or in a hostel / person-years there", CalibrationScenario::baseline,
+       "The rate ratio against housed cohort members is built in: modifier.homeless_on_ae is Lewer et al's 2.57 "
+       "(sourced).",
        [](const RunTotals& t) {
          return ratio(t.total("events.ae_attendance_homeless"), t.total("person_weeks.homeless") / weeks_per_year);
        }},
@@ -49,17 +52,19 @@ std::vector<Target> baseline_targets(double starting_cohort) {
        }},
       {6, "mean age at death of people who are homeless", 45, 40, 50, "years", "ONS [P] (s4)",
        "mean age at death of cohort members who die while sleeping rough or in a hostel, years 1-10",
-       CalibrationScenario::baseline, "Only deaths while sleeping rough or in a hostel count; ONS counts deaths of people homeless at death.",
+       CalibrationScenario::baseline,
+       "Only deaths while sleeping rough or in a hostel count; ONS counts deaths of people homeless at death.",
        [](const RunTotals& t) {
          return ratio(t.total("events.age_at_death_weeks_homeless"), t.total("events.death_homeless")) / weeks_per_year;
        }},
       {7, "deaths over about six years", 0.05, 0.04, 0.08, "%", "CFE Research 2021 [P] (s4)",
        "share of the starting cohort dead within 313 weeks", CalibrationScenario::baseline, "",
        [starting_cohort](const RunTotals& t) { return t.total("events.death_starting_cohort_6y") / starting_cohort; }},
-      {8, "Housing First tenancy sustainment at three years", 0.84, 0.80, 0.92, "%",
-       "MHCLG/DLUHC pilots [S]; GK (s2)",
+      {8, "Housing First tenancy sustainment at three years", 0.84, 0.80, 0.92, "%", "MHCLG/DLUHC pilots [S]; GK (s2)",
        "of Housing First starts reaching three years with the person alive in the area, the share still in the tenancy",
-       CalibrationScenario::interventions, "Measured where Housing First is scaled up: the baseline's 30 places give too few new tenancies to measure. Deaths and moves away are left out of the denominator, as in the pilots.",
+       CalibrationScenario::interventions,
+       "Measured where Housing First is scaled up: the baseline's 30 places give too few new tenancies to measure. "
+       "Deaths and moves away are left out of the denominator, as in the pilots.",
        [](const RunTotals& t) {
          return ratio(t.total("events.housing_first_sustained_3y"), t.total("events.housing_first_check_3y"));
        }},
@@ -75,15 +80,20 @@ std::vector<Target> baseline_targets(double starting_cohort) {
        CalibrationScenario::baseline, "",
        [](const RunTotals& t) {
          const std::size_t last = t.year_count() - 1;  // the last year's releases have no full year to follow
-         return ratio(t.years("events.rearrest_within_year", 1, last), t.years("events.release_short_sentence", 1, last));
+         return ratio(t.years("events.rearrest_within_year", 1, last),
+                      t.years("events.release_short_sentence", 1, last));
        }},
       {12, "engagement length with a coordinator", 37, 30, 45, "months", "GK (s5)",
-       "mean length of ended MTAM and navigator episodes", CalibrationScenario::interventions, "Episodes still open at the end of the ten years are not counted, as in the Golden Key figure for 2014-22; both are biased towards shorter episodes.",
+       "mean length of ended MTAM and navigator episodes", CalibrationScenario::interventions,
+       "Episodes still open at the end of the ten years are not counted, as in the Golden Key figure for 2014-22; both "
+       "are biased towards shorter episodes.",
        [months_per_week](const RunTotals& t) {
-         return ratio(t.total("events.coordinator_episode_weeks"), t.total("events.coordinator_episode_end")) * months_per_week;
+         return ratio(t.total("events.coordinator_episode_weeks"), t.total("events.coordinator_episode_end")) *
+                months_per_week;
        }},
       {13, "positive exits of closed cases", 0.59, 0.50, 0.70, "%", "GK (s5)",
-       "ended MTAM and navigator episodes ending with the person stable (the sustained-exit conditions) or by a positive exit",
+       "ended MTAM and navigator episodes ending with the person stable (the sustained-exit conditions) or by a "
+       "positive exit",
        CalibrationScenario::interventions, "",
        [](const RunTotals& t) {
          return ratio(t.total("events.coordinator_episode_positive"), t.total("events.coordinator_episode_end"));
@@ -100,7 +110,8 @@ std::vector<Target> baseline_targets(double starting_cohort) {
          return ratio(t.total("events.custody_entry_minority_ethnic"), t.total("events.custody_entry"));
        }},
       {16, "cohort size", 5750, 5175, 6325, "people", "CF-Bristol (s1)",
-       "the yearly mean of people alive that is furthest from 5,750, over the ten years", CalibrationScenario::baseline, "",
+       "the yearly mean of people alive that is furthest from 5,750, over the ten years", CalibrationScenario::baseline,
+       "",
        [](const RunTotals& t) {
          double furthest = 5750;
          for (std::size_t y = 1; y <= t.year_count(); ++y) {
@@ -133,10 +144,11 @@ std::string unit_suffix(const std::string& unit) { return unit == "%" ? "" : " "
 std::string miss_words(const TargetResult& r) {
   const Target& t = r.target;
   if (r.runs == 0) return "not measured: no run had anything to measure";
-  if (r.model.high < t.low) return "the model is too low: its 90% interval ends at " + display(r.model.high, t.unit) +
-                                   ", below the target range's " + display(t.low, t.unit);
-  return "the model is too high: its 90% interval starts at " + display(r.model.low, t.unit) + ", above the target range's " +
-         display(t.high, t.unit);
+  if (r.model.high < t.low)
+    return "the model is too low: its 90% interval ends at " + display(r.model.high, t.unit) +
+           ", below the target range's " + display(t.low, t.unit);
+  return "the model is too high: its 90% interval starts at " + display(r.model.low, t.unit) +
+         ", above the target range's " + display(t.high, t.unit);
 }
 
 }  // namespace
@@ -184,7 +196,8 @@ CalibrationReport run_calibration(const ensemble::ScenarioModel& model, const io
 
   CalibrationReport report{runs, seed, {}};
   for (Target& target : calibration_targets(starting_cohort)) {
-    const auto& totals = target.scenario == CalibrationScenario::baseline ? base_results.totals : intervention_results.totals;
+    const auto& totals =
+        target.scenario == CalibrationScenario::baseline ? base_results.totals : intervention_results.totals;
     std::vector<double> values;
     for (std::uint32_t r = 0; r < totals.runs(); ++r) {
       const double v = target.measure(RunTotals(totals, r));
@@ -198,8 +211,8 @@ CalibrationReport run_calibration(const ensemble::ScenarioModel& model, const io
   report.years = totals.periods().size() - 1;
   const std::size_t last_year = report.years - 1;
   for (const char* measure : {"people.alive", "people.settled", "people.rough_sleeping", "people.temporary",
-                              "people.supported", "people.housing_first", "people.in_prison", "people.waiting_temporary",
-                              "people.mh_crisis", "people.substance_problematic"}) {
+                              "people.supported", "people.housing_first", "people.in_prison",
+                              "people.waiting_temporary", "people.mh_crisis", "people.substance_problematic"}) {
     const auto mean = [&](std::size_t period) {
       const auto values = totals.over_runs(period, totals.column(measure, ""));
       return ensemble::interval(values).mean;
@@ -207,7 +220,8 @@ CalibrationReport run_calibration(const ensemble::ScenarioModel& model, const io
     report.drift.push_back({measure, mean(0), mean(last_year)});
   }
   for (const auto& p : model.schema().parameters->parameters()) {
-    if (p.provenance.status == params::Status::calibrated) report.calibrated.push_back({p.name, p.provenance.calibrate_to});
+    if (p.provenance.status == params::Status::calibrated)
+      report.calibrated.push_back({p.name, p.provenance.calibrate_to});
   }
   return report;
 }
@@ -231,15 +245,16 @@ std::string calibration_markdown(const CalibrationReport& report) {
      << "Parameters tuned to meet them are marked `calibrated` in parameters.yaml, with `calibrate_to` naming "
         "the target (see [parameters.md](parameters.md)). Agreement with these figures is a check, not proof: "
         "most effect sizes remain assumptions, and the model is a learning aid, not a forecast.\n\n"
-     << "| # | target | value (range) | source | measured in the model as | scenario | model mean (90% interval) | holds |\n"
+     << "| # | target | value (range) | source | measured in the model as | scenario | model mean (90% interval) | "
+        "holds |\n"
      << "| --- | --- | --- | --- | --- | --- | --- | --- |\n";
   for (const auto& r : report.results) {
     const Target& t = r.target;
     md << "| " << t.number << " | " << t.name << " | " << display(t.value, t.unit) << " (" << display(t.low, t.unit)
        << " to " << display(t.high, t.unit) << ")" << unit_suffix(t.unit) << " | " << t.source << " | " << t.measured_as
        << " | " << (t.scenario == CalibrationScenario::baseline ? "baseline" : "interventions") << " | "
-       << display(r.model.mean, t.unit) << " (" << display(r.model.low, t.unit) << " to " << display(r.model.high, t.unit)
-       << ") | " << (r.holds ? "yes" : "**no**") << " |\n";
+       << display(r.model.mean, t.unit) << " (" << display(r.model.low, t.unit) << " to "
+       << display(r.model.high, t.unit) << ") | " << (r.holds ? "yes" : "**no**") << " |\n";
   }
   md << "\n## Where the model misses, and what to keep in mind\n\n";
   bool any = false;

@@ -45,7 +45,7 @@ struct Target {
   std::string source;
   std::string measured_as;
   CalibrationScenario scenario = CalibrationScenario::baseline;
-  std::string note;  ///< what to keep in mind, in plain words
+  std::string note;                                 ///< what to keep in mind, in plain words
   std::function<double(const RunTotals&)> measure;  ///< per run; NaN where a run has nothing to measure
 };
 

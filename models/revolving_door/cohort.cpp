@@ -33,7 +33,8 @@ std::int32_t exponential_steps(double u, double mean) {
 void draw_attributes(const PeopleView& v, abm::PersonId p, const CohortParameters& c, const random::Stream& s,
                      std::uint32_t run) {
   const auto u = [&](std::uint32_t k) { return s.uniform(run, p, 0, k); };
-  const std::uint8_t k = draw_share<3>(u(0), {c.share_young_mec_justice, c.share_women_domestic_abuse, c.share_chronic_homeless});
+  const std::uint8_t k =
+      draw_share<3>(u(0), {c.share_young_mec_justice, c.share_women_domestic_abuse, c.share_chronic_homeless});
   const Group group = k == 3 ? Group::wider : static_cast<Group>(1 + k);  // the remainder is the wider population
   const bool priority = group != Group::wider;
   const bool female = group == Group::women_domestic_abuse || u(1) < c.female_share_other;
@@ -91,12 +92,15 @@ void draw_initial_states(const PeopleView& v, abm::PersonId p, const Parameters&
     housing = k == 4 ? code(Housing::settled) : static_cast<std::uint8_t>(1 + k);
   }
   const std::uint8_t j = draw_share<3>(u(1), {i.custody, i.licence, i.community_order});
-  const Justice justice = j == 0 ? Justice::custody : j == 1 ? Justice::licence : j == 2 ? Justice::community_order : Justice::none;
+  const Justice justice = j == 0   ? Justice::custody
+                          : j == 1 ? Justice::licence
+                          : j == 2 ? Justice::community_order
+                                   : Justice::none;
   v.housing[p] = housing;
   v.justice[p] = code(justice);
   v.mental_health[p] = draw_mental_health(u(2), i);
   v.substance[p] = draw_substance(u(3), i);
-  v.weeks_in_housing[p] = 52;  // starting tenancies count as established
+  v.weeks_in_housing[p] = weeks_per_year;  // starting tenancies count as established
   const bool prison = justice == Justice::custody;
   if (prison && housing == code(Housing::temporary)) v.housing[p] = code(Housing::rough_sleeping);
 
@@ -137,14 +141,14 @@ void draw_arrival_states(const PeopleView& v, abm::PersonId p, RunState& state, 
   v.substance[p] = draw_substance(u(3), P.initial);
   v.support[p] = code(Support::none);
   v.engagement[p] = draw_engagement(u(5), P.initial.engagement_none);
-  v.weeks_in_housing[p] = 52;
+  v.weeks_in_housing[p] = weeks_per_year;  // an arrival's tenancy is established
   if (v.mental_health[p] == code(Mental::inpatient)) {
     v.ti_discharge[p] = step + exponential_steps(u(8), P.mental_health.inpatient_stay);
   }
   if (u(0) < f.arrival_from_custody) {
     v.justice[p] = code(Justice::licence);
-    v.ti_licence_end[p] = static_cast<std::int32_t>(step) +
-                          std::max(1, static_cast<int>(std::lround(P.justice.licence_length)));
+    v.ti_licence_end[p] =
+        static_cast<std::int32_t>(step) + std::max(1, static_cast<int>(std::lround(P.justice.licence_length)));
     v.t_released[p] = static_cast<std::int32_t>(step);
     v.housing[p] = code(Housing::rough_sleeping);  // no home to go back to
     place_without_home(v, p, state, release, run, step);
@@ -177,7 +181,8 @@ void Cohort::init(abm::Run& run) {
   const auto size = static_cast<std::size_t>(std::lround(P.cohort.size));
   // Room for every arrival of the horizon (a generous bound), so no column moves during a run.
   const double expected_arrivals = P.flows.arrivals * state_->setup->steps;
-  population.reserve(size + static_cast<std::size_t>(expected_arrivals * 1.5 + 6.0 * std::sqrt(expected_arrivals) + 64));
+  population.reserve(size +
+                     static_cast<std::size_t>(expected_arrivals * 1.5 + 6.0 * std::sqrt(expected_arrivals) + 64));
   population.add_people(size);
   state_->starting_cohort = size;
   const PeopleView v = state_->view(run);
@@ -188,10 +193,7 @@ void Cohort::init(abm::Run& run) {
   }
 }
 
-void Cohort::step(Phase, abm::Run& run) {
-  state_->week.step = run.clock().step();
-  state_->week.years = (run.clock().step() - 1) * state_->setup->step_years;
-}
+void Cohort::step(Phase, abm::Run& run) { state_->week.years = (run.clock().step() - 1) * state_->setup->step_years; }
 
 void Arrivals::step(Phase, abm::Run& run) {
   const Parameters& P = state_->parameters();

@@ -15,7 +15,7 @@ class Cohort : public abm::Module {
   PhaseSet phases() const override { return {Phase::advance_clock}; }
   void declare(abm::Run& run) override;
   void init(abm::Run& run) override;
-  /// Starts the week: its step and its time [years from the start of the run, at the week's start].
+  /// Starts the week: its time [years from the start of the run, at the week's start].
   void step(Phase phase, abm::Run& run) override;
 
  private:

@@ -37,7 +37,7 @@ class ContractCycle {
   ContractWeek advance(const ContractTerms& terms, double u_extension, double u_provider);
 
  private:
-  double weeks_left_;                    // of the current term or extension
+  double weeks_left_;  // of the current term or extension
   bool in_extension_ = false;
   std::optional<bool> ends_in_retender_;  // known once the end of the term is announced
   double mobilisation_left_ = 0.0;        // [weeks]

@@ -37,10 +37,11 @@ std::array<double, payer_count> service_costs(const CostParameters& c, const Gro
                               c.la_housing_supported_accommodation +
                           in(tally::housing, Housing::rough_sleeping) * c.la_housing_outreach;
   at(Payer::la_social_care) = in(tally::substance, Substance::treatment) * c.la_social_care_substance_treatment;
-  at(Payer::police) = events(g, Event::arrest) * c.police_arrest + events(g, Event::s136_detention) * c.police_s136_detention;
-  at(Payer::prisons_probation) =
-      people(g, tally::in_prison) * c.prisons_probation_custody +
-      (in(tally::justice, Justice::licence) + in(tally::justice, Justice::community_order)) * c.prisons_probation_supervision;
+  at(Payer::police) =
+      events(g, Event::arrest) * c.police_arrest + events(g, Event::s136_detention) * c.police_s136_detention;
+  at(Payer::prisons_probation) = people(g, tally::in_prison) * c.prisons_probation_custody +
+                                 (in(tally::justice, Justice::licence) + in(tally::justice, Justice::community_order)) *
+                                     c.prisons_probation_supervision;
   at(Payer::courts) = events(g, Event::court_case) * c.courts_case;
   at(Payer::voluntary) = in(tally::support, Support::usual) * c.voluntary_usual_support;
   return cost;
@@ -50,11 +51,16 @@ std::array<double, payer_count> service_costs(const CostParameters& c, const Gro
 
 Payer payer_of(Intervention intervention) {
   switch (intervention) {
-    case Intervention::housing_first: return Payer::la_housing;
-    case Intervention::mtam: return Payer::la_social_care;
-    case Intervention::navigators: return Payer::nhs;
-    case Intervention::release_accommodation: return Payer::prisons_probation;
-    case Intervention::contracts: return Payer::la_housing;
+    case Intervention::housing_first:
+      return Payer::la_housing;
+    case Intervention::mtam:
+      return Payer::la_social_care;
+    case Intervention::navigators:
+      return Payer::nhs;
+    case Intervention::release_accommodation:
+      return Payer::prisons_probation;
+    case Intervention::contracts:
+      return Payer::la_housing;
   }
   return Payer::la_housing;
 }
@@ -70,13 +76,14 @@ WeekCosts week_costs(const Parameters& p, const GroupWeeks& groups, const Week& 
     auto& by_intervention = costs.by_intervention[g];
     by_intervention[code(Intervention::housing_first)] =
         people(w, tally::support + code(Support::housing_first)) * p.housing_first.support_cost;
-    by_intervention[code(Intervention::mtam)] =
-        staff[code(Service::mtam)] * p.mtam.coordinator_cost * mtam_share[g] +
-        events(w, Event::mtam_referral) * p.mtam.team_cost_per_client;
+    by_intervention[code(Intervention::mtam)] = staff[code(Service::mtam)] * p.mtam.coordinator_cost * mtam_share[g] +
+                                                events(w, Event::mtam_referral) * p.mtam.team_cost_per_client;
     by_intervention[code(Intervention::navigators)] =
         staff[code(Service::navigator)] * p.navigator.worker_cost * navigator_share[g];
-    by_intervention[code(Intervention::release_accommodation)] = people(w, tally::in_transition) * p.release_accommodation.cost;
-    by_intervention[code(Intervention::contracts)] = week.services.retenders * p.contracts.procurement_cost * everyone[g];
+    by_intervention[code(Intervention::release_accommodation)] =
+        people(w, tally::in_transition) * p.release_accommodation.cost;
+    by_intervention[code(Intervention::contracts)] =
+        week.services.retenders * p.contracts.procurement_cost * everyone[g];
 
     costs.by_payer[g] = service_costs(p.cost, w);
     for (std::size_t i = 0; i < intervention_count; ++i) {

@@ -14,8 +14,8 @@ namespace revolve::revolving_door {
 
 enum class Payer : std::uint8_t { nhs, la_housing, la_social_care, police, prisons_probation, courts, voluntary };
 inline constexpr std::size_t payer_count = 7;
-inline const std::vector<std::string> payer_names = {"nhs",    "la_housing", "la_social_care", "police",
-                                                     "prisons_probation", "courts", "voluntary"};
+inline const std::vector<std::string> payer_names = {
+    "nhs", "la_housing", "la_social_care", "police", "prisons_probation", "courts", "voluntary"};
 
 /// Who pays for each intervention (a modelling choice, design.md section 13).
 Payer payer_of(Intervention intervention);

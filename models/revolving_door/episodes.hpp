@@ -1,8 +1,8 @@
 #pragma once
 // Support episodes that several rules start and end: the person's stability (the sustained-exit
 // conditions of design 5.8) and the closing of MTAM and navigator cases (calibration targets 12, 13).
-#include "models/revolving_door/people.hpp"
 #include "models/revolving_door/events.hpp"
+#include "models/revolving_door/people.hpp"
 
 namespace revolve::revolving_door {
 

@@ -30,8 +30,8 @@ double death_hazard(const PeopleView& v, abm::PersonId p, const ModelSetup& setu
 bool happens(double u, double hazard) { return u < hazard && u < -std::expm1(-hazard); }
 
 /// Counts the sustainment of Housing First tenancies one and three years after they started.
-void check_housing_first_anniversary(const PeopleView& v, abm::PersonId p, std::int32_t now, const EventCounters& events,
-                                     abm::BlockCounts& counts) {
+void check_housing_first_anniversary(const PeopleView& v, abm::PersonId p, std::int32_t now,
+                                     const EventCounters& events, abm::BlockCounts& counts) {
   if (v.t_housing_first_start[p] == abm::no_event) return;
   const std::int32_t weeks = now - v.t_housing_first_start[p];
   const bool one = weeks == static_cast<std::int32_t>(std::lround(weeks_per_year));

@@ -41,7 +41,10 @@ std::string file_hash(const fs::path& path) {
 class PreparedRevolvingDoor : public ensemble::PreparedScenario {
  public:
   PreparedRevolvingDoor(io::Scenario scenario, std::shared_ptr<const ModelSetup> setup, nlohmann::json manifest)
-      : scenario_(std::move(scenario)), setup_(std::move(setup)), measures_(measure_infos()), manifest_(std::move(manifest)) {}
+      : scenario_(std::move(scenario)),
+        setup_(std::move(setup)),
+        measures_(measure_infos()),
+        manifest_(std::move(manifest)) {}
 
   const io::Scenario& scenario() const override { return scenario_; }
   std::uint32_t steps() const override { return setup_->steps; }
@@ -111,7 +114,8 @@ class RevolvingDoorModel : public ensemble::ScenarioModel {
                           {"model_unit", "weeks and GBP " + set.conventions().price_year},
                           {"status", params::to_string(spec.provenance.status)}};
       for (const auto& o : scenario.parameters) {
-        if (o.name == spec.name) p["scenario_value"] = {{"value", o.value}, {"unit", o.unit.empty() ? spec.unit.text : o.unit}};
+        if (o.name == spec.name)
+          p["scenario_value"] = {{"value", o.value}, {"unit", o.unit.empty() ? spec.unit.text : o.unit}};
       }
       parameters.push_back(std::move(p));
     }
@@ -119,7 +123,10 @@ class RevolvingDoorModel : public ensemble::ScenarioModel {
     for (const auto& [name, setting] : scenario.interventions) {
       nlohmann::json windows = nlohmann::json::array();
       for (const auto& w : setting.windows) {
-        windows.push_back({{"start", w.start}, {"scale_up", w.scale_up}, {"stop", std::isinf(w.stop) ? nlohmann::json() : nlohmann::json(w.stop)}, {"level", w.level}});
+        windows.push_back({{"start", w.start},
+                           {"scale_up", w.scale_up},
+                           {"stop", std::isinf(w.stop) ? nlohmann::json() : nlohmann::json(w.stop)},
+                           {"level", w.level}});
       }
       interventions[name] = windows;
     }
@@ -136,22 +143,6 @@ class RevolvingDoorModel : public ensemble::ScenarioModel {
 };
 
 }  // namespace
-
-EngagementEffects engagement_effects(const EngagementParameters& e) {
-  return {PowerTable(e.effect_on_crisis),       PowerTable(e.effect_on_treatment_entry), PowerTable(e.effect_on_dropout),
-          PowerTable(e.effect_on_breach),       PowerTable(e.effect_on_tenancy_loss),    PowerTable(e.effect_on_ae),
-          PowerTable(e.effect_on_disengagement)};
-}
-
-std::vector<double> mortality_age_factors(const MortalityParameters& m) {
-  constexpr double reference_age = 40.0;  // [years] the age at which mortality.base_rate applies (its definition)
-  const auto weeks = static_cast<std::size_t>(std::ceil(120.0 * weeks_per_year));
-  std::vector<double> factors(weeks);
-  for (std::size_t w = 0; w < weeks; ++w) {
-    factors[w] = std::pow(m.age_ratio_per_decade, (static_cast<double>(w) / weeks_per_year - reference_age) / 10.0);
-  }
-  return factors;
-}
 
 std::unique_ptr<ensemble::ScenarioModel> make_revolving_door_model(const fs::path& model_dir) {
   return std::make_unique<RevolvingDoorModel>(model_dir);

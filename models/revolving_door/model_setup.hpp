@@ -15,6 +15,8 @@ namespace revolve::revolving_door {
 
 /// Weeks in a year under the calendar convention of sim/params (a year is 365.25 days).
 inline constexpr double weeks_per_year = 365.25 / 7.0;
+/// The window of "in the past year" (a definition, design.md section 2) [weeks].
+inline constexpr std::int32_t past_year_weeks = 52;
 
 /// effect^engagement for each engagement effect of the parameters (design.md section 5.6).
 struct EngagementEffects {

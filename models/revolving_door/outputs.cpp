@@ -45,7 +45,8 @@ std::vector<std::pair<std::size_t, std::string>> people_measures() {
 
 std::vector<Measure> measures() {
   std::vector<Measure> m;
-  for (const auto& [t, name] : people_measures()) m.push_back({"people." + name, "people", Aggregation::level, Source::people, t, ""});
+  for (const auto& [t, name] : people_measures())
+    m.push_back({"people." + name, "people", Aggregation::level, Source::people, t, ""});
   for (const auto& [t, name] : std::vector<std::pair<std::size_t, std::string>>{
            {tally::housing + code(Housing::rough_sleeping), "rough_sleeping"},
            {tally::homeless, "homeless"},
@@ -54,13 +55,16 @@ std::vector<Measure> measures() {
     m.push_back({"person_weeks." + name, "person-weeks", Aggregation::flow, Source::people, t, ""});
   }
   for (std::size_t e = 0; e < event_count; ++e) {
-    m.push_back({std::string("events.") + event_info()[e].name, event_info()[e].unit, Aggregation::flow, Source::event, e, ""});
+    m.push_back(
+        {std::string("events.") + event_info()[e].name, event_info()[e].unit, Aggregation::flow, Source::event, e, ""});
   }
-  m.push_back({"events.mh_inpatient_days", "days", Aggregation::flow, Source::days, tally::mental + code(Mental::inpatient), ""});
+  m.push_back({"events.mh_inpatient_days", "days", Aggregation::flow, Source::days,
+               tally::mental + code(Mental::inpatient), ""});
   m.push_back({"events.custody_days", "days", Aggregation::flow, Source::days, tally::in_prison, ""});
   for (const Source source : {Source::cost, Source::cost_discounted}) {
     const std::string prefix = source == Source::cost ? "cost." : "cost_discounted.";
-    for (std::size_t k = 0; k < payer_count; ++k) m.push_back({prefix + payer_names[k], "GBP", Aggregation::flow, source, k, payer_names[k]});
+    for (std::size_t k = 0; k < payer_count; ++k)
+      m.push_back({prefix + payer_names[k], "GBP", Aggregation::flow, source, k, payer_names[k]});
     m.push_back({prefix + "total", "GBP", Aggregation::flow, source, payer_count, "all"});
   }
   for (std::size_t i = 0; i < intervention_count; ++i) {
@@ -77,7 +81,9 @@ std::vector<OutputSpec> build_layout() {
     layout.push_back({{m.name, m.name, "", m.unit, m.aggregation, m.payer}, m.source, m.index, -1});
     for (std::size_t g = 0; g < group_count; ++g) {
       layout.push_back({{m.name + "[" + group_names[g] + "]", m.name, group_names[g], m.unit, m.aggregation, m.payer},
-                        m.source, m.index, static_cast<std::int32_t>(g)});
+                        m.source,
+                        m.index,
+                        static_cast<std::int32_t>(g)});
     }
   }
   const auto& system = system_outputs();
@@ -99,10 +105,18 @@ const std::vector<OutputSpec>& output_layout() {
 /// -1 where fewer is better, +1 where more is better (issue 5's list).
 int better(const std::string& measure) {
   static const std::map<std::string, int> outcomes = {
-      {"person_weeks.rough_sleeping", -1}, {"person_weeks.homeless", -1},   {"person_weeks.in_prison", -1},
-      {"events.ae_attendance", -1},        {"events.emergency_bed_days", -1}, {"events.mh_crisis", -1},
-      {"events.arrest", -1},               {"events.recall", -1},           {"events.custody_days", -1},
-      {"events.eviction", -1},             {"events.death", -1},            {"events.positive_exit", +1},
+      {"person_weeks.rough_sleeping", -1},
+      {"person_weeks.homeless", -1},
+      {"person_weeks.in_prison", -1},
+      {"events.ae_attendance", -1},
+      {"events.emergency_bed_days", -1},
+      {"events.mh_crisis", -1},
+      {"events.arrest", -1},
+      {"events.recall", -1},
+      {"events.custody_days", -1},
+      {"events.eviction", -1},
+      {"events.death", -1},
+      {"events.positive_exit", +1},
       {"events.housing_first_sustained_1y", +1},
   };
   const auto it = outcomes.find(measure);
@@ -154,7 +168,7 @@ void Recorder::tally_people(abm::Run& run) {
     if (v.waiting_for[p] != code(WaitingFor::nothing)) t[tally::waiting + v.waiting_for[p] - 1] += 1;
     t[tally::alive] += 1;
     const std::int32_t before = v.t_street_hostel_move_before[p];
-    if (before != abm::no_event && step - before < 52) t[tally::revolving] += 1;
+    if (before != abm::no_event && step - before < past_year_weeks) t[tally::revolving] += 1;
     const bool homeless = v.homeless_now(p);
     t[tally::homeless] += homeless;
     t[tally::homeless_mental_need] += homeless && v.mental_health[p] != code(Mental::stable);
@@ -183,14 +197,22 @@ double Recorder::group_value(const OutputSpec& spec, std::size_t g) const {
     return sum;
   };
   switch (spec.source) {
-    case Source::people: return w.people[spec.index];
-    case Source::days: return 7.0 * w.people[spec.index];
-    case Source::event: return w.events[spec.index];
-    case Source::cost: return spec.index == payer_count ? all_payers() : payers[spec.index];
-    case Source::cost_discounted: return discount_ * (spec.index == payer_count ? all_payers() : payers[spec.index]);
-    case Source::intervention_cost: return costs_.by_intervention[g][spec.index];
-    case Source::engagement: return w.engagement;  // a sum here; value() divides by the people alive
-    case Source::system: return 0.0;
+    case Source::people:
+      return w.people[spec.index];
+    case Source::days:
+      return 7.0 * w.people[spec.index];
+    case Source::event:
+      return w.events[spec.index];
+    case Source::cost:
+      return spec.index == payer_count ? all_payers() : payers[spec.index];
+    case Source::cost_discounted:
+      return discount_ * (spec.index == payer_count ? all_payers() : payers[spec.index]);
+    case Source::intervention_cost:
+      return costs_.by_intervention[g][spec.index];
+    case Source::engagement:
+      return w.engagement;  // a sum here; value() divides by the people alive
+    case Source::system:
+      return 0.0;
   }
   return 0.0;
 }

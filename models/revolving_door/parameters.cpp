@@ -19,7 +19,7 @@ class Reader {
     return set_[set_.id(name)];
   }
   /// A count of people, places or posts in the area: scaled with the population.
-  double scaled(const std::string& name) { return (*this)(name) * scale_; }
+  double scaled(const std::string& name) { return (*this)(name)*scale_; }
 
   void check_all_read() const {
     std::string unused;

@@ -103,7 +103,7 @@ struct CapacityParameters {
 };
 
 struct WorkforceParameters {
-  double turnover = 0;  // [per week]
+  double turnover = 0;                                                                     // [per week]
   double vacancy_fill_time = 0, new_service_recruitment_time = 0, team_maturity_time = 0;  // [weeks]
   double maturity_start_effect = 0, last_year_turnover_multiplier = 0, overload_build_time_multiplier = 0;
 };

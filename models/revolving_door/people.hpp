@@ -18,33 +18,33 @@ struct Columns {
   abm::StateColumn housing_first_off;   ///< left or declined the Housing First list in this homelessness spell
   abm::StateColumn navigator_declined;  ///< declined a navigator; cleared when A&E use falls below the threshold
   // Attributes
-  abm::AttributeColumn age;                ///< [weeks], whole weeks
-  abm::AttributeColumn engagement;         ///< 0 to 1
-  abm::AttributeColumn weeks_with_worker;  ///< [weeks]
-  abm::AttributeColumn weeks_in_housing;   ///< [weeks] in the current housing state
-  abm::AttributeColumn weeks_homeless;     ///< [weeks] of the current homelessness spell
-  abm::AttributeColumn weeks_stable;       ///< [weeks] meeting the sustained-exit conditions
+  abm::AttributeColumn age;                         ///< [weeks], whole weeks
+  abm::AttributeColumn engagement;                  ///< 0 to 1
+  abm::AttributeColumn weeks_with_worker;           ///< [weeks]
+  abm::AttributeColumn weeks_in_housing;            ///< [weeks] in the current housing state
+  abm::AttributeColumn weeks_homeless;              ///< [weeks] of the current homelessness spell
+  abm::AttributeColumn weeks_stable;                ///< [weeks] meeting the sustained-exit conditions
   abm::AttributeColumn evictions, recalls, crises;  ///< counts since entry
-  abm::AttributeColumn ae_past_year;       ///< A&E attendances, exponentially weighted over 52 weeks
+  abm::AttributeColumn ae_past_year;                ///< A&E attendances, exponentially weighted over 52 weeks
   // Scheduled events [step]
   abm::EventTimeColumn ti_release, ti_recall_end, ti_licence_end, ti_order_end, ti_discharge, ti_transition_end;
   // Times of past events [step]
-  abm::EventTimeColumn t_released;                  ///< last release from custody or recall
-  abm::EventTimeColumn t_street_hostel_move;        ///< last move between the street and temporary accommodation
-  abm::EventTimeColumn t_street_hostel_move_before; ///< the move before that
-  abm::EventTimeColumn t_housing_first_start;       ///< start of the last Housing First tenancy
-  abm::EventTimeColumn t_coordinator_start;         ///< start of the current MTAM or navigator episode
+  abm::EventTimeColumn t_released;                   ///< last release from custody or recall
+  abm::EventTimeColumn t_street_hostel_move;         ///< last move between the street and temporary accommodation
+  abm::EventTimeColumn t_street_hostel_move_before;  ///< the move before that
+  abm::EventTimeColumn t_housing_first_start;        ///< start of the last Housing First tenancy
+  abm::EventTimeColumn t_coordinator_start;          ///< start of the current MTAM or navigator episode
 
   /// Adds every column to a population (before it is frozen).
-  static void declare(abm::Population& population);
+  static void declare(abm::Population &population);
   /// Resolves every column of a frozen population.
-  static Columns resolve(const abm::Population& population);
+  static Columns resolve(const abm::Population &population);
 };
 
 /// Raw arrays of every column, for the hot loops: people are indexed by their id. Rebuilt whenever
 /// people may have been added (arrivals), since columns may then have moved.
 struct PeopleView {
-  std::uint8_t* alive;
+  std::uint8_t *alive;
   std::uint8_t *housing, *justice, *mental_health, *substance, *support;
   std::uint8_t *group, *sex, *ethnicity, *need, *waiting_for, *request;
   std::uint8_t *short_sentence, *awaiting_rearrest, *housing_first_off, *navigator_declined;
@@ -55,7 +55,7 @@ struct PeopleView {
       *t_coordinator_start;
   std::size_t size;
 
-  static PeopleView of(abm::Population& population, const Columns& c);
+  static PeopleView of(abm::Population &population, const Columns &c);
 
   bool in_prison(std::size_t p) const { return revolving_door::in_prison(justice[p]); }
   bool in_transition(std::size_t p) const { return ti_transition_end[p] != abm::no_event; }

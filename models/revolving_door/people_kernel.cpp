@@ -11,7 +11,6 @@ namespace revolve::revolving_door {
 namespace {
 
 constexpr std::size_t block_size = abm::Run::block_size;
-constexpr double weeks_in_past_year = 52.0;  // the window of "in the past year" (a definition)
 
 /// Numbers of the week that do not depend on the person, computed once per step.
 struct WeekRates {
@@ -34,15 +33,15 @@ WeekRates week_rates(const Parameters& P, const Week& week) {
   r.temporary_to_supported = P.housing.temporary_to_supported * usual;
   const EngagementParameters& e = P.engagement;
   for (std::size_t s = 0; s < service_count; ++s) {
-    const double overload = 1.0 + (P.workforce.overload_build_time_multiplier - 1.0) *
-                                      std::max(0.0, week.services.caseload_ratio[s] - 1.0);
+    const double overload =
+        1.0 + (P.workforce.overload_build_time_multiplier - 1.0) * std::max(0.0, week.services.caseload_ratio[s] - 1.0);
     r.build[s][code(Sex::male)] = -std::expm1(-1.0 / (e.build_time * overload));
     r.build[s][code(Sex::female)] = -std::expm1(-1.0 / (e.build_time * e.women_build_time_multiplier * overload));
   }
   r.ceiling = week.interventions.ceiling;
   r.leaver = week.services.leaver_fraction;
   r.decay = std::exp(-1.0 / e.decay_time);
-  r.ae_memory = std::exp(-1.0 / weeks_in_past_year);
+  r.ae_memory = std::exp(-1.0 / past_year_weeks);
   r.crisis_end = 1.0 / P.mental_health.crisis_duration;
   r.mtam = week.interventions.mtam;
   r.navigator = week.interventions.navigator;
@@ -64,10 +63,14 @@ std::int32_t whole_weeks(double weeks) { return std::max(1, static_cast<int>(std
 
 Service service_of(std::uint8_t support) {
   switch (static_cast<Support>(support)) {
-    case Support::navigator: return Service::navigator;
-    case Support::mtam: return Service::mtam;
-    case Support::housing_first: return Service::housing_first;
-    default: return Service::usual;
+    case Support::navigator:
+      return Service::navigator;
+    case Support::mtam:
+      return Service::mtam;
+    case Support::housing_first:
+      return Service::housing_first;
+    default:
+      return Service::usual;
   }
 }
 
@@ -111,8 +114,15 @@ class BlockStep {
  public:
   BlockStep(const PeopleView& v, const RunState& state, const WeekRates& rates, const Streams& streams,
             std::uint32_t run, std::uint32_t step, abm::BlockCounts& counts)
-      : v_(v), P_(state.parameters()), effects_(state.setup->effects), events_(state.events), r_(rates),
-        streams_(streams), run_(run), step_(step), counts_(counts) {}
+      : v_(v),
+        P_(state.parameters()),
+        effects_(state.setup->effects),
+        events_(state.events),
+        r_(rates),
+        streams_(streams),
+        run_(run),
+        step_(step),
+        counts_(counts) {}
 
   void person(abm::PersonId p, std::size_t i, const BlockDraws& d);
 
@@ -255,7 +265,7 @@ void BlockStep::arrested(abm::PersonId p) {
   count(Event::arrest, p);
   if (v_.awaiting_rearrest[p]) {  // proven reoffending after a short sentence (calibration target 11)
     v_.awaiting_rearrest[p] = 0;
-    if (now() - v_.t_released[p] <= 52) count(Event::rearrest_within_year, p);
+    if (now() - v_.t_released[p] <= past_year_weeks) count(Event::rearrest_within_year, p);
   }
 }
 
@@ -325,21 +335,34 @@ bool BlockStep::mental_health(abm::PersonId p, const Start& s, double u) {
       return false;
     case Mental::unwell: {
       const double dual = s.problematic ? (s.mtam ? r_.mtam.dual_diagnosis : m.dual_diagnosis_on_treatment_entry) : 1.0;
-      const double entry = M.treatment_entry * dual * effects_.treatment_entry(s.engagement) *
-                           (s.mtam ? r_.mtam.treatment_entry : 1.0);
+      const double entry =
+          M.treatment_entry * dual * effects_.treatment_entry(s.engagement) * (s.mtam ? r_.mtam.treatment_entry : 1.0);
       switch (choose<3>(u, {entry, M.remission_untreated, M.crisis_from_unwell * crisis})) {
-        case 0: v_.mental_health[p] = code(Mental::treatment); return false;
-        case 1: v_.mental_health[p] = code(Mental::stable); return false;
-        case 2: return start_crisis(p, s);
-        default: return false;
+        case 0:
+          v_.mental_health[p] = code(Mental::treatment);
+          return false;
+        case 1:
+          v_.mental_health[p] = code(Mental::stable);
+          return false;
+        case 2:
+          return start_crisis(p, s);
+        default:
+          return false;
       }
     }
     case Mental::treatment:
-      switch (choose<3>(u, {M.crisis_from_treatment * crisis, M.recovery, M.treatment_dropout * effects_.dropout(s.engagement)})) {
-        case 0: return start_crisis(p, s);
-        case 1: v_.mental_health[p] = code(Mental::stable); return false;
-        case 2: v_.mental_health[p] = code(Mental::unwell); return false;
-        default: return false;
+      switch (choose<3>(
+          u, {M.crisis_from_treatment * crisis, M.recovery, M.treatment_dropout * effects_.dropout(s.engagement)})) {
+        case 0:
+          return start_crisis(p, s);
+        case 1:
+          v_.mental_health[p] = code(Mental::stable);
+          return false;
+        case 2:
+          v_.mental_health[p] = code(Mental::unwell);
+          return false;
+        default:
+          return false;
       }
     case Mental::crisis:
       if (choose<1>(u, {r_.crisis_end * (s.mtam ? r_.mtam.crisis_end : 1.0)}) == 0) {
@@ -376,15 +399,23 @@ bool BlockStep::start_crisis(abm::PersonId p, const Start& s) {
 void BlockStep::housing(abm::PersonId p, const Start& s, double u) {
   const HousingParameters& H = P_.housing;
   const ModifierParameters& m = P_.modifier;
-  const double loss = (s.problematic ? m.problematic_substance_on_tenancy_loss : 1.0) * (s.high_need ? m.high_need : 1.0) *
-                      effects_.tenancy_loss(s.engagement) * (s.mtam ? r_.mtam.tenancy_loss : 1.0);
+  const double loss = (s.problematic ? m.problematic_substance_on_tenancy_loss : 1.0) *
+                      (s.high_need ? m.high_need : 1.0) * effects_.tenancy_loss(s.engagement) *
+                      (s.mtam ? r_.mtam.tenancy_loss : 1.0);
   switch (static_cast<Housing>(s.housing)) {
     case Housing::rough_sleeping:
       switch (choose<3>(u, {r_.rough_to_temporary, r_.rough_to_supported, H.rough_to_settled})) {
-        case 0: v_.request[p] = code(Request::temporary); break;
-        case 1: v_.request[p] = code(Request::supported); break;
-        case 2: move_housing(v_, p, Housing::settled, step_); break;
-        default: break;
+        case 0:
+          v_.request[p] = code(Request::temporary);
+          break;
+        case 1:
+          v_.request[p] = code(Request::supported);
+          break;
+        case 2:
+          move_housing(v_, p, Housing::settled, step_);
+          break;
+        default:
+          break;
       }
       return;
     case Housing::temporary:
@@ -393,16 +424,26 @@ void BlockStep::housing(abm::PersonId p, const Start& s, double u) {
           count_eviction(v_, p, events_, counts_);
           move_housing(v_, p, Housing::rough_sleeping, step_);
           break;
-        case 1: v_.request[p] = code(Request::supported); break;
-        case 2: move_on_to_tenancy(v_, p, step_); break;
-        default: break;
+        case 1:
+          v_.request[p] = code(Request::supported);
+          break;
+        case 2:
+          move_on_to_tenancy(v_, p, step_);
+          break;
+        default:
+          break;
       }
       return;
     case Housing::supported:
       switch (choose<2>(u, {H.supported_to_settled, H.supported_loss * loss})) {
-        case 0: move_on_to_tenancy(v_, p, step_); break;
-        case 1: lose_home(p); break;
-        default: break;
+        case 0:
+          move_on_to_tenancy(v_, p, step_);
+          break;
+        case 1:
+          lose_home(p);
+          break;
+        default:
+          break;
       }
       return;
     case Housing::settled: {
@@ -413,7 +454,8 @@ void BlockStep::housing(abm::PersonId p, const Start& s, double u) {
       return;
     }
     case Housing::housing_first: {
-      const double hf = P_.housing_first.tenancy_loss * (s.problematic ? m.problematic_substance_on_tenancy_loss : 1.0) *
+      const double hf = P_.housing_first.tenancy_loss *
+                        (s.problematic ? m.problematic_substance_on_tenancy_loss : 1.0) *
                         effects_.tenancy_loss(s.engagement) * (s.mtam ? r_.mtam.tenancy_loss : 1.0);
       if (choose<1>(u, {hf}) == 0) lose_home(p);
       return;
@@ -436,26 +478,37 @@ void BlockStep::substance(abm::PersonId p, const Start& s, double u) {
   const ModifierParameters& m = P_.modifier;
   switch (static_cast<Substance>(s.substance)) {
     case Substance::none: {
-      const double onset = S.onset * (s.rough ? m.rough_sleeping_on_substance_onset : 1.0) * (s.high_need ? m.high_need : 1.0);
+      const double onset =
+          S.onset * (s.rough ? m.rough_sleeping_on_substance_onset : 1.0) * (s.high_need ? m.high_need : 1.0);
       if (choose<1>(u, {onset}) == 0) v_.substance[p] = code(Substance::problematic);
       return;
     }
     case Substance::problematic: {
       const bool mental_need = s.mental == code(Mental::unwell) || s.mental == code(Mental::crisis);
       const double dual = mental_need ? (s.mtam ? r_.mtam.dual_diagnosis : m.dual_diagnosis_on_treatment_entry) : 1.0;
-      const double entry = S.treatment_entry * dual * effects_.treatment_entry(s.engagement) *
-                           (s.mtam ? r_.mtam.treatment_entry : 1.0);
+      const double entry =
+          S.treatment_entry * dual * effects_.treatment_entry(s.engagement) * (s.mtam ? r_.mtam.treatment_entry : 1.0);
       switch (choose<2>(u, {entry, S.remission_untreated})) {
-        case 0: v_.substance[p] = code(Substance::treatment); return;
-        case 1: v_.substance[p] = code(Substance::none); return;
-        default: return;
+        case 0:
+          v_.substance[p] = code(Substance::treatment);
+          return;
+        case 1:
+          v_.substance[p] = code(Substance::none);
+          return;
+        default:
+          return;
       }
     }
     case Substance::treatment:
       switch (choose<2>(u, {S.completion, S.treatment_dropout * effects_.dropout(s.engagement)})) {
-        case 0: v_.substance[p] = code(Substance::none); return;
-        case 1: v_.substance[p] = code(Substance::problematic); return;
-        default: return;
+        case 0:
+          v_.substance[p] = code(Substance::none);
+          return;
+        case 1:
+          v_.substance[p] = code(Substance::problematic);
+          return;
+        default:
+          return;
       }
   }
 }

@@ -15,13 +15,13 @@ namespace revolve::revolving_door {
 
 /// An intervention's effects on its clients this week, scaled by team maturity (design 8.4).
 struct CoordinatorEffects {
-  double treatment_entry = 1.0;       ///< multiplier on entering treatment
-  double dual_diagnosis = 1.0;        ///< the dual-diagnosis multiplier that applies to clients
-  double crisis_to_treatment = 0.0;   ///< chance a crisis ends in treatment
-  double crisis_end = 1.0;            ///< multiplier on the hazard of a crisis ending
-  double tenancy_loss = 1.0;          ///< multiplier on losing a tenancy or placement
-  double breach = 1.0;                ///< multiplier on breach recall
-  double ae = 1.0;                    ///< multiplier on A&E attendance
+  double treatment_entry = 1.0;      ///< multiplier on entering treatment
+  double dual_diagnosis = 1.0;       ///< the dual-diagnosis multiplier that applies to clients
+  double crisis_to_treatment = 0.0;  ///< chance a crisis ends in treatment
+  double crisis_end = 1.0;           ///< multiplier on the hazard of a crisis ending
+  double tenancy_loss = 1.0;         ///< multiplier on losing a tenancy or placement
+  double breach = 1.0;               ///< multiplier on breach recall
+  double ae = 1.0;                   ///< multiplier on A&E attendance
 };
 
 /// The interventions this week (set by their modules in Phase::advance_clock).
@@ -63,7 +63,6 @@ struct Places {
 };
 
 struct Week {
-  std::uint32_t step = 0;
   double years = 0;  ///< time at the start of the step [years]
   InterventionWeek interventions;
   ServiceWeek services;

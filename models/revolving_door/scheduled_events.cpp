@@ -36,7 +36,8 @@ void ScheduledEvents::step(Phase, abm::Run& run) {
       v.justice[p] = code(Justice::none);
     }
     if (due(v.ti_discharge[p], step)) {
-      const bool treated = discharge.uniform(run.key().run, p, step) < state_->parameters().mental_health.discharge_to_treatment;
+      const bool treated =
+          discharge.uniform(run.key().run, p, step) < state_->parameters().mental_health.discharge_to_treatment;
       v.mental_health[p] = code(treated ? Mental::treatment : Mental::unwell);
     }
   }

@@ -3,6 +3,7 @@
 #include <cmath>
 #include <sstream>
 
+#include "models/revolving_door/interventions/housing_first.hpp"
 #include "sim/core/error.hpp"
 #include "sim/sd/compiler.hpp"
 #include "sim/sd/model_file.hpp"
@@ -17,9 +18,7 @@ std::string exact(double value) {
   return text.str();
 }
 
-std::string element(const std::string& variable, Service s) {
-  return variable + "[" + service_names[code(s)] + "]";
-}
+std::string element(const std::string& variable, Service s) { return variable + "[" + service_names[code(s)] + "]"; }
 
 }  // namespace
 
@@ -145,7 +144,8 @@ ContractTerms Services::contract_terms() const {
       .extension = c.extension,
       .extension_probability = c.extension_probability,
       .provider_change_probability =
-          c.provider_change_probability + (c.alliance_provider_change_probability - c.provider_change_probability) * alliance,
+          c.provider_change_probability +
+          (c.alliance_provider_change_probability - c.provider_change_probability) * alliance,
       .staff_loss_on_provider_change = c.staff_loss_on_provider_change,
       .mobilisation_delay = c.mobilisation_delay,
       .mobilisation_capacity = c.mobilisation_capacity,
@@ -217,19 +217,20 @@ void Services::feed_people(abm::Run& run) {
     waiting_supported += v.waiting_for[p] == code(WaitingFor::supported);
     waiting_housing_first += v.waiting_for[p] == code(WaitingFor::housing_first);
     switch (static_cast<Support>(v.support[p])) {
-      case Support::usual: clients[code(Service::usual)] += 1; break;
-      case Support::mtam: clients[code(Service::mtam)] += 1; break;
-      case Support::navigator: clients[code(Service::navigator)] += 1; break;
-      case Support::housing_first: {
-        // A new tenant needs new_client_workload times the support of an established one, falling
-        // to 1 over the first year.
-        const std::int32_t start = v.t_housing_first_start[p];
-        const double weeks = start == abm::no_event ? weeks_per_year : static_cast<double>(step) - start;
-        clients[code(Service::housing_first)] +=
-            1.0 + (hf.new_client_workload - 1.0) * std::max(0.0, 1.0 - weeks / weeks_per_year);
+      case Support::usual:
+        clients[code(Service::usual)] += 1;
         break;
-      }
-      case Support::none: break;
+      case Support::mtam:
+        clients[code(Service::mtam)] += 1;
+        break;
+      case Support::navigator:
+        clients[code(Service::navigator)] += 1;
+        break;
+      case Support::housing_first:
+        clients[code(Service::housing_first)] += housing_first_workload(v, p, step, hf.new_client_workload);
+        break;
+      case Support::none:
+        break;
     }
   }
   system_->set_value(slots_.temporary_occupancy, temporary);

@@ -20,12 +20,12 @@ inline constexpr std::size_t substance = 15;  // 3
 inline constexpr std::size_t support = 18;    // 5
 inline constexpr std::size_t waiting = 23;    // 3: temporary, supported, housing_first (WaitingFor code - 1)
 inline constexpr std::size_t alive = 26;
-inline constexpr std::size_t revolving = 27;  // two or more moves between the street and hostels in 52 weeks
-inline constexpr std::size_t homeless = 28;   // sleeping rough or in a hostel, outside prison
+inline constexpr std::size_t revolving = 27;             // two or more moves between the street and hostels in 52 weeks
+inline constexpr std::size_t homeless = 28;              // sleeping rough or in a hostel, outside prison
 inline constexpr std::size_t homeless_mental_need = 29;  // of those, mental health not stable
-inline constexpr std::size_t housed = 30;     // outside prison, not homeless
-inline constexpr std::size_t in_prison = 31;  // custody or recalled
-inline constexpr std::size_t in_transition = 32;  // in transitional accommodation on release
+inline constexpr std::size_t housed = 30;                // outside prison, not homeless
+inline constexpr std::size_t in_prison = 31;             // custody or recalled
+inline constexpr std::size_t in_transition = 32;         // in transitional accommodation on release
 inline constexpr std::size_t count = 33;
 }  // namespace tally
 

@@ -39,7 +39,8 @@ std::int64_t HousingFirst::update_waiting_list(abm::Run& run, const PeopleView& 
   for (abm::PersonId p = 0; p < v.size; ++p) {
     if (!v.alive[p]) continue;
     tenancies += v.housing[p] == code(Housing::housing_first);
-    if (v.support[p] == code(Support::housing_first)) workload += housing_first_workload(v, p, step, hf.new_client_workload);
+    if (v.support[p] == code(Support::housing_first))
+      workload += housing_first_workload(v, p, step, hf.new_client_workload);
     if (v.in_prison(p) || v.mental_health[p] == code(Mental::inpatient)) continue;
     const bool eligible = homeless(v.housing[p]) && !v.housing_first_off[p] &&
                           (v.group[p] == code(Group::chronic_homeless) || v.need[p] == code(Need::high));
@@ -68,7 +69,8 @@ void HousingFirst::make_offers(abm::Run& run, const PeopleView& v, std::int64_t 
   const auto longest_homeless = [&](abm::PersonId a, abm::PersonId b) {
     return v.weeks_homeless[a] > v.weeks_homeless[b] || (v.weeks_homeless[a] == v.weeks_homeless[b] && a < b);
   };
-  std::partial_sort(waiting_.begin(), waiting_.begin() + static_cast<std::ptrdiff_t>(n), waiting_.end(), longest_homeless);
+  std::partial_sort(waiting_.begin(), waiting_.begin() + static_cast<std::ptrdiff_t>(n), waiting_.end(),
+                    longest_homeless);
   const std::uint32_t step = run.clock().step();
   const random::Stream accept = run.stream("housing_first.accept");
   const EventCounters& events = state_->events;

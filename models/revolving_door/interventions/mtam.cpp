@@ -61,15 +61,16 @@ void Mtam::refer(abm::Run& run, const PeopleView& v) {
       clients += 1;
     }
   }
-  const double capacity = std::min(week.mtam_coverage_target,
-                                   state_->week.services.staff[code(Service::mtam)] * state_->parameters().mtam.caseload);
+  const double capacity = std::min(
+      week.mtam_coverage_target, state_->week.services.staff[code(Service::mtam)] * state_->parameters().mtam.caseload);
   const auto free = static_cast<std::int64_t>(std::floor(capacity - clients));
   if (free <= 0) return;
 
   candidates_.clear();
   for (abm::PersonId p = 0; p < v.size; ++p) {
     const std::uint8_t s = v.support[p];
-    if (v.alive[p] && !v.in_prison(p) && (s == code(Support::none) || s == code(Support::usual) || s == code(Support::navigator))) {
+    if (v.alive[p] && !v.in_prison(p) &&
+        (s == code(Support::none) || s == code(Support::usual) || s == code(Support::navigator))) {
       candidates_.push_back(p);
     }
   }
@@ -81,7 +82,8 @@ void Mtam::refer(abm::Run& run, const PeopleView& v) {
     return ha > hb || (ha == hb && a < b);
   };
   const auto n = std::min<std::size_t>(static_cast<std::size_t>(free), candidates_.size());
-  std::partial_sort(candidates_.begin(), candidates_.begin() + static_cast<std::ptrdiff_t>(n), candidates_.end(), priority);
+  std::partial_sort(candidates_.begin(), candidates_.begin() + static_cast<std::ptrdiff_t>(n), candidates_.end(),
+                    priority);
   for (std::size_t i = 0; i < n; ++i) {
     const abm::PersonId p = candidates_[i];
     serial.counts().add(state_->events(Event::mtam_referral, v.group[p]));

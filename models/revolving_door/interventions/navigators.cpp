@@ -71,8 +71,10 @@ void Navigators::refer(abm::Run& run, const PeopleView& v) {
     }
   }
   if (!week.navigator_referrals_open) return;
-  const auto free = static_cast<std::int64_t>(std::floor(state_->week.services.staff[code(Service::navigator)] * n.caseload - clients));
-  const auto count = std::min<std::size_t>(static_cast<std::size_t>(std::max<std::int64_t>(0, free)), candidates_.size());
+  const auto free = static_cast<std::int64_t>(
+      std::floor(state_->week.services.staff[code(Service::navigator)] * n.caseload - clients));
+  const auto count =
+      std::min<std::size_t>(static_cast<std::size_t>(std::max<std::int64_t>(0, free)), candidates_.size());
   if (count == 0) return;
   const auto most_attendances = [&](abm::PersonId a, abm::PersonId b) {
     return v.ae_past_year[a] > v.ae_past_year[b] || (v.ae_past_year[a] == v.ae_past_year[b] && a < b);

@@ -23,7 +23,7 @@ class Navigators : public abm::Module {
  private:
   SharedState state_;
   std::vector<abm::PersonId> candidates_;
-  bool running_ = false;  // the service ran last week (so it may have clients to close)
+  bool running_ = false;             // the service ran last week (so it may have clients to close)
   std::int64_t contract_round_ = 0;  // fixed-term contracts the service has been through
 
   void set_week();

@@ -26,9 +26,12 @@ TEST_CASE("Housing First: more places -> fewer weeks rough sleeping and fewer A&
   CHECK(more.total("events.housing_first_start") > 2 * base.total("events.housing_first_start"));
   CHECK(more.total("person_weeks.rough_sleeping") < base.total("person_weeks.rough_sleeping"));
   // The chronically homeless are offered places first.
-  CHECK(more.total("events.housing_first_start", "chronic_homeless") > base.total("events.housing_first_start", "chronic_homeless"));
-  CHECK(more.total("person_weeks.homeless", "chronic_homeless") < base.total("person_weeks.homeless", "chronic_homeless"));
-  CHECK(more.total("events.ae_attendance", "chronic_homeless") < base.total("events.ae_attendance", "chronic_homeless"));
+  CHECK(more.total("events.housing_first_start", "chronic_homeless") >
+        base.total("events.housing_first_start", "chronic_homeless"));
+  CHECK(more.total("person_weeks.homeless", "chronic_homeless") <
+        base.total("person_weeks.homeless", "chronic_homeless"));
+  CHECK(more.total("events.ae_attendance", "chronic_homeless") <
+        base.total("events.ae_attendance", "chronic_homeless"));
   CHECK(more.total("intervention_cost.housing_first") > base.total("intervention_cost.housing_first"));
 }
 
@@ -45,7 +48,8 @@ TEST_CASE("Housing First: places arrive through the supply pipeline, and the lev
 
 TEST_CASE("Housing First: tenancies are sustained more often with support than usual tenancies") {
   const Ensemble more(area(5).with("housing_first").scenario(), runs);
-  const double sustained = more.total("events.housing_first_sustained_1y") / more.total("events.housing_first_check_1y");
+  const double sustained =
+      more.total("events.housing_first_sustained_1y") / more.total("events.housing_first_check_1y");
   CHECK(sustained > 0.8);
 }
 
@@ -63,10 +67,12 @@ TEST_CASE("MTAM: coverage grows 90, 180, 330 by programme year, and clients have
   CHECK(mtam.total("people.mh_treatment") > base.total("people.mh_treatment"));
   CHECK(mtam.total("events.eviction") < base.total("events.eviction"));
   // Priority groups first.
-  CHECK(mtam.year(4, "people.support_mtam", "chronic_homeless") > mtam.year(4, "people.support_mtam", "wider") * 0.04 / 0.79);
+  CHECK(mtam.year(4, "people.support_mtam", "chronic_homeless") >
+        mtam.year(4, "people.support_mtam", "wider") * 0.04 / 0.79);
   // The coordinators are paid by local-authority social care.
   CHECK(mtam.total("intervention_cost.mtam") > 0);
-  CHECK(mtam.total("cost.la_social_care") - base.total("cost.la_social_care") > 0.5 * mtam.total("intervention_cost.mtam"));
+  CHECK(mtam.total("cost.la_social_care") - base.total("cost.la_social_care") >
+        0.5 * mtam.total("intervention_cost.mtam"));
 }
 
 TEST_CASE("contracts: 5+5 years -> lower staff turnover and higher engagement than 3+2") {
@@ -97,7 +103,8 @@ TEST_CASE("accommodation on release: fewer prison leavers on the street, fewer r
   CHECK(offered.total("events.release_rough_sleeping") < 0.8 * base.total("events.release_rough_sleeping"));
   CHECK(offered.total("events.recall_breach") < base.total("events.recall_breach"));
   CHECK(offered.total("intervention_cost.release_accommodation") > 0);
-  CHECK(offered.total("cost.prisons_probation") > base.total("cost.prisons_probation") - offered.total("intervention_cost.release_accommodation"));
+  CHECK(offered.total("cost.prisons_probation") >
+        base.total("cost.prisons_probation") - offered.total("intervention_cost.release_accommodation"));
 }
 
 TEST_CASE("navigators: frequent A&E attenders are referred and attend A&E less") {
@@ -112,8 +119,10 @@ TEST_CASE("navigators: frequent A&E attenders are referred and attend A&E less")
 
 TEST_CASE("costs: discounted at 3.5% a year from the start, and every payer's costs add up to the total") {
   const Ensemble all(area(10).with("mtam").with("navigators").scenario(), 2);
-  CHECK(all.year(1, "cost_discounted.total") / all.year(1, "cost.total") == Approx(std::pow(1.035, -0.5)).epsilon(0.01));
-  CHECK(all.year(10, "cost_discounted.total") / all.year(10, "cost.total") == Approx(std::pow(1.035, -9.5)).epsilon(0.01));
+  CHECK(all.year(1, "cost_discounted.total") / all.year(1, "cost.total") ==
+        Approx(std::pow(1.035, -0.5)).epsilon(0.01));
+  CHECK(all.year(10, "cost_discounted.total") / all.year(10, "cost.total") ==
+        Approx(std::pow(1.035, -9.5)).epsilon(0.01));
   double payers = 0;
   for (const char* p : {"nhs", "la_housing", "la_social_care", "police", "prisons_probation", "courts", "voluntary"}) {
     payers += all.total(std::string("cost.") + p);

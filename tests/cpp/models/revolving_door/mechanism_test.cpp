@@ -47,7 +47,8 @@ TEST_CASE("more staff turnover -> more broken relationships, lower engagement ->
 
 TEST_CASE("a long relationship with one worker builds trust that lowers crises; none means no benefit") {
   const Ensemble base(area().scenario(), runs);
-  const Ensemble no_trust(area().set("engagement.effect_on_crisis", 1).set("engagement.effect_on_treatment_entry", 1).scenario(), runs);
+  const Ensemble no_trust(
+      area().set("engagement.effect_on_crisis", 1).set("engagement.effect_on_treatment_entry", 1).scenario(), runs);
   CHECK(no_trust.total("events.mh_crisis") > base.total("events.mh_crisis"));
   CHECK(no_trust.total("people.mh_treatment") < base.total("people.mh_treatment"));
 }
@@ -88,7 +89,8 @@ TEST_CASE("the dual-diagnosis catch-22 leaves need untreated until it becomes a 
 TEST_CASE("MTAM's lower thresholds and fewer hand-offs -> fewer untreated people in crisis") {
   // MTAM runs in both; only its effect on access to treatment differs.
   const auto mtam = [] { return area().with("mtam"); };
-  const Ensemble thresholds_kept(mtam().set("mtam.treatment_entry_multiplier", 1).set("mtam.dual_diagnosis_relief", 0).scenario(), runs);
+  const Ensemble thresholds_kept(
+      mtam().set("mtam.treatment_entry_multiplier", 1).set("mtam.dual_diagnosis_relief", 0).scenario(), runs);
   const Ensemble thresholds_lowered(mtam().scenario(), runs);
   CHECK(thresholds_lowered.total("people.mh_unwell", "chronic_homeless") <
         thresholds_kept.total("people.mh_unwell", "chronic_homeless"));
@@ -101,7 +103,8 @@ TEST_CASE("probation in the team -> fewer recalls for breaking licence condition
   const Ensemble without(mtam().set("mtam.breach_multiplier", 1).scenario(), runs);
   const Ensemble with(mtam().scenario(), runs);
   CHECK(with.total("events.recall_breach") < without.total("events.recall_breach"));
-  CHECK(with.total("events.recall_further_charge") == Approx(without.total("events.recall_further_charge")).epsilon(0.1));
+  CHECK(with.total("events.recall_further_charge") ==
+        Approx(without.total("events.recall_further_charge")).epsilon(0.1));
 }
 
 TEST_CASE("shared risk -> fewer evictions and exclusions") {

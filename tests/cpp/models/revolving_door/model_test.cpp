@@ -72,11 +72,16 @@ TEST_CASE("every measure has a whole-cohort column and one per priority group") 
 
 TEST_CASE("people are conserved and every domain's categories add up to the people alive, every week") {
   const double scale = 0.2;
-  const auto out = one_run(ScenarioBuilder(scale, 3).with("mtam").with("navigators").with("housing_first").with("release_accommodation").scenario());
+  const auto out = one_run(ScenarioBuilder(scale, 3)
+                               .with("mtam")
+                               .with("navigators")
+                               .with("housing_first")
+                               .with("release_accommodation")
+                               .scenario());
   const double initial = std::round(5750 * scale);
   double entries = 0, exits = 0;
-  const std::vector<std::string> housing = {"people.settled", "people.rough_sleeping", "people.temporary",
-                                            "people.supported", "people.housing_first", "people.in_prison"};
+  const std::vector<std::string> housing = {"people.settled",   "people.rough_sleeping", "people.temporary",
+                                            "people.supported", "people.housing_first",  "people.in_prison"};
   const std::vector<std::string> justice = {"people.justice_none", "people.community_order", "people.custody",
                                             "people.licence", "people.recalled"};
   const std::vector<std::string> mental = {"people.mh_stable", "people.mh_unwell", "people.mh_treatment",
@@ -131,7 +136,9 @@ TEST_CASE("an intervention changes nothing before it starts (common random numbe
   const auto baseline = one_run(ScenarioBuilder(0.2, 2).scenario());
   const auto later = one_run(ScenarioBuilder(0.2, 2).with("mtam", 1.0, 1.0).with("navigators", 1.0, 1.0).scenario());
   const std::size_t before = 52;  // the first year's weeks
-  const auto first_year = [&](const abm::Outputs& o) { return std::vector<double>(o.values().begin(), o.values().begin() + before * o.size()); };
+  const auto first_year = [&](const abm::Outputs& o) {
+    return std::vector<double>(o.values().begin(), o.values().begin() + before * o.size());
+  };
   CHECK(first_year(later) == first_year(baseline));
   CHECK(later.values().back() != baseline.values().back());
 }
@@ -139,8 +146,8 @@ TEST_CASE("an intervention changes nothing before it starts (common random numbe
 TEST_CASE("prepare rejects what the model does not know, naming it") {
   auto s = ScenarioBuilder(1, 1).scenario();
   s.interventions["navigtors"] = {"navigtors", {io::Window{}}, {"s.yaml", 7}};
-  CHECK_THROWS_WITH(test::revolving_door().prepare(s), Catch::Contains("unknown intervention 'navigtors'") &&
-                                                          Catch::Contains("navigators"));
+  CHECK_THROWS_WITH(test::revolving_door().prepare(s),
+                    Catch::Contains("unknown intervention 'navigtors'") && Catch::Contains("navigators"));
   auto t = ScenarioBuilder(1, 1).scenario();
   t.outputs = {"people.rough_sleepin"};
   CHECK_THROWS_AS(test::revolving_door().prepare(t), ScenarioError);

@@ -35,7 +35,8 @@ class ScenarioBuilder {
     return *this;
   }
   /// An intervention from `start` [years] at `level`, ramping up over `scale_up` [years].
-  ScenarioBuilder& with(const std::string& intervention, double level = 1.0, double start = 0.0, double scale_up = 0.0) {
+  ScenarioBuilder& with(const std::string& intervention, double level = 1.0, double start = 0.0,
+                        double scale_up = 0.0) {
     io::InterventionSetting setting;
     setting.name = intervention;
     setting.windows.push_back({start, scale_up, std::numeric_limits<double>::infinity(), level, {}});
