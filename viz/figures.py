@@ -344,7 +344,7 @@ def _pct(data: Comparison, measure: str, group: str, scenario: str) -> tuple[flo
 
 
 def group_rates(data: Comparison) -> Figure:
-    """Inequality in the baseline: each headline outcome per person per year, by priority group.
+    """Inequality in the baseline: each headline outcome per 100 people per year, by priority group.
 
     Groups differ in size, so counts are divided by the group's people (``people.alive``, averaged over the
     horizon) and the years simulated.
@@ -370,7 +370,7 @@ def group_rates(data: Comparison) -> Figure:
             ax.set_xlabel(f"{unit} per 100 people\nper year")
         handles = [Patch(color=c, label=labels.GROUPS[g]) for g, c in zip(groups, shades)]
         _legend_below(fig, handles, ncol=2)
-        fig.suptitle(f"Who is most affected now: rates per person in the baseline ({data.baseline}), "
+        fig.suptitle(f"Who is most affected now: rates per 100 people in the baseline ({data.baseline}), "
                      "90% interval", x=0.01, ha="left", fontsize=17)
     return fig
 

@@ -260,6 +260,7 @@ def parameter_table(data: Comparison) -> pd.DataFrame:
     if len(resolved):
         table["value"] = resolved["value"].combine_first(table["value"])
         table["unit"] = resolved["unit"].combine_first(table["unit"])
+        table["status"] = resolved["status"].combine_first(table["status"])  # as it was when the run was made
     changed = {name: {} for name in table.index}
     for i, scenario in enumerate(data.scenarios[1:], start=1):
         other = data.parameters(i)

@@ -515,6 +515,15 @@ def handler(workshop: Workshop, snapshots: pathlib.Path) -> type:
     return Handler
 
 
+class _Server(http.server.ThreadingHTTPServer):
+    daemon_threads = True
+
+    def handle_error(self, request, client_address) -> None:
+        """A page closed while waiting for a result is no error."""
+        if not isinstance(sys.exc_info()[1], (BrokenPipeError, ConnectionResetError)):
+            super().handle_error(request, client_address)
+
+
 def main(argv: list[str] | None = None) -> int:
     """``revolve workshop [SCENARIO_DIR]``: serve the dashboard on 127.0.0.1 until Ctrl-C."""
     parser = argparse.ArgumentParser(prog="revolve workshop", description="A local dashboard for a board: sliders "
@@ -535,8 +544,7 @@ def main(argv: list[str] | None = None) -> int:
     except revolve.Error as e:
         print(f"error: {e}", file=sys.stderr)
         return 1
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", args.port), handler(workshop, pathlib.Path(args.out)))
-    server.daemon_threads = True
+    server = _Server(("127.0.0.1", args.port), handler(workshop, pathlib.Path(args.out)))
     threading.Thread(target=server.serve_forever, daemon=True).start()
     print(f"workshop: http://127.0.0.1:{server.server_address[1]}/ ({workshop.baseline.label}; Ctrl-C to stop)",
           flush=True)

@@ -86,13 +86,26 @@
     charts.payers = C.payers(document.getElementById("chart-payers"), r.payers);
   }
 
+  function adopt(values) {
+    S.controls.forEach((c) => {
+      if (!(c.key in values)) return;
+      const input = form.elements[c.key];
+      input.value = values[c.key];
+      const out = input.parentElement.querySelector("output");
+      if (out) out.textContent = show(c, input.value);
+    });
+  }
+
   async function poll() {
     let have = 0;
     for (;;) {
       try {
         const response = await fetch(`/api/result?have=${have}`);
         const r = await response.json();
-        if (r.seq > have) { have = r.seq; latest = r; draw(r); }
+        if (r.seq > have) {
+          if (!have) adopt(r.settings); // another screen may have moved the controls before this page loaded
+          have = r.seq; latest = r; draw(r);
+        }
       } catch (e) {
         status.textContent = "Lost contact with the workshop server; is it still running?";
         await new Promise((ok) => setTimeout(ok, 1000));
