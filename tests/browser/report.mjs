@@ -29,6 +29,7 @@ await page.selectOption("#series-measure", { index: 1 });
 for (const section of ["read", "outcomes", "time", "cohort", "groups", "payers", "assumptions", "limits"]) {
   await page.locator(`#${section}`).screenshot({ path: path.join(ARTIFACTS, `report_${section}.png`) });
 }
+await page.evaluate(() => window.scrollTo(0, 0));
 await page.screenshot({ path: path.join(ARTIFACTS, "report_top.png") });
 await close();
 console.log(`report: ${drawn.length} charts drawn, ${rows} parameters, ${problems.length} problems`);
