@@ -562,10 +562,9 @@ def _use_package_models() -> None:
 
 def _read_table(path: pathlib.Path) -> pd.DataFrame:
     """A summary or comparison CSV written by the engine, with its numbers exactly (shortest round-trip form)."""
-    header = pd.read_csv(path, nrows=0).columns
-    numbers_ = [c for c in header if c not in _TEXT_COLUMNS]
+    number_columns = [c for c in pd.read_csv(path, nrows=0).columns if c not in _TEXT_COLUMNS]
     return pd.read_csv(path, dtype={c: str for c in _TEXT_COLUMNS}, keep_default_na=False,
-                       na_values={c: [""] for c in numbers_}, float_precision="round_trip")
+                       na_values={c: [""] for c in number_columns}, float_precision="round_trip")
 
 
 def _selection(wanted: str | Iterable[str] | None, known: list[str], what: str) -> list[str]:
