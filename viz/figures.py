@@ -225,6 +225,49 @@ def _outcome_tick(data: Comparison, measure: str) -> str:
     return f"{labels.measure(measure)}\n{amount}; {direction}".rstrip("; ")
 
 
+def year_by_year(data: Comparison, measures: Iterable[str] = ("person_weeks.rough_sleeping",
+                                                                "cost_discounted.total")) -> Figure:
+    """Ten years, year by year: each alternative's change from the baseline in each year, with its 90% interval.
+
+    A new service often helps less, or costs more, in its first years (the early dip); totals over the horizon
+    hide that, this figure shows it.
+
+    Args:
+        data: the comparison.
+        measures: one panel each; costs are drawn in £ million.
+    """
+    measures = [m for m in measures if len(data.rows(m, period="year 1"))]
+    palette = colours(data)
+    periods = sorted({p for p in data.table["period"] if p.startswith("year ")}, key=lambda p: int(p.split()[1]))
+    years = np.arange(1, len(periods) + 1)
+    with plt.rc_context(STYLE):
+        fig, axes = plt.subplots(1, len(measures), figsize=(8.2 * len(measures), 6.4), layout="constrained",
+                                 squeeze=False)
+        for ax, measure in zip(axes[0], measures):
+            money = measure.startswith(("cost", "intervention_cost"))
+            scale = 1e6 if money else 1.0
+            for k, scenario in enumerate(data.alternatives):
+                rows = [data.rows(measure, period=p).set_index("scenario") for p in periods]
+                change = np.array([[r.loc[scenario, c] if scenario in r.index else np.nan
+                                    for c in ("diff_mean", "diff_low", "diff_high")] for r in rows]) / scale
+                x = years + 0.5 * (k / max(1, len(data.alternatives) - 1) - 0.5) * 0.5
+                ax.errorbar(x, change[:, 0], yerr=[change[:, 0] - change[:, 1], change[:, 2] - change[:, 0]],
+                            fmt="-o", ms=6, lw=2, elinewidth=1.5, color=palette[scenario], label=scenario)
+            ax.axhline(0, color="#333333", lw=1.2)
+            ax.set_xticks(years)
+            ax.set_xlabel("year")
+            unit = "£ million" if money else data.rows(measure)["unit"].iloc[0]
+            ax.set_ylabel(f"change from the baseline, {unit}")
+            title = "Cost to all payers (discounted)" if measure == "cost_discounted.total" else labels.measure(measure)
+            ax.set_title(title, loc="left", fontweight="bold")
+            ax.yaxis.set_major_formatter(FuncFormatter(lambda v, _, money=money: f"{v:+,.1f}" if money and v
+                                                       else f"{v:+,.0f}" if v else "0"))
+        _legend_below(fig, *axes[0, 0].get_legend_handles_labels(), min(3, len(data.alternatives)))
+        fig.suptitle("Year by year: the change from the baseline (dots: mean; lines: 90% interval)", x=0.01,
+                     ha="left")
+    return fig
+
+
 def who_pays(data: Comparison) -> Figure:
     """Who pays and who saves: each payer's change in discounted cost, with its 90% interval, per alternative.
 
@@ -396,6 +439,7 @@ def plans(data: Comparison) -> dict[str, Callable[[], Figure]]:
     for measure in ("people.rough_sleeping", "people.homeless", "people.in_prison", "people.mh_crisis"):
         if data.has_series(measure):
             out[f"fan_{measure.split('.', 1)[1]}"] = functools.partial(fan_chart, data, measure)
+    out["year_by_year"] = lambda: year_by_year(data)
     out["groups_change"] = lambda: by_group(data)
     if len(data.rows("people.alive", group="wider")):
         out["groups_baseline"] = lambda: group_rates(data)

@@ -289,10 +289,10 @@ def _meta(data: Comparison) -> str:
 def _scenario_list(data: Comparison, scenarios: list[dict]) -> str:
     rows = []
     for i, s in enumerate(scenarios):
-        role = "the baseline everything is compared with" if i == 0 else ""
-        text = " ".join(t for t in (s["description"], role) if t)
+        role = "<em>(the baseline: every option is compared with it)</em> " if i == 0 else ""
+        text = html.escape(s["description"])
         rows.append(f'<li><span class="swatch" style="background:{s["colour"]}"></span><strong>'
-                    f'{html.escape(s["name"])}</strong>{": " + html.escape(text) if text else ""}</li>')
+                    f'{html.escape(s["name"])}</strong> {role}{text}</li>')
     return "\n".join(rows)
 
 
@@ -334,6 +334,8 @@ def _direction(better: int) -> str:
 def _fmt(x: float | None, signed: bool = False) -> str:
     if x is None:
         return "n/a"
+    if abs(x) < 0.05:
+        return "0"
     text = f"{x:+,.0f}" if signed else f"{x:,.0f}"
     if abs(x) < 10 and x != round(x):
         text = f"{x:+,.1f}" if signed else f"{x:,.1f}"
@@ -412,6 +414,7 @@ FIGURE_TITLES = {
     "fan_homeless": "People homeless, week by week",
     "fan_in_prison": "People in prison, week by week",
     "fan_mh_crisis": "People in a mental-health crisis, week by week",
+    "year_by_year": "Year by year: change from the baseline, with the early dip",
     "groups_change": "Who benefits: change by priority group",
     "groups_baseline": "Who is most affected now: rates by priority group",
     "who_pays": "Who pays and who saves",
