@@ -4,12 +4,7 @@
 #include <tbb/global_control.h>
 #include <tbb/info.h>
 
-#include <chrono>
-#include <ctime>
-#include <fstream>
-#include <iomanip>
 #include <memory>
-#include <sstream>
 #include <string>
 #include <tuple>
 #include <vector>
@@ -21,9 +16,7 @@
 #include "bindings/bindings.hpp"
 #include "bindings/interruptible.hpp"
 #include "models/scenario_models.hpp"
-#include "sim/core/atomic_folder.hpp"
 #include "sim/core/error.hpp"
-#include "sim/core/version.hpp"
 #include "sim/ensemble/results_files.hpp"
 #include "sim/io/scenario.hpp"
 
@@ -184,77 +177,22 @@ std::vector<std::string> period_labels(const ensemble::ScenarioResults& r) {
   return out;
 }
 
-// The manifest, as run_command.cpp writes it for the CLI (same keys, so the files read the same).
-nlohmann::json scenario_manifest(const ensemble::PreparedScenario& prepared) {
-  const io::Scenario& s = prepared.scenario();
-  return {{"label", s.label},       {"file", s.file.string()}, {"extends", paths(s.chain)},
-          {"hash", s.hash()},       {"model", s.model},        {"horizon_years", s.horizon_years},
-          {"population_scale", s.population_scale}, {"model_manifest", prepared.manifest()}};
-}
-
-std::string utc_now() {
-  const std::time_t t = std::time(nullptr);
-  std::ostringstream out;
-  out << std::put_time(std::gmtime(&t), "%Y-%m-%dT%H:%M:%SZ");
-  return out.str();
-}
-
-/// The manifest of a run or comparison, as JSON text.
-std::string run_manifest(const std::vector<Results>& results, const std::string& command, std::uint32_t runs,
-                         std::uint64_t seed, int threads) {
-  nlohmann::json scenarios = nlohmann::json::array();
-  for (const auto& r : results) scenarios.push_back(scenario_manifest(*r->scenario));
-  const nlohmann::json manifest = {
-      {"revolve_version", revolve::version},
-      {"code_version", revolve::git_version},
-      {"command", command},
-      {"created", utc_now()},
-      {"seed", seed},
-      {"runs", runs},
-      {"threads", threads},
-      {"common_random_numbers", "run r of every scenario uses seed and run number r, so draws are shared "
-                                "wherever the scenarios do not differ"},
-      {"scenarios", scenarios}};
-  return manifest.dump();
-}
-
-void write_json(const fs::path& path, const nlohmann::json& json) {
-  std::ofstream out(path);
-  out << json.dump(2) << '\n';
-  if (!out) throw InputError(path.string() + ": write failed");
-}
-
-void write_scenario(const fs::path& dir, const ensemble::ScenarioResults& r, nlohmann::json manifest,
-                    const nlohmann::json& scenario) {
-  fs::create_directories(dir);
-  ensemble::write_results_csv(dir / "results.csv", r);
-  ensemble::write_summary_csv(dir / "summary.csv", r);
-  manifest["scenarios"] = nlohmann::json::array({scenario});
-  write_json(dir / "manifest.json", manifest);
-}
-
 std::vector<const ensemble::ScenarioResults*> raw(const std::vector<Results>& results) {
   std::vector<const ensemble::ScenarioResults*> out;
   for (const auto& r : results) out.push_back(r.get());
   return out;
 }
 
+/// The manifest of a run or comparison, as JSON text (the CLI's, from the same code).
+std::string run_manifest(const std::vector<Results>& results, const std::string& command, std::uint32_t runs,
+                         std::uint64_t seed, int threads) {
+  return ensemble::run_manifest(raw(results), command, runs, seed, threads).dump();
+}
+
 /// The files `revolve run` (one result, not a comparison) or `revolve compare` writes, atomically.
 void save_results(const fs::path& dir, const std::vector<Results>& results, const std::string& manifest_text,
                   bool comparison) {
-  const nlohmann::json manifest = nlohmann::json::parse(manifest_text);
-  AtomicFolder out(dir);
-  if (!comparison) {
-    write_scenario(out.path(), *results.front(), manifest, manifest["scenarios"][0]);
-  } else {
-    for (std::size_t i = 0; i < results.size(); ++i) {
-      const auto folder = out.path() / ensemble::slug(results[i]->scenario->scenario().label);
-      write_scenario(folder, *results[i], manifest, manifest["scenarios"][i]);
-    }
-    ensemble::write_comparison_csv(out.path() / "comparison.csv", raw(results));
-    write_json(out.path() / "manifest.json", manifest);
-  }
-  out.commit();
+  ensemble::save_results(dir, raw(results), nlohmann::json::parse(manifest_text), comparison);
 }
 
 void bind_results(py::module_& m) {

@@ -4,22 +4,16 @@
 #include <tbb/info.h>
 
 #include <chrono>
-#include <ctime>
-#include <fstream>
 #include <iomanip>
 #include <iostream>
-#include <map>
 #include <memory>
-#include <sstream>
 
 #include "apps/revolve/commands.hpp"
 #include "apps/revolve/interrupts.hpp"
 #include "apps/revolve/progress_bar.hpp"
-#include "sim/core/atomic_folder.hpp"
-#include "sim/core/error.hpp"
-#include "sim/core/version.hpp"
-#include "sim/ensemble/results_files.hpp"
 #include "models/scenario_models.hpp"
+#include "sim/core/error.hpp"
+#include "sim/ensemble/results_files.hpp"
 #include "sim/io/scenario.hpp"
 
 namespace revolve::cli {
@@ -33,40 +27,6 @@ struct RunSettings {
   int threads = 0;         // 0: every core
   std::string command;     // for the manifest
 };
-
-std::string utc_now() {
-  const std::time_t t = std::time(nullptr);
-  std::ostringstream out;
-  out << std::put_time(std::gmtime(&t), "%Y-%m-%dT%H:%M:%SZ");
-  return out.str();
-}
-
-nlohmann::json scenario_manifest(const ensemble::PreparedScenario& prepared) {
-  const io::Scenario& s = prepared.scenario();
-  nlohmann::json chain = nlohmann::json::array();
-  for (const auto& f : s.chain) chain.push_back(f.string());
-  return {{"label", s.label},       {"file", s.file.string()}, {"extends", chain},
-          {"hash", s.hash()},       {"model", s.model},        {"horizon_years", s.horizon_years},
-          {"population_scale", s.population_scale}, {"model_manifest", prepared.manifest()}};
-}
-
-nlohmann::json run_manifest(const RunSettings& settings, std::uint32_t runs, std::uint64_t seed, int threads) {
-  return {{"revolve_version", revolve::version},
-          {"code_version", revolve::git_version},
-          {"command", settings.command},
-          {"created", utc_now()},
-          {"seed", seed},
-          {"runs", runs},
-          {"threads", threads},
-          {"common_random_numbers", "run r of every scenario uses seed and run number r, so draws are shared "
-                                    "wherever the scenarios do not differ"}};
-}
-
-void write_json(const std::filesystem::path& path, const nlohmann::json& json) {
-  std::ofstream out(path);
-  out << json.dump(2) << '\n';
-  if (!out) throw InputError(path.string() + ": write failed");
-}
 
 /// One line per outcome that matters to people, then total cost: mean and 90% interval over the horizon.
 void print_outcomes(const ensemble::ScenarioResults& r, const ensemble::ScenarioResults* baseline) {
@@ -105,6 +65,13 @@ Prepared prepare_all(const RunSettings& settings) {
     out.scenarios.push_back(models::scenario_model(scenario.model)->prepare(scenario));
   }
   const io::Scenario& baseline = out.scenarios.front()->scenario();
+  for (const auto& s : out.scenarios) {
+    if (s->steps() != out.scenarios.front()->steps()) {
+      throw ScenarioError(s->scenario().file.string() + ": horizon_years " + std::to_string(s->scenario().horizon_years) +
+                          " differs from the baseline's " + std::to_string(baseline.horizon_years) +
+                          ": a comparison needs one horizon");
+    }
+  }
   out.runs = static_cast<std::uint32_t>(settings.runs > 0 ? settings.runs : baseline.runs);
   out.seed = settings.seed >= 0 ? static_cast<std::uint64_t>(settings.seed) : baseline.seed;
   return out;
@@ -128,14 +95,6 @@ std::vector<ensemble::ScenarioResults> run_all(const Prepared& prepared) {
   return results;
 }
 
-void write_scenario(const std::filesystem::path& dir, const ensemble::ScenarioResults& r, nlohmann::json manifest) {
-  std::filesystem::create_directories(dir);
-  ensemble::write_results_csv(dir / "results.csv", r);
-  ensemble::write_summary_csv(dir / "summary.csv", r);
-  manifest["scenarios"] = {scenario_manifest(*r.scenario)};
-  write_json(dir / "manifest.json", manifest);
-}
-
 int effective_threads(int requested) {
   return requested > 0 ? requested : tbb::info::default_concurrency();
 }
@@ -146,28 +105,14 @@ void run_scenarios(const RunSettings& settings, bool compare) {
   const int threads = effective_threads(settings.threads);
   tbb::global_control limit(tbb::global_control::max_allowed_parallelism, static_cast<std::size_t>(threads));
   const Prepared prepared = prepare_all(settings);
-  AtomicFolder out(settings.out);
   const auto results = run_all(prepared);
-  const nlohmann::json manifest = run_manifest(settings, prepared.runs, prepared.seed, threads);
-  if (!compare) {
-    write_scenario(out.path(), results.front(), manifest);
-  } else {
-    std::vector<const ensemble::ScenarioResults*> all;
-    nlohmann::json scenarios = nlohmann::json::array();
-    for (const auto& r : results) {
-      write_scenario(out.path() / ensemble::slug(r.scenario->scenario().label), r, manifest);
-      all.push_back(&r);
-      scenarios.push_back(scenario_manifest(*r.scenario));
-    }
-    ensemble::write_comparison_csv(out.path() / "comparison.csv", all);
-    nlohmann::json whole = manifest;
-    whole["scenarios"] = scenarios;
-    write_json(out.path() / "manifest.json", whole);
-  }
-  out.commit();
+  std::vector<const ensemble::ScenarioResults*> all;
+  for (const auto& r : results) all.push_back(&r);
+  const auto manifest = ensemble::run_manifest(all, settings.command, prepared.runs, prepared.seed, threads);
+  ensemble::save_results(settings.out, all, manifest, compare);
   for (const auto& r : results) print_outcomes(r, compare && &r != &results.front() ? &results.front() : nullptr);
   const double seconds = std::chrono::duration<double>(clock::now() - start).count();
-  std::cout << "wrote " << out.target().string() << " (" << prepared.runs << " runs x " << results.size()
+  std::cout << "wrote " << settings.out << " (" << prepared.runs << " runs x " << results.size()
             << " scenario" << (results.size() == 1 ? "" : "s") << ", seed " << prepared.seed << ", " << threads
             << " threads, " << std::fixed << std::setprecision(1) << seconds << " s)\n";
 }

@@ -1,10 +1,15 @@
 #include "sim/ensemble/results_files.hpp"
 
 #include <charconv>
+#include <ctime>
+#include <iomanip>
+#include <sstream>
 #include <cmath>
 #include <fstream>
 
+#include "sim/core/atomic_folder.hpp"
 #include "sim/core/error.hpp"
+#include "sim/core/version.hpp"
 
 namespace revolve::ensemble {
 namespace {
@@ -174,7 +179,10 @@ void write_comparison_csv(const std::filesystem::path& path, const std::vector<c
                "diff_low", "diff_high"});
   for (const ScenarioResults* results : scenarios) {
     const ScenarioTotals& totals = results->totals;
-    if (totals.runs() != base.runs()) throw Error("every scenario of a comparison needs the same runs");
+    if (totals.runs() != base.runs() || totals.periods().size() != base.periods().size() ||
+        results->scenario->steps() != scenarios.front()->scenario->steps()) {
+      throw Error("every scenario of a comparison needs the same runs and horizon");
+    }
     const bool is_baseline = results == scenarios.front();
     for_each_row(totals, [&](std::size_t p, const MeasureInfo& m, auto values) {
       const auto own = values(totals);
@@ -198,7 +206,7 @@ void write_comparison_csv(const std::filesystem::path& path, const std::vector<c
         const MeasureInfo& m = totals.measures()[c];
         if (m.better == 0 || m.group != group) continue;
         const auto outcome_diff = paired_differences(totals.over_runs(horizon, c), base.over_runs(horizon, c));
-        const Interval r = ratio_of_mean_differences(cost_diff, outcome_diff, results->scenario->scenario().seed);
+        const Interval r = ratio_of_mean_differences(cost_diff, outcome_diff, results->seed);
         csv.text(label_of(*results)).text("net_cost_per." + m.measure).text(group).text("all");
         csv.text("GBP per " + m.unit).text(totals.periods()[horizon].label);
         csv.number(std::nan("")).number(std::nan("")).number(std::nan(""));
@@ -207,6 +215,73 @@ void write_comparison_csv(const std::filesystem::path& path, const std::vector<c
       }
     }
   }
+}
+
+namespace {
+
+std::string utc_now() {
+  const std::time_t t = std::time(nullptr);
+  std::ostringstream out;
+  out << std::put_time(std::gmtime(&t), "%Y-%m-%dT%H:%M:%SZ");
+  return out.str();
+}
+
+void write_json(const std::filesystem::path& path, const nlohmann::json& json) {
+  std::ofstream out(path);
+  out << json.dump(2) << '\n';
+  if (!out) throw InputError(path.string() + ": write failed");
+}
+
+void write_scenario_files(const std::filesystem::path& dir, const ScenarioResults& r, nlohmann::json manifest,
+                          const nlohmann::json& scenario) {
+  std::filesystem::create_directories(dir);
+  write_results_csv(dir / "results.csv", r);
+  write_summary_csv(dir / "summary.csv", r);
+  manifest["scenarios"] = nlohmann::json::array({scenario});
+  write_json(dir / "manifest.json", manifest);
+}
+
+}  // namespace
+
+nlohmann::json scenario_manifest(const PreparedScenario& prepared) {
+  const io::Scenario& s = prepared.scenario();
+  nlohmann::json chain = nlohmann::json::array();
+  for (const auto& f : s.chain) chain.push_back(f.string());
+  return {{"label", s.label},       {"file", s.file.string()}, {"extends", chain},
+          {"hash", s.hash()},       {"model", s.model},        {"horizon_years", s.horizon_years},
+          {"population_scale", s.population_scale}, {"model_manifest", prepared.manifest()}};
+}
+
+nlohmann::json run_manifest(const std::vector<const ScenarioResults*>& results, const std::string& command,
+                            std::uint32_t runs, std::uint64_t seed, int threads) {
+  nlohmann::json scenarios = nlohmann::json::array();
+  for (const ScenarioResults* r : results) scenarios.push_back(scenario_manifest(*r->scenario));
+  return {{"revolve_version", revolve::version},
+          {"code_version", revolve::git_version},
+          {"command", command},
+          {"created", utc_now()},
+          {"seed", seed},
+          {"runs", runs},
+          {"threads", threads},
+          {"common_random_numbers", "run r of every scenario uses seed and run number r, so draws are shared "
+                                    "wherever the scenarios do not differ"},
+          {"scenarios", scenarios}};
+}
+
+void save_results(const std::filesystem::path& dir, const std::vector<const ScenarioResults*>& results,
+                  const nlohmann::json& manifest, bool comparison) {
+  AtomicFolder out(dir);
+  if (!comparison) {
+    write_scenario_files(out.path(), *results.front(), manifest, manifest["scenarios"][0]);
+  } else {
+    for (std::size_t i = 0; i < results.size(); ++i) {
+      const auto folder = out.path() / slug(results[i]->scenario->scenario().label);
+      write_scenario_files(folder, *results[i], manifest, manifest["scenarios"][i]);
+    }
+    write_comparison_csv(out.path() / "comparison.csv", results);
+    write_json(out.path() / "manifest.json", manifest);
+  }
+  out.commit();
 }
 
 }  // namespace revolve::ensemble

@@ -11,6 +11,8 @@
 #include <string>
 #include <vector>
 
+#include <nlohmann/json.hpp>
+
 #include "sim/ensemble/scenario_runner.hpp"
 
 namespace revolve::ensemble {
@@ -20,6 +22,19 @@ void write_summary_csv(const std::filesystem::path& path, const ScenarioResults&
 
 /// `scenarios[0]` is the baseline; all were run with the same seed and number of runs.
 void write_comparison_csv(const std::filesystem::path& path, const std::vector<const ScenarioResults*>& scenarios);
+
+/// What a manifest records for one scenario: its files, extends chain, hash and resolved model.
+nlohmann::json scenario_manifest(const PreparedScenario& prepared);
+
+/// The manifest of a run or comparison: code version, command, time, seed, runs, threads, scenarios.
+nlohmann::json run_manifest(const std::vector<const ScenarioResults*>& results, const std::string& command,
+                            std::uint32_t runs, std::uint64_t seed, int threads);
+
+/// Write the files of `revolve run` (`comparison` false: one scenario's files in `dir`) or of
+/// `revolve compare` (comparison.csv, manifest.json and one folder per scenario), all or nothing:
+/// into a temporary folder that replaces `dir` at the end.
+void save_results(const std::filesystem::path& dir, const std::vector<const ScenarioResults*>& results,
+                  const nlohmann::json& manifest, bool comparison);
 
 /// A slug for file and folder names: "Housing First x2" -> "housing_first_x2".
 std::string slug(const std::string& label);

@@ -33,7 +33,7 @@ abm::Outputs select_columns(const abm::Outputs& run, const std::vector<MeasureIn
 
 ScenarioResults run_scenario(std::shared_ptr<const PreparedScenario> scenario, const ScenarioRunOptions& options) {
   const auto& measures = scenario->measures();
-  ScenarioResults results{scenario, whole_cohort_columns(measures), Summary(options.quantiles),
+  ScenarioResults results{scenario, options.seed, whole_cohort_columns(measures), Summary(options.quantiles),
                           ScenarioTotals(measures, yearly_periods(scenario->steps(), scenario->step_years()))};
   EnsembleOptions ensemble;
   ensemble.runs = options.runs;

@@ -24,6 +24,7 @@ struct ScenarioRunOptions {
 
 struct ScenarioResults {
   std::shared_ptr<const PreparedScenario> scenario;
+  std::uint64_t seed = 0;                     ///< the seed the runs used
   std::vector<std::size_t> per_step_columns;  ///< whole-cohort columns, in per_step's output order
   Summary per_step;                           ///< per-step statistics of those columns
   ScenarioTotals totals;                      ///< every run's period totals of every column

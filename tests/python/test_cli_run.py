@@ -83,3 +83,12 @@ def test_ctrl_c_stops_cleanly_and_keeps_earlier_results(revolve_cli, tmp_path):
 def test_scenario_commands_have_help(revolve_cli, command):
     result = run_cli(revolve_cli, command, "--help")
     assert "--out" in result.stdout and "--runs" in result.stdout and "--seed" in result.stdout
+
+
+def test_compare_refuses_scenarios_with_different_horizons(revolve_cli, tmp_path):
+    longer = tmp_path / "longer.yaml"
+    longer.write_text(f"extends: {SMALL}\nscenario: Longer\nhorizon_years: 3\n")
+    result = run_cli(revolve_cli, "compare", SMALL, longer, "--out", tmp_path / "out", check=False)
+    assert result.returncode == 1
+    assert "longer.yaml: horizon_years 3" in result.stderr and "a comparison needs one horizon" in result.stderr
+    assert not (tmp_path / "out").exists()
