@@ -298,7 +298,7 @@ def who_pays(data: Comparison) -> Figure:
         legend = [Patch(color=SAVES, label="saves: cost falls"), Patch(color=COSTS, label="pays more"),
                   plt.Line2D([], [], color="#222222", lw=1.8, label="90% interval"),
                   Patch(facecolor="white", hatch="///", edgecolor="#444444",
-                        label="the intervention's own cost (undiscounted), part of the change above it")]
+                        label="the intervention's own cost (discounted), part of the change above it")]
         _legend_below(fig, legend, ncol=2)
         fig.suptitle(f"Who pays and who saves over {data.horizon_years:g} years: change from the baseline "
                      "(2023/24 prices, discounted 3.5% a year)", x=0.01, ha="left", fontsize=17)
@@ -325,8 +325,8 @@ def _payer_panel(ax, change: np.ndarray, spent: list[float], names: list[str]) -
 
 
 def _intervention_spending(data: Comparison) -> dict[tuple[str, str], float]:
-    """(scenario, payer) -> the change in intervention spending over the horizon [GBP, undiscounted]."""
-    rows = data.rows(prefix="intervention_cost.")
+    """(scenario, payer) -> the change in intervention spending over the horizon [GBP, discounted like the costs]."""
+    rows = data.rows(prefix="intervention_cost_discounted.")
     spending: dict[tuple[str, str], float] = {}
     for r in rows.itertuples():
         if r.scenario != data.baseline and r.diff_mean == r.diff_mean:
@@ -429,11 +429,97 @@ def _rate(data: Comparison, measure: str, group: str) -> tuple[float, float, flo
     return tuple(float(r[c]) / person_years for c in ("mean", "low", "high"))
 
 
+def _moves_per_year(data: Comparison, scenario: str, states: list[str]) -> np.ndarray:
+    """Mean moves a year between housing states, [from, to], over the horizon (the diagonal is 0)."""
+    moves = np.zeros((len(states), len(states)))
+    for i, a in enumerate(states):
+        for j, b in enumerate(states):
+            rows = data.rows(f"moves.housing.{a}.{b}").set_index("scenario") if i != j else None
+            if rows is not None and scenario in rows.index:
+                moves[i, j] = float(rows.loc[scenario, "mean"]) / data.horizon_years
+    return moves
+
+
+def _block_positions(totals: np.ndarray, gap: float) -> np.ndarray:
+    """Bottom of each state's block in a column of blocks stacked top to bottom with gaps between."""
+    bottoms = np.zeros(len(totals))
+    top = float(totals.sum() + gap * (len(totals) - 1))
+    for k, total in enumerate(totals):
+        top -= total
+        bottoms[k] = top
+        top -= gap
+    return bottoms
+
+
+def _flow_band(ax, left: tuple[float, float], right: tuple[float, float], colour: str) -> None:
+    """A band from a slice of the left column to a slice of the right one, on a smooth S-curve."""
+    x = np.linspace(0.0, 1.0, 60)
+    ease = x * x * (3 - 2 * x)
+    lower = left[0] + (right[0] - left[0]) * ease
+    upper = left[1] + (right[1] - left[1]) * ease
+    ax.fill_between(0.08 + 0.84 * x, lower, upper, color=colour, alpha=0.55, linewidth=0)
+
+
+def pathways(data: Comparison, scenario: str) -> Figure:
+    """Pathways between housing states: how many people move from each state to each other in a year.
+
+    Each band runs from the state people leave (left) to the state they move to (right); its thickness is the
+    mean number of moves a year over the runs and the horizon. Moves into prison are not housing moves (a
+    home is held for release, or lost, and that loss shows here when it happens).
+
+    Args:
+        data: the comparison.
+        scenario: the scenario to show.
+
+    Returns:
+        A figure with one alluvial diagram.
+
+    Example:
+        >>> fig = pathways(Comparison.load("out/bristol"), "Bristol-like baseline")  # doctest: +SKIP
+    """
+    names = {m.split(".", 1)[1]: label for m, label in labels.STATES["Housing"].items()}
+    states = list(names)
+    moves = _moves_per_year(data, scenario, states)
+    gap = 0.04 * moves.sum()
+    left_bottom = _block_positions(moves.sum(axis=1), gap)
+    right_bottom = _block_positions(moves.sum(axis=0), gap)
+    with plt.rc_context(STYLE):
+        fig, ax = plt.subplots(figsize=(14, 8), layout="constrained")
+        left_used, right_used = left_bottom + moves.sum(axis=1), right_bottom.copy()
+        for i in range(len(states)):
+            for j in range(len(states)):
+                if moves[i, j] <= 0:
+                    continue
+                top_left = left_used[i]
+                left_used[i] -= moves[i, j]
+                _flow_band(ax, (left_used[i], top_left), (right_used[j], right_used[j] + moves[i, j]),
+                           STATE_COLOURS[i])
+                right_used[j] += moves[i, j]
+        for column, bottoms, totals, x in ((0, left_bottom, moves.sum(axis=1), 0.0),
+                                            (1, right_bottom, moves.sum(axis=0), 0.92)):
+            for k, state in enumerate(states):
+                ax.bar(x, totals[k], width=0.08, bottom=bottoms[k], align="edge", color=STATE_COLOURS[k],
+                       edgecolor="white")
+                if totals[k] > 0:
+                    ax.text(-0.01 if column == 0 else 1.01, bottoms[k] + totals[k] / 2,
+                            f"{names[state]} ({totals[k]:,.0f})", ha="right" if column == 0 else "left",
+                            va="center", fontsize=12)
+        ax.set_xlim(-1.0, 1.75)  # room for the state names beside the columns
+        ax.set_xticks([0.04, 0.96], ["moving from", "moving to"])
+        ax.set_xlabel("housing state before and after a move")
+        ax.set_ylabel("moves per year (mean over runs and years)")
+        ax.yaxis.set_major_formatter(THOUSANDS)
+        ax.grid(False)
+        handles = [Patch(color=STATE_COLOURS[k], label=names[s]) for k, s in enumerate(states)]
+        _legend_below(fig, handles, ncol=3)
+        fig.suptitle(f"Pathways between housing states in a year: {scenario}", x=0.01, ha="left")
+    return fig
+
+
 def plans(data: Comparison) -> dict[str, Callable[[], Figure]]:
     """Every static figure of a comparison, not yet drawn, by file name (without extension), people first.
 
-    The flow diagram of housing pathways is missing until the model counts moves between housing states
-    (measures ``moves.housing.<from>.<to>``).
+    Pathway diagrams need the model's counts of moves between housing states (``moves.housing.<from>.<to>``).
     """
     out: dict[str, Callable[[], Figure]] = {"outcomes": lambda: differences(data)}
     for measure in ("people.rough_sleeping", "people.homeless", "people.in_prison", "people.mh_crisis"):
@@ -446,6 +532,9 @@ def plans(data: Comparison) -> dict[str, Callable[[], Figure]]:
     out["who_pays"] = lambda: who_pays(data)
     for scenario in data.scenarios:
         out[f"cohort_{slug(scenario)}"] = functools.partial(cohort_states, data, scenario)
+    if len(data.rows("moves.housing.rough_sleeping.temporary")):
+        for scenario in data.scenarios:
+            out[f"pathways_{slug(scenario)}"] = functools.partial(pathways, data, scenario)
     return out
 
 

@@ -421,12 +421,19 @@ FIGURE_TITLES = {
 }
 
 
+def _per_scenario_title(name: str) -> str:
+    """The title of a figure drawn for each scenario: "cohort_mtam" or "pathways_mtam"."""
+    kind, _, scenario = name.partition("_")
+    what = {"cohort": "Where the cohort is", "pathways": "Pathways between housing states in a year"}.get(kind, kind)
+    return f"{what}: {scenario.replace('_', ' ')}"
+
+
 def _figure_links(files: dict[str, list[str]]) -> str:
     if not files:
         return "<p>Static figures were not drawn for this report (<code>--no-figures</code>).</p>"
     items = []
     for name, paths in files.items():
-        title = FIGURE_TITLES.get(name) or f"Where the cohort is: {name.removeprefix('cohort_').replace('_', ' ')}"
+        title = FIGURE_TITLES.get(name) or _per_scenario_title(name)
         links = " ".join(f'<a href="{html.escape(p)}">{pathlib.PurePath(p).suffix[1:].upper()}</a>' for p in paths)
         items.append(f"<li>{html.escape(title)}: {links}</li>")
     return f'<ul class="figures">{"".join(items)}</ul>'

@@ -26,6 +26,7 @@ enum class Service : std::uint8_t { usual, housing_first, mtam, navigator };
 
 inline constexpr std::size_t group_count = 4;
 inline constexpr std::size_t service_count = 4;
+inline constexpr std::size_t housing_count = 5;  ///< categories of Housing
 
 /// The code of a category, as stored in a state column.
 template <class E>

@@ -67,9 +67,21 @@ std::vector<Measure> measures() {
       m.push_back({prefix + payer_names[k], "GBP", Aggregation::flow, source, k, payer_names[k]});
     m.push_back({prefix + "total", "GBP", Aggregation::flow, source, payer_count, "all"});
   }
-  for (std::size_t i = 0; i < intervention_count; ++i) {
-    m.push_back({"intervention_cost." + intervention_names[i], "GBP", Aggregation::flow, Source::intervention_cost, i,
-                 payer_names[static_cast<std::size_t>(payer_of(static_cast<Intervention>(i)))]});
+  for (const Source source : {Source::intervention_cost, Source::intervention_cost_discounted}) {
+    const std::string prefix =
+        source == Source::intervention_cost ? "intervention_cost." : "intervention_cost_discounted.";
+    for (std::size_t i = 0; i < intervention_count; ++i) {
+      m.push_back({prefix + intervention_names[i], "GBP", Aggregation::flow, source, i,
+                   payer_names[static_cast<std::size_t>(payer_of(static_cast<Intervention>(i)))]});
+    }
+  }
+  // Moves between housing states during the week, for the pathways diagram.
+  for (std::size_t from = 0; from < housing_count; ++from) {
+    for (std::size_t to = 0; to < housing_count; ++to) {
+      if (from == to) continue;
+      m.push_back({"moves.housing." + housing_names[from] + "." + housing_names[to], "moves", Aggregation::flow,
+                   Source::people, tally::moves + from * housing_count + to, ""});
+    }
   }
   m.push_back({"engagement.mean", "score 0 to 1", Aggregation::level, Source::engagement, 0, ""});
   return m;
@@ -133,6 +145,9 @@ std::vector<ensemble::MeasureInfo> measure_infos() {
 }
 
 void Recorder::declare(abm::Run& run) {
+  std::vector<std::string> last = {"not_recorded"};
+  last.insert(last.end(), housing_names.begin(), housing_names.end());
+  last_housing_ = run.population().add_state("recorded_housing", last);
   outputs_.clear();
   for (const auto& spec : output_layout()) outputs_.push_back(run.outputs().add(spec.info.column));
   run.outputs().reserve_rows(state_->setup->steps);
@@ -155,10 +170,14 @@ void Recorder::tally_people(abm::Run& run) {
     g.people.fill(0.0);
     g.engagement = 0.0;
   }
+  auto last_housing = run.population().states(last_housing_);
   for (abm::PersonId p = 0; p < v.size; ++p) {
     if (!v.alive[p]) continue;
     GroupWeek& g = groups_[v.group[p]];
     auto& t = g.people;
+    const std::uint8_t last = last_housing[p];
+    if (last != 0 && last - 1 != v.housing[p]) t[tally::moves + (last - 1) * housing_count + v.housing[p]] += 1;
+    last_housing[p] = static_cast<std::uint8_t>(v.housing[p] + 1);
     const bool prison = v.in_prison(p);
     if (!prison) t[tally::housing + v.housing[p]] += 1;
     t[tally::justice + v.justice[p]] += 1;
@@ -209,6 +228,8 @@ double Recorder::group_value(const OutputSpec& spec, std::size_t g) const {
       return discount_ * (spec.index == payer_count ? all_payers() : payers[spec.index]);
     case Source::intervention_cost:
       return costs_.by_intervention[g][spec.index];
+    case Source::intervention_cost_discounted:
+      return discount_ * costs_.by_intervention[g][spec.index];
     case Source::engagement:
       return w.engagement;  // a sum here; value() divides by the people alive
     case Source::system:

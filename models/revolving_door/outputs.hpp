@@ -23,6 +23,7 @@ enum class Source : std::uint8_t {
   cost,               ///< undiscounted cost (index: Payer, payer_count for all payers)
   cost_discounted,    ///< the same, discounted to the start of the run
   intervention_cost,  ///< an intervention's own cost (index: Intervention)
+  intervention_cost_discounted,  ///< the same, discounted to the start of the run
   engagement,         ///< mean engagement of the people alive
   system,             ///< a system variable (index: position in system_outputs()); whole cohort only
 };
@@ -55,6 +56,9 @@ class Recorder : public abm::Module {
   WeekCosts costs_{};
   double discount_ = 1.0;  // discount factor of this week's costs
   std::vector<double> system_values_;
+  /// Each person's housing at the end of last week, as code + 1 (0: not yet recorded), so the
+  /// moves between housing states can be counted whatever rule made them.
+  abm::StateColumn last_housing_;
 
   void tally_people(abm::Run& run);
   void read_events(const abm::Run& run);

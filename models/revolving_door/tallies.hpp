@@ -26,7 +26,8 @@ inline constexpr std::size_t homeless_mental_need = 29;  // of those, mental hea
 inline constexpr std::size_t housed = 30;                // outside prison, not homeless
 inline constexpr std::size_t in_prison = 31;             // custody or recalled
 inline constexpr std::size_t in_transition = 32;         // in transitional accommodation on release
-inline constexpr std::size_t count = 33;
+inline constexpr std::size_t moves = 33;  // 5 x 5: housing moves during the week, from x 5 + to (diagonal unused)
+inline constexpr std::size_t count = moves + housing_count * housing_count;
 }  // namespace tally
 
 /// One group's week: people at the end of it, events during it.

@@ -34,6 +34,7 @@ def test_every_figure_is_drawn(drawn):
     data, out = drawn
     expected = {"outcomes", "who_pays", "groups_change", "groups_baseline", "fan_rough_sleeping", "year_by_year"}
     expected |= {f"cohort_{figures.slug(s)}" for s in data.scenarios}
+    expected |= {f"pathways_{figures.slug(s)}" for s in data.scenarios}
     assert expected <= set(out)
 
 

@@ -188,3 +188,28 @@ TEST_CASE("the population scale scales the cohort and the arrivals") {
   }
   CHECK(large_arrivals / small_arrivals == Approx(4).epsilon(0.35));
 }
+
+TEST_CASE("moves between housing states are counted, and Housing First adds moves into its tenancies") {
+  const auto baseline = ScenarioBuilder(0.2, 2).scenario();
+  const auto scaled_up = ScenarioBuilder(0.2, 2).set("housing_first.added_places", 40).with("housing_first").scenario();
+  const auto base = one_run(baseline), hf = one_run(scaled_up);
+  const auto total = [](const abm::Outputs& out, const std::string& column) {
+    double sum = 0;
+    for (std::size_t r = 0; r < out.rows(); ++r) sum += at(out, r, column);
+    return sum;
+  };
+  const auto into_housing_first = [&](const abm::Outputs& out) {
+    return total(out, "moves.housing.rough_sleeping.housing_first") + total(out, "moves.housing.temporary.housing_first");
+  };
+  // The street-hostel circuit is the commonest move; nobody moves every week.
+  CHECK(total(base, "moves.housing.rough_sleeping.temporary") > 0);
+  CHECK(total(base, "moves.housing.temporary.rough_sleeping") > 0);
+  for (std::size_t r = 0; r < base.rows(); ++r) {
+    double moves = 0;
+    for (const auto& name : base.names()) {
+      if (name.rfind("moves.housing.", 0) == 0 && name.find('[') == std::string::npos) moves += at(base, r, name);
+    }
+    CHECK(moves < at(base, r, "people.alive"));
+  }
+  CHECK(into_housing_first(hf) > into_housing_first(base));
+}
