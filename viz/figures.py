@@ -202,6 +202,15 @@ def differences(data: Comparison) -> Figure:
     return fig
 
 
+def _intervals(ax, at, low, high, vertical: bool, width: float) -> None:
+    """90% intervals as lines with end caps from low to high at each position. Drawn on their own, not around the
+    mean: with skewed results over runs the mean can lie outside the central 90% (matplotlib's error bars refuse)."""
+    lines, caps = (ax.vlines, ax.hlines) if vertical else (ax.hlines, ax.vlines)
+    lines(at, low, high, color="#222222", lw=width, zorder=3)
+    for end in (low, high):
+        caps(end, np.asarray(at) - 0.06, np.asarray(at) + 0.06, color="#222222", lw=width, zorder=3)
+
+
 def _change_marker(ax, r, y: float, colour: str, limit: float, label: str | None) -> None:
     """A mean and its interval, clipped to +-limit; a clipped mean is a triangle with its value beside it."""
     mean, low, high = (float(np.clip(r[c], -limit, limit)) for c in ("pct", "pct_low", "pct_high"))
@@ -251,8 +260,8 @@ def year_by_year(data: Comparison, measures: Iterable[str] = ("person_weeks.roug
                 change = np.array([[r.loc[scenario, c] if scenario in r.index else np.nan
                                     for c in ("diff_mean", "diff_low", "diff_high")] for r in rows]) / scale
                 x = years + 0.5 * (k / max(1, len(data.alternatives) - 1) - 0.5) * 0.5
-                ax.errorbar(x, change[:, 0], yerr=[change[:, 0] - change[:, 1], change[:, 2] - change[:, 0]],
-                            fmt="-o", ms=6, lw=2, elinewidth=1.5, color=palette[scenario], label=scenario)
+                ax.vlines(x, change[:, 1], change[:, 2], color=palette[scenario], lw=1.5)
+                ax.plot(x, change[:, 0], "-o", ms=6, lw=2, color=palette[scenario], label=scenario)
             ax.axhline(0, color="#333333", lw=1.2)
             ax.set_xticks(years)
             ax.set_xlabel("year")
@@ -310,8 +319,7 @@ def _payer_panel(ax, change: np.ndarray, spent: list[float], names: list[str]) -
     mean, low, high = change
     y = np.arange(len(names))[::-1].astype(float)
     ax.barh(y + 0.17, mean, color=[SAVES if v < 0 else COSTS for v in mean], height=0.34)
-    ax.errorbar(mean, y + 0.17, xerr=[mean - low, high - mean], fmt="none", ecolor="#222222", elinewidth=1.8,
-                capsize=4)
+    _intervals(ax, y + 0.17, low, high, vertical=False, width=1.8)
     ax.barh(y - 0.17, spent, height=0.34, facecolor="white", hatch="///", edgecolor="#444444", lw=0.8)
     ax.axhline(0.5, color="#999999", lw=0.8)
     ax.axvline(0, color="#333333", lw=1.2)
@@ -356,8 +364,7 @@ def by_group(data: Comparison, measures: Iterable[str] | None = None) -> Figure:
                 mean = np.array([p[0] for p in pct])
                 err = np.array([[p[0] - p[1] for p in pct], [p[2] - p[0] for p in pct]])
                 ax.bar(x - 0.4 + width * (k + 0.5), mean, width, color=palette[scenario], label=scenario)
-                ax.errorbar(x - 0.4 + width * (k + 0.5), mean, yerr=err, fmt="none", ecolor="#222222",
-                            elinewidth=1.3)
+                _intervals(ax, x - 0.4 + width * (k + 0.5), mean - err[0], mean + err[1], vertical=True, width=1.3)
             ax.axhline(0, color="#333333", lw=1.2)
             direction = {-1: "fewer is better", 1: "more is better"}.get(labels.better(measure), "")
             ax.set_title(f"{labels.measure(measure)} ({direction})", loc="left", fontweight="bold")
@@ -403,8 +410,8 @@ def group_rates(data: Comparison) -> Figure:
             y = np.arange(len(groups))[::-1]
             ax.barh(y, [r[0] for r in rates], color=shades[-len(groups):] if len(groups) < 5 else shades,
                     height=0.66)
-            ax.errorbar([r[0] for r in rates], y, xerr=[[r[0] - r[1] for r in rates], [r[2] - r[0] for r in rates]],
-                        fmt="none", ecolor="#222222", elinewidth=1.5, capsize=3)
+            _intervals(ax, y, np.array([r[1] for r in rates]), np.array([r[2] for r in rates]), vertical=False,
+                       width=1.5)
             ax.set_yticks(y)
             ax.set_yticklabels([labels.GROUPS_SHORT[g] for g in groups] if ax is axes[0][0] else [])
             ax.grid(axis="y", visible=False)
