@@ -236,7 +236,7 @@ def chunk_numbers(results: revolve.Results) -> dict:
     measures = results.measures
     everyone = measures[measures["group"] == ""]
     wanted = everyone[(everyone["better"] != 0) | everyone["measure"].str.startswith(("cost_discounted.",
-                                                                                      "intervention_cost."))]
+                                                                                      "intervention_cost_discounted."))]
     totals = results.runs(list(wanted["measure"]), period="total", group="")
     series = results.timeseries([m for m in SERIES if m in set(everyone["measure"])])
     return {
@@ -420,7 +420,7 @@ def summarise(base: list[dict], mine: list[dict], baseline_label: str) -> dict:
     payers = [p for p in labels.PAYERS if f"cost_discounted.{p}" in meta]
     spent = {}
     for m, (_, payer, _) in meta.items():
-        if m.startswith("intervention_cost."):
+        if m.startswith("intervention_cost_discounted."):
             spent[payer] = spent.get(payer, 0.0) + float(np.mean([c["totals"][m] - b["totals"][m]
                                                                    for b, c in zip(base, mine)]))
     return {

@@ -233,7 +233,7 @@
           { label: "change in cost (90% range; line: mean)", data: change.map((v) => [v[1], v[2]]), means: change.map((v) => v[0]),
             raw: change, backgroundColor: change.map((v) => (v[0] < 0 ? alpha("#0072B2", 0.8) : alpha("#E69F00", 0.8))),
             borderColor: "#333", borderWidth: 1 },
-          { label: "the option's own cost (undiscounted)", data: spec.spent.map((v) => [0, m(v)]),
+          { label: "the option's own cost (discounted)", data: spec.spent.map((v) => [0, m(v)]),
             raw: spec.spent.map((v) => [m(v), m(v), m(v)]), backgroundColor: hatch("#444"), borderColor: "#444", borderWidth: 1 },
         ],
       },
@@ -247,7 +247,7 @@
           legend: { labels: { generateLabels: () => [
             { text: "saves: cost falls (90% range; line: mean)", fillStyle: alpha("#0072B2", 0.8), strokeStyle: "#333", lineWidth: 1 },
             { text: "pays more", fillStyle: alpha("#E69F00", 0.8), strokeStyle: "#333", lineWidth: 1 },
-            { text: "the option's own cost (undiscounted)", fillStyle: hatch("#444"), strokeStyle: "#444", lineWidth: 1 },
+            { text: "the option's own cost (discounted)", fillStyle: hatch("#444"), strokeStyle: "#444", lineWidth: 1 },
           ] }, onClick: () => {} },
           tooltip: { callbacks: { label: (item) => { const v = item.dataset.raw[item.dataIndex];
           return item.datasetIndex === 0 ? `change: £${fmt(v[0], true)}m (90%: ${fmt(v[1], true)} to ${fmt(v[2], true)})`
