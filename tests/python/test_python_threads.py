@@ -26,8 +26,8 @@ def bristol(horizon_years):
             for name in names]
 
 
-def assert_other_threads_run_during(action):
-    """Another thread ticks every 2 ms while `action` runs: holding the GIL would leave no ticks inside it."""
+def ticks_during(action):
+    """Runs `action` while another thread ticks every 2 ms; returns (seconds taken, ticks well inside it)."""
     ticks, done = [], threading.Event()
 
     def tick():
@@ -42,8 +42,22 @@ def assert_other_threads_run_during(action):
     end = time.perf_counter()
     done.set()
     ticker.join()
-    assert end - start > 0.2, "the work was too short to tell whether the GIL was released"
-    assert sum(start + 0.05 < t < end - 0.05 for t in ticks) >= 10
+    return end - start, sum(start + 0.05 < t < end - 0.05 for t in ticks)
+
+
+def assert_other_threads_run_during(action_of_size, size):
+    """Another thread keeps ticking while C++ works: holding the GIL would leave no ticks inside the work.
+
+    The work doubles in size until it lasts long enough to tell (at least 0.3 s), so a faster machine
+    does not make the test meaningless.
+    """
+    for _ in range(6):
+        seconds, ticks = ticks_during(lambda: action_of_size(size))
+        if seconds >= 0.3:
+            break
+        size *= 2
+    assert seconds >= 0.3, "the work was too short to tell whether the GIL was released"
+    assert ticks >= 10, f"only {ticks} ticks of another thread in {seconds:.2f} s of work"
 
 
 def interrupt_main():
@@ -69,12 +83,12 @@ def assert_interrupt_stops(action, interrupt, at=0.2):
 
 
 def test_other_python_threads_run_while_a_model_runs():
-    assert_other_threads_run_during(lambda: decay_model(20_000_000).run())
+    assert_other_threads_run_during(lambda steps: decay_model(steps).run(), size=20_000_000)
 
 
 def test_other_python_threads_run_while_a_comparison_runs():
     scenarios = bristol(horizon_years=2)
-    assert_other_threads_run_during(lambda: revolve.compare(scenarios, runs=2, seed=1, threads=2))
+    assert_other_threads_run_during(lambda runs: revolve.compare(scenarios, runs=runs, seed=1, threads=2), size=2)
 
 
 @pytest.mark.parametrize("interrupt", [interrupt_main, raise_sigint])
