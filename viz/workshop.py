@@ -9,7 +9,8 @@ How it stays quick: every run is one *chunk*, ``revolve.run(scenario, runs=1, se
 Chunk s of the baseline and chunk s of the board's choice share their random numbers (common random numbers),
 so their difference is paired. Two worker processes (one per core) run chunks; when a slider moves, a worker
 still running a chunk for the old settings is interrupted (the run stops within about 50 ms, as on Ctrl-C) and
-starts on the new ones. Baseline chunks are kept, so only the board's choice is run again.
+starts on the new ones; if both are busy with baseline chunks, one drops its chunk (run again later) so the
+board's choice does not wait for two runs. Baseline chunks are kept, so only the board's choice is run again.
 
 Example:
     >>> from viz.workshop import Controls
@@ -284,6 +285,7 @@ class Workshop:
             self.pipes.append(here)
             self.procs.append(proc)
         self.busy: dict[int, tuple] = {}     # worker -> (version or -1 for the baseline, seed index)
+        self.preempted: set[int] = set()     # workers told to drop a baseline chunk for new settings
         self.wake_r, self.wake_w = multiprocessing.Pipe(duplex=False)
 
     def update(self, settings: dict) -> int:
@@ -315,9 +317,27 @@ class Workshop:
             proc.kill()
 
     def _interrupt_stale(self) -> None:
+        """Stop chunks of superseded settings, and free a worker for new settings if none would be free soon."""
         for w, (version, _) in list(self.busy.items()):
             if version not in (-1, self.version):
                 os.kill(self.procs[w].pid, signal.SIGUSR1)
+        w = self._baseline_worker_to_preempt()
+        if w is not None:
+            self.preempted.add(w)
+            os.kill(self.procs[w].pid, signal.SIGUSR1)
+
+    def _baseline_worker_to_preempt(self) -> int | None:
+        """A worker on a spare baseline chunk, when new settings have no result yet and every worker is busy on
+        the baseline: without it the board would wait up to two runs (about 1.2 s at Bristol scale) to see
+        its change. The chunk is run again later. The lowest baseline chunk is kept while the baseline has
+        none, since the first result needs a pair."""
+        if (self.chunks or self.settings == self.controls.defaults() or self.preempted
+                or len(self.busy) < len(self.procs) or any(v != -1 for v, _ in self.busy.values())):
+            return None
+        spare = sorted(self.busy, key=lambda w: self.busy[w][1], reverse=True)
+        if not self.base_chunks:
+            spare = spare[:-1]
+        return spare[0] if spare else None
 
     def _next_job(self) -> tuple[int, dict, int] | None:
         """The most useful chunk not yet done or running: paired chunks for the current settings first."""
@@ -345,6 +365,7 @@ class Workshop:
     def _collect(self, w: int, message) -> None:
         (version, k), numbers = message
         self.busy.pop(w, None)
+        self.preempted.discard(w)
         with self.lock:  # update() may change the version meanwhile
             if numbers is None or version not in (-1, self.version):
                 return
@@ -544,7 +565,13 @@ def main(argv: list[str] | None = None) -> int:
     except revolve.Error as e:
         print(f"error: {e}", file=sys.stderr)
         return 1
-    server = _Server(("127.0.0.1", args.port), handler(workshop, pathlib.Path(args.out)))
+    try:
+        server = _Server(("127.0.0.1", args.port), handler(workshop, pathlib.Path(args.out)))
+    except OSError as e:  # most often the port is taken, by another workshop or another program
+        workshop.close()
+        print(f"error: cannot serve on 127.0.0.1:{args.port}: {e.strerror} (choose another with --port, "
+              "or --port 0 for any free port)", file=sys.stderr)
+        return 1
     threading.Thread(target=server.serve_forever, daemon=True).start()
     print(f"workshop: http://127.0.0.1:{server.server_address[1]}/ ({workshop.baseline.label}; Ctrl-C to stop)",
           flush=True)

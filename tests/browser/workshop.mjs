@@ -14,7 +14,8 @@ await page.goto(url, { waitUntil: "load" });
 await page.waitForFunction(() => window.workshopCharts && window.workshopCharts.rough, null, { timeout: 30000 });
 await page.screenshot({ path: path.join(ARTIFACTS, "workshop_start.png"), fullPage: true });
 
-// Move the slider in the page and time, in the page, until the chart shows different numbers.
+// Move the slider in the page and time, in the page, until the chart shows the runs of the new setting with
+// different numbers (a refinement of the old setting arriving meanwhile does not count).
 const elapsed = await page.evaluate(async () => {
   const yours = () => JSON.stringify(window.workshopCharts.rough.data.datasets
     .filter((d) => d.label === "Your choices").map((d) => d.data.map((p) => p.y)));
@@ -23,7 +24,8 @@ const elapsed = await page.evaluate(async () => {
   const start = performance.now();
   slider.value = slider.max;
   slider.dispatchEvent(new Event("input"));
-  while (yours() === before) {
+  const shown = () => window.workshopShown.settings.housing_first === Number(slider.value) && yours() !== before;
+  while (!shown()) {
     if (performance.now() - start > 10000) return -1;
     await new Promise((ok) => requestAnimationFrame(ok));
   }

@@ -105,6 +105,7 @@
         if (r.seq > have) {
           if (!have) adopt(r.settings); // another screen may have moved the controls before this page loaded
           have = r.seq; latest = r; draw(r);
+          window.workshopShown = r; // for the browser tests: the result on screen, with its settings
         }
       } catch (e) {
         status.textContent = "Lost contact with the workshop server; is it still running?";
