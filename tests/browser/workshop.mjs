@@ -35,6 +35,20 @@ if (elapsed < 0) problems.push("the rough-sleeping chart did not change within 1
 else if (elapsed > 1000) problems.push(`the rough-sleeping chart changed ${elapsed.toFixed(0)} ms after the slider moved (limit 1000 ms)`);
 await page.screenshot({ path: path.join(ARTIFACTS, "workshop_changed.png"), fullPage: true });
 
+// A mean beyond the outcomes chart's scale (Housing First tenancies, from a baseline of about one) is an arrow
+// at the edge labelled with its value, never a tick that looks like the edge's value.
+const beyond = await page.evaluate(() => {
+  const chart = window.workshopCharts.outcomes;
+  const scale = chart.scales.x;
+  const outside = chart.data.datasets.flatMap((ds) => ds.means.map((m, k) => [m, k]))
+    .filter(([m]) => m !== null && (m > scale.max || m < scale.min)).map(([, k]) => chart.data.labels[k]);
+  return { outside, labelled: chart.$beyondScale };
+});
+if (!beyond.outside.length) problems.push("expected a mean beyond the outcomes chart's scale (Housing First tenancies)");
+for (const label of beyond.outside) {
+  if (!beyond.labelled.some((t) => t.startsWith(label + ": "))) problems.push(`${label}: mean beyond the scale has no arrow and value`);
+}
+
 const drawn = await charts(page);
 for (const c of drawn) if (!c.chart || c.inked === 0) problems.push(`${c.id}: not drawn`);
 

@@ -34,11 +34,13 @@
     return g.createPattern(c, "repeat");
   }
 
-  // Marks each floating bar's mean (dataset.means) with a line across the bar.
+  // Marks each floating bar's mean (dataset.means) with a line across the bar. A mean beyond the scale (a
+  // change of a small count, cut so it does not squash the rest) is an arrow at the edge with its value.
   const meanTicks = {
     id: "meanTicks",
     afterDatasetsDraw(chart) {
       const g = chart.ctx;
+      chart.$beyondScale = []; // the labels of means drawn as arrows, for the browser tests
       chart.data.datasets.forEach((ds, i) => {
         if (!ds.means || !chart.isDatasetVisible(i)) return;
         const meta = chart.getDatasetMeta(i);
@@ -51,15 +53,35 @@
           const p = scale.getPixelForValue(v);
           const { x, y, width, height } = bar.getProps(["x", "y", "width", "height"], true);
           g.save();
-          g.strokeStyle = "#111"; g.lineWidth = 3;
+          g.strokeStyle = "#111"; g.fillStyle = "#111"; g.lineWidth = 3;
           g.beginPath();
-          if (horizontal) { g.moveTo(p, y - height / 2 - 3); g.lineTo(p, y + height / 2 + 3); }
-          else { g.moveTo(x - width / 2 - 3, p); g.lineTo(x + width / 2 + 3, p); }
-          g.stroke(); g.restore();
+          if (v !== m) {
+            const text = fmt(m, true) + (ds.suffix || "");
+            beyondScale(g, horizontal, p, horizontal ? y : x, Math.sign(m), text);
+            chart.$beyondScale.push(`${chart.data.labels[k]}: ${text}`);
+          }
+          else if (horizontal) { g.moveTo(p, y - height / 2 - 3); g.lineTo(p, y + height / 2 + 3); g.stroke(); }
+          else { g.moveTo(x - width / 2 - 3, p); g.lineTo(x + width / 2 + 3, p); g.stroke(); }
+          g.restore();
         });
       });
     },
   };
+
+  // An arrow pointing off the scale at pixel `edge` (value axis) and `across` (category axis), with the value
+  // written just inside the edge.
+  function beyondScale(g, horizontal, edge, across, direction, text) {
+    const tip = 12 * direction;
+    if (horizontal) { g.moveTo(edge, across); g.lineTo(edge - tip, across - 9); g.lineTo(edge - tip, across + 9); }
+    else { g.moveTo(across, edge); g.lineTo(across - 9, edge + tip); g.lineTo(across + 9, edge + tip); }
+    g.closePath(); g.fill();
+    g.font = `bold ${Chart.defaults.font.size - 2}px ${Chart.defaults.font.family}`;
+    g.textBaseline = "middle";
+    g.textAlign = horizontal ? (direction > 0 ? "right" : "left") : "center";
+    const gap = 16 * direction;
+    if (horizontal) g.fillText(text, edge - gap, across);
+    else g.fillText(text, across, edge + gap + 6 * direction);
+  }
 
   // Fan chart: per scenario, median line with 50% and 90% bands. spec: {time, unit, scenarios: [{name, colour,
   // q: {p05, p25, p50, p75, p95}, hidden}]}
@@ -135,7 +157,7 @@
     const datasets = spec.series.map((s) => ({
       label: s.name, backgroundColor: alpha(s.colour, 0.75), borderColor: s.colour, borderWidth: 1,
       data: s.values.map((v) => (v[1] === null ? null : [clip(v[1]), clip(v[2])])),
-      means: s.values.map((v) => v[0]), raw: s.values, hidden: !!s.hidden,
+      means: s.values.map((v) => v[0]), raw: s.values, hidden: !!s.hidden, suffix: spec.suffix,
       barPercentage: 0.9, categoryPercentage: 0.85,
     }));
     const valueAxis = { title: { display: true, text: spec.title }, grid: { color: (c) => (c.tick.value === 0 ? "#333" : "#ddd"), lineWidth: (c) => (c.tick.value === 0 ? 2 : 1) },

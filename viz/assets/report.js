@@ -18,7 +18,7 @@
 
   // People's outcomes: % change with 90% ranges; the scale is cut at 100% so small counts don't hide the rest.
   function outcomes() {
-    const limit = C.percentLimit(D.outcomes.flatMap((o) => Object.values(o.changes).flatMap((c) => [c[4], c[5]])));
+    const limit = C.percentLimit(D.outcomes.flatMap((o) => Object.values(o.changes).flatMap((c) => c.slice(3, 6))));
     charts.outcomes = C.ranges(document.getElementById("chart-outcomes"), {
       categories: D.outcomes.map((o) => [o.label + direction(o.better)]),
       horizontal: true, limit, suffix: "%",

@@ -79,7 +79,7 @@
     if (charts.outcomes) charts.outcomes.destroy();
     charts.outcomes = C.ranges(document.getElementById("chart-outcomes"), {
       categories: r.outcomes.map((o) => `${o.label} (${o.better < 0 ? "fewer" : "more"} is better)`), horizontal: true,
-      limit: C.percentLimit(r.outcomes.flatMap((o) => [o.change[4], o.change[5]])), suffix: "%", title: `change from the baseline over ${S.horizon} years, %`,
+      limit: C.percentLimit(r.outcomes.flatMap((o) => o.change.slice(3, 6))), suffix: "%", title: `change from the baseline over ${S.horizon} years, %`,
       series: [{ name: S.yours, colour: colours[S.yours], values: r.outcomes.map((o) => o.change.slice(3, 6)) }],
     });
     if (charts.payers) charts.payers.destroy();
