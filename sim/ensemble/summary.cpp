@@ -1,6 +1,7 @@
 #include "sim/ensemble/summary.hpp"
 
 #include <cmath>
+#include <limits>
 
 #include "sim/core/error.hpp"
 
@@ -17,9 +18,12 @@ void Summary::shape_like(const abm::Outputs& run) {
   rows_ = run.rows();
   cells_.assign(rows_ * names_.size(), {});
   estimators_.clear();
+}
+
+void Summary::start_quantiles() {
   estimators_.reserve(cells_.size() * quantiles_.size());
-  for (std::size_t c = 0; c < cells_.size(); ++c) {
-    for (double q : quantiles_) estimators_.emplace_back(q);
+  for (const Moments& first_run : cells_) {
+    for (double q : quantiles_) estimators_.emplace_back(q).add(first_run.mean);
   }
 }
 
@@ -28,16 +32,24 @@ void Summary::add(const abm::Outputs& run) {
   if (run.names() != names_ || run.rows() != rows_) {
     throw Error("ensemble summary: run " + std::to_string(runs_) + " has other outputs or steps than run 0");
   }
+  if (runs_ == 1) start_quantiles();
   ++runs_;
   const std::span<const double> values = run.values();
+  const std::size_t quantiles = runs_ > 1 ? quantiles_.size() : 0;
   for (std::size_t c = 0; c < cells_.size(); ++c) {
     Moments& m = cells_[c];
     const double x = values[c];
     const double delta = x - m.mean;
-    m.mean += delta / runs_;
+    m.mean += delta / runs_;  // exactly x after the first run
     m.sum_of_squares += delta * (x - m.mean);
-    for (std::size_t q = 0; q < quantiles_.size(); ++q) estimators_[c * quantiles_.size() + q].add(x);
+    for (std::size_t q = 0; q < quantiles; ++q) estimators_[c * quantiles_.size() + q].add(x);
   }
+}
+
+double Summary::quantile(std::size_t q, std::size_t row, std::size_t output) const {
+  if (runs_ == 0) return std::numeric_limits<double>::quiet_NaN();
+  if (runs_ == 1) return mean(row, output);
+  return estimators_[cell(row, output) * quantiles_.size() + q].value();
 }
 
 double Summary::sd(std::size_t row, std::size_t output) const {

@@ -29,10 +29,8 @@ class Summary {
   double mean(std::size_t row, std::size_t output) const { return cells_[cell(row, output)].mean; }
   /// Sample standard deviation over runs (n - 1 in the denominator); 0 for a single run.
   double sd(std::size_t row, std::size_t output) const;
-  /// Estimate of quantiles()[q].
-  double quantile(std::size_t q, std::size_t row, std::size_t output) const {
-    return estimators_[cell(row, output) * quantiles_.size() + q].value();
-  }
+  /// Estimate of quantiles()[q]; NaN before the first run.
+  double quantile(std::size_t q, std::size_t row, std::size_t output) const;
 
  private:
   struct Moments {
@@ -44,10 +42,13 @@ class Summary {
   std::size_t rows_ = 0;
   std::uint32_t runs_ = 0;
   std::vector<Moments> cells_;             // row-major (row, output)
-  std::vector<P2Quantile> estimators_;     // per cell, one per quantile
+  // Per cell, one per quantile; made at the second run (one run's quantiles are its values, kept exactly as
+  // the means), so a single run, such as a workshop chunk, does not build about 70 MB of them.
+  std::vector<P2Quantile> estimators_;
 
   std::size_t cell(std::size_t row, std::size_t output) const { return row * names_.size() + output; }
   void shape_like(const abm::Outputs& run);
+  void start_quantiles();
 };
 
 }  // namespace revolve::ensemble

@@ -52,3 +52,21 @@ TEST_CASE("one run has sd 0; runs of another shape are refused") {
   CHECK_THROWS_AS(s.add(other), revolve::Error);
   CHECK_THROWS_AS(Summary({1.5}), revolve::Error);
 }
+
+TEST_CASE("quantiles are one run's values, then exactly those of P-squared estimators fed every run") {
+  const std::vector<double> probabilities = {0.05, 0.5, 0.95};
+  Summary s(probabilities);
+  CHECK(std::isnan(s.quantile(0, 0, 0)));
+  const std::vector<double> a1 = {3.5, -2.0, 7.25, 0.1, 9.0, 4.0, 4.0, 11.0, -5.5};
+  std::vector<revolve::ensemble::P2Quantile> direct;
+  for (double p : probabilities) direct.emplace_back(p);
+  for (std::size_t r = 0; r < a1.size(); ++r) {
+    s.add(two_steps(a1[r], 1.0, 2.0, 3.0));
+    for (auto& e : direct) e.add(a1[r]);
+    for (std::size_t q = 0; q < probabilities.size(); ++q) {
+      INFO("run " << r << ", quantile " << probabilities[q]);
+      CHECK(s.quantile(q, 0, 0) == direct[q].value());  // bit for bit
+      CHECK(s.quantile(q, 1, 1) == 3.0);
+    }
+  }
+}
