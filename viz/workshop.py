@@ -545,15 +545,31 @@ class _Server(http.server.ThreadingHTTPServer):
             super().handle_error(request, client_address)
 
 
+def _whole_number(least: int, most: int | None = None):
+    """An argparse type: a whole number from `least` to `most`, with a message that says so."""
+    def parse(text: str) -> int:
+        try:
+            value = int(text)
+        except ValueError:
+            value = None
+        if value is None or value < least or (most is not None and value > most):
+            bound = f"from {least} to {most}" if most is not None else f"of {least} or more"
+            raise argparse.ArgumentTypeError(f"'{text}' is not a whole number {bound}")
+        return value
+    return parse
+
+
 def main(argv: list[str] | None = None) -> int:
     """``revolve workshop [SCENARIO_DIR]``: serve the dashboard on 127.0.0.1 until Ctrl-C."""
     parser = argparse.ArgumentParser(prog="revolve workshop", description="A local dashboard for a board: sliders "
                                      "for the interventions; charts update as runs finish. Serves 127.0.0.1 only.")
     parser.add_argument("folder", nargs="?", default=str(ROOT / "scenarios" / "bristol"), metavar="SCENARIO_DIR",
                         help="a folder with baseline.yaml (default: scenarios/bristol)")
-    parser.add_argument("--port", type=int, default=8050, help="port on 127.0.0.1 (0: any free port)")
-    parser.add_argument("--runs", type=int, default=20, help="runs to refine to after each change (default 20)")
-    parser.add_argument("--workers", type=int, help="worker processes (default: one per core)")
+    parser.add_argument("--port", type=_whole_number(0, 65535), default=8050,
+                        help="port on 127.0.0.1, 0 to 65535 (0: any free port; default 8050)")
+    parser.add_argument("--runs", type=_whole_number(1), default=20,
+                        help="runs to refine to after each change (default 20)")
+    parser.add_argument("--workers", type=_whole_number(1), help="worker processes (default: one per core)")
     parser.add_argument("--out", default="out/workshop", help="where snapshots are saved (default out/workshop)")
     args = parser.parse_args(argv)
     baseline = pathlib.Path(args.folder) / "baseline.yaml"

@@ -85,10 +85,10 @@ void add_bench_command(CLI::App& app) {
   auto* cohort = bench->add_subcommand(
       "cohort", "The agent-based cohort_bench model: prints one JSON line of figures; with --out writes "
                 "DIR/mean.csv (ensemble mean and sd per step and output) and DIR/exact.csv (exact expectation)");
-  cohort->add_option("--agents", options->agents, "People in the cohort")->capture_default_str()->check(CLI::PositiveNumber);
-  cohort->add_option("--steps", options->steps, "Steps (weeks)")->capture_default_str()->check(CLI::PositiveNumber);
-  cohort->add_option("--threads", options->threads, "Threads (default: every core)")->check(CLI::PositiveNumber);
-  cohort->add_option("--runs", options->runs, "Runs in the ensemble")->capture_default_str()->check(CLI::PositiveNumber);
+  cohort->add_option("--agents", options->agents, "People in the cohort")->capture_default_str()->check(whole_number(1));
+  cohort->add_option("--steps", options->steps, "Steps (weeks)")->capture_default_str()->check(whole_number(1));
+  cohort->add_option("--threads", options->threads, "Threads (default: every core)")->check(whole_number(1));
+  cohort->add_option("--runs", options->runs, "Runs in the ensemble")->capture_default_str()->check(whole_number(1));
   cohort->add_option("--seed", options->seed, "Seed of the random streams")->capture_default_str();
   cohort->add_option("--out", options->out, "Directory for mean.csv and exact.csv");
   cohort->callback([options] { run_bench_cohort(*options); });

@@ -118,10 +118,10 @@ void run_scenarios(const RunSettings& settings, bool compare) {
 }
 
 void add_common_options(CLI::App* cmd, RunSettings& s) {
-  cmd->add_option("--runs", s.runs, "Runs per scenario (default: the scenario's own)")->check(CLI::PositiveNumber);
+  cmd->add_option("--runs", s.runs, "Runs per scenario (default: the scenario's own)")->check(whole_number(1));
   cmd->add_option("--seed", s.seed, "Seed of the random streams (default: the scenario's own)")
-      ->check(CLI::NonNegativeNumber);
-  cmd->add_option("--threads", s.threads, "Worker threads (default: every core)")->check(CLI::PositiveNumber);
+      ->check(whole_number(0));
+  cmd->add_option("--threads", s.threads, "Worker threads (default: every core)")->check(whole_number(1));
 }
 
 std::string command_line(int argc, char** argv) {

@@ -92,3 +92,19 @@ def test_compare_refuses_scenarios_with_different_horizons(revolve_cli, tmp_path
     assert result.returncode == 1
     assert "longer.yaml: horizon_years 3" in result.stderr and "a comparison needs one horizon" in result.stderr
     assert not (tmp_path / "out").exists()
+
+
+@pytest.mark.parametrize("option, value, message", [
+    ("--runs", "0", "--runs: '0' is not a whole number of 1 or more"),
+    ("--runs", "abc", "--runs: 'abc' is not a whole number of 1 or more"),
+    ("--runs", "2.5", "--runs: '2.5' is not a whole number of 1 or more"),
+    ("--threads", "-1", "--threads: '-1' is not a whole number of 1 or more"),
+    ("--seed", "-3", "--seed: '-3' is not a whole number of 0 or more"),
+])
+def test_counts_that_are_not_whole_numbers_are_refused_with_what_is_wanted(revolve_cli, tmp_path, option, value,
+                                                                           message):
+    result = subprocess.run([str(revolve_cli), "run", str(SMALL), option, value, "--out", str(tmp_path / "x")],
+                            capture_output=True, text=True)
+    assert result.returncode != 0
+    assert message in result.stderr
+    assert not (tmp_path / "x").exists()
