@@ -60,7 +60,7 @@ void add_sd_command(CLI::App& app) {
       ->check(CLI::IsMember({"euler", "rk4", "dopri5"}));
   run->add_option("--out", options->out, "Directory for results.csv")->capture_default_str();
   run->add_option("--vars", options->vars, "Save only these variables (comma-separated)")->delimiter(',');
-  run->add_option("--seed", options->seed, "Seed for NORMAL, UNIFORM and POISSON")->capture_default_str();
+  run->add_option("--seed", options->seed, "Seed for NORMAL, UNIFORM and POISSON")->capture_default_str()->check(whole_number(0));
   run->callback([options] { run_sd(*options); });
 }
 

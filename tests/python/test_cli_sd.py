@@ -37,6 +37,19 @@ def test_bad_model_file_names_file_and_line(revolve_cli, tmp_path):
     assert not (tmp_path / "results.csv").exists()
 
 
+@pytest.mark.parametrize("option, value, message", [
+    ("--seed", "-1", "--seed: '-1' is not a whole number of 0 or more"),
+    ("--method", "rk5", "--method: rk5 not in {euler,rk4,dopri5}"),
+    ("--vars", "nope", "model 'Teacup' has no variable 'nope'"),
+])
+def test_bad_options_are_refused_with_what_is_wanted(revolve_cli, tmp_path, option, value, message):
+    result = run_cli(revolve_cli, "sd", "run", ROOT / "models/examples/teacup.yaml", "--out", tmp_path / "out",
+                     option, value, check=False)
+    assert result.returncode != 0
+    assert message in result.stderr
+    assert not (tmp_path / "out").exists()
+
+
 @pytest.mark.parametrize("command", [[], ["sd"], ["sd", "run"]])
 def test_every_command_has_help(revolve_cli, command):
     result = run_cli(revolve_cli, *command, "--help")
