@@ -142,7 +142,12 @@ class Scenario:
 
     @property
     def hash(self) -> str:
-        """A fingerprint of everything that changes results (not the label or description), as in manifests."""
+        """A fingerprint of the settings as written (not the label or description), as in manifests.
+
+        Equal settings give equal hashes. A value written in another unit, or with its unit where another file
+        leaves it out, gives another hash even if the value in model units is the same: compare the manifest's
+        resolved parameters for that.
+        """
         return self._core.hash()
 
     def __repr__(self) -> str:

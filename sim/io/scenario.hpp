@@ -72,7 +72,9 @@ struct Scenario {
 
   /// The same scenario with `changes` on top (as if a child file set them).
   Scenario with_parameters(const std::vector<params::Override>& changes, const std::string& new_label) const;
-  /// A stable fingerprint of everything that affects results (not the label or description).
+  /// A stable fingerprint of the settings as written (not the label or description): equal settings, equal
+  /// hashes. A value written in another unit (or with and without its unit) hashes differently even when it
+  /// is the same in model units; the manifest's resolved parameters are the canonical record.
   std::string hash() const;
 };
 
