@@ -6,8 +6,8 @@
 
 namespace revolve::cli {
 
-/// A whole number of at least `least` (CLI11's PositiveNumber would print its range as 0 to 1.8e308 and
-/// accept 2.5 for a count).
+/// A whole number of at least `least`, with a message that says so (CLI11's PositiveNumber prints its range
+/// as 0 to 1.8e308, and a fraction only got "Could not convert").
 inline CLI::Validator whole_number(long long least) {
   return CLI::Validator(
       [least](std::string& text) -> std::string {
