@@ -328,7 +328,7 @@ class Workshop:
 
     def _baseline_worker_to_preempt(self) -> int | None:
         """A worker on a spare baseline chunk, when new settings have no result yet and every worker is busy on
-        the baseline: without it the board would wait up to two runs (about 1.2 s at Bristol scale) to see
+        the baseline: without it the board would wait up to two runs (about 0.9 s at Bristol scale) to see
         its change. The chunk is run again later. The lowest baseline chunk is kept while the baseline has
         none, since the first result needs a pair."""
         if (self.chunks or self.settings == self.controls.defaults() or self.preempted

@@ -40,7 +40,7 @@ void Summary::add(const abm::Outputs& run) {
     Moments& m = cells_[c];
     const double x = values[c];
     const double delta = x - m.mean;
-    m.mean += delta / runs_;  // exactly x after the first run
+    m.mean += delta / runs_;  // x itself after the first run (but -0 becomes 0)
     m.sum_of_squares += delta * (x - m.mean);
     for (std::size_t q = 0; q < quantiles; ++q) estimators_[c * quantiles_.size() + q].add(x);
   }

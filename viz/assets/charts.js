@@ -59,8 +59,7 @@
             const text = fmt(m, true) + (ds.suffix || "");
             beyondScale(g, horizontal, p, horizontal ? y : x, Math.sign(m), text);
             chart.$beyondScale.push(`${chart.data.labels[k]}: ${text}`);
-          }
-          else if (horizontal) { g.moveTo(p, y - height / 2 - 3); g.lineTo(p, y + height / 2 + 3); g.stroke(); }
+          } else if (horizontal) { g.moveTo(p, y - height / 2 - 3); g.lineTo(p, y + height / 2 + 3); g.stroke(); }
           else { g.moveTo(x - width / 2 - 3, p); g.lineTo(x + width / 2 + 3, p); g.stroke(); }
           g.restore();
         });
