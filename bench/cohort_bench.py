@@ -1,5 +1,5 @@
 #!/usr/bin/python3
-"""Agent-based benchmark: cohort_bench (../shared/bench/cohort_bench.md), 1,000,000 people x 520 weeks,
+"""Agent-based benchmark: cohort_bench (tests/data/bench/cohort_bench.md), 1,000,000 people x 520 weeks,
 on 1 thread and on every core, through `revolve bench cohort`.
 
 Run from the repository root after `make build`:  /usr/bin/python3 bench/cohort_bench.py [--repeats 3]

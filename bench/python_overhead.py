@@ -23,7 +23,7 @@ import time
 import revolve
 
 ROOT = pathlib.Path(__file__).resolve().parents[1]
-MODEL = ROOT.parent / "shared" / "bench" / "chain1000.xmile"
+MODEL = ROOT / "tests" / "data" / "bench" / "chain1000.xmile"
 REVOLVE = ROOT / os.environ.get("REVOLVE_BUILD_DIR", "build") / "revolve"
 REPEATS = 15
 BRISTOL = [ROOT / "scenarios/bristol" / f"{name}.yaml" for name in (

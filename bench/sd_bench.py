@@ -14,7 +14,7 @@ import tempfile
 import time
 
 ROOT = pathlib.Path(__file__).resolve().parents[1]
-SHARED = ROOT.parent / "shared" / "bench"
+SHARED = ROOT / "tests" / "data" / "bench"  # copied from the shared benchmark files
 REVOLVE = ROOT / "build" / "revolve"
 
 

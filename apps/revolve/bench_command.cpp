@@ -1,4 +1,4 @@
-// revolve bench cohort: the agent-based benchmark of ../shared/bench/cohort_bench.md. Prints one
+// revolve bench cohort: the agent-based benchmark of tests/data/bench/cohort_bench.md. Prints one
 // JSON line of figures; with --out also writes the ensemble means and the exact expectation.
 #include <sys/resource.h>
 

@@ -1,4 +1,4 @@
-"""Shared fixtures: where the repository, the build and ../shared are."""
+"""Shared fixtures: where the repository, the build and the test data (tests/data) are."""
 import os
 import pathlib
 import subprocess
@@ -7,7 +7,7 @@ import pytest
 
 ROOT = pathlib.Path(__file__).resolve().parents[2]
 BUILD = ROOT / os.environ.get("REVOLVE_BUILD_DIR", "build")  # e.g. REVOLVE_BUILD_DIR=build-params
-SHARED = ROOT.parent / "shared"
+DATA = ROOT / "tests" / "data"  # upstream files the tests read, with their licences
 
 
 @pytest.fixture(scope="session")
@@ -19,9 +19,9 @@ def revolve_cli():
 
 
 @pytest.fixture(scope="session")
-def shared_dir():
-    assert SHARED.is_dir(), f"{SHARED} is missing: the shared files live beside the checkout"
-    return SHARED
+def data_dir():
+    assert DATA.is_dir(), f"{DATA} is missing"
+    return DATA
 
 
 def run_cli(exe, *args, check=True):

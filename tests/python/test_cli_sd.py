@@ -5,12 +5,12 @@ import pytest
 from conftest import ROOT, run_cli
 
 
-def test_teacup_model_file_matches_stella(revolve_cli, shared_dir, tmp_path):
+def test_teacup_model_file_matches_stella(revolve_cli, data_dir, tmp_path):
     """The CLI's results.csv against Stella 10.0.6's 12-digit output (see teacup_test.cpp for why
     output.csv, a 6-digit single-precision print, is only good to 1.5e-5)."""
     run_cli(revolve_cli, "sd", "run", ROOT / "models/examples/teacup.yaml", "--out", tmp_path)
     ours = pd.read_csv(tmp_path / "results.csv")
-    stella = pd.read_csv(shared_dir / "sd-conformance/samples/teacup/output_stella1006.csv")
+    stella = pd.read_csv(data_dir / "sd-conformance/samples/teacup/output_stella1006.csv")
     assert list(ours["time"]) == pytest.approx(list(stella["Time"]))
     for column in ["Teacup Temperature", "Heat Loss to Room"]:
         assert ours[column].to_numpy() == pytest.approx(stella[column.lower()].to_numpy(), rel=1e-6)

@@ -39,8 +39,8 @@ def assert_identical(python, cli):
     assert np.array_equal(python.to_numpy(), cli.to_numpy(), equal_nan=True)
 
 
-def conformance_models(shared):
-    return sorted((shared / "sd-conformance").rglob("*.xmile"))
+def conformance_models(data):
+    return sorted((data / "sd-conformance").rglob("*.xmile"))
 
 
 def teacup_built_in_python():
@@ -57,9 +57,9 @@ def test_load_and_run_gives_the_same_numbers_as_the_cli(revolve_cli, tmp_path, m
     assert_identical(revolve.sd.load(model).run(), cli_results(revolve_cli, tmp_path, model))
 
 
-def test_every_conformance_model_matches_the_cli_or_fails_with_its_message(revolve_cli, shared_dir, tmp_path):
-    models = conformance_models(shared_dir)
-    assert models, "no XMILE models found in ../shared/sd-conformance"
+def test_every_conformance_model_matches_the_cli_or_fails_with_its_message(revolve_cli, data_dir, tmp_path):
+    models = conformance_models(data_dir)
+    assert models, "no XMILE models found in tests/data/sd-conformance"
     for model in models:
         cli = run_cli(revolve_cli, "sd", "run", model, "--out", tmp_path, check=False)
         if cli.returncode == 0:

@@ -1,5 +1,5 @@
 // The teacup model (sd-conformance/samples/teacup), built two ways, against its canonical outputs
-// read in place from ../shared.
+// read from tests/data/sd-conformance.
 #include <catch2/catch.hpp>
 
 #include "sim/sd/model_file.hpp"
@@ -10,7 +10,7 @@ using namespace revolve;
 
 namespace {
 
-const std::string teacup_dir = std::string(REVOLVE_SHARED_DIR) + "/sd-conformance/samples/teacup/";
+const std::string teacup_dir = std::string(REVOLVE_TEST_DATA_DIR) + "/sd-conformance/samples/teacup/";
 
 sd::Model teacup_by_builder() {
   sd::Model m;

@@ -1,5 +1,5 @@
-// Every XMILE model in ../shared/sd-conformance, run with its own specs, against the canonical
-// output beside it: every column at every saved time, within 1e-4 relative (1e-6 absolute near
+// Every XMILE model in tests/data/sd-conformance (SDXorg test-models, MIT licence), run with its own
+// specs, against the canonical output beside it: every column at every saved time, within 1e-4 relative (1e-6 absolute near
 // zero). The files are read in place.
 #include <catch2/catch.hpp>
 
@@ -20,7 +20,7 @@ namespace fs = std::filesystem;
 
 namespace {
 
-const fs::path conformance_dir = fs::path(REVOLVE_SHARED_DIR) / "sd-conformance";
+const fs::path conformance_dir = fs::path(REVOLVE_TEST_DATA_DIR) / "sd-conformance";
 
 /// Models whose XMILE file cannot reproduce its canonical output: the file itself is incomplete.
 /// They must fail with an error that names the problem, never run with a different result.

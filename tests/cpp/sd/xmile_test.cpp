@@ -102,7 +102,7 @@ TEST_CASE("a bad graphical function names the problem and its line") {
 }
 
 TEST_CASE("the generated chain1000 benchmark model matches its independent NumPy reference to 1e-9") {
-  const std::string dir = std::string(REVOLVE_SHARED_DIR) + "/bench/";
+  const std::string dir = std::string(REVOLVE_TEST_DATA_DIR) + "/bench/";
   const auto r = test::run_model(sd::load_xmile(dir + "chain1000.xmile"));
   const auto reference = test::read_table(dir + "chain1000_reference.csv");
   REQUIRE(reference.header.size() == 1001);

@@ -1,4 +1,4 @@
-// The exact chain and the step tables against the spec (../shared/bench/cohort_bench.md),
+// The exact chain and the step tables against the spec (tests/data/bench/cohort_bench.md),
 // re-derived by hand here for the first step, where the population is the initial distribution.
 #include <catch2/catch.hpp>
 
