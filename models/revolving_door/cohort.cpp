@@ -135,7 +135,7 @@ void draw_initial_states(const PeopleView& v, abm::PersonId p, const Parameters&
 void draw_arrival_states(const PeopleView& v, abm::PersonId p, RunState& state, const random::Stream& s,
                          const random::Stream& release, std::uint32_t run, std::uint32_t step) {
   const Parameters& P = state.parameters();
-  const FlowParameters& f = P.flows;
+  const FlowsParameters& f = P.flows;
   const auto u = [&](std::uint32_t k) { return s.uniform(run, p, step, k); };
   v.mental_health[p] = draw_mental_health(u(2), P.initial);
   v.substance[p] = draw_substance(u(3), P.initial);

@@ -29,7 +29,7 @@ std::array<double, payer_count> service_costs(const CostParameters& c, const Gro
                    events(g, Event::emergency_admission) * c.nhs_emergency_admission +
                    (events(g, Event::mh_crisis) - events(g, Event::mh_admission)) * c.nhs_crisis_response +
                    events(g, Event::s136_detention) * c.nhs_s136_assessment +
-                   in(tally::mental, Mental::inpatient) * c.nhs_mh_inpatient_week +
+                   in(tally::mental, Mental::inpatient) * c.nhs_mh_inpatient_stay +
                    in(tally::mental, Mental::treatment) * c.nhs_mh_community_treatment;
   at(Payer::la_housing) = events(g, Event::eviction) * c.la_housing_homelessness_casework +
                           in(tally::housing, Housing::temporary) * c.la_housing_temporary_accommodation +

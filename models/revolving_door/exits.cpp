@@ -47,7 +47,7 @@ void check_housing_first_anniversary(const PeopleView& v, abm::PersonId p, std::
 
 void Exits::step(Phase, abm::Run& run) {
   const RunState& state = *state_;
-  const FlowParameters& f = state.parameters().flows;
+  const FlowsParameters& f = state.parameters().flows;
   const PeopleView v = state.view(run);
   const std::uint32_t run_number = run.key().run, step = run.clock().step();
   const auto now = static_cast<std::int32_t>(step);

@@ -157,7 +157,7 @@ void Recorder::record(abm::Run& run) {
   tally_people(run);
   read_events(run);
   costs_ = week_costs(state_->parameters(), groups_, state_->week);
-  discount_ = std::pow(1.0 + state_->parameters().discount_rate, -static_cast<double>(run.clock().step() - 1));
+  discount_ = std::pow(1.0 + state_->parameters().economics.discount_rate, -static_cast<double>(run.clock().step() - 1));
   services_.read_outputs(system_values_);
   const auto& layout = output_layout();
   for (std::size_t i = 0; i < layout.size(); ++i) run.outputs().set(outputs_[i], value(layout[i]));

@@ -207,7 +207,7 @@ std::uint32_t BlockStep::ae_count(const Start& s, double u) const {
 }
 
 void BlockStep::attend_ae(abm::PersonId p, const Start& s, std::uint32_t attendances) {
-  const EventParameters& e = P_.events;
+  const EventsParameters& e = P_.events;
   for (std::uint32_t k = 0; k < attendances; ++k) {
     const auto u = streams_.ae_outcome.uniforms4(run_, p, step_, attendances_ + k);
     count(Event::ae_attendance, p);
@@ -379,7 +379,7 @@ bool BlockStep::mental_health(abm::PersonId p, const Start& s, double u) {
 
 bool BlockStep::start_crisis(abm::PersonId p, const Start& s) {
   const MentalHealthParameters& M = P_.mental_health;
-  const EventParameters& e = P_.events;
+  const EventsParameters& e = P_.events;
   const auto u = streams_.crisis_start.uniforms4(run_, p, step_);
   v_.crises[p] += 1;
   count(Event::mh_crisis, p);

@@ -137,7 +137,7 @@ void Services::step(Phase phase, abm::Run& run) {
 
 ContractTerms Services::contract_terms() const {
   const Parameters& P = state_->parameters();
-  const ContractParameters& c = P.contracts;
+  const ContractsParameters& c = P.contracts;
   const double alliance = state_->week.interventions.alliance;
   return {
       .term = c.term,

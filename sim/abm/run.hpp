@@ -64,6 +64,11 @@ class Run {
   const EventCounters& counters() const { return counters_; }
   Outputs& outputs() { return outputs_; }
   const Outputs& outputs() const { return outputs_; }
+  /// What modules pass each other (sim/core/signals.hpp).
+  Signals& signals() { return signals_; }
+  const Signals& signals() const { return signals_; }
+  /// The modules acting in a phase, in the order they act (after start()).
+  std::vector<const Module*> acting_in(Phase phase) const { return loop_.acting_in(phase); }
 
   /// Ends declaration: no more columns, counters or outputs (called by start()).
   void freeze();
@@ -87,6 +92,7 @@ class Run {
   Population population_;
   EventCounters counters_;
   Outputs outputs_;
+  Signals signals_;
   StepLoop<Run> loop_;
   std::vector<std::int64_t> block_counts_;  // one row of counters per block, reused every pass
 };

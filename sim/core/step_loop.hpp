@@ -1,70 +1,29 @@
 #pragma once
-// The step loop: the phases of one step, in order, written once, here; and the one lifecycle of
-// everything that acts during a run (a process, an intervention, an analyzer, a coupler).
+// The step loop: the one lifecycle of everything that acts during a run (a process, an
+// intervention, an analyzer, a coupler), and the order in which modules act.
 //
-// Lifecycle of a run: declare (every module adds its columns, counters and outputs) -> freeze ->
-// init (every module resolves names to handles, once) -> steps -> finalize. In each step every
-// phase of step_phases runs in order; in a phase, the modules that act in it run in the order they
-// were added. Phase::record calls record() on every module instead of step().
-#include <array>
+// Lifecycle of a run: declare (every module adds its columns, counters, outputs and signals) ->
+// freeze -> init (every module resolves names to handles, once) -> steps -> finalize. In each step
+// every phase of step_phases (sim/core/phases.hpp) runs in order; Phase::record calls record() on
+// every module instead of step().
+//
+// Who acts first within a phase follows from what modules declare, not from the order they were
+// added: a module that reads a signal (sim/core/signals.hpp) acts after its writer, and a module
+// acts after the modules it names in after(). Modules with no such tie keep the order they were
+// added in, so that order never decides a result the model depends on.
 #include <concepts>
 #include <cstdint>
-#include <initializer_list>
 #include <memory>
 #include <span>
+#include <string>
 #include <string_view>
 #include <vector>
 
+#include "sim/core/module_order.hpp"
+#include "sim/core/phases.hpp"
+#include "sim/core/signals.hpp"
+
 namespace revolve {
-
-/// The phases of one step. Their order is step_phases.
-enum class Phase : std::uint8_t {
-  advance_clock,      ///< the clock moves to the new step; scheduled parameter changes apply
-  scheduled_events,   ///< events whose time has come: releases, ends of stays
-  system_to_people,   ///< couplers pass capacities and waiting lists from the stock-flow model
-  interventions,      ///< offers, referrals, changes to hazards
-  transitions,        ///< hazard-driven transitions (competing risks)
-  exits_and_entries,  ///< deaths and leaving the area; new people arrive
-  people_to_system,   ///< couplers pass the step's aggregated counts and flows to the stock-flow model
-  integrate_system,   ///< the stock-flow model advances over the step
-  record,             ///< analyzers and outputs record the end of the step
-};
-
-/// The order of the phases in every step: the single definition the step loop follows.
-inline constexpr std::array step_phases = {
-    Phase::advance_clock,     Phase::scheduled_events,  Phase::system_to_people,
-    Phase::interventions,     Phase::transitions,       Phase::exits_and_entries,
-    Phase::people_to_system,  Phase::integrate_system,  Phase::record,
-};
-
-constexpr std::string_view to_string(Phase phase) {
-  switch (phase) {
-    case Phase::advance_clock: return "advance_clock";
-    case Phase::scheduled_events: return "scheduled_events";
-    case Phase::system_to_people: return "system_to_people";
-    case Phase::interventions: return "interventions";
-    case Phase::transitions: return "transitions";
-    case Phase::exits_and_entries: return "exits_and_entries";
-    case Phase::people_to_system: return "people_to_system";
-    case Phase::integrate_system: return "integrate_system";
-    case Phase::record: return "record";
-  }
-  return "unknown";
-}
-
-/// A set of phases, e.g. {Phase::transitions, Phase::record}.
-class PhaseSet {
- public:
-  constexpr PhaseSet() = default;
-  constexpr PhaseSet(std::initializer_list<Phase> phases) {
-    for (Phase p : phases) bits_ |= bit(p);
-  }
-  constexpr bool contains(Phase phase) const { return (bits_ & bit(phase)) != 0; }
-
- private:
-  static constexpr std::uint16_t bit(Phase phase) { return static_cast<std::uint16_t>(1u << static_cast<unsigned>(phase)); }
-  std::uint16_t bits_ = 0;
-};
 
 /// Simulated time of a run in whole steps of length dt [model time units].
 class Clock {
@@ -88,6 +47,10 @@ template <class Run>
 class Module {
  public:
   virtual ~Module() = default;
+  /// A name for messages and for other modules' after(); "" for a module nobody refers to.
+  virtual std::string name() const { return ""; }
+  /// Modules (by name) that act before this one in every phase both act in, and init before it.
+  virtual std::vector<std::string> after() const { return {}; }
   /// The phases in which step() is called (never Phase::record: record() serves it).
   virtual PhaseSet phases() const { return {}; }
   /// Add columns, counters and outputs to the run. Names only: nothing is resolved yet.
@@ -102,10 +65,12 @@ class Module {
   virtual void finalize(Run&) {}
 };
 
-/// A run the step loop can drive: it has a clock, and freezes its layout between declare and init.
+/// A run the step loop can drive: it has a clock and signals, and freezes its layout between
+/// declare and init.
 template <class Run>
 concept SteppableRun = requires(Run run) {
   { run.clock() } -> std::same_as<Clock&>;
+  { run.signals() } -> std::same_as<Signals&>;
   run.freeze();
 };
 
@@ -116,41 +81,57 @@ class StepLoop {
  public:
   using ModuleType = Module<Run>;
 
-  /// Modules act in the order they are added. Only before start().
+  /// Only before start().
   ModuleType& add(std::unique_ptr<ModuleType> module) {
     modules_.push_back(std::move(module));
     return *modules_.back();
   }
   std::span<const std::unique_ptr<ModuleType>> modules() const { return modules_; }
 
-  /// declare -> freeze -> init.
+  /// declare -> freeze (the run's layout and its signals) -> order the modules -> init.
   void start(Run& run) {
     static_assert(SteppableRun<Run>);
-    for (auto& m : modules_) m->declare(run);
+    std::vector<ModuleFacts> facts;
+    for (std::size_t i = 0; i < modules_.size(); ++i) {
+      ModuleType& m = *modules_[i];
+      facts.push_back({m.name(), m.after(), m.phases()});
+      run.signals().declaring(i, facts.back().name);
+      m.declare(run);
+    }
     run.freeze();
-    for (auto& m : modules_) m->init(run);
+    run.signals().freeze();
+    order_ = acting_order(facts, run.signals());
+    for (std::size_t i : order_.init) modules_[i]->init(run);
   }
 
   /// One step: every phase of step_phases in order.
   void step(Run& run) {
     for (Phase phase : step_phases) {
       if (phase == Phase::advance_clock) run.clock().advance();
-      for (auto& m : modules_) {
+      for (std::size_t i : order_.in(phase)) {
         if (phase == Phase::record) {
-          m->record(run);
-        } else if (m->phases().contains(phase)) {
-          m->step(phase, run);
+          modules_[i]->record(run);
+        } else {
+          modules_[i]->step(phase, run);
         }
       }
     }
   }
 
   void finish(Run& run) {
-    for (auto& m : modules_) m->finalize(run);
+    for (std::size_t i : order_.init) modules_[i]->finalize(run);
+  }
+
+  /// The modules acting in `phase`, in the order they act (after start()).
+  std::vector<const ModuleType*> acting_in(Phase phase) const {
+    std::vector<const ModuleType*> acting;
+    for (std::size_t i : order_.in(phase)) acting.push_back(modules_[i].get());
+    return acting;
   }
 
  private:
   std::vector<std::unique_ptr<ModuleType>> modules_;
+  ActingOrder order_;
 };
 
 }  // namespace revolve

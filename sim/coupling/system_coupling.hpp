@@ -1,14 +1,22 @@
 #pragma once
 // Couples a stock-flow model (the system: capacities, waiting lists, workforce) to the people of
-// a run. The coupler is a module of the run and owns the stock-flow simulation:
-//   Phase::system_to_people  reads the stock-flow variables the people's rules use (read());
-//   Phase::people_to_system  sets the model's input variables from the people (feed_*());
-//   Phase::integrate_system  advances the stock-flow model over the step (dt / model dt steps).
-// Rules read values through handles (value()), so nothing is looked up by name after init.
+// a run. The coupler is a module of the run named after its system ("system" by default) and owns
+// the stock-flow simulation; the people's modules meet it only through signals (sim/core/signals.hpp)
+// named "<name>.<variable>":
+//   - a module that reads "system.staff[mtam]" gets the variable's value, published by the coupler
+//     in Phase::system_to_people (a module that takes from "system.temporary free places" gets a pool
+//     of the variable's whole places); a name the model lacks is an error at init, with suggestions;
+//   - a module that writes "system.<input>" sets that input variable: the coupler copies every written
+//     input into the model in Phase::system_to_people (then refreshes, then publishes) and again in
+//     Phase::people_to_system (then refreshes, so the step's flows see the people's step);
+//   - feed_count, feed_events and feed set inputs from measures of the whole population, computed by
+//     the coupler in Phase::people_to_system;
+//   - Phase::integrate_system advances the model over the step (dt / model dt steps).
+// An input nobody writes or feeds keeps its own equation.
 //
-// Timing: a read in step t sees the system at the end of step t - 1. After feeding the inputs the
-// coupler refreshes the system's flows, so what the people did in step t flows into the stocks
-// during step t (Euler: stock(t) = stock(t - 1) + dt x flow(inputs of step t)).
+// Timing: a read in step t sees the stocks at the end of step t - 1 with this step's written inputs;
+// after feeding, the flows of step t see the people's step t (Euler: stock(t) = stock(t - 1) +
+// dt x flow(inputs of step t)).
 #include <cstdint>
 #include <functional>
 #include <memory>
@@ -22,22 +30,16 @@
 
 namespace revolve::coupling {
 
-/// Handle of a stock-flow variable that the people's rules read.
-struct SystemValue {
-  std::uint32_t index = 0;
-};
-
 class SystemCoupling : public abm::Module {
  public:
   /// What the people give the system each step, computed once per step (never per person).
   using Measure = std::function<double(const abm::Run&)>;
 
-  explicit SystemCoupling(std::shared_ptr<const sd::CompiledModel> model) : model_(std::move(model)) {}
+  explicit SystemCoupling(std::shared_ptr<const sd::CompiledModel> model, std::string name = "system")
+      : model_(std::move(model)), name_(std::move(name)) {}
 
   // -- Declared before the run starts; names are resolved at init ------------------------------
 
-  /// A stock-flow variable the people read each step.
-  SystemValue read(std::string variable);
   /// Set input variable `input` to the number of people alive in `category` of `state`.
   void feed_count(std::string input, std::string state, std::string category);
   /// Set input variable `input` to the step's total of an event counter per unit of model time
@@ -46,16 +48,14 @@ class SystemCoupling : public abm::Module {
   /// Set input variable `input` to any measure of the run.
   void feed(std::string input, Measure measure);
 
-  // -- Used by rules during the run ------------------------------------------------------------
-
-  /// The value of a read variable at the end of the previous step (the system's initial values in
-  /// step 1).
-  double value(SystemValue v) const { return values_[v.index]; }
+  /// The stock-flow simulation (for tests and outputs that read it directly).
   const sd::Simulation& system() const { return *system_; }
 
+  std::string name() const override { return name_; }
   PhaseSet phases() const override {
     return {Phase::system_to_people, Phase::people_to_system, Phase::integrate_system};
   }
+  void declare(abm::Run& run) override;
   void init(abm::Run& run) override;
   void step(Phase phase, abm::Run& run) override;
 
@@ -66,15 +66,24 @@ class SystemCoupling : public abm::Module {
     Measure measure;
     std::uint32_t slot = 0;
   };
+  /// A signal tied to a variable of the model.
+  struct Binding {
+    Signal signal;
+    std::uint32_t slot = 0;
+  };
   std::shared_ptr<const sd::CompiledModel> model_;
+  std::string name_;
   std::optional<sd::Simulation> system_;
-  std::vector<std::string> read_names_;
-  std::vector<std::uint32_t> read_slots_;
-  std::vector<double> values_;
+  std::size_t module_ = 0;             // this module's index in the run's signals
+  std::vector<Binding> inputs_;        // every input variable
+  std::vector<Binding> written_;       // inputs other modules write
+  std::vector<Binding> published_;     // variables other modules read
   std::vector<Feed> feeds_;
   std::uint32_t steps_per_step_ = 1;  // stock-flow steps per people step
 
   std::uint32_t input_slot(const std::string& input) const;
+  std::uint32_t variable_slot(const std::string& signal) const;
+  void set_written_inputs(const abm::Run& run);
 };
 
 }  // namespace revolve::coupling

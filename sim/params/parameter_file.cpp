@@ -20,7 +20,7 @@ const Keys uprating_keys = {"index", "source", "status", "derivation", "rational
 const Keys section_keys = {"title", "description", "parameters"};
 const Keys source_keys = {"citation", "where"};
 const Keys parameter_keys = {"value",  "unit",   "kind",      "description",  "source",     "derivation", "uncertainty",
-                             "bounds", "status", "rationale", "calibrate_to", "price_year", "mutable"};
+                             "bounds", "status", "rationale", "calibrate_to", "price_year", "mutable", "scale"};
 
 std::string join(const Keys& keys) {
   std::string out;
@@ -178,7 +178,19 @@ class FileReader {
     p.bounds = node["bounds"] ? read_bounds(node["bounds"]) : natural_bounds(p.unit);
     if (node["price_year"]) p.price_year = text(node["price_year"], "price_year");
     if (node["mutable"]) p.is_mutable = flag(node["mutable"], "mutable");
+    if (node["scale"]) p.scales_with_population = read_scale(node["scale"], p);
     return p;
+  }
+
+  /// `scale: population`: a count (people, places, posts) or a rate of people (arrivals) that grows
+  /// with the area.
+  bool read_scale(const YAML::Node& node, const Parameter& p) const {
+    if (text(node, "scale") != "population") fail(node, "unknown scale '" + node.Scalar() + "' (use: population)");
+    if (p.unit.kind != Kind::count && p.unit.kind != Kind::rate) {
+      fail(node, "'" + p.name + "' scales with the population but is a " + to_string(p.unit.kind) +
+                     ", not a count or a rate");
+    }
+    return true;
   }
 
   Unit read_unit(const YAML::Node& node, const std::string& name) const {

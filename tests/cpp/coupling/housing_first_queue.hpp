@@ -66,18 +66,18 @@ class Referrals : public abm::Module {
 /// the longest-waiting people. People join in id order, so that is the lowest ids.
 class Placement : public abm::Module {
  public:
-  Placement(const coupling::SystemCoupling& system, coupling::SystemValue places)
-      : system_(system), places_(places) {}
-
   PhaseSet phases() const override { return {Phase::interventions}; }
-  void declare(abm::Run& run) override { placements_ = run.counters().add("placements"); }
+  void declare(abm::Run& run) override {
+    placements_ = run.counters().add("placements");
+    places_ = run.signals().read("system.places", Phase::interventions);  // published by the coupler
+  }
   void init(abm::Run& run) override {
     hf_ = run.population().state("hf");
     move_on_ = run.population().event_time("ti_move_on");
   }
   void step(Phase, abm::Run& run) override {
     abm::Population& p = run.population();
-    const auto capacity = static_cast<std::int32_t>(std::floor(system_.value(places_)));
+    const auto capacity = static_cast<std::int32_t>(std::floor(run.signals().value(places_)));
     auto free = capacity - static_cast<std::int32_t>(p.count_alive(hf_, 1));
     const auto hf = p.states(hf_);
     const auto move_on = p.event_times(move_on_);
@@ -91,8 +91,7 @@ class Placement : public abm::Module {
   }
 
  private:
-  const coupling::SystemCoupling& system_;
-  coupling::SystemValue places_;
+  Signal places_;
   abm::StateColumn hf_;
   abm::EventTimeColumn move_on_;
   abm::Counter placements_;
@@ -101,11 +100,10 @@ class Placement : public abm::Module {
 /// The whole hybrid run: system, people, rules, and the coupling both ways.
 inline coupling::SystemCoupling& add_housing_first_queue(abm::Run& run) {
   auto& system = run.add<coupling::SystemCoupling>(housing_first_places());
-  const coupling::SystemValue places = system.read("places");
   system.feed_count("waiting_list", "hf", "waiting");
   system.feed_count("occupied", "hf", "placed");
   run.add<Referrals>();
-  run.add<Placement>(system, places);
+  run.add<Placement>();
   run.add<abm::TransitionRule>(abm::TransitionSpec{
       .name = "queue.dropout",
       .column = "hf",

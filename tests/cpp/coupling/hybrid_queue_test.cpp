@@ -1,4 +1,4 @@
-// Acceptance 3 of issue 3: people queue for a capacity held as a stock; the queue never exceeds
+// People queue for a capacity held as a stock; the queue never exceeds
 // what the rules allow, and people are conserved every step.
 #include <catch2/catch.hpp>
 
@@ -9,8 +9,8 @@ using namespace revolve;
 TEST_CASE("the hybrid queue keeps its limits and conserves people every step") {
   abm::Run run({8, 0});
   coupling::SystemCoupling& system = example::add_housing_first_queue(run);
-  const coupling::SystemValue places = system.read("places");  // the same variable again, for checking
   run.start();
+  const Signal places = *run.signals().find("system.places");  // what the placement rule reads
   const abm::Population& p = run.population();
   const abm::StateColumn hf = p.state("hf");
   const auto total = [&](const char* counter) { return run.counters().total(run.counters().find(counter)); };
@@ -20,7 +20,7 @@ TEST_CASE("the hybrid queue keeps its limits and conserves people every step") {
     run.step();
     const auto waiting = static_cast<std::int64_t>(p.count_alive(hf, 0));
     const auto placed = static_cast<std::int64_t>(p.count_alive(hf, 1));
-    const double capacity = std::floor(system.value(places));  // what this week's placements saw
+    const double capacity = std::floor(run.signals().value(places));  // what this week's placements saw
     entries += total("arrivals");
     exits += total("moved_on") + total("dropped_out");
     turned_away += total("turned_away");
