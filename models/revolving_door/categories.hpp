@@ -28,11 +28,42 @@ inline constexpr std::size_t group_count = 4;
 inline constexpr std::size_t service_count = 4;
 inline constexpr std::size_t housing_count = 5;  ///< categories of Housing
 
-/// The code of a category, as stored in a state column.
+/// The code of a category, as stored in a state column (and as an index into per-category arrays).
 template <class E>
 constexpr std::uint8_t code(E category) {
   return static_cast<std::uint8_t>(category);
 }
+
+/// A state column seen as categories of E: the population stores one byte per person, the model reads
+/// and writes E (`v.housing[p] = Housing::temporary`, `if (v.support[p] == Support::mtam)`).
+template <class E>
+class CategoryColumn {
+ public:
+  /// One person's category, assignable.
+  class Ref {
+   public:
+    explicit Ref(std::uint8_t& code) : code_(code) {}
+    operator E() const { return static_cast<E>(code_); }
+    Ref& operator=(E category) {
+      code_ = static_cast<std::uint8_t>(category);
+      return *this;
+    }
+    Ref& operator=(const Ref& other) { return *this = static_cast<E>(other); }
+    friend bool operator==(const Ref& a, E b) { return static_cast<E>(a) == b; }
+
+   private:
+    std::uint8_t& code_;
+  };
+
+  CategoryColumn() = default;
+  CategoryColumn(std::uint8_t* codes) : codes_(codes) {}  // NOLINT: built from a column's bytes
+  Ref operator[](std::size_t p) const { return Ref(codes_[p]); }
+  /// The stored code, for indexing arrays by category.
+  std::uint8_t code(std::size_t p) const { return codes_[p]; }
+
+ private:
+  std::uint8_t* codes_ = nullptr;
+};
 
 inline const std::vector<std::string> housing_names = {"settled", "rough_sleeping", "temporary", "supported",
                                                        "housing_first"};
@@ -51,12 +82,8 @@ inline const std::vector<std::string> flag_names = {"no", "yes"};
 inline const std::vector<std::string> service_names = {"usual", "housing_first", "mtam", "navigator"};
 
 /// People in custody or recalled to prison.
-constexpr bool in_prison(std::uint8_t justice) {
-  return justice == code(Justice::custody) || justice == code(Justice::recalled);
-}
+constexpr bool in_prison(Justice justice) { return justice == Justice::custody || justice == Justice::recalled; }
 /// Sleeping rough or in emergency or temporary accommodation.
-constexpr bool homeless(std::uint8_t housing) {
-  return housing == code(Housing::rough_sleeping) || housing == code(Housing::temporary);
-}
+constexpr bool homeless(Housing housing) { return housing == Housing::rough_sleeping || housing == Housing::temporary; }
 
 }  // namespace revolve::revolving_door

@@ -56,21 +56,21 @@ void draw_attributes(const PeopleView& v, abm::PersonId p, const CohortParameter
       }
     }
   }
-  v.group[p] = code(group);
-  v.sex[p] = code(female ? Sex::female : Sex::male);
-  v.ethnicity[p] = code(u(2) < mec_share ? Ethnicity::minority_ethnic : Ethnicity::white);
-  v.need[p] = code(u(3) < high_need_share ? Need::high : Need::moderate);
+  v.group[p] = group;
+  v.sex[p] = female ? Sex::female : Sex::male;
+  v.ethnicity[p] = u(2) < mec_share ? Ethnicity::minority_ethnic : Ethnicity::white;
+  v.need[p] = u(3) < high_need_share ? Need::high : Need::moderate;
   v.age[p] = std::round(age);
 }
 
-std::uint8_t draw_mental_health(double u, const InitialParameters& i) {
+Mental draw_mental_health(double u, const InitialParameters& i) {
   const std::uint8_t k = draw_share<4>(u, {i.mh_unwell, i.mh_treatment, i.mh_crisis, i.mh_inpatient});
-  return k == 4 ? code(Mental::stable) : static_cast<std::uint8_t>(1 + k);
+  return k == 4 ? Mental::stable : static_cast<Mental>(1 + k);
 }
 
-std::uint8_t draw_substance(double u, const InitialParameters& i) {
+Substance draw_substance(double u, const InitialParameters& i) {
   const std::uint8_t k = draw_share<2>(u, {i.substance_problematic, i.substance_treatment});
-  return k == 2 ? code(Substance::none) : static_cast<std::uint8_t>(1 + k);
+  return k == 2 ? Substance::none : static_cast<Substance>(1 + k);
 }
 
 double draw_engagement(double u, double mean) { return std::min(1.0, u * 2.0 * mean); }
@@ -82,14 +82,14 @@ void draw_initial_states(const PeopleView& v, abm::PersonId p, const Parameters&
                          std::uint32_t run) {
   const InitialParameters& i = P.initial;
   const auto u = [&](std::uint32_t k) { return s.uniform(run, p, 0, k); };
-  std::uint8_t housing = 0;
-  if (v.group[p] == code(Group::chronic_homeless)) {  // their spell is under way: never settled
+  Housing housing = Housing::settled;
+  if (v.group[p] == Group::chronic_homeless) {  // their spell is under way: never settled
     const double total = i.rough_sleeping + i.temporary + i.supported + i.housing_first;
     const std::uint8_t k = draw_share<3>(u(0), {i.rough_sleeping / total, i.temporary / total, i.supported / total});
-    housing = static_cast<std::uint8_t>(1 + k);
+    housing = static_cast<Housing>(1 + k);
   } else {
     const std::uint8_t k = draw_share<4>(u(0), {i.rough_sleeping, i.temporary, i.supported, i.housing_first});
-    housing = k == 4 ? code(Housing::settled) : static_cast<std::uint8_t>(1 + k);
+    housing = k == 4 ? Housing::settled : static_cast<Housing>(1 + k);
   }
   const std::uint8_t j = draw_share<3>(u(1), {i.custody, i.licence, i.community_order});
   const Justice justice = j == 0   ? Justice::custody
@@ -97,23 +97,23 @@ void draw_initial_states(const PeopleView& v, abm::PersonId p, const Parameters&
                           : j == 2 ? Justice::community_order
                                    : Justice::none;
   v.housing[p] = housing;
-  v.justice[p] = code(justice);
+  v.justice[p] = justice;
   v.mental_health[p] = draw_mental_health(u(2), i);
   v.substance[p] = draw_substance(u(3), i);
   v.weeks_in_housing[p] = weeks_per_year;  // starting tenancies count as established
   const bool prison = justice == Justice::custody;
-  if (prison && housing == code(Housing::temporary)) v.housing[p] = code(Housing::rough_sleeping);
+  if (prison && housing == Housing::temporary) v.housing[p] = Housing::rough_sleeping;
 
   Support support = Support::none;
   double engagement_mean = i.engagement_none;
-  if (v.housing[p] == code(Housing::housing_first)) {
+  if (v.housing[p] == Housing::housing_first) {
     support = Support::housing_first;
     engagement_mean = i.engagement_housing_first;
   } else if (!prison && u(4) < i.support_usual) {
     support = Support::usual;
     engagement_mean = i.engagement_usual;
   }
-  v.support[p] = code(support);
+  v.support[p] = support;
   v.engagement[p] = draw_engagement(u(5), engagement_mean);
 
   const JusticeParameters& J = P.justice;
@@ -125,45 +125,8 @@ void draw_initial_states(const PeopleView& v, abm::PersonId p, const Parameters&
   } else if (justice == Justice::community_order) {
     v.ti_order_end[p] = std::max(1, static_cast<int>(std::lround(u(7) * J.community_order_length)));
   }
-  if (v.mental_health[p] == code(Mental::inpatient)) {
+  if (v.mental_health[p] == Mental::inpatient) {
     v.ti_discharge[p] = exponential_steps(u(8), P.mental_health.inpatient_stay);
-  }
-}
-
-/// The states of a person joining the cohort this week (design 3.4): housed, in a hostel, sleeping
-/// rough, or released from prison onto licence under the release rule.
-void draw_arrival_states(const PeopleView& v, abm::PersonId p, RunState& state, const random::Stream& s,
-                         const random::Stream& release, std::uint32_t run, std::uint32_t step) {
-  const Parameters& P = state.parameters();
-  const FlowsParameters& f = P.flows;
-  const auto u = [&](std::uint32_t k) { return s.uniform(run, p, step, k); };
-  v.mental_health[p] = draw_mental_health(u(2), P.initial);
-  v.substance[p] = draw_substance(u(3), P.initial);
-  v.support[p] = code(Support::none);
-  v.engagement[p] = draw_engagement(u(5), P.initial.engagement_none);
-  v.weeks_in_housing[p] = weeks_per_year;  // an arrival's tenancy is established
-  if (v.mental_health[p] == code(Mental::inpatient)) {
-    v.ti_discharge[p] = step + exponential_steps(u(8), P.mental_health.inpatient_stay);
-  }
-  if (u(0) < f.arrival_from_custody) {
-    v.justice[p] = code(Justice::licence);
-    v.ti_licence_end[p] =
-        static_cast<std::int32_t>(step) + std::max(1, static_cast<int>(std::lround(P.justice.licence_length)));
-    v.t_released[p] = static_cast<std::int32_t>(step);
-    v.housing[p] = code(Housing::rough_sleeping);  // no home to go back to
-    place_without_home(v, p, state, release, run, step);
-    return;
-  }
-  const double r = u(1);
-  if (r < f.arrival_rough_sleeping) {
-    v.housing[p] = code(Housing::rough_sleeping);
-  } else if (r < f.arrival_rough_sleeping + f.arrival_temporary) {
-    v.housing[p] = code(Housing::rough_sleeping);
-    if (state.week.places.take(Housing::temporary)) {
-      v.housing[p] = code(Housing::temporary);
-    } else {
-      v.waiting_for[p] = code(WaitingFor::temporary);
-    }
   }
 }
 
@@ -171,21 +134,19 @@ void draw_arrival_states(const PeopleView& v, abm::PersonId p, RunState& state, 
 
 void Cohort::declare(abm::Run& run) {
   Columns::declare(run.population());
-  state_->events.declare(run);
+  EventCounters().declare(run);
 }
 
 void Cohort::init(abm::Run& run) {
   abm::Population& population = run.population();
-  state_->columns = Columns::resolve(population);
-  const Parameters& P = state_->parameters();
+  const Parameters& P = setup_->parameters;
   const auto size = static_cast<std::size_t>(std::lround(P.cohort.size));
   // Room for every arrival of the horizon (a generous bound), so no column moves during a run.
-  const double expected_arrivals = P.flows.arrivals * state_->setup->steps;
+  const double expected_arrivals = P.flows.arrivals * setup_->steps;
   population.reserve(size +
                      static_cast<std::size_t>(expected_arrivals * 1.5 + 6.0 * std::sqrt(expected_arrivals) + 64));
   population.add_people(size);
-  state_->starting_cohort = size;
-  const PeopleView v = state_->view(run);
+  const PeopleView v = PeopleView::of(population, Columns::resolve(population));
   const random::Stream attributes = run.stream("init.attributes"), states = run.stream("init.states");
   for (abm::PersonId p = 0; p < size; ++p) {
     draw_attributes(v, p, P.cohort, attributes, run.key().run);
@@ -193,23 +154,67 @@ void Cohort::init(abm::Run& run) {
   }
 }
 
-void Cohort::step(Phase, abm::Run& run) { state_->week.years = (run.clock().step() - 1) * state_->setup->step_years; }
+void Arrivals::declare(abm::Run& run) {
+  places_.declare(run.signals(), Phase::exits_and_entries);
+  release_.declare(run, Phase::exits_and_entries);
+}
+
+void Arrivals::init(abm::Run& run) {
+  columns_ = Columns::resolve(run.population());
+  events_ = EventCounters::resolve(run);
+}
 
 void Arrivals::step(Phase, abm::Run& run) {
-  const Parameters& P = state_->parameters();
+  const Parameters& P = setup_->parameters;
   const std::uint32_t run_number = run.key().run, step = run.clock().step();
   const auto u = run.stream("flows.arrivals").uniforms4(run_number, 0, step);
   const std::uint32_t count = random::poisson(P.flows.arrivals, u[0], u[1]);
   if (count == 0) return;
   const abm::PersonId first = run.population().add_people(count);
-  const PeopleView v = state_->view(run);
-  const random::Stream attributes = run.stream("init.attributes"), states = run.stream("arrival.states"),
-                       release = run.stream("justice.release");
+  const PeopleView v = PeopleView::of(run.population(), columns_);
+  const random::Stream attributes = run.stream("init.attributes"), states = run.stream("arrival.states");
   SerialCounts serial(run);
   for (abm::PersonId p = first; p < first + count; ++p) {
     draw_attributes(v, p, P.cohort, attributes, run_number);
-    draw_arrival_states(v, p, *state_, states, release, run_number, step);
-    serial.counts().add(state_->events(Event::arrival, v.group[p]));
+    draw_states(v, p, run, states);
+    serial.counts().add(events_(Event::arrival, v.group.code(p)));
+  }
+}
+
+/// The states of a person joining the cohort this week (design 3.4): housed, in a hostel, sleeping
+/// rough, or released from prison onto licence under the release rule.
+void Arrivals::draw_states(const PeopleView& v, abm::PersonId p, abm::Run& run, const random::Stream& s) {
+  const Parameters& P = setup_->parameters;
+  const FlowsParameters& f = P.flows;
+  const std::uint32_t step = run.clock().step();
+  const auto u = [&](std::uint32_t k) { return s.uniform(run.key().run, p, step, k); };
+  v.mental_health[p] = draw_mental_health(u(2), P.initial);
+  v.substance[p] = draw_substance(u(3), P.initial);
+  v.support[p] = Support::none;
+  v.engagement[p] = draw_engagement(u(5), P.initial.engagement_none);
+  v.weeks_in_housing[p] = weeks_per_year;  // an arrival's tenancy is established
+  if (v.mental_health[p] == Mental::inpatient) {
+    v.ti_discharge[p] = step + exponential_steps(u(8), P.mental_health.inpatient_stay);
+  }
+  if (u(0) < f.arrival_from_custody) {
+    v.justice[p] = Justice::licence;
+    v.ti_licence_end[p] =
+        static_cast<std::int32_t>(step) + std::max(1, static_cast<int>(std::lround(P.justice.licence_length)));
+    v.t_released[p] = static_cast<std::int32_t>(step);
+    v.housing[p] = Housing::rough_sleeping;  // no home to go back to
+    release_.place(v, p, run, P, step);
+    return;
+  }
+  const double r = u(1);
+  if (r < f.arrival_rough_sleeping) {
+    v.housing[p] = Housing::rough_sleeping;
+  } else if (r < f.arrival_rough_sleeping + f.arrival_temporary) {
+    v.housing[p] = Housing::rough_sleeping;
+    if (places_.take(run.signals(), Housing::temporary)) {
+      v.housing[p] = Housing::temporary;
+    } else {
+      v.waiting_for[p] = WaitingFor::temporary;
+    }
   }
 }
 

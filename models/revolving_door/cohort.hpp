@@ -1,36 +1,48 @@
 #pragma once
 // Who is in the model: the columns and counters every other module uses, the starting cohort, and
 // people arriving each week (design.md section 3.4).
-#include "models/revolving_door/run_state.hpp"
+#include <memory>
+
+#include "models/revolving_door/events.hpp"
+#include "models/revolving_door/housing_moves.hpp"
+#include "models/revolving_door/model_setup.hpp"
+#include "models/revolving_door/people.hpp"
 #include "sim/abm/run.hpp"
 
 namespace revolve::revolving_door {
 
-/// Declares the people's columns and the event counters, and creates the starting cohort. It is the
-/// first module of a run, so the others find the columns resolved and the people in place at init,
-/// and the week's time set when they act in Phase::advance_clock.
+/// Declares the people's columns and the event counters, and creates the starting cohort at init
+/// (modules that look at the people at init act after it).
 class Cohort : public abm::Module {
  public:
-  explicit Cohort(SharedState state) : state_(std::move(state)) {}
-  PhaseSet phases() const override { return {Phase::advance_clock}; }
+  explicit Cohort(std::shared_ptr<const ModelSetup> setup) : setup_(std::move(setup)) {}
+  std::string name() const override { return "cohort"; }
   void declare(abm::Run& run) override;
   void init(abm::Run& run) override;
-  /// Starts the week: its time [years from the start of the run, at the week's start].
-  void step(Phase phase, abm::Run& run) override;
 
  private:
-  SharedState state_;
+  std::shared_ptr<const ModelSetup> setup_;
 };
 
-/// New people joining the cohort: a Poisson number a week (Phase::exits_and_entries, after exits).
+/// New people joining the cohort: a Poisson number a week, after this week's exits.
 class Arrivals : public abm::Module {
  public:
-  explicit Arrivals(SharedState state) : state_(std::move(state)) {}
+  explicit Arrivals(std::shared_ptr<const ModelSetup> setup) : setup_(std::move(setup)) {}
+  std::string name() const override { return "arrivals"; }
+  std::vector<std::string> after() const override { return {"exits"}; }
   PhaseSet phases() const override { return {Phase::exits_and_entries}; }
+  void declare(abm::Run& run) override;
+  void init(abm::Run& run) override;
   void step(Phase phase, abm::Run& run) override;
 
  private:
-  SharedState state_;
+  std::shared_ptr<const ModelSetup> setup_;
+  Columns columns_;
+  EventCounters events_;
+  FreePlaces places_;
+  ReleaseRule release_;
+
+  void draw_states(const PeopleView& v, abm::PersonId p, abm::Run& run, const random::Stream& s);
 };
 
 }  // namespace revolve::revolving_door

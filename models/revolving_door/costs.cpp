@@ -6,7 +6,8 @@ namespace {
 double people(const GroupWeek& g, std::size_t t) { return g.people[t]; }
 double events(const GroupWeek& g, Event e) { return g.events[static_cast<std::size_t>(e)]; }
 
-/// Each group's share of `total` in proportion to `weights` (to the people alive when they are all 0).
+}  // namespace
+
 std::array<double, group_count> shares(const GroupWeeks& groups, std::size_t weight_tally) {
   std::array<double, group_count> s{};
   double total = 0;
@@ -19,7 +20,6 @@ std::array<double, group_count> shares(const GroupWeeks& groups, std::size_t wei
   return s;
 }
 
-/// Costs of services, events and weeks in states, for one group [GBP].
 std::array<double, payer_count> service_costs(const CostParameters& c, const GroupWeek& g) {
   std::array<double, payer_count> cost{};
   const auto at = [&](Payer payer) -> double& { return cost[static_cast<std::size_t>(payer)]; };
@@ -45,52 +45,6 @@ std::array<double, payer_count> service_costs(const CostParameters& c, const Gro
   at(Payer::courts) = events(g, Event::court_case) * c.courts_case;
   at(Payer::voluntary) = in(tally::support, Support::usual) * c.voluntary_usual_support;
   return cost;
-}
-
-}  // namespace
-
-Payer payer_of(Intervention intervention) {
-  switch (intervention) {
-    case Intervention::housing_first:
-      return Payer::la_housing;
-    case Intervention::mtam:
-      return Payer::la_social_care;
-    case Intervention::navigators:
-      return Payer::nhs;
-    case Intervention::release_accommodation:
-      return Payer::prisons_probation;
-    case Intervention::contracts:
-      return Payer::la_housing;
-  }
-  return Payer::la_housing;
-}
-
-WeekCosts week_costs(const Parameters& p, const GroupWeeks& groups, const Week& week) {
-  WeekCosts costs;
-  const auto& staff = week.services.staff;
-  const auto mtam_share = shares(groups, tally::support + code(Support::mtam));
-  const auto navigator_share = shares(groups, tally::support + code(Support::navigator));
-  const auto everyone = shares(groups, tally::alive);
-  for (std::size_t g = 0; g < group_count; ++g) {
-    const GroupWeek& w = groups[g];
-    auto& by_intervention = costs.by_intervention[g];
-    by_intervention[code(Intervention::housing_first)] =
-        people(w, tally::support + code(Support::housing_first)) * p.housing_first.support_cost;
-    by_intervention[code(Intervention::mtam)] = staff[code(Service::mtam)] * p.mtam.coordinator_cost * mtam_share[g] +
-                                                events(w, Event::mtam_referral) * p.mtam.team_cost_per_client;
-    by_intervention[code(Intervention::navigators)] =
-        staff[code(Service::navigator)] * p.navigator.worker_cost * navigator_share[g];
-    by_intervention[code(Intervention::release_accommodation)] =
-        people(w, tally::in_transition) * p.release_accommodation.cost;
-    by_intervention[code(Intervention::contracts)] =
-        week.services.retenders * p.contracts.procurement_cost * everyone[g];
-
-    costs.by_payer[g] = service_costs(p.cost, w);
-    for (std::size_t i = 0; i < intervention_count; ++i) {
-      costs.by_payer[g][static_cast<std::size_t>(payer_of(static_cast<Intervention>(i)))] += by_intervention[i];
-    }
-  }
-  return costs;
 }
 
 }  // namespace revolve::revolving_door

@@ -9,10 +9,11 @@ namespace revolve::revolving_door {
 /// Settled or Housing First tenancy, no custody, licence or recall, mental health stable or treated,
 /// substance use none or treated (design 5.8).
 inline bool meets_exit_conditions(const PeopleView& v, abm::PersonId p) {
-  const std::uint8_t h = v.housing[p], j = v.justice[p], m = v.mental_health[p], s = v.substance[p];
-  return (h == code(Housing::settled) || h == code(Housing::housing_first)) &&
-         (j == code(Justice::none) || j == code(Justice::community_order)) &&
-         (m == code(Mental::stable) || m == code(Mental::treatment)) && s != code(Substance::problematic);
+  const Housing h = v.housing[p];
+  const Justice j = v.justice[p];
+  const Mental m = v.mental_health[p];
+  return (h == Housing::settled || h == Housing::housing_first) && (j == Justice::none || j == Justice::community_order) &&
+         (m == Mental::stable || m == Mental::treatment) && v.substance[p] != Substance::problematic;
 }
 
 /// Ends person p's MTAM or navigator episode, if they have one: counts the closed case, its length
@@ -20,9 +21,9 @@ inline bool meets_exit_conditions(const PeopleView& v, abm::PersonId p) {
 /// the caller.
 inline void close_coordinator_episode(const PeopleView& v, abm::PersonId p, std::uint32_t step, bool positive_exit,
                                       const EventCounters& events, abm::BlockCounts& counts) {
-  const std::uint8_t s = v.support[p];
-  if (s != code(Support::mtam) && s != code(Support::navigator)) return;
-  const std::uint8_t g = v.group[p];
+  const Support s = v.support[p];
+  if (s != Support::mtam && s != Support::navigator) return;
+  const std::uint8_t g = v.group.code(p);
   counts.add(events(Event::coordinator_episode_end, g));
   counts.add(events(Event::coordinator_episode_weeks, g), static_cast<std::int64_t>(step) - v.t_coordinator_start[p]);
   if (positive_exit || meets_exit_conditions(v, p)) counts.add(events(Event::coordinator_episode_positive, g));
@@ -31,7 +32,7 @@ inline void close_coordinator_episode(const PeopleView& v, abm::PersonId p, std:
 
 /// Starts a new relationship with a worker of another service.
 inline void start_support(const PeopleView& v, abm::PersonId p, Support support) {
-  v.support[p] = code(support);
+  v.support[p] = support;
   v.weeks_with_worker[p] = 0;
 }
 

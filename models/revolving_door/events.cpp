@@ -55,12 +55,26 @@ const std::array<EventInfo, event_count>& event_info() {
   return info;
 }
 
+namespace {
+
+std::string counter_name(std::size_t event, std::size_t group) {
+  return std::string("events.") + event_info()[event].name + "[" + group_names[group] + "]";
+}
+
+}  // namespace
+
 void EventCounters::declare(abm::Run& run) {
   for (std::size_t e = 0; e < event_count; ++e) {
-    for (std::size_t g = 0; g < group_count; ++g) {
-      counters_[e][g] = run.counters().add(std::string("events.") + event_info()[e].name + "[" + group_names[g] + "]");
-    }
+    for (std::size_t g = 0; g < group_count; ++g) counters_[e][g] = run.counters().add(counter_name(e, g));
   }
+}
+
+EventCounters EventCounters::resolve(const abm::Run& run) {
+  EventCounters c;
+  for (std::size_t e = 0; e < event_count; ++e) {
+    for (std::size_t g = 0; g < group_count; ++g) c.counters_[e][g] = run.counters().find(counter_name(e, g));
+  }
+  return c;
 }
 
 }  // namespace revolve::revolving_door

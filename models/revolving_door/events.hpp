@@ -73,8 +73,10 @@ const std::array<EventInfo, event_count>& event_info();
 /// The counters of every (event, group), resolved once.
 class EventCounters {
  public:
-  /// Adds the counters to a run (Module::declare).
+  /// Adds the counters to a run (Module::declare; one module declares them).
   void declare(abm::Run& run);
+  /// The counters of a run whose modules declared them (Module::init).
+  static EventCounters resolve(const abm::Run& run);
 
   abm::Counter operator()(Event event, std::uint8_t group) const {
     return counters_[static_cast<std::size_t>(event)][group];

@@ -21,9 +21,9 @@ double death_hazard(const PeopleView& v, abm::PersonId p, const ModelSetup& setu
   const MortalityParameters& m = setup.parameters.mortality;
   const bool recently_released = v.t_released[p] != abm::no_event && now - v.t_released[p] < m.release_window;
   return m.base_rate * setup.age_factor(v.age[p]) *
-         (v.homeless_now(p) && v.housing[p] == code(Housing::rough_sleeping) ? m.rough_sleeping : 1.0) *
-         (v.substance[p] == code(Substance::problematic) ? m.problematic_substance : 1.0) *
-         (v.mental_health[p] == code(Mental::crisis) ? m.crisis : 1.0) * (recently_released ? m.recent_release : 1.0);
+         (v.homeless_now(p) && v.housing[p] == Housing::rough_sleeping ? m.rough_sleeping : 1.0) *
+         (v.substance[p] == Substance::problematic ? m.problematic_substance : 1.0) *
+         (v.mental_health[p] == Mental::crisis ? m.crisis : 1.0) * (recently_released ? m.recent_release : 1.0);
 }
 
 /// Whether an event with this weekly hazard happens, given uniform u (cheap when u >= h).
@@ -37,24 +37,30 @@ void check_housing_first_anniversary(const PeopleView& v, abm::PersonId p, std::
   const bool one = weeks == static_cast<std::int32_t>(std::lround(weeks_per_year));
   const bool three = weeks == static_cast<std::int32_t>(std::lround(3 * weeks_per_year));
   if (!one && !three) return;
-  const bool sustained = v.housing[p] == code(Housing::housing_first);
-  const std::uint8_t g = v.group[p];
+  const bool sustained = v.housing[p] == Housing::housing_first;
+  const std::uint8_t g = v.group.code(p);
   counts.add(events(one ? Event::housing_first_check_1y : Event::housing_first_check_3y, g));
   if (sustained) counts.add(events(one ? Event::housing_first_sustained_1y : Event::housing_first_sustained_3y, g));
 }
 
 }  // namespace
 
+void Exits::init(abm::Run& run) {
+  columns_ = Columns::resolve(run.population());
+  events_ = EventCounters::resolve(run);
+}
+
 void Exits::step(Phase, abm::Run& run) {
-  const RunState& state = *state_;
-  const FlowsParameters& f = state.parameters().flows;
-  const PeopleView v = state.view(run);
+  const ModelSetup& setup = *setup_;
+  const FlowsParameters& f = setup.parameters.flows;
+  const auto starting_cohort = static_cast<abm::PersonId>(std::lround(setup.parameters.cohort.size));
+  const PeopleView v = PeopleView::of(run.population(), columns_);
   const std::uint32_t run_number = run.key().run, step = run.clock().step();
   const auto now = static_cast<std::int32_t>(step);
   const random::Stream death = run.stream("mortality.death"), move = run.stream("flows.moving_away"),
                        positive = run.stream("flows.sustained_exit");
   const double move_probability = -std::expm1(-f.moving_away), exit_probability = -std::expm1(-f.sustained_exit);
-  const EventCounters& events = state.events;
+  const EventCounters& events = events_;
   run.for_each_block([&](abm::PersonId first, abm::PersonId last, abm::BlockCounts& counts) {
     const std::size_t n = last - first;
     ExitDraws d;
@@ -64,14 +70,14 @@ void Exits::step(Phase, abm::Run& run) {
     for (std::size_t i = 0; i < n; ++i) {
       const abm::PersonId p = first + static_cast<abm::PersonId>(i);
       if (!v.alive[p]) continue;
-      const std::uint8_t g = v.group[p];
-      if (happens(d.death[i], death_hazard(v, p, *state.setup, now))) {
+      const std::uint8_t g = v.group.code(p);
+      if (happens(d.death[i], death_hazard(v, p, setup, now))) {
         counts.add(events(Event::death, g));
         if (v.homeless_now(p)) {
           counts.add(events(Event::death_homeless, g));
           counts.add(events(Event::age_at_death_weeks_homeless, g), static_cast<std::int64_t>(v.age[p]));
         }
-        if (p < state.starting_cohort && now <= six_years) counts.add(events(Event::death_starting_cohort_6y, g));
+        if (p < starting_cohort && now <= six_years) counts.add(events(Event::death_starting_cohort_6y, g));
         close_coordinator_episode(v, p, step, false, events, counts);
         v.alive[p] = 0;
         continue;

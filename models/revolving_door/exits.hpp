@@ -1,21 +1,29 @@
 #pragma once
 // Leaving the cohort (design.md sections 5.7, 5.8): deaths, moving away, and sustained positive
 // exits after enough weeks of stability. Also checks Housing First tenancies at their first and
-// third anniversaries (tenancy sustainment, calibration target 8). One parallel pass over blocks.
-#include "models/revolving_door/run_state.hpp"
+// third anniversaries (tenancy sustainment). One parallel pass over blocks.
+#include <memory>
+
+#include "models/revolving_door/events.hpp"
+#include "models/revolving_door/model_setup.hpp"
+#include "models/revolving_door/people.hpp"
 #include "sim/abm/run.hpp"
 
 namespace revolve::revolving_door {
 
 class Exits : public abm::Module {
  public:
-  explicit Exits(SharedState state) : state_(std::move(state)) {}
+  explicit Exits(std::shared_ptr<const ModelSetup> setup) : setup_(std::move(setup)) {}
 
+  std::string name() const override { return "exits"; }
   PhaseSet phases() const override { return {Phase::exits_and_entries}; }
+  void init(abm::Run& run) override;
   void step(Phase phase, abm::Run& run) override;
 
  private:
-  SharedState state_;
+  std::shared_ptr<const ModelSetup> setup_;
+  Columns columns_;
+  EventCounters events_;
 };
 
 }  // namespace revolve::revolving_door

@@ -1,11 +1,13 @@
 #pragma once
 // Moves between housing states, shared by every rule that rehouses people: the housing counters
-// that go with a move, the queue for capped places (design 8.1) and the release rule for people
-// with no home to go back to (design 5.2).
+// that go with a move, the free places in capped accommodation (design 8.1), the queue for them, and
+// the release rule for people with no home to go back to (design 5.2).
 #include <cstdint>
 #include <vector>
 
-#include "models/revolving_door/run_state.hpp"
+#include "models/revolving_door/events.hpp"
+#include "models/revolving_door/model_setup.hpp"
+#include "models/revolving_door/people.hpp"
 #include "sim/abm/run.hpp"
 #include "sim/random/stream.hpp"
 
@@ -40,27 +42,50 @@ void move_on_to_tenancy(const PeopleView& v, abm::PersonId p, std::uint32_t step
 /// person's count of evictions.
 void count_eviction(const PeopleView& v, abm::PersonId p, const EventCounters& events, abm::BlockCounts& counts);
 
+/// This week's free places in hostels and supported housing: pools the system publishes, taken as
+/// people move in.
+class FreePlaces {
+ public:
+  /// Declares that the current module takes places in `phase`.
+  void declare(Signals& signals, Phase phase);
+  /// Takes a place in `housing` (temporary or supported) if one is free.
+  bool take(Signals& signals, Housing housing) const;
+
+ private:
+  Signal temporary_, supported_;
+};
+
 /// Grants this week's requests for capped places (the request column) in a random order from
 /// stream `housing.queue`, while places are free. A request that finds no place leaves the person
 /// where they are (on the street after an eviction), on the waiting list for that place.
 class HousingQueue {
  public:
-  explicit HousingQueue(std::size_t capacity) { requests_.reserve(capacity); }
-  void grant(abm::Run& run, RunState& state);
+  void declare(Signals& signals) { places_.declare(signals, Phase::transitions); }
+  void grant(abm::Run& run, const PeopleView& v);
 
  private:
   struct Entry {
     double key;
     abm::PersonId person;
   };
+  FreePlaces places_;
   std::vector<Entry> requests_;
 };
 
 /// The release rule for a person with no home (design 5.2): accommodation on release if offered
 /// and accepted; else the street with justice.release_to_rough_if_no_home; else supported
 /// accommodation, else a hostel, while places are free; else the street, waiting for a hostel.
-/// Returns the release event for the destination.
-Event place_without_home(const PeopleView& v, abm::PersonId p, RunState& state, const random::Stream& stream,
-                         std::uint32_t run, std::uint32_t step);
+class ReleaseRule {
+ public:
+  /// Declares the places and the share offered accommodation that the current module reads in `phase`.
+  void declare(abm::Run& run, Phase phase);
+  /// Places person p; returns the release event for the destination.
+  Event place(const PeopleView& v, abm::PersonId p, abm::Run& run, const Parameters& P, std::uint32_t step) const;
+
+ private:
+  FreePlaces places_;
+  Signal share_offered_;
+  random::Stream stream_;  // justice.release
+};
 
 }  // namespace revolve::revolving_door

@@ -7,16 +7,14 @@
 
 #include "models/revolving_door/cohort.hpp"
 #include "models/revolving_door/exits.hpp"
-#include "models/revolving_door/interventions/contracts.hpp"
-#include "models/revolving_door/interventions/housing_first.hpp"
-#include "models/revolving_door/interventions/mtam.hpp"
-#include "models/revolving_door/interventions/navigators.hpp"
-#include "models/revolving_door/interventions/release_accommodation.hpp"
+#include "models/revolving_door/interventions/registry.hpp"
 #include "models/revolving_door/outputs.hpp"
 #include "models/revolving_door/people_kernel.hpp"
 #include "models/revolving_door/scheduled_events.hpp"
-#include "models/revolving_door/services.hpp"
+#include "models/revolving_door/system.hpp"
+#include "models/revolving_door/system_feeds.hpp"
 #include "sim/core/error.hpp"
+#include "sim/coupling/system_coupling.hpp"
 #include "sim/params/parameter_file.hpp"
 
 namespace revolve::revolving_door {
@@ -75,7 +73,7 @@ class RevolvingDoorModel : public ensemble::ScenarioModel {
   const std::string& name() const override { return name_; }
 
   io::ScenarioSchema schema() const override {
-    return {.model = name_, .parameters = &parameters_, .interventions = intervention_names, .outputs = outputs_};
+    return {.model = name_, .parameters = &parameters_, .interventions = intervention_names(), .outputs = outputs_};
   }
 
   std::shared_ptr<const ensemble::PreparedScenario> prepare(const io::Scenario& scenario) const override {
@@ -86,10 +84,7 @@ class RevolvingDoorModel : public ensemble::ScenarioModel {
 
     auto setup = std::make_shared<ModelSetup>();
     setup->parameters = read_parameters(set, scenario.population_scale);
-    for (std::size_t i = 0; i < intervention_count; ++i) {
-      const auto it = scenario.interventions.find(intervention_names[i]);
-      if (it != scenario.interventions.end()) setup->schedules[i] = InterventionSchedule(it->second);
-    }
+    for (const auto& [name, setting] : scenario.interventions) setup->schedules[name] = InterventionSchedule(setting);
     setup->steps = static_cast<std::uint32_t>(std::lround(scenario.horizon_years * weeks_per_year));
     setup->system = compile_system(system_file_, setup->parameters);
     setup->effects = engagement_effects(setup->parameters.engagement);
@@ -148,20 +143,29 @@ std::unique_ptr<ensemble::ScenarioModel> make_revolving_door_model(const fs::pat
   return std::make_unique<RevolvingDoorModel>(model_dir);
 }
 
+std::vector<std::unique_ptr<abm::Module>> revolving_door_modules(std::shared_ptr<const ModelSetup> setup) {
+  std::vector<std::unique_ptr<abm::Module>> modules;
+  modules.push_back(std::make_unique<Cohort>(setup));
+  modules.push_back(std::make_unique<ScheduledEvents>(setup));
+  modules.push_back(std::make_unique<PeopleKernel>(setup));
+  modules.push_back(std::make_unique<Exits>(setup));
+  modules.push_back(std::make_unique<Arrivals>(setup));
+  modules.push_back(std::make_unique<SystemFeeds>(setup));
+  auto system = std::make_unique<coupling::SystemCoupling>(setup->system);
+  for (const SystemOutput& o : system_outputs()) system->record_output(o.column, o.variable);
+  modules.push_back(std::move(system));
+  std::vector<const Intervention*> interventions;
+  for (const InterventionType& type : intervention_types()) {
+    auto intervention = type.make(setup);
+    interventions.push_back(intervention.get());
+    modules.push_back(std::move(intervention));
+  }
+  modules.push_back(std::make_unique<Recorder>(setup, std::move(interventions)));
+  return modules;
+}
+
 void add_revolving_door(abm::Run& run, std::shared_ptr<const ModelSetup> setup) {
-  auto state = std::make_shared<RunState>(std::move(setup));
-  run.add<Cohort>(state);
-  run.add<HousingFirst>(state);
-  run.add<Mtam>(state);
-  run.add<Navigators>(state);
-  run.add<ReleaseAccommodation>(state);
-  run.add<AllianceContracts>(state);
-  const Services& services = run.add<Services>(state);
-  run.add<ScheduledEvents>(state);
-  run.add<PeopleKernel>(state);
-  run.add<Exits>(state);
-  run.add<Arrivals>(state);
-  run.add<Recorder>(state, services);
+  for (auto& module : revolving_door_modules(std::move(setup))) run.add(std::move(module));
 }
 
 std::shared_ptr<const ModelSetup> setup_of(const ensemble::PreparedScenario& prepared) {

@@ -1,9 +1,10 @@
 #pragma once
 // What every run of a prepared scenario shares, read-only: the parameters in model units, the
 // intervention schedules, the compiled system model and tables built once from the parameters.
-#include <array>
 #include <cstdint>
+#include <map>
 #include <memory>
+#include <string>
 #include <vector>
 
 #include "models/revolving_door/parameters.hpp"
@@ -25,7 +26,7 @@ struct EngagementEffects {
 
 struct ModelSetup {
   Parameters parameters;
-  std::array<InterventionSchedule, intervention_count> schedules;
+  std::map<std::string, InterventionSchedule> schedules;  ///< by intervention name; off when absent
   std::uint32_t steps = 0;
   double step_years = 1.0 / weeks_per_year;  ///< one week [years]
   std::shared_ptr<const sd::CompiledModel> system;
@@ -33,7 +34,14 @@ struct ModelSetup {
   /// Mortality age factor, age_ratio_per_decade^((age - 40 years) / 10 years), by whole week of age.
   std::vector<double> mortality_age_factor;
 
-  const InterventionSchedule& schedule(Intervention i) const { return schedules[static_cast<std::size_t>(i)]; }
+  /// The schedule of an intervention by name (always off if the scenario does not schedule it).
+  const InterventionSchedule& schedule(const std::string& intervention) const {
+    static const InterventionSchedule off;
+    const auto it = schedules.find(intervention);
+    return it == schedules.end() ? off : it->second;
+  }
+  /// Time at the start of step `step` (1, 2, ...) [years from the start of the run].
+  double years_at(std::uint32_t step) const { return (step - 1) * step_years; }
   /// The mortality age factor at `age` [weeks].
   double age_factor(double age) const {
     const auto week = static_cast<std::size_t>(age < 0.0 ? 0.0 : age);

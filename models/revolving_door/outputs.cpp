@@ -3,7 +3,8 @@
 #include <cmath>
 #include <map>
 
-#include "models/revolving_door/services.hpp"
+#include "models/revolving_door/interventions/registry.hpp"
+#include "models/revolving_door/system.hpp"
 
 namespace revolve::revolving_door {
 namespace {
@@ -70,9 +71,10 @@ std::vector<Measure> measures() {
   for (const Source source : {Source::intervention_cost, Source::intervention_cost_discounted}) {
     const std::string prefix =
         source == Source::intervention_cost ? "intervention_cost." : "intervention_cost_discounted.";
-    for (std::size_t i = 0; i < intervention_count; ++i) {
-      m.push_back({prefix + intervention_names[i], "GBP", Aggregation::flow, source, i,
-                   payer_names[static_cast<std::size_t>(payer_of(static_cast<Intervention>(i)))]});
+    const auto types = intervention_types();
+    for (std::size_t i = 0; i < types.size(); ++i) {
+      m.push_back({prefix + types[i].name, "GBP", Aggregation::flow, source, i,
+                   payer_names[static_cast<std::size_t>(types[i].payer)]});
     }
   }
   // Moves between housing states during the week, for the pathways diagram.
@@ -150,21 +152,39 @@ void Recorder::declare(abm::Run& run) {
   last_housing_ = run.population().add_state("recorded_housing", last);
   outputs_.clear();
   for (const auto& spec : output_layout()) outputs_.push_back(run.outputs().add(spec.info.column));
-  run.outputs().reserve_rows(state_->setup->steps);
+  run.outputs().reserve_rows(setup_->steps);
+}
+
+void Recorder::init(abm::Run& run) {
+  columns_ = Columns::resolve(run.population());
+  events_ = EventCounters::resolve(run);
+  by_intervention_.assign(interventions_.size(), {});
 }
 
 void Recorder::record(abm::Run& run) {
   tally_people(run);
   read_events(run);
-  costs_ = week_costs(state_->parameters(), groups_, state_->week);
-  discount_ = std::pow(1.0 + state_->parameters().economics.discount_rate, -static_cast<double>(run.clock().step() - 1));
-  services_.read_outputs(system_values_);
+  add_costs(run);
+  discount_ = std::pow(1.0 + setup_->parameters.economics.discount_rate, -static_cast<double>(run.clock().step() - 1));
   const auto& layout = output_layout();
-  for (std::size_t i = 0; i < layout.size(); ++i) run.outputs().set(outputs_[i], value(layout[i]));
+  for (std::size_t i = 0; i < layout.size(); ++i) {
+    if (layout[i].source != Source::system) run.outputs().set(outputs_[i], value(layout[i]));
+  }
+}
+
+void Recorder::add_costs(const abm::Run& run) {
+  for (std::size_t i = 0; i < interventions_.size(); ++i) interventions_[i]->week_costs(run, groups_, by_intervention_[i]);
+  const auto types = intervention_types();
+  for (std::size_t g = 0; g < group_count; ++g) {
+    by_payer_[g] = service_costs(setup_->parameters.cost, groups_[g]);
+    for (std::size_t i = 0; i < interventions_.size(); ++i) {
+      by_payer_[g][static_cast<std::size_t>(types[i].payer)] += by_intervention_[i][g];
+    }
+  }
 }
 
 void Recorder::tally_people(abm::Run& run) {
-  const PeopleView v = state_->view(run);
+  const PeopleView v = PeopleView::of(run.population(), columns_);
   const auto step = static_cast<std::int32_t>(run.clock().step());
   for (auto& g : groups_) {
     g.people.fill(0.0);
@@ -173,24 +193,24 @@ void Recorder::tally_people(abm::Run& run) {
   auto last_housing = run.population().states(last_housing_);
   for (abm::PersonId p = 0; p < v.size; ++p) {
     if (!v.alive[p]) continue;
-    GroupWeek& g = groups_[v.group[p]];
+    GroupWeek& g = groups_[v.group.code(p)];
     auto& t = g.people;
-    const std::uint8_t last = last_housing[p];
-    if (last != 0 && last - 1 != v.housing[p]) t[tally::moves + (last - 1) * housing_count + v.housing[p]] += 1;
-    last_housing[p] = static_cast<std::uint8_t>(v.housing[p] + 1);
+    const std::uint8_t last = last_housing[p], housing = v.housing.code(p);
+    if (last != 0 && last - 1 != housing) t[tally::moves + (last - 1) * housing_count + housing] += 1;
+    last_housing[p] = static_cast<std::uint8_t>(housing + 1);
     const bool prison = v.in_prison(p);
-    if (!prison) t[tally::housing + v.housing[p]] += 1;
-    t[tally::justice + v.justice[p]] += 1;
-    t[tally::mental + v.mental_health[p]] += 1;
-    t[tally::substance + v.substance[p]] += 1;
-    t[tally::support + v.support[p]] += 1;
-    if (v.waiting_for[p] != code(WaitingFor::nothing)) t[tally::waiting + v.waiting_for[p] - 1] += 1;
+    if (!prison) t[tally::housing + housing] += 1;
+    t[tally::justice + v.justice.code(p)] += 1;
+    t[tally::mental + v.mental_health.code(p)] += 1;
+    t[tally::substance + v.substance.code(p)] += 1;
+    t[tally::support + v.support.code(p)] += 1;
+    if (v.waiting_for[p] != WaitingFor::nothing) t[tally::waiting + v.waiting_for.code(p) - 1] += 1;
     t[tally::alive] += 1;
     const std::int32_t before = v.t_street_hostel_move_before[p];
     if (before != abm::no_event && step - before < past_year_weeks) t[tally::revolving] += 1;
     const bool homeless = v.homeless_now(p);
     t[tally::homeless] += homeless;
-    t[tally::homeless_mental_need] += homeless && v.mental_health[p] != code(Mental::stable);
+    t[tally::homeless_mental_need] += homeless && v.mental_health[p] != Mental::stable;
     t[tally::housed] += !prison && !homeless;
     t[tally::in_prison] += prison;
     t[tally::in_transition] += v.in_transition(p);
@@ -202,14 +222,14 @@ void Recorder::read_events(const abm::Run& run) {
   for (std::size_t e = 0; e < event_count; ++e) {
     for (std::size_t g = 0; g < group_count; ++g) {
       groups_[g].events[e] = static_cast<double>(
-          run.counters().total(state_->events(static_cast<Event>(e), static_cast<std::uint8_t>(g))));
+          run.counters().total(events_(static_cast<Event>(e), static_cast<std::uint8_t>(g))));
     }
   }
 }
 
 double Recorder::group_value(const OutputSpec& spec, std::size_t g) const {
   const GroupWeek& w = groups_[g];
-  const auto& payers = costs_.by_payer[g];
+  const auto& payers = by_payer_[g];
   const auto all_payers = [&] {
     double sum = 0;
     for (double c : payers) sum += c;
@@ -227,9 +247,9 @@ double Recorder::group_value(const OutputSpec& spec, std::size_t g) const {
     case Source::cost_discounted:
       return discount_ * (spec.index == payer_count ? all_payers() : payers[spec.index]);
     case Source::intervention_cost:
-      return costs_.by_intervention[g][spec.index];
+      return by_intervention_[spec.index][g];
     case Source::intervention_cost_discounted:
-      return discount_ * costs_.by_intervention[g][spec.index];
+      return discount_ * by_intervention_[spec.index][g];
     case Source::engagement:
       return w.engagement;  // a sum here; value() divides by the people alive
     case Source::system:
@@ -239,7 +259,6 @@ double Recorder::group_value(const OutputSpec& spec, std::size_t g) const {
 }
 
 double Recorder::value(const OutputSpec& spec) const {
-  if (spec.source == Source::system) return system_values_[spec.index];
   if (spec.source == Source::engagement) {
     double sum = 0, alive = 0;
     for (std::size_t g = 0; g < group_count; ++g) {

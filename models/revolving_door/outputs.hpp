@@ -6,14 +6,15 @@
 #include <vector>
 
 #include "models/revolving_door/costs.hpp"
-#include "models/revolving_door/run_state.hpp"
+#include "models/revolving_door/events.hpp"
+#include "models/revolving_door/interventions/intervention.hpp"
+#include "models/revolving_door/model_setup.hpp"
+#include "models/revolving_door/people.hpp"
 #include "models/revolving_door/tallies.hpp"
 #include "sim/abm/run.hpp"
 #include "sim/ensemble/scenario_model.hpp"
 
 namespace revolve::revolving_door {
-
-class Services;
 
 /// Where an output's value comes from.
 enum class Source : std::uint8_t {
@@ -22,10 +23,10 @@ enum class Source : std::uint8_t {
   event,              ///< an event counter (index: Event)
   cost,               ///< undiscounted cost (index: Payer, payer_count for all payers)
   cost_discounted,    ///< the same, discounted to the start of the run
-  intervention_cost,  ///< an intervention's own cost (index: Intervention)
+  intervention_cost,  ///< an intervention's own cost (index: its place in intervention_types())
   intervention_cost_discounted,  ///< the same, discounted to the start of the run
   engagement,         ///< mean engagement of the people alive
-  system,             ///< a system variable (index: position in system_outputs()); whole cohort only
+  system,             ///< a system variable (index: position in system_outputs()), recorded by the coupler
 };
 
 struct OutputSpec {
@@ -40,28 +41,35 @@ const std::vector<OutputSpec>& output_layout();
 /// The measures of output_layout(), in output order.
 std::vector<ensemble::MeasureInfo> measure_infos();
 
-/// Records every output at the end of each week.
+/// Records every output at the end of each week (the system's are recorded by the coupler).
 class Recorder : public abm::Module {
  public:
-  Recorder(SharedState state, const Services& services) : state_(std::move(state)), services_(services) {}
+  /// `interventions`: the run's interventions in intervention_types() order, whose costs it records.
+  Recorder(std::shared_ptr<const ModelSetup> setup, std::vector<const Intervention*> interventions)
+      : setup_(std::move(setup)), interventions_(std::move(interventions)) {}
 
+  std::string name() const override { return "recorder"; }
   void declare(abm::Run& run) override;
+  void init(abm::Run& run) override;
   void record(abm::Run& run) override;
 
  private:
-  SharedState state_;
-  const Services& services_;
+  std::shared_ptr<const ModelSetup> setup_;
+  std::vector<const Intervention*> interventions_;
+  Columns columns_;
+  EventCounters events_;
   std::vector<abm::Output> outputs_;
   GroupWeeks groups_{};
-  WeekCosts costs_{};
+  std::array<std::array<double, payer_count>, group_count> by_payer_{};  // intervention costs included [GBP]
+  std::vector<std::array<double, group_count>> by_intervention_;         // [intervention][group] [GBP]
   double discount_ = 1.0;  // discount factor of this week's costs
-  std::vector<double> system_values_;
   /// Each person's housing at the end of last week, as code + 1 (0: not yet recorded), so the
   /// moves between housing states can be counted whatever rule made them.
   abm::StateColumn last_housing_;
 
   void tally_people(abm::Run& run);
   void read_events(const abm::Run& run);
+  void add_costs(const abm::Run& run);
   /// An output's value for one group (0 to 3) this week.
   double group_value(const OutputSpec& spec, std::size_t group) const;
   double value(const OutputSpec& spec) const;

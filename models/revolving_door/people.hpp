@@ -45,8 +45,17 @@ struct Columns {
 /// people may have been added (arrivals), since columns may then have moved.
 struct PeopleView {
   std::uint8_t *alive;
-  std::uint8_t *housing, *justice, *mental_health, *substance, *support;
-  std::uint8_t *group, *sex, *ethnicity, *need, *waiting_for, *request;
+  CategoryColumn<Housing> housing;
+  CategoryColumn<Justice> justice;
+  CategoryColumn<Mental> mental_health;
+  CategoryColumn<Substance> substance;
+  CategoryColumn<Support> support;
+  CategoryColumn<Group> group;
+  CategoryColumn<Sex> sex;
+  CategoryColumn<Ethnicity> ethnicity;
+  CategoryColumn<Need> need;
+  CategoryColumn<WaitingFor> waiting_for;
+  CategoryColumn<Request> request;
   std::uint8_t *short_sentence, *awaiting_rearrest, *housing_first_off, *navigator_declined;
   double *age, *engagement, *weeks_with_worker, *weeks_in_housing, *weeks_homeless, *weeks_stable;
   double *evictions, *recalls, *crises, *ae_past_year;

@@ -24,9 +24,9 @@ struct WeekRates {
   CoordinatorEffects mtam, navigator;
 };
 
-WeekRates week_rates(const Parameters& P, const Week& week) {
+WeekRates week_rates(const Parameters& P, const Signals& signals, const PeopleKernel::WeekSignals& in) {
   WeekRates r;
-  const double usual = week.services.capacity_factor_usual;
+  const double usual = signals.value(in.capacity_factor_usual);
   r.usual_start = P.support.usual_start * usual;
   r.rough_to_temporary = P.housing.rough_to_temporary * usual;
   r.rough_to_supported = P.housing.rough_to_supported * usual;
@@ -34,17 +34,21 @@ WeekRates week_rates(const Parameters& P, const Week& week) {
   const EngagementParameters& e = P.engagement;
   for (std::size_t s = 0; s < service_count; ++s) {
     const double overload =
-        1.0 + (P.workforce.overload_build_time_multiplier - 1.0) * std::max(0.0, week.services.caseload_ratio[s] - 1.0);
+        1.0 + (P.workforce.overload_build_time_multiplier - 1.0) * std::max(0.0, signals.value(in.caseload_ratio[s]) - 1.0);
     r.build[s][code(Sex::male)] = -std::expm1(-1.0 / (e.build_time * overload));
     r.build[s][code(Sex::female)] = -std::expm1(-1.0 / (e.build_time * e.women_build_time_multiplier * overload));
   }
-  r.ceiling = week.interventions.ceiling;
-  r.leaver = week.services.leaver_fraction;
+  for (std::size_t s = 0; s < service_count; ++s) {
+    r.ceiling[s] = signals.value(in.ceiling[s]);
+    r.leaver[s] = signals.value(in.leaver_fraction[s]);
+  }
   r.decay = std::exp(-1.0 / e.decay_time);
   r.ae_memory = std::exp(-1.0 / past_year_weeks);
   r.crisis_end = 1.0 / P.mental_health.crisis_duration;
-  r.mtam = week.interventions.mtam;
-  r.navigator = week.interventions.navigator;
+  const auto mtam = [&](std::size_t i) { return signals.value(in.mtam[i]); };
+  r.mtam = {.treatment_entry = mtam(0), .dual_diagnosis = mtam(1), .crisis_to_treatment = mtam(2),
+            .crisis_end = mtam(3), .tenancy_loss = mtam(4), .breach = mtam(5), .ae = 1.0};
+  r.navigator.ae = signals.value(in.navigator_ae);
   return r;
 }
 
@@ -61,8 +65,8 @@ std::size_t choose(double u, const std::array<double, N>& hazards) {
 /// A whole number of weeks, at least one.
 std::int32_t whole_weeks(double weeks) { return std::max(1, static_cast<int>(std::lround(weeks))); }
 
-Service service_of(std::uint8_t support) {
-  switch (static_cast<Support>(support)) {
+Service service_of(Support support) {
+  switch (support) {
     case Support::navigator:
       return Service::navigator;
     case Support::mtam:
@@ -104,7 +108,12 @@ struct Streams {
 
 /// A person's states at the start of the week, which every hazard reads.
 struct Start {
-  std::uint8_t housing, justice, mental, substance, support, group;
+  Housing housing;
+  Justice justice;
+  Mental mental;
+  Substance substance;
+  Support support;
+  Group group;
   bool rough, homeless, problematic, high_need, mtam;
   double engagement;
 };
@@ -112,12 +121,12 @@ struct Start {
 /// The rules of design section 5 for the people of one block.
 class BlockStep {
  public:
-  BlockStep(const PeopleView& v, const RunState& state, const WeekRates& rates, const Streams& streams,
-            std::uint32_t run, std::uint32_t step, abm::BlockCounts& counts)
+  BlockStep(const PeopleView& v, const ModelSetup& setup, const EventCounters& events, const WeekRates& rates,
+            const Streams& streams, std::uint32_t run, std::uint32_t step, abm::BlockCounts& counts)
       : v_(v),
-        P_(state.parameters()),
-        effects_(state.setup->effects),
-        events_(state.events),
+        P_(setup.parameters),
+        effects_(setup.effects),
+        events_(events),
         r_(rates),
         streams_(streams),
         run_(run),
@@ -138,7 +147,7 @@ class BlockStep {
   std::uint32_t attendances_ = 0;  // this person's A&E attendances this week
 
   Start start_of(abm::PersonId p) const;
-  void count(Event e, abm::PersonId p, std::int64_t n = 1) { counts_.add(events_(e, v_.group[p]), n); }
+  void count(Event e, abm::PersonId p, std::int64_t n = 1) { counts_.add(events_(e, v_.group.code(p)), n); }
   std::int32_t now() const { return static_cast<std::int32_t>(step_); }
 
   std::uint32_t ae_count(const Start& s, double u) const;
@@ -166,10 +175,10 @@ Start BlockStep::start_of(abm::PersonId p) const {
   s.support = v_.support[p];
   s.group = v_.group[p];
   s.homeless = v_.homeless_now(p);
-  s.rough = s.homeless && s.housing == code(Housing::rough_sleeping);
-  s.problematic = s.substance == code(Substance::problematic);
-  s.high_need = v_.need[p] == code(Need::high);
-  s.mtam = s.support == code(Support::mtam);
+  s.rough = s.homeless && s.housing == Housing::rough_sleeping;
+  s.problematic = s.substance == Substance::problematic;
+  s.high_need = v_.need[p] == Need::high;
+  s.mtam = s.support == Support::mtam;
   s.engagement = v_.engagement[p];
   return s;
 }
@@ -179,7 +188,7 @@ void BlockStep::person(abm::PersonId p, std::size_t i, const BlockDraws& d) {
   attendances_ = 0;
   const Start s = start_of(p);
   const bool prison = in_prison(s.justice);
-  const bool inpatient = s.mental == code(Mental::inpatient);
+  const bool inpatient = s.mental == Mental::inpatient;
   if (!prison && !inpatient) attend_ae(p, s, ae_count(s, d.ae[i]));
   // Application order (design 4.5): justice, mental health, housing, substance, support, engagement.
   bool institution = false;  // entered prison or hospital this week: housing is left as it is
@@ -198,10 +207,10 @@ void BlockStep::person(abm::PersonId p, std::size_t i, const BlockDraws& d) {
 
 std::uint32_t BlockStep::ae_count(const Start& s, double u) const {
   const ModifierParameters& m = P_.modifier;
-  const bool unwell = s.mental == code(Mental::unwell) || s.mental == code(Mental::treatment);
+  const bool unwell = s.mental == Mental::unwell || s.mental == Mental::treatment;
   const double mean = P_.events.ae_base * (s.homeless ? m.homeless_on_ae : 1.0) *
                       (s.problematic ? m.problematic_substance_on_ae : 1.0) * (unwell ? m.mh_unwell_on_ae : 1.0) *
-                      effects_.ae(s.engagement) * (s.support == code(Support::navigator) ? r_.navigator.ae : 1.0);
+                      effects_.ae(s.engagement) * (s.support == Support::navigator ? r_.navigator.ae : 1.0);
   if (u <= 1.0 - mean) return 0;  // P(0) = exp(-mean) >= 1 - mean: no exp for most people
   return random::poisson(mean, u, 0.5);
 }
@@ -228,8 +237,8 @@ bool BlockStep::justice(abm::PersonId p, const Start& s, double u) {
   const ModifierParameters& m = P_.modifier;
   const double arrest = J.arrest_rate * (s.rough ? m.rough_sleeping_on_arrest : 1.0) *
                         (s.problematic ? m.problematic_substance_on_arrest : 1.0) * (s.high_need ? m.high_need : 1.0) *
-                        (s.group == code(Group::young_mec_justice) ? m.young_mec_on_arrest : 1.0);
-  if (s.justice == code(Justice::licence)) {
+                        (s.group == Group::young_mec_justice ? m.young_mec_on_arrest : 1.0);
+  if (s.justice == Justice::licence) {
     const double breach = J.recall_breach_rate * (s.rough ? m.rough_sleeping_on_breach : 1.0) *
                           effects_.breach(s.engagement) * (s.mtam ? r_.mtam.breach : 1.0);
     switch (choose<2>(u, {arrest, breach})) {
@@ -255,7 +264,7 @@ bool BlockStep::justice(abm::PersonId p, const Start& s, double u) {
   }
   if (outcome[3] < J.arrest_to_community_order) {
     count(Event::court_case, p);
-    v_.justice[p] = code(Justice::community_order);
+    v_.justice[p] = Justice::community_order;
     v_.ti_order_end[p] = now() + whole_weeks(J.community_order_length);
   }
   return false;
@@ -271,7 +280,7 @@ void BlockStep::arrested(abm::PersonId p) {
 
 void BlockStep::sentence(abm::PersonId p, const std::array<double, 4>& u) {
   const JusticeParameters& J = P_.justice;
-  v_.justice[p] = code(Justice::custody);
+  v_.justice[p] = Justice::custody;
   v_.short_sentence[p] = u[1] < J.short_sentence_share;
   v_.ti_release[p] = now() + whole_weeks(-std::log(u[2]) * J.custody_time_served);
   v_.ti_order_end[p] = abm::no_event;  // custody supersedes a community order
@@ -284,7 +293,7 @@ void BlockStep::recall(abm::PersonId p, bool further_charge) {
   const double length = u[0] < J.fixed_term_share
                             ? (v_.short_sentence[p] ? J.fixed_term_recall_short : J.fixed_term_recall_long)
                             : -std::log(u[1]) * J.standard_recall_time;
-  v_.justice[p] = code(Justice::recalled);
+  v_.justice[p] = Justice::recalled;
   v_.ti_recall_end[p] = now() + whole_weeks(length);
   v_.recalls[p] += 1;
   count(Event::recall, p);
@@ -294,31 +303,31 @@ void BlockStep::recall(abm::PersonId p, bool further_charge) {
 
 void BlockStep::enter_prison(abm::PersonId p) {
   count(Event::custody_entry, p);
-  if (v_.ethnicity[p] == code(Ethnicity::minority_ethnic)) count(Event::custody_entry_minority_ethnic, p);
-  const std::uint8_t h = v_.housing[p];
+  if (v_.ethnicity[p] == Ethnicity::minority_ethnic) count(Event::custody_entry_minority_ethnic, p);
+  const Housing h = v_.housing[p];
   // A hostel bed or transitional stay is given up; a tenancy is kept with some chance. Housing
   // rough_sleeping in prison means no home to return to.
-  bool home_lost = h == code(Housing::temporary) || v_.in_transition(p);
-  if (!home_lost && h != code(Housing::rough_sleeping) &&
+  bool home_lost = h == Housing::temporary || v_.in_transition(p);
+  if (!home_lost && h != Housing::rough_sleeping &&
       streams_.custody_entry.uniform(run_, p, step_) < P_.justice.tenancy_loss_in_custody) {
     home_lost = true;
     count_eviction(v_, p, events_, counts_);
   }
   if (home_lost) {
-    v_.housing[p] = code(Housing::rough_sleeping);
+    v_.housing[p] = Housing::rough_sleeping;
     v_.weeks_in_housing[p] = 0;
     v_.ti_transition_end[p] = abm::no_event;
   }
-  v_.waiting_for[p] = code(WaitingFor::nothing);
-  v_.request[p] = code(Request::none);
+  v_.waiting_for[p] = WaitingFor::nothing;
+  v_.request[p] = Request::none;
   // Usual support ends; Housing First support ends with the tenancy; MTAM and navigator episodes
   // pause with their slot kept.
-  const std::uint8_t support = v_.support[p];
-  if (support == code(Support::usual) || (support == code(Support::housing_first) && home_lost)) {
-    v_.support[p] = code(Support::none);
+  const Support support = v_.support[p];
+  if (support == Support::usual || (support == Support::housing_first && home_lost)) {
+    v_.support[p] = Support::none;
     v_.weeks_with_worker[p] = 0;
   }
-  if (v_.mental_health[p] == code(Mental::crisis)) v_.mental_health[p] = code(Mental::unwell);
+  if (v_.mental_health[p] == Mental::crisis) v_.mental_health[p] = Mental::unwell;
 }
 
 bool BlockStep::mental_health(abm::PersonId p, const Start& s, double u) {
@@ -327,10 +336,10 @@ bool BlockStep::mental_health(abm::PersonId p, const Start& s, double u) {
   const double crisis = (s.rough ? m.rough_sleeping_on_crisis : 1.0) *
                         (s.problematic ? m.problematic_substance_on_crisis : 1.0) * (s.high_need ? m.high_need : 1.0) *
                         effects_.crisis(s.engagement);
-  switch (static_cast<Mental>(s.mental)) {
+  switch (s.mental) {
     case Mental::stable:
       if (choose<1>(u, {M.onset * (s.rough ? m.rough_sleeping_on_mh_onset : 1.0)}) == 0) {
-        v_.mental_health[p] = code(Mental::unwell);
+        v_.mental_health[p] = Mental::unwell;
       }
       return false;
     case Mental::unwell: {
@@ -339,10 +348,10 @@ bool BlockStep::mental_health(abm::PersonId p, const Start& s, double u) {
           M.treatment_entry * dual * effects_.treatment_entry(s.engagement) * (s.mtam ? r_.mtam.treatment_entry : 1.0);
       switch (choose<3>(u, {entry, M.remission_untreated, M.crisis_from_unwell * crisis})) {
         case 0:
-          v_.mental_health[p] = code(Mental::treatment);
+          v_.mental_health[p] = Mental::treatment;
           return false;
         case 1:
-          v_.mental_health[p] = code(Mental::stable);
+          v_.mental_health[p] = Mental::stable;
           return false;
         case 2:
           return start_crisis(p, s);
@@ -356,10 +365,10 @@ bool BlockStep::mental_health(abm::PersonId p, const Start& s, double u) {
         case 0:
           return start_crisis(p, s);
         case 1:
-          v_.mental_health[p] = code(Mental::stable);
+          v_.mental_health[p] = Mental::stable;
           return false;
         case 2:
-          v_.mental_health[p] = code(Mental::unwell);
+          v_.mental_health[p] = Mental::unwell;
           return false;
         default:
           return false;
@@ -368,7 +377,7 @@ bool BlockStep::mental_health(abm::PersonId p, const Start& s, double u) {
       if (choose<1>(u, {r_.crisis_end * (s.mtam ? r_.mtam.crisis_end : 1.0)}) == 0) {
         const double to_treatment = s.mtam ? r_.mtam.crisis_to_treatment : M.crisis_to_treatment;
         const bool treated = streams_.crisis_end.uniform(run_, p, step_) < to_treatment;
-        v_.mental_health[p] = code(treated ? Mental::treatment : Mental::unwell);
+        v_.mental_health[p] = treated ? Mental::treatment : Mental::unwell;
       }
       return false;
     case Mental::inpatient:
@@ -385,11 +394,11 @@ bool BlockStep::start_crisis(abm::PersonId p, const Start& s) {
   count(Event::mh_crisis, p);
   const bool admitted = u[0] < M.crisis_admission;
   if (admitted) {
-    v_.mental_health[p] = code(Mental::inpatient);
+    v_.mental_health[p] = Mental::inpatient;
     v_.ti_discharge[p] = now() + whole_weeks(-std::log(u[3]) * M.inpatient_stay);
     count(Event::mh_admission, p);
   } else {
-    v_.mental_health[p] = code(Mental::crisis);
+    v_.mental_health[p] = Mental::crisis;
   }
   if (u[1] < e.ae_at_crisis) attend_ae(p, s, 1);
   if (u[2] < e.s136_at_crisis * (s.rough ? P_.modifier.rough_sleeping_on_s136 : 1.0)) count(Event::s136_detention, p);
@@ -402,14 +411,14 @@ void BlockStep::housing(abm::PersonId p, const Start& s, double u) {
   const double loss = (s.problematic ? m.problematic_substance_on_tenancy_loss : 1.0) *
                       (s.high_need ? m.high_need : 1.0) * effects_.tenancy_loss(s.engagement) *
                       (s.mtam ? r_.mtam.tenancy_loss : 1.0);
-  switch (static_cast<Housing>(s.housing)) {
+  switch (s.housing) {
     case Housing::rough_sleeping:
       switch (choose<3>(u, {r_.rough_to_temporary, r_.rough_to_supported, H.rough_to_settled})) {
         case 0:
-          v_.request[p] = code(Request::temporary);
+          v_.request[p] = Request::temporary;
           break;
         case 1:
-          v_.request[p] = code(Request::supported);
+          v_.request[p] = Request::supported;
           break;
         case 2:
           move_housing(v_, p, Housing::settled, step_);
@@ -425,7 +434,7 @@ void BlockStep::housing(abm::PersonId p, const Start& s, double u) {
           move_housing(v_, p, Housing::rough_sleeping, step_);
           break;
         case 1:
-          v_.request[p] = code(Request::supported);
+          v_.request[p] = Request::supported;
           break;
         case 2:
           move_on_to_tenancy(v_, p, step_);
@@ -449,7 +458,7 @@ void BlockStep::housing(abm::PersonId p, const Start& s, double u) {
     case Housing::settled: {
       const bool first_year = v_.weeks_in_housing[p] < weeks_per_year;
       const double base = first_year ? H.tenancy_loss_first_year : H.tenancy_loss_established;
-      const double unsupported = first_year && s.support == code(Support::none) ? m.no_support_on_tenancy_loss : 1.0;
+      const double unsupported = first_year && s.support == Support::none ? m.no_support_on_tenancy_loss : 1.0;
       if (choose<1>(u, {base * loss * unsupported}) == 0) lose_home(p);
       return;
     }
@@ -465,35 +474,35 @@ void BlockStep::housing(abm::PersonId p, const Start& s, double u) {
 
 void BlockStep::lose_home(abm::PersonId p) {
   count_eviction(v_, p, events_, counts_);
-  if (v_.support[p] == code(Support::housing_first)) start_support(v_, p, Support::usual);
+  if (v_.support[p] == Support::housing_first) start_support(v_, p, Support::usual);
   if (streams_.loss_destination.uniform(run_, p, step_) < P_.housing.loss_to_rough_share) {
     move_housing(v_, p, Housing::rough_sleeping, step_);
   } else {
-    v_.request[p] = code(Request::temporary_after_eviction);  // the street if no hostel place is free
+    v_.request[p] = Request::temporary_after_eviction;  // the street if no hostel place is free
   }
 }
 
 void BlockStep::substance(abm::PersonId p, const Start& s, double u) {
   const SubstanceParameters& S = P_.substance;
   const ModifierParameters& m = P_.modifier;
-  switch (static_cast<Substance>(s.substance)) {
+  switch (s.substance) {
     case Substance::none: {
       const double onset =
           S.onset * (s.rough ? m.rough_sleeping_on_substance_onset : 1.0) * (s.high_need ? m.high_need : 1.0);
-      if (choose<1>(u, {onset}) == 0) v_.substance[p] = code(Substance::problematic);
+      if (choose<1>(u, {onset}) == 0) v_.substance[p] = Substance::problematic;
       return;
     }
     case Substance::problematic: {
-      const bool mental_need = s.mental == code(Mental::unwell) || s.mental == code(Mental::crisis);
+      const bool mental_need = s.mental == Mental::unwell || s.mental == Mental::crisis;
       const double dual = mental_need ? (s.mtam ? r_.mtam.dual_diagnosis : m.dual_diagnosis_on_treatment_entry) : 1.0;
       const double entry =
           S.treatment_entry * dual * effects_.treatment_entry(s.engagement) * (s.mtam ? r_.mtam.treatment_entry : 1.0);
       switch (choose<2>(u, {entry, S.remission_untreated})) {
         case 0:
-          v_.substance[p] = code(Substance::treatment);
+          v_.substance[p] = Substance::treatment;
           return;
         case 1:
-          v_.substance[p] = code(Substance::none);
+          v_.substance[p] = Substance::none;
           return;
         default:
           return;
@@ -502,10 +511,10 @@ void BlockStep::substance(abm::PersonId p, const Start& s, double u) {
     case Substance::treatment:
       switch (choose<2>(u, {S.completion, S.treatment_dropout * effects_.dropout(s.engagement)})) {
         case 0:
-          v_.substance[p] = code(Substance::none);
+          v_.substance[p] = Substance::none;
           return;
         case 1:
-          v_.substance[p] = code(Substance::problematic);
+          v_.substance[p] = Substance::problematic;
           return;
         default:
           return;
@@ -514,8 +523,8 @@ void BlockStep::substance(abm::PersonId p, const Start& s, double u) {
 }
 
 void BlockStep::support(abm::PersonId p, const Start& s, double u, double u_worker) {
-  const std::uint8_t before = v_.support[p];
-  switch (static_cast<Support>(before)) {
+  const Support before = v_.support[p];
+  switch (before) {
     case Support::none:
       if (choose<1>(u, {r_.usual_start}) == 0) start_support(v_, p, Support::usual);
       break;
@@ -535,8 +544,8 @@ void BlockStep::support(abm::PersonId p, const Start& s, double u, double u_work
       break;
   }
   // Workers leave at their service's leaver fraction; the relationship starts again.
-  const std::uint8_t now_support = v_.support[p];
-  if (now_support == before && now_support != code(Support::none) &&
+  const Support now_support = v_.support[p];
+  if (now_support == before && now_support != Support::none &&
       u_worker < r_.leaver[code(service_of(now_support))]) {
     v_.engagement[p] *= 1.0 - P_.engagement.loss_on_worker_change;
     v_.weeks_with_worker[p] = 0;
@@ -545,27 +554,48 @@ void BlockStep::support(abm::PersonId p, const Start& s, double u, double u_work
 }
 
 void BlockStep::engagement(abm::PersonId p) {
-  const std::uint8_t support = v_.support[p];
+  const Support support = v_.support[p];
   double& e = v_.engagement[p];
-  if (support == code(Support::none)) {
+  if (support == Support::none) {
     e *= r_.decay;
     v_.weeks_with_worker[p] = 0;
     return;
   }
   const auto service = code(service_of(support));
-  e += (r_.ceiling[service] - e) * r_.build[service][v_.sex[p]];
+  e += (r_.ceiling[service] - e) * r_.build[service][v_.sex.code(p)];
   v_.weeks_with_worker[p] += 1;
 }
 
 }  // namespace
 
-void PeopleKernel::init(abm::Run& run) { queue_ = std::make_unique<HousingQueue>(run.population().size()); }
+void PeopleKernel::declare(abm::Run& run) {
+  Signals& s = run.signals();
+  const Phase at = Phase::transitions;
+  WeekSignals& in = signals_;
+  in.capacity_factor_usual = s.read("system.capacity factor usual", at);
+  for (std::size_t k = 0; k < service_count; ++k) {
+    const std::string service = service_names[k];
+    in.leaver_fraction[k] = s.read("system.leaver fraction[" + service + "]", at);
+    in.caseload_ratio[k] = s.read("system.caseload ratio[" + service + "]", at);
+    in.ceiling[k] = s.read("support.ceiling[" + service + "]", at);
+  }
+  const std::array<const char*, 6> mtam = {"treatment_entry", "dual_diagnosis", "crisis_to_treatment",
+                                           "crisis_end",      "tenancy_loss",   "breach"};
+  for (std::size_t i = 0; i < mtam.size(); ++i) in.mtam[i] = s.read(std::string("effect.mtam.") + mtam[i], at);
+  in.navigator_ae = s.read("effect.navigator.ae", at);
+  queue_.declare(s);
+}
+
+void PeopleKernel::init(abm::Run& run) {
+  columns_ = Columns::resolve(run.population());
+  events_ = EventCounters::resolve(run);
+}
 
 void PeopleKernel::step(Phase, abm::Run& run) {
-  const RunState& state = *state_;
-  const WeekRates rates = week_rates(state.parameters(), state.week);
+  const ModelSetup& setup = *setup_;
+  const WeekRates rates = week_rates(setup.parameters, run.signals(), signals_);
   const Streams streams(run);
-  const PeopleView v = state.view(run);
+  const PeopleView v = PeopleView::of(run.population(), columns_);
   const std::uint32_t run_number = run.key().run, step = run.clock().step();
   run.for_each_block([&](abm::PersonId first, abm::PersonId last, abm::BlockCounts& counts) {
     const std::size_t n = last - first;
@@ -580,13 +610,13 @@ void PeopleKernel::step(Phase, abm::Run& run) {
     fill(streams.support, d.support);
     fill(streams.worker, d.worker);
     fill(streams.ae, d.ae);
-    BlockStep block(v, state, rates, streams, run_number, step, counts);
+    BlockStep block(v, setup, events_, rates, streams, run_number, step, counts);
     for (std::size_t i = 0; i < n; ++i) {
       const abm::PersonId p = first + static_cast<abm::PersonId>(i);
       if (v.alive[p]) block.person(p, i, d);
     }
   });
-  queue_->grant(run, *state_);
+  queue_.grant(run, v);
 }
 
 }  // namespace revolve::revolving_door

@@ -8,12 +8,6 @@
 
 namespace revolve::revolving_door {
 
-/// The interventions a scenario may switch on, by their scenario names.
-enum class Intervention : std::uint8_t { housing_first, mtam, navigators, release_accommodation, contracts };
-inline constexpr std::size_t intervention_count = 5;
-inline const std::vector<std::string> intervention_names = {"housing_first", "mtam", "navigators",
-                                                            "release_accommodation", "contracts"};
-
 class InterventionSchedule {
  public:
   InterventionSchedule() = default;

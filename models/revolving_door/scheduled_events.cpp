@@ -2,8 +2,6 @@
 
 #include <cmath>
 
-#include "models/revolving_door/housing_moves.hpp"
-#include "models/revolving_door/interventions/release_accommodation.hpp"
 
 namespace revolve::revolving_door {
 namespace {
@@ -17,8 +15,18 @@ bool due(std::int32_t& time, std::uint32_t step) {
 
 }  // namespace
 
+void ScheduledEvents::declare(abm::Run& run) {
+  places_.declare(run.signals(), Phase::scheduled_events);
+  release_.declare(run, Phase::scheduled_events);
+}
+
+void ScheduledEvents::init(abm::Run& run) {
+  columns_ = Columns::resolve(run.population());
+  events_ = EventCounters::resolve(run);
+}
+
 void ScheduledEvents::step(Phase, abm::Run& run) {
-  const PeopleView v = state_->view(run);
+  const PeopleView v = PeopleView::of(run.population(), columns_);
   const std::uint32_t step = run.clock().step();
   const random::Stream discharge = run.stream("mental_health.discharge"),
                        move_on = run.stream("release_accommodation.move_on");
@@ -26,30 +34,28 @@ void ScheduledEvents::step(Phase, abm::Run& run) {
   for (abm::PersonId p = 0; p < v.size; ++p) {
     if (!v.alive[p]) continue;
     if (v.ti_transition_end[p] != abm::no_event && v.ti_transition_end[p] <= static_cast<std::int32_t>(step)) {
-      end_transitional_stay(v, p, *state_, move_on.uniform(run.key().run, p, step), step);
+      end_transitional_stay(run, v, p, move_on.uniform(run.key().run, p, step));
     }
     if (due(v.ti_release[p], step)) release(run, v, p, false, serial.counts());
     if (due(v.ti_recall_end[p], step)) release(run, v, p, true, serial.counts());
     // A licence that ends during a recall ends at the recall's end (release() sees it has passed).
-    if (v.justice[p] == code(Justice::licence) && due(v.ti_licence_end[p], step)) v.justice[p] = code(Justice::none);
-    if (due(v.ti_order_end[p], step) && v.justice[p] == code(Justice::community_order)) {
-      v.justice[p] = code(Justice::none);
-    }
+    if (v.justice[p] == Justice::licence && due(v.ti_licence_end[p], step)) v.justice[p] = Justice::none;
+    if (due(v.ti_order_end[p], step) && v.justice[p] == Justice::community_order) v.justice[p] = Justice::none;
     if (due(v.ti_discharge[p], step)) {
       const bool treated =
-          discharge.uniform(run.key().run, p, step) < state_->parameters().mental_health.discharge_to_treatment;
-      v.mental_health[p] = code(treated ? Mental::treatment : Mental::unwell);
+          discharge.uniform(run.key().run, p, step) < setup_->parameters.mental_health.discharge_to_treatment;
+      v.mental_health[p] = treated ? Mental::treatment : Mental::unwell;
     }
   }
 }
 
 void ScheduledEvents::release(abm::Run& run, const PeopleView& v, abm::PersonId p, bool end_of_recall,
                               abm::BlockCounts& counts) {
-  const Parameters& P = state_->parameters();
+  const Parameters& P = setup_->parameters;
   const std::uint32_t step = run.clock().step();
   const auto now = static_cast<std::int32_t>(step);
-  const EventCounters& events = state_->events;
-  const std::uint8_t g = v.group[p];
+  const EventCounters& events = events_;
+  const std::uint8_t g = v.group.code(p);
   if (!end_of_recall) {
     v.ti_licence_end[p] = now + std::max(1, static_cast<int>(std::lround(P.justice.licence_length)));
     if (v.short_sentence[p]) {
@@ -58,16 +64,32 @@ void ScheduledEvents::release(abm::Run& run, const PeopleView& v, abm::PersonId 
     }
   }
   const bool licence_left = v.ti_licence_end[p] != abm::no_event && v.ti_licence_end[p] > now;
-  v.justice[p] = code(licence_left ? Justice::licence : Justice::none);
+  v.justice[p] = licence_left ? Justice::licence : Justice::none;
   if (!licence_left) v.ti_licence_end[p] = abm::no_event;
   v.t_released[p] = now;
   counts.add(events(Event::release, g));
   // A kept home is held as the housing state; rough_sleeping in prison means no home.
-  if (v.housing[p] != code(Housing::rough_sleeping)) {
+  if (v.housing[p] != Housing::rough_sleeping) {
     counts.add(events(Event::release_home, g));
     return;
   }
-  counts.add(events(place_without_home(v, p, *state_, run.stream("justice.release"), run.key().run, step), g));
+  counts.add(events(release_.place(v, p, run, P, step), g));
+}
+
+/// The end of person p's transitional stay: a settled tenancy with
+/// release_accommodation.move_on_to_settled (uniform u), else a hostel if a place is free, else the
+/// street, waiting for a hostel.
+void ScheduledEvents::end_transitional_stay(abm::Run& run, const PeopleView& v, abm::PersonId p, double u) {
+  const std::uint32_t step = run.clock().step();
+  v.ti_transition_end[p] = abm::no_event;
+  if (u < setup_->parameters.release_accommodation.move_on_to_settled) {
+    move_on_to_tenancy(v, p, step);
+  } else if (places_.take(run.signals(), Housing::temporary)) {
+    move_housing(v, p, Housing::temporary, step);
+  } else {
+    move_housing(v, p, Housing::rough_sleeping, step);
+    v.waiting_for[p] = WaitingFor::temporary;
+  }
 }
 
 }  // namespace revolve::revolving_door

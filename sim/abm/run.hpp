@@ -42,6 +42,8 @@ class Run {
   M& add(Args&&... args) {
     return static_cast<M&>(loop_.add(std::make_unique<M>(std::forward<Args>(args)...)));
   }
+  /// Add a module made elsewhere (a factory's).
+  Module& add(std::unique_ptr<Module> module) { return loop_.add(std::move(module)); }
 
   /// declare -> freeze -> init.
   void start() { loop_.start(*this); }

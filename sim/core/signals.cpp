@@ -66,7 +66,7 @@ void Signals::provide(std::string prefix, Phase phase) {
 
 void Signals::resolve_provided(Entry& e) const {
   if (e.writer != no_module) return;
-  const bool used_by_others = std::any_of(e.reads.begin(), e.reads.end(), [&](const Use& u) {
+  const bool used_by_others = !e.takes.empty() || std::any_of(e.reads.begin(), e.reads.end(), [&](const Use& u) {
     return u.kind != ReadKind::optional;
   });
   if (!used_by_others) return;
@@ -75,6 +75,7 @@ void Signals::resolve_provided(Entry& e) const {
     e.writer = p.module;
     e.phase = p.phase;
     e.provided = true;
+    e.pool = !e.takes.empty();  // a provided value that modules take from is a pool
     return;
   }
 }

@@ -40,6 +40,10 @@ void SystemCoupling::feed_events(std::string input, std::string counter) {
                     }});
 }
 
+void SystemCoupling::record_output(std::string column, std::string variable) {
+  recorded_.push_back({std::move(column), std::move(variable), {}, 0});
+}
+
 std::uint32_t SystemCoupling::input_slot(const std::string& input) const {
   const std::uint32_t slot = model_->slot(input);
   if (!is_input(*model_, slot)) {
@@ -84,6 +88,10 @@ void SystemCoupling::init(abm::Run& run) {
   for (const Binding& input : inputs_) {
     if (signals.has_writer(input.signal)) written_.push_back(input);
   }
+  for (Recorded& r : recorded_) {
+    r.slot = model_->slot(r.variable);
+    r.output = run.outputs().find(r.column);
+  }
   for (Feed& f : feeds_) {
     f.slot = input_slot(f.input);
     const bool also_written = std::any_of(written_.begin(), written_.end(), [&](const Binding& b) { return b.slot == f.slot; });
@@ -114,6 +122,10 @@ void SystemCoupling::step(Phase phase, abm::Run& run) {
     default:
       break;
   }
+}
+
+void SystemCoupling::record(abm::Run& run) {
+  for (const Recorded& r : recorded_) run.outputs().set(r.output, system_->value(r.slot));
 }
 
 }  // namespace revolve::coupling

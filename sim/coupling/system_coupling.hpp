@@ -47,6 +47,9 @@ class SystemCoupling : public abm::Module {
   void feed_events(std::string input, std::string counter);
   /// Set input variable `input` to any measure of the run.
   void feed(std::string input, Measure measure);
+  /// Record `variable` in output column `column` at the end of every step, after the system has
+  /// advanced (another module adds the column, so the layout of the outputs stays in one place).
+  void record_output(std::string column, std::string variable);
 
   /// The stock-flow simulation (for tests and outputs that read it directly).
   const sd::Simulation& system() const { return *system_; }
@@ -58,6 +61,7 @@ class SystemCoupling : public abm::Module {
   void declare(abm::Run& run) override;
   void init(abm::Run& run) override;
   void step(Phase phase, abm::Run& run) override;
+  void record(abm::Run& run) override;
 
  private:
   struct Feed {
@@ -79,6 +83,12 @@ class SystemCoupling : public abm::Module {
   std::vector<Binding> written_;       // inputs other modules write
   std::vector<Binding> published_;     // variables other modules read
   std::vector<Feed> feeds_;
+  struct Recorded {
+    std::string column, variable;
+    abm::Output output;
+    std::uint32_t slot = 0;
+  };
+  std::vector<Recorded> recorded_;
   std::uint32_t steps_per_step_ = 1;  // stock-flow steps per people step
 
   std::uint32_t input_slot(const std::string& input) const;

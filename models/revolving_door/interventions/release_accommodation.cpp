@@ -1,25 +1,42 @@
-#include "models/revolving_door/interventions/release_accommodation.hpp"
-
-#include "models/revolving_door/housing_moves.hpp"
+// Accommodation on release from prison (design.md section 9.4): a share of prison leavers with no home
+// to go back to (release_accommodation.share_offered x the level) are offered transitional
+// accommodation; at the end of the stay they move on to a settled tenancy or a hostel. The offer is
+// made by the release rule (housing_moves.cpp), which reads the share this module publishes, and the
+// stay ends as a scheduled event (scheduled_events.cpp).
+#include "models/revolving_door/interventions/intervention.hpp"
 
 namespace revolve::revolving_door {
+namespace {
 
-void ReleaseAccommodation::step(Phase, abm::Run&) {
-  const double level = state_->setup->schedule(Intervention::release_accommodation).level(state_->week.years);
-  state_->week.interventions.level[code(Intervention::release_accommodation)] = level;
-  state_->week.interventions.release_share_offered = state_->parameters().release_accommodation.share_offered * level;
-}
+class ReleaseAccommodation : public Intervention {
+ public:
+  explicit ReleaseAccommodation(std::shared_ptr<const ModelSetup> setup)
+      : Intervention(std::move(setup), "release_accommodation") {}
 
-void end_transitional_stay(const PeopleView& v, abm::PersonId p, RunState& state, double u, std::uint32_t step) {
-  v.ti_transition_end[p] = abm::no_event;
-  if (u < state.parameters().release_accommodation.move_on_to_settled) {
-    move_on_to_tenancy(v, p, step);
-  } else if (state.week.places.take(Housing::temporary)) {
-    move_housing(v, p, Housing::temporary, step);
-  } else {
-    move_housing(v, p, Housing::rough_sleeping, step);
-    v.waiting_for[p] = code(WaitingFor::temporary);
+  PhaseSet phases() const override { return {Phase::advance_clock}; }
+
+  void declare(abm::Run& run) override {
+    share_offered_ = run.signals().write("release_accommodation.share_offered", Phase::advance_clock);
   }
+
+  void step(Phase, abm::Run& run) override {
+    run.signals().set(share_offered_, parameters().release_accommodation.share_offered * level(run));
+  }
+
+  void week_costs(const abm::Run&, const GroupWeeks& week, std::array<double, group_count>& cost) const override {
+    for (std::size_t g = 0; g < group_count; ++g) {
+      cost[g] = week[g].people[tally::in_transition] * parameters().release_accommodation.cost;
+    }
+  }
+
+ private:
+  Signal share_offered_;
+};
+
+}  // namespace
+
+std::unique_ptr<Intervention> make_release_accommodation(std::shared_ptr<const ModelSetup> setup) {
+  return std::make_unique<ReleaseAccommodation>(std::move(setup));
 }
 
 }  // namespace revolve::revolving_door

@@ -2,10 +2,11 @@
 // do not depend on threads, interventions at level 0, and scenario validation.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <set>
 
 #include "models/revolving_door/model.hpp"
-#include "models/revolving_door/schedule.hpp"
+#include "models/revolving_door/interventions/registry.hpp"
 #include "sim/core/error.hpp"
 #include "tests/cpp/models/revolving_door/support.hpp"
 #include "tests/cpp/support/threads.hpp"
@@ -124,7 +125,7 @@ TEST_CASE("results are identical on 1 and 2 threads") {
 
 TEST_CASE("an intervention at level 0 leaves every output as in the baseline") {
   const auto baseline = one_run(ScenarioBuilder(0.2, 2).scenario());
-  for (const auto& name : revolving_door::intervention_names) {
+  for (const auto& name : revolving_door::intervention_names()) {
     INFO(name);
     const auto off = one_run(ScenarioBuilder(0.2, 2).with(name, 0.0).scenario());
     REQUIRE(off.rows() == baseline.rows());
@@ -212,4 +213,30 @@ TEST_CASE("moves between housing states are counted, and Housing First adds move
     CHECK(moves < at(base, r, "people.alive"));
   }
   CHECK(into_housing_first(hf) > into_housing_first(base));
+}
+
+TEST_CASE("the order modules are added in changes nothing: each acts where its signals and after() put it") {
+  const io::Scenario scenario = ScenarioBuilder(0.2, 2)
+                                    .with("housing_first")
+                                    .with("mtam")
+                                    .with("navigators")
+                                    .with("release_accommodation")
+                                    .with("contracts")
+                                    .scenario();
+  const auto prepared = test::revolving_door().prepare(scenario);
+  const auto setup = revolving_door::setup_of(*prepared);
+  const auto run_with = [&](bool reversed) {
+    auto modules = revolving_door::revolving_door_modules(setup);
+    if (reversed) std::reverse(modules.begin(), modules.end());
+    abm::Run run({3, 0});
+    for (auto& m : modules) run.add(std::move(m));
+    run.run(prepared->steps());
+    std::vector<std::string> referrals;
+    for (const auto* m : run.acting_in(Phase::interventions)) referrals.push_back(m->name());
+    CHECK(referrals == std::vector<std::string>{"housing_first", "mtam", "navigators"});
+    return std::move(run.outputs());
+  };
+  const auto forward = run_with(false), reversed = run_with(true);
+  REQUIRE(forward.rows() == reversed.rows());
+  CHECK(std::equal(forward.values().begin(), forward.values().end(), reversed.values().begin()));
 }

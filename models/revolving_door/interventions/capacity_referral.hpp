@@ -1,0 +1,59 @@
+#pragma once
+// An intervention that refers people to a service with limited room each week (Housing First, MTAM,
+// navigators): one pass over the people counts the service's clients and collects the candidates; the
+// room left goes to the first candidates in the intervention's ranking, each made an offer they may
+// decline. The hooks below are what differs between interventions.
+#include <cstdint>
+#include <vector>
+
+#include "models/revolving_door/events.hpp"
+#include "models/revolving_door/interventions/intervention.hpp"
+#include "models/revolving_door/people.hpp"
+
+namespace revolve::revolving_door {
+
+/// What the hooks of one week's referrals share.
+struct ReferralWeek {
+  abm::Run& run;
+  const PeopleView& people;
+  abm::BlockCounts& counts;
+  std::uint32_t run_number, step;
+};
+
+class CapacityReferral : public Intervention {
+ public:
+  using Intervention::Intervention;
+
+  PhaseSet phases() const override { return {Phase::advance_clock, Phase::interventions}; }
+  void init(abm::Run& run) override;
+  void step(Phase phase, abm::Run& run) override;
+
+ protected:
+  /// Phase::advance_clock: this week's level and what the intervention publishes (places, effects).
+  virtual void set_week(abm::Run& run) = 0;
+  /// Whether this week's referrals run (a closed service stops once its clients are handed back).
+  virtual bool refers_this_week() { return true; }
+  /// Before the pass: reset what the pass counts.
+  virtual void start_pass() {}
+  /// Person p, alive: count them as a client, or add them as a candidate (add_candidate).
+  virtual void visit(const ReferralWeek& week, abm::PersonId p) = 0;
+  /// Offers the service can make this week, after the pass.
+  virtual std::int64_t room(const ReferralWeek& week) const = 0;
+  /// Whether candidate a is offered before candidate b (ties broken by id, so the order never depends on
+  /// the pass).
+  virtual bool before(const PeopleView& v, abm::PersonId a, abm::PersonId b) const = 0;
+  /// Makes candidate p an offer.
+  virtual void offer(const ReferralWeek& week, abm::PersonId p) = 0;
+
+  void add_candidate(abm::PersonId p) { candidates_.push_back(p); }
+  const EventCounters& events() const { return events_; }
+
+ private:
+  Columns columns_;
+  EventCounters events_;
+  std::vector<abm::PersonId> candidates_;
+
+  void refer(abm::Run& run);
+};
+
+}  // namespace revolve::revolving_door

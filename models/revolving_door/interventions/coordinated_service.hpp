@@ -1,0 +1,49 @@
+#pragma once
+// A coordinated support service (MTAM, A&E navigators): a lead worker for each client, in a team that
+// matures over workforce.team_maturity_time (design.md section 8.4). Trust can build further with a
+// mature team, so the service publishes its engagement ceiling each week; when the service closes its
+// clients go back to usual services. Capacity is its staff (from the system) times its caseload.
+#include <string>
+
+#include "models/revolving_door/interventions/capacity_referral.hpp"
+
+namespace revolve::revolving_door {
+
+class CoordinatedService : public CapacityReferral {
+ public:
+  CoordinatedService(std::shared_ptr<const ModelSetup> setup, std::string name, Support support, Service service);
+
+  void declare(abm::Run& run) override;
+
+ protected:
+  /// What the service publishes this week besides its ceiling: `running` [years] since it started,
+  /// `maturity` 0 to 1 of its team.
+  virtual void publish(abm::Run& run, double level, double running, double maturity) = 0;
+  /// Whether person p (alive, not a client) may be referred.
+  virtual bool is_candidate(const PeopleView& v, abm::PersonId p) const = 0;
+  /// Clients the service can hold this week.
+  virtual double capacity(const abm::Run& run) const = 0;
+
+  void set_week(abm::Run& run) final;
+  bool refers_this_week() final;
+  void start_pass() final { clients_ = 0; }
+  void visit(const ReferralWeek& week, abm::PersonId p) override;
+  std::int64_t room(const ReferralWeek& week) const final;
+  /// Starts person p's episode with the service.
+  void take_on(const ReferralWeek& week, abm::PersonId p);
+
+  /// The service's staff this week [staff], from the system.
+  double staff(const abm::Run& run) const { return run.signals().value(staff_); }
+  /// People in the service's support this week, shared among groups like its staff costs.
+  Support support() const { return support_; }
+
+ private:
+  Support support_;
+  Service service_;
+  Signal staff_, ceiling_;
+  double level_ = 0;
+  bool running_ = false;  // open last week (it still has clients to hand back)
+  double clients_ = 0;
+};
+
+}  // namespace revolve::revolving_door

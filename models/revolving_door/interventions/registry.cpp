@@ -1,0 +1,31 @@
+#include "models/revolving_door/interventions/registry.hpp"
+
+#include <array>
+
+namespace revolve::revolving_door {
+
+// Defined in each intervention's own file.
+std::unique_ptr<Intervention> make_housing_first(std::shared_ptr<const ModelSetup> setup);
+std::unique_ptr<Intervention> make_mtam(std::shared_ptr<const ModelSetup> setup);
+std::unique_ptr<Intervention> make_navigators(std::shared_ptr<const ModelSetup> setup);
+std::unique_ptr<Intervention> make_release_accommodation(std::shared_ptr<const ModelSetup> setup);
+std::unique_ptr<Intervention> make_contracts(std::shared_ptr<const ModelSetup> setup);
+
+std::span<const InterventionType> intervention_types() {
+  static const std::array<InterventionType, 5> types = {{
+      {"housing_first", Payer::la_housing, make_housing_first},
+      {"mtam", Payer::la_social_care, make_mtam},
+      {"navigators", Payer::nhs, make_navigators},
+      {"release_accommodation", Payer::prisons_probation, make_release_accommodation},
+      {"contracts", Payer::la_housing, make_contracts},
+  }};
+  return types;
+}
+
+std::vector<std::string> intervention_names() {
+  std::vector<std::string> names;
+  for (const InterventionType& t : intervention_types()) names.emplace_back(t.name);
+  return names;
+}
+
+}  // namespace revolve::revolving_door

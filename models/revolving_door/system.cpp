@@ -1,0 +1,64 @@
+#include "models/revolving_door/system.hpp"
+
+#include "models/revolving_door/categories.hpp"
+#include "sim/core/error.hpp"
+#include "sim/sd/compiler.hpp"
+#include "sim/sd/model_file.hpp"
+
+namespace revolve::revolving_door {
+
+std::shared_ptr<const sd::CompiledModel> compile_system(const std::filesystem::path& file, const Parameters& p) {
+  const sd::Model model = sd::load_model_file(file);
+  sd::CompileOptions options;
+  options.overrides = {
+      {"turnover", p.workforce.turnover},
+      {"vacancy fill time", p.workforce.vacancy_fill_time},
+      {"new service recruitment time", p.workforce.new_service_recruitment_time},
+      {"navigator setup time", p.navigator.setup_time},
+      {"housing first caseload", p.housing_first.caseload},
+      {"mtam caseload", p.mtam.caseload},
+      {"navigator caseload", p.navigator.caseload},
+      {"temporary places", p.capacity.temporary_places},
+      {"supported places", p.capacity.supported_places},
+      {"housing first existing places", p.housing_first.places},
+      {"housing first supply lead time", p.housing_first.supply_lead_time},
+  };
+  for (const auto& [name, value] : options.overrides) {
+    const sd::Variable* v = model.find(name);
+    if (!v || v->kind != sd::VariableKind::aux || v->input) {
+      throw ModelError(file.string() + ": the system needs an auxiliary '" + name + "' for a parameter");
+    }
+  }
+  return std::make_shared<const sd::CompiledModel>(sd::compile(model, options));
+}
+
+const std::vector<SystemOutput>& system_outputs() {
+  using ensemble::Aggregation;
+  static const std::vector<SystemOutput> outputs = [] {
+    std::vector<SystemOutput> o = {
+        {"system.temporary_places", "temporary places", "places"},
+        {"system.temporary_free_places", "temporary free places", "places"},
+        {"system.supported_places", "supported places", "places"},
+        {"system.supported_free_places", "supported free places", "places"},
+        {"system.housing_first_places_funded", "housing first places funded", "places"},
+        {"system.housing_first_places_ready", "housing first places ready", "places"},
+        {"system.housing_first_free_places", "housing first free places", "places"},
+        {"system.mtam_coverage_target", "mtam coverage target", "people"},
+        {"system.capacity_factor_usual", "capacity factor usual", "share of normal intake"},
+        {"system.capacity_factor_housing_first", "capacity factor housing first", "share of normal intake"},
+        {"system.retenders", "retenders", "re-tenders", Aggregation::flow},
+        {"system.provider_changes", "provider changes", "changes", Aggregation::flow},
+    };
+    for (const auto& s : service_names) {
+      o.push_back({"system.staff_" + s, "staff[" + s + "]", "staff"});
+      o.push_back({"system.posts_" + s, "posts[" + s + "]", "posts"});
+      o.push_back({"system.leavers_" + s, "leavers[" + s + "]", "staff", Aggregation::flow});
+      o.push_back({"system.leaver_fraction_" + s, "leaver fraction[" + s + "]", "share of staff per week"});
+      o.push_back({"system.caseload_ratio_" + s, "caseload ratio[" + s + "]", "clients per caseload place"});
+    }
+    return o;
+  }();
+  return outputs;
+}
+
+}  // namespace revolve::revolving_door
