@@ -444,7 +444,7 @@ class Results:
             ...     horizon_years=1, population_scale=0.1)
             >>> out = revolve.run(small, runs=2).save(pathlib.Path(tempfile.mkdtemp()) / "baseline")
             >>> sorted(p.name for p in out.iterdir())
-            ['manifest.json', 'results.csv', 'summary.csv']
+            ['.revolve-output', 'manifest.json', 'results.csv', 'summary.csv']
         """
         path = pathlib.Path(folder)
         _core.save_results(path, self._results, json.dumps(self.manifest), self._comparison)

@@ -81,7 +81,7 @@ def test_run_gives_the_numbers_and_files_of_revolve_run(revolve_cli, small, tmp_
     res = revolve.run(small[1], runs=3, seed=4)
     pd.testing.assert_frame_equal(res.summary(), read_csv(tmp_path / "cli/summary.csv"), check_exact=True)
     out = res.save(tmp_path / "python")
-    assert sorted(p.name for p in out.iterdir()) == ["manifest.json", "results.csv", "summary.csv"]
+    assert sorted(p.name for p in out.iterdir()) == [".revolve-output", "manifest.json", "results.csv", "summary.csv"]
     assert all(filecmp.cmp(tmp_path / "cli" / name, out / name, shallow=False) for name in ["results.csv", "summary.csv"])
 
 
