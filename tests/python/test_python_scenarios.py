@@ -162,5 +162,5 @@ def test_compare_needs_two_scenarios_with_their_own_labels(small):
         revolve.compare([base, base.with_changes(horizon_years=1)])
     with pytest.raises(ValueError, match=r"the same horizon_years, got \[1.5, 2.0\]"):
         revolve.compare([base, base.with_changes(horizon_years=2, label="longer")])
-    with pytest.raises(ValueError, match="runs must be a whole number of at least 1, got 0"):
+    with pytest.raises(ValueError, match="runs must be a whole number from 1 to 100000, got 0"):
         revolve.run(base, runs=0)
