@@ -18,6 +18,7 @@ bool carries(const fs::path& path, const std::string& signature) {
 }  // namespace
 
 void check_output_file(const fs::path& path, const ReplaceRule& rule) {
+  if (path.filename().empty()) throw OutputError("'" + path.string() + "': not a file name: name the file to write");
   std::error_code error;
   const auto type = fs::symlink_status(path, error).type();
   if (type == fs::file_type::not_found) return;

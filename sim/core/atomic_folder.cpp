@@ -65,6 +65,7 @@ std::string some_entries(const fs::path& folder) {
 
 /// Throws OutputError, saying what is there and what to do, unless `target` may be replaced.
 void check_target(const fs::path& target, bool force) {
+  if (target.empty()) throw OutputError("the output folder's path is empty: name a folder");
   const auto type = type_at(target);
   if (type == fs::file_type::not_found) return;
   const std::string at = target.string() + ": ";

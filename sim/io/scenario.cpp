@@ -6,6 +6,7 @@
 #include <set>
 #include <sstream>
 
+#include <yaml-cpp/depthguard.h>
 #include <yaml-cpp/yaml.h>
 
 #include "sim/core/error.hpp"
@@ -66,6 +67,9 @@ class Layer {
     YAML::Node root;
     try {
       root = YAML::Load(text);
+    } catch (const YAML::DeepRecursion& e) {
+      throw ScenarioError(where(file_.string(), e.mark.line + 1) + "malformed YAML: lists or mappings nested more than " +
+                          std::to_string(e.depth() - 1) + " deep");
     } catch (const YAML::ParserException& e) {
       throw ScenarioError(where(file_.string(), e.mark.line + 1) + "malformed YAML: " + e.msg);
     }

@@ -74,6 +74,10 @@ TEST_CASE("an output folder replaces someone else's folder only when forced") {
   CHECK_FALSE(fs::exists(target / "file.txt"));
 }
 
+TEST_CASE("an empty output path is refused, not turned into a folder beside the current one") {
+  CHECK(output_error("") == "the output folder's path is empty: name a folder");
+}
+
 TEST_CASE("an output folder may use an empty folder") {
   TempFolder dir;
   fs::create_directory(dir / "empty");

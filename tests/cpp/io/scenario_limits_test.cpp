@@ -103,3 +103,9 @@ TEST_CASE("nested aliases that would expand to billions of values are refused qu
   }
   CHECK_THAT(error_of(dir, text), Contains("more than 100000 YAML values (aliases counted)"));
 }
+
+TEST_CASE("lists nested thousands deep are refused, not a stack overflow") {
+  TempFolder dir;
+  const std::string deep = std::string(100000, '[') + std::string(100000, ']');
+  CHECK_THAT(error_of(dir, base + "description: " + deep + "\n"), Contains("s.yaml:3: malformed YAML: lists or mappings nested more than"));
+}
