@@ -211,3 +211,17 @@ def test_a_seed_too_large_for_a_double_is_kept_exactly(revolve_cli, tmp_path):
     result = run_cli(revolve_cli, "run", scenario, "--runs", "1", "--out", tmp_path / "out")
     assert "seed 9007199254740993" in result.stdout
     assert '"seed": 9007199254740993' in (tmp_path / "out" / "manifest.json").read_text()
+
+
+def test_hostile_settings_from_python_are_clear_errors():
+    base = revolve.Scenario.load(SMALL)
+    with pytest.raises(revolve.ScenarioError, match="with_changes: 'horizon_years' 1e\\+12 is above the limit of 100"):
+        base.with_changes(horizon_years=1e12)
+    with pytest.raises(ValueError, match="runs must be a whole number from 1 to 100000, got 100000000000000000000"):
+        base.with_changes(runs=10**20)
+    with pytest.raises(ValueError, match="seed must be a whole number from 0 to 18446744073709551615"):
+        revolve.run(base, runs=1, seed=2**64)
+    with pytest.raises(revolve.ScenarioError, match="above the limit of 20000000 people per run"):
+        revolve.run(base.with_changes(population_scale=1e9), runs=1)
+    with pytest.raises(revolve.ScenarioError, match="/dev/zero: is a character device, not a regular file"):
+        revolve.Scenario.load("/dev/zero")
