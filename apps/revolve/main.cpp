@@ -24,7 +24,7 @@ int main(int argc, char** argv) {
     return 1;
   } catch (const std::bad_alloc&) {
     // A last line of defence: inputs are limited so that this should not happen (docs/reliability.md).
-    std::cerr << "error: out of memory: make the run smaller (population_scale, horizon_years or runs)\n";
+    std::cerr << "error: out of memory: the run asked for more than this machine has; make it smaller\n";
     return 1;
   } catch (const std::exception& e) {
     std::cerr << "error: " << e.what() << "\n";  // e.g. a file system error, which names the path

@@ -41,6 +41,7 @@ WRITERS = {
     "compare": lambda out, *extra: ["compare", SMALL, ROOT / "tests/scenarios/small_housing_first.yaml", "--runs", "1",
                                     "--out", out, *extra],
     "sd run": lambda out, *extra: ["sd", "run", TEACUP, "--out", out, *extra],
+    "bench cohort": lambda out, *extra: ["bench", "cohort", "--agents", "2000", "--steps", "12", "--out", out, *extra],
 }
 
 
