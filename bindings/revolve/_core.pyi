@@ -1,6 +1,7 @@
 """Type stub of revolve._core, the compiled engine behind the package (private: use ``import revolve``)."""
 from collections.abc import Sequence
 from os import PathLike
+from pathlib import Path
 from typing import Any
 
 import numpy as np
@@ -166,9 +167,9 @@ class AtomicFolder:
     """An output folder written in full or not at all (revolve.output)."""
     def __init__(self, target: str | PathLike[str], force: bool) -> None: ...
     @property
-    def path(self) -> str: ...
+    def path(self) -> Path: ...  # where to write now: the temporary sibling of the target
     @property
-    def target(self) -> str: ...
+    def target(self) -> Path: ...
     def commit(self) -> None: ...
     def discard(self) -> None: ...
 
