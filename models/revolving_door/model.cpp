@@ -91,6 +91,7 @@ class RevolvingDoorModel : public ensemble::ScenarioModel {
       if (it != scenario.interventions.end()) setup->schedules[i] = InterventionSchedule(it->second);
     }
     setup->steps = static_cast<std::uint32_t>(std::lround(scenario.horizon_years * weeks_per_year));
+    io::check_population(scenario, setup->parameters.cohort.size + setup->parameters.flows.arrivals * setup->steps);
     setup->system = compile_system(system_file_, setup->parameters);
     setup->effects = engagement_effects(setup->parameters.engagement);
     setup->mortality_age_factor = mortality_age_factors(setup->parameters.mortality);
