@@ -39,18 +39,19 @@ def main():
 
     with tempfile.TemporaryDirectory() as tmp:
         out = pathlib.Path(tmp)
+        results = out / "results"  # an output folder of its own: sd run replaces it as a whole
         print("== XMILE: chain1000.xmile (4,002 equations x 1,600 Euler steps), file to result")
         report("revolve sd run chain1000.xmile --vars S1000",
-               wall_times([REVOLVE, "sd", "run", SHARED / "chain1000.xmile", "--vars", "S1000", "--out", out], 15))
+               wall_times([REVOLVE, "sd", "run", SHARED / "chain1000.xmile", "--vars", "S1000", "--out", results], 15))
 
         subprocess.run([sys.executable, SHARED / "gen_chain_model.py", "--k", "2500", "--outdir", out],
                        check=True, stdout=subprocess.DEVNULL)
-        summary = subprocess.run([REVOLVE, "sd", "run", out / "chain2500.xmile", "--vars", "S2500", "--out", out],
+        summary = subprocess.run([REVOLVE, "sd", "run", out / "chain2500.xmile", "--vars", "S2500", "--out", results],
                                  check=True, capture_output=True, text=True).stdout
         load_ms = float(re.search(r"load ([0-9.]+) ms", summary).group(1))
         print(f"== XMILE: chain2500.xmile (10,002 equations): load and compile {load_ms / 1000:.3f} s")
         report("revolve sd run chain2500.xmile --vars S2500",
-               wall_times([REVOLVE, "sd", "run", out / "chain2500.xmile", "--vars", "S2500", "--out", out], 5))
+               wall_times([REVOLVE, "sd", "run", out / "chain2500.xmile", "--vars", "S2500", "--out", results], 5))
     peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
     print(f"peak resident memory of any child process: {peak:.0f} MB")
 

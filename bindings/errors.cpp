@@ -27,6 +27,8 @@ void translate(std::exception_ptr error) {
     raise_python("ParameterError", e);
   } catch (const ScenarioError& e) {
     raise_python("ScenarioError", e);
+  } catch (const OutputError& e) {
+    raise_python("OutputError", e);
   } catch (const Cancelled& e) {
     raise_python("Cancelled", e);
   } catch (const Error& e) {
@@ -41,6 +43,7 @@ void raise_error(const std::string& class_name, const std::string& message) {
   if (class_name == "InputError") throw InputError(message);
   if (class_name == "ParameterError") throw ParameterError(message);
   if (class_name == "ScenarioError") throw ScenarioError(message);
+  if (class_name == "OutputError") throw OutputError(message);
   if (class_name == "Cancelled") throw Cancelled(message);
   if (class_name == "Error") throw Error(message);
   throw std::invalid_argument("no error class '" + class_name + "'");

@@ -1,6 +1,7 @@
 // Scenarios from Python: load and change them, run them as ensembles exactly as `revolve run` and
 // `revolve compare` do (GIL released, Ctrl-C stops them), and hand the results over as NumPy arrays and
-// the CLI's own files. revolve/scenarios.py wraps these with docstrings and pandas.
+// the CLI's own files, written with the CLI's rules for output folders. revolve/scenarios.py and
+// revolve/output.py wrap these with docstrings and pandas.
 #include <tbb/global_control.h>
 #include <tbb/info.h>
 
@@ -16,6 +17,8 @@
 #include "bindings/bindings.hpp"
 #include "bindings/interruptible.hpp"
 #include "models/scenario_models.hpp"
+#include "sim/core/atomic_file.hpp"
+#include "sim/core/atomic_folder.hpp"
 #include "sim/core/error.hpp"
 #include "sim/ensemble/results_files.hpp"
 #include "sim/io/scenario.hpp"
@@ -191,8 +194,46 @@ std::string run_manifest(const std::vector<Results>& results, const std::string&
 
 /// The files `revolve run` (one result, not a comparison) or `revolve compare` writes, atomically.
 void save_results(const fs::path& dir, const std::vector<Results>& results, const std::string& manifest_text,
-                  bool comparison) {
-  ensemble::save_results(dir, raw(results), nlohmann::json::parse(manifest_text), comparison);
+                  bool comparison, bool force) {
+  ensemble::save_results(dir, raw(results), nlohmann::json::parse(manifest_text), comparison, force);
+}
+
+void check_distinct_labels(const std::vector<io::Scenario>& scenarios) {
+  std::vector<const io::Scenario*> pointers;
+  for (const auto& s : scenarios) pointers.push_back(&s);
+  ensemble::check_distinct_labels(pointers);
+}
+
+/// The limits scenario files are checked against (sim/io/scenario.hpp), for the same checks in Python.
+py::dict scenario_limits() {
+  py::dict out;
+  out["horizon_years"] = io::limits::horizon_years;
+  out["runs"] = io::limits::runs;
+  out["people"] = io::limits::people;
+  out["file_bytes"] = io::limits::file_bytes;
+  return out;
+}
+
+/// Output folders and files with the CLI's rules (sim/core/atomic_folder.hpp, atomic_file.hpp), for viz.
+void bind_output(py::module_& m) {
+  py::class_<AtomicFolder>(m, "AtomicFolder", "An output folder written in full or not at all (revolve.output).")
+      .def(py::init<fs::path, bool>(), py::arg("target"), py::arg("force"))
+      .def_property_readonly("path", [](const AtomicFolder& f) { return f.path(); })
+      .def_property_readonly("target", [](const AtomicFolder& f) { return f.target(); })
+      .def("commit", &AtomicFolder::commit, py::call_guard<py::gil_scoped_release>())
+      .def("discard", &AtomicFolder::discard);
+  m.def("write_text_file",
+        [](const fs::path& path, const std::string& text, const std::string& signature, bool force) {
+          write_file_atomically(path, text, {signature, force});
+        },
+        py::arg("path"), py::arg("text"), py::arg("signature"), py::arg("force"), py::call_guard<py::gil_scoped_release>(),
+        "Write a file atomically, replacing only a regular file that carries `signature` (or any, with `force`).");
+  m.def("check_output_folder", check_output_folder, py::arg("target"), py::arg("force"),
+        "Raise OutputError unless an AtomicFolder may replace `target`.");
+  m.def("check_output_file",
+        [](const fs::path& path, const std::string& signature, bool force) { check_output_file(path, {signature, force}); },
+        py::arg("path"), py::arg("signature"), py::arg("force"),
+        "Raise OutputError unless write_text_file may replace `path`.");
 }
 
 void bind_results(py::module_& m) {
@@ -225,7 +266,13 @@ void register_scenarios(py::module_& m) {
   m.def("run_manifest", run_manifest, py::arg("results"), py::arg("command"), py::arg("runs"), py::arg("seed"),
         py::arg("threads"), "The manifest of a run or comparison, as JSON text (the CLI's manifest.json).");
   m.def("save_results", save_results, py::arg("dir"), py::arg("results"), py::arg("manifest"), py::arg("comparison"),
-        py::call_guard<py::gil_scoped_release>(), "Write the files of `revolve run` or `revolve compare`, atomically.");
+        py::arg("force"), py::call_guard<py::gil_scoped_release>(),
+        "Write the files of `revolve run` or `revolve compare`, atomically.");
+  m.def("check_distinct_labels", check_distinct_labels, py::arg("scenarios"),
+        "Raise ScenarioError if two scenarios of a comparison would share a results folder.");
+  m.def("scenario_limits", scenario_limits, "The limits scenarios are checked against.");
+  m.def("slug", ensemble::slug, py::arg("label"), "The folder name of a scenario's results: 'A/B' -> 'a_b'.");
+  bind_output(m);
   m.def("write_summary_csv", ensemble::write_summary_csv, py::arg("path"), py::arg("results"),
         py::call_guard<py::gil_scoped_release>(), "Write one scenario's summary.csv.");
   m.def("write_comparison_csv",

@@ -25,6 +25,9 @@ import sys
 import numpy as np
 import pandas as pd
 
+from revolve.errors import Error, OutputError
+from revolve.output import check_file, output_folder, write_text
+
 from . import labels
 from .data import Comparison, DataError
 
@@ -33,23 +36,32 @@ ASSETS = pathlib.Path(__file__).resolve().parent / "assets"
 CHART_JS = ROOT / "node_modules" / "chart.js" / "dist" / "chart.umd.min.js"
 DESIGN = ROOT / "docs" / "model" / "design.md"
 STATUS_ORDER = ["sourced", "derived", "calibrated", "assumption"]
+GENERATOR = '<meta name="generator" content="revolve report">'  # in every page written here: one revolve may replace
 
 
 def write_report(folder: str | os.PathLike, out: str | os.PathLike | None = None, figures: bool = True,
-                 title: str | None = None) -> pathlib.Path:
+                 title: str | None = None, force: bool = False) -> pathlib.Path:
     """Write ``report.html`` (and the static figures beside it) for a comparison folder.
+
+    Each appears in full or not at all (``docs/reliability.md``): the figures folder is written aside and swapped in,
+    the page is written under a temporary name and renamed. An existing page is replaced only if this function
+    wrote it, an existing figures folder only if revolve wrote it, unless ``force``; both are checked before
+    anything is drawn.
 
     Args:
         folder: the ``--out`` folder of ``revolve compare`` (or of ``revolve.Results.save``).
         out: the HTML file to write (default: ``folder/report.html``).
-        figures: also draw the static figures into ``folder/figures/`` as PNG and SVG.
+        figures: also draw the static figures into ``figures/`` beside the page, as PNG and SVG.
         title: the page's title (default: from the baseline's name).
+        force: replace a page or figures folder that revolve did not write (never a folder by a page, nor a
+            link or device).
 
     Returns:
         The path of the report.
 
     Raises:
         DataError: a file of the comparison, or Chart.js, is missing or malformed; the message names it.
+        OutputError: ``out`` or its figures folder must not be replaced; the message says what is there.
 
     Example:
         >>> write_report("out/bristol", figures=False)  # doctest: +SKIP
@@ -57,15 +69,15 @@ def write_report(folder: str | os.PathLike, out: str | os.PathLike | None = None
     """
     data = Comparison.load(folder)
     out = pathlib.Path(out) if out else data.folder / "report.html"
+    if out.is_dir():
+        raise OutputError(f"{out}: is a folder; the report is one HTML file: name it, for example {out / 'report.html'}")
+    check_file(out, GENERATOR, force)
     drawn = {}
     if figures:
         from . import figures as static  # matplotlib only when figures are wanted
-        drawn = static.save_all(data, out.parent / "figures")
-    page = render(data, {name: [p.relative_to(out.parent).as_posix() for p in paths] for name, paths in drawn.items()},
-                  title)
-    partial = out.with_name(out.name + ".partial")
-    partial.write_text(page, encoding="utf-8")
-    partial.replace(out)  # a failed write never leaves a report that looks complete
+        with output_folder(out.parent / "figures", force) as aside:
+            drawn = {name: [f"figures/{p.name}" for p in paths] for name, paths in static.save_all(data, aside).items()}
+    write_text(out, render(data, drawn, title), GENERATOR, force)
     return out
 
 
@@ -472,13 +484,16 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="revolve report", description="Turn a comparison's output folder into "
                                      "DIR/report.html (self-contained, works offline) and DIR/figures/*.png|svg.")
     parser.add_argument("folder", metavar="DIR", help="the --out folder of revolve compare")
-    parser.add_argument("--out", help="the HTML file to write (default: DIR/report.html)")
+    parser.add_argument("--out", help="the HTML file to write (default: DIR/report.html); figures go in figures/ "
+                                      "beside it. An existing file is replaced only if revolve report wrote it")
     parser.add_argument("--no-figures", action="store_true", help="skip the static PNG and SVG figures")
     parser.add_argument("--title", help="the report's title")
+    parser.add_argument("--force", action="store_true", help="replace the HTML file or figures folder even if revolve "
+                                                             "did not write them (never a link or device)")
     args = parser.parse_args(argv)
     try:
-        path = write_report(args.folder, args.out, figures=not args.no_figures, title=args.title)
-    except DataError as e:
+        path = write_report(args.folder, args.out, figures=not args.no_figures, title=args.title, force=args.force)
+    except (DataError, Error, OSError) as e:  # OSError: a folder that cannot be created or written
         print(f"error: {e}", file=sys.stderr)
         return 1
     print(f"wrote {path} ({path.stat().st_size / 1e6:.1f} MB)")

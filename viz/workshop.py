@@ -3,7 +3,9 @@
 A board asks "what if we doubled Housing First?" and sees it at once: each change of a slider starts new runs
 of the model (through the Python package), and the charts update as each run finishes, the first within about
 a second at Bristol scale, then refine as more runs come in. It serves 127.0.0.1 only, with the standard
-library's HTTP server, and the page loads nothing from outside (Chart.js is inlined, as in the report).
+library's HTTP server, and answers only its own page (viz/workshop_server.py: Host, Origin and a session token);
+the page loads nothing from outside (Chart.js is inlined, as in the report). Ctrl-C or SIGTERM stops the server
+and the worker processes.
 
 How it stays quick: every run is one *chunk*, ``revolve.run(scenario, runs=1, seed=s)``, for seeds 1, 2, ...
 Chunk s of the baseline and chunk s of the board's choice share their random numbers (common random numbers),
@@ -25,18 +27,15 @@ from __future__ import annotations
 
 import argparse
 import datetime
-import html
-import http.server
-import json
+import itertools
 import multiprocessing
 import os
 import pathlib
+import secrets
 import signal
-import string
 import sys
 import threading
 import time
-import urllib.parse
 from dataclasses import dataclass, field
 from multiprocessing.connection import Connection, wait
 
@@ -45,6 +44,7 @@ import numpy as np
 import revolve
 
 from . import labels
+from .workshop_server import Server, finite_number, handler
 
 ASSETS = pathlib.Path(__file__).resolve().parent / "assets"
 ROOT = pathlib.Path(__file__).resolve().parents[1]
@@ -204,6 +204,8 @@ class Superseded(Exception):
 def _worker(conn: Connection, baseline_file: str) -> None:
     """A worker process: receive (job, settings, seed), run one chunk, send back its numbers (or None if stopped)."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent stops the workers; Ctrl-C is for the parent
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)  # not the parent's handler, inherited through fork
+    parent = os.getppid()
     running = False
 
     def supersede(*_):
@@ -214,6 +216,10 @@ def _worker(conn: Connection, baseline_file: str) -> None:
     controls = Controls(revolve.Scenario.load(baseline_file))
     while True:
         try:
+            if not conn.poll(1.0):
+                if os.getppid() != parent:
+                    return  # the workshop was killed outright (SIGKILL): do not outlive it
+                continue
             message = conn.recv()
         except (EOFError, OSError):
             return
@@ -278,18 +284,30 @@ class Workshop:
         self.error = ""
         context = multiprocessing.get_context("fork")
         self.pipes, self.procs = [], []
-        for _ in range(workers or os.cpu_count() or 2):
-            here, there = context.Pipe()
-            proc = context.Process(target=_worker, args=(there, baseline_file), daemon=True)
-            proc.start()
-            self.pipes.append(here)
-            self.procs.append(proc)
+        try:
+            for _ in range(workers or os.cpu_count() or 2):
+                here, there = context.Pipe()
+                proc = context.Process(target=_worker, args=(there, baseline_file), daemon=True)
+                proc.start()
+                self.pipes.append(here)
+                self.procs.append(proc)
+        except BaseException:  # Ctrl-C or SIGTERM while starting: no worker is left behind
+            self.close()
+            raise
         self.busy: dict[int, tuple] = {}     # worker -> (version or -1 for the baseline, seed index)
         self.preempted: set[int] = set()     # workers told to drop a baseline chunk for new settings
         self.wake_r, self.wake_w = multiprocessing.Pipe(duplex=False)
 
     def update(self, settings: dict) -> int:
-        """New settings from the page; returns their version. Workers on older settings are interrupted."""
+        """New settings from the page; returns their version. Workers on older settings are interrupted.
+
+        Raises:
+            ValueError: an unknown control, or a slider's value that is not a finite number.
+        """
+        known = {c.key for c in self.controls.items}
+        unknown = sorted(str(key) for key in settings if key not in known)
+        if unknown:
+            raise ValueError(f"unknown control '{unknown[0]}' (known: {', '.join(sorted(known))})")
         clean = {c.key: _coerce(c, settings.get(c.key, c.value)) for c in self.controls.items}
         with self.lock:
             if clean == self.settings:
@@ -313,8 +331,11 @@ class Workshop:
                 self._collect(self.pipes.index(conn), conn.recv())
 
     def close(self) -> None:
+        """Stop the worker processes and wait for them, so none outlives the workshop."""
         for proc in self.procs:
             proc.kill()
+        for proc in self.procs:
+            proc.join(timeout=5)
 
     def _interrupt_stale(self) -> None:
         """Stop chunks of superseded settings, and free a worker for new settings if none would be free soon."""
@@ -404,17 +425,33 @@ class Workshop:
             settings, runs = dict(self.settings), max(2, self.published.get("runs", 0))
         label = self.controls.describe(settings)
         scenario = self.controls.scenario(settings, label=label if label != self.baseline.label else YOURS)
-        stamp = datetime.datetime.now().strftime("%Y%m%d-%H%M%S")
-        out = folder / f"snapshot-{stamp}"
-        revolve.compare([self.baseline, scenario], runs=runs, seed=self.seed, threads=1).save(out)
+        out = _new_folder(folder, datetime.datetime.now().strftime("snapshot-%Y%m%d-%H%M%S"))
+        try:
+            revolve.compare([self.baseline, scenario], runs=runs, seed=self.seed, threads=1).save(out)
+        except BaseException:
+            out.rmdir()  # still the empty folder made for it
+            raise
         return write_report(out, title=f"Workshop snapshot: {label}")
 
 
+def _new_folder(folder: pathlib.Path, name: str) -> pathlib.Path:
+    """A new empty folder `name` (or `name-2`, ...) in `folder`, made at once: snapshots taken in the same second,
+    even at the same time, never share one, so one never replaces another."""
+    folder.mkdir(parents=True, exist_ok=True)
+    for n in itertools.count(1):
+        out = folder / (name if n == 1 else f"{name}-{n}")
+        try:
+            out.mkdir()
+            return out
+        except FileExistsError:
+            continue
+
+
 def _coerce(control: Control, value):
+    """A control's value from the page: a choice it offers (else its baseline), a slider's number within range."""
     if control.kind == "choice":
-        return value if value in dict(control.options) else control.value
-    number = float(value)
-    return max(control.minimum, min(control.maximum, number))
+        return value if isinstance(value, str) and value in dict(control.options) else control.value
+    return max(control.minimum, min(control.maximum, finite_number(value, control.key)))
 
 
 def summarise(base: list[dict], mine: list[dict], baseline_label: str) -> dict:
@@ -459,91 +496,7 @@ def _round(x: float) -> float | None:
     return None if not np.isfinite(x) else float(f"{x:.4g}")
 
 
-# --- the web server ----------------------------------------------------------------------------------------------
-
-def page(workshop: Workshop) -> str:
-    """The dashboard's HTML, everything inlined."""
-    from .report import _chart_js, _script
-    template = string.Template((ASSETS / "workshop.html").read_text(encoding="utf-8"))
-    spec = {"baseline": workshop.baseline.label, "yours": YOURS, "controls": [c.spec() for c in workshop.controls.items],
-            "horizon": workshop.baseline.horizon_years}
-    return template.substitute(
-        title=html.escape(f"Workshop: {workshop.baseline.label}"),
-        style=(ASSETS / "style.css").read_text(encoding="utf-8"),
-        chartjs=_script(_chart_js()),
-        charts=_script((ASSETS / "charts.js").read_text(encoding="utf-8")),
-        script=_script((ASSETS / "workshop.js").read_text(encoding="utf-8")),
-        spec=_script(json.dumps(spec)),
-    )
-
-
-def handler(workshop: Workshop, snapshots: pathlib.Path) -> type:
-    """The request handler: the page, the settings, the results (long poll), snapshots."""
-    body = page(workshop).encode("utf-8")
-
-    class Handler(http.server.BaseHTTPRequestHandler):
-        def log_message(self, *args) -> None:  # quiet: the terminal is for the board's facilitator
-            pass
-
-        def _send(self, status: int, data: bytes, kind: str = "application/json") -> None:
-            self.send_response(status)
-            self.send_header("Content-Type", kind)
-            self.send_header("Content-Length", str(len(data)))
-            self.send_header("Cache-Control", "no-store")
-            self.end_headers()
-            self.wfile.write(data)
-
-        def _json(self, value, status: int = 200) -> None:
-            self._send(status, json.dumps(value, allow_nan=False).encode("utf-8"))
-
-        def do_GET(self) -> None:  # noqa: N802 (the standard library's name)
-            url = urllib.parse.urlsplit(self.path)
-            if url.path == "/":
-                self._send(200, body, "text/html; charset=utf-8")
-            elif url.path == "/api/result":
-                have = int(urllib.parse.parse_qs(url.query).get("have", ["0"])[0])
-                self._json(workshop.result(have))
-            elif url.path.startswith("/snapshots/"):
-                self._snapshot_file(url.path.removeprefix("/snapshots/"))
-            else:
-                self._send(404, b"not found", "text/plain")
-
-        def do_POST(self) -> None:  # noqa: N802
-            length = int(self.headers.get("Content-Length", 0))
-            try:
-                request = json.loads(self.rfile.read(length) or b"{}")
-            except json.JSONDecodeError:
-                return self._json({"error": "malformed JSON"}, 400)
-            if self.path == "/api/settings":
-                self._json({"version": workshop.update(request)})
-            elif self.path == "/api/snapshot":
-                try:
-                    report = workshop.snapshot(snapshots)
-                except revolve.Error as e:
-                    return self._json({"error": str(e)}, 400)
-                name = report.parent.name
-                self._json({"path": str(report.resolve()), "url": f"/snapshots/{name}/report.html"})
-            else:
-                self._send(404, b"not found", "text/plain")
-
-        def _snapshot_file(self, rest: str) -> None:
-            path = (snapshots / rest).resolve()
-            if snapshots.resolve() not in path.parents or not path.is_file():
-                return self._send(404, b"not found", "text/plain")
-            kinds = {".html": "text/html; charset=utf-8", ".png": "image/png", ".svg": "image/svg+xml"}
-            self._send(200, path.read_bytes(), kinds.get(path.suffix, "application/octet-stream"))
-
-    return Handler
-
-
-class _Server(http.server.ThreadingHTTPServer):
-    daemon_threads = True
-
-    def handle_error(self, request, client_address) -> None:
-        """A page closed while waiting for a result is no error."""
-        if not isinstance(sys.exc_info()[1], (BrokenPipeError, ConnectionResetError)):
-            super().handle_error(request, client_address)
-
+# --- the command: serve the page (viz/workshop_server.py) and run the scheduler until stopped ----------------------
 
 def _whole_number(least: int, most: int | None = None):
     """An argparse type: a whole number from `least` to `most`, with a message that says so."""
@@ -559,8 +512,13 @@ def _whole_number(least: int, most: int | None = None):
     return parse
 
 
+def _stop(signum, frame) -> None:
+    """SIGTERM stops the workshop as Ctrl-C does: the server shuts down and the workers are stopped."""
+    raise KeyboardInterrupt
+
+
 def main(argv: list[str] | None = None) -> int:
-    """``revolve workshop [SCENARIO_DIR]``: serve the dashboard on 127.0.0.1 until Ctrl-C."""
+    """``revolve workshop [SCENARIO_DIR]``: serve the dashboard on 127.0.0.1 until Ctrl-C or SIGTERM."""
     parser = argparse.ArgumentParser(prog="revolve workshop", description="A local dashboard for a board: sliders "
                                      "for the interventions; charts update as runs finish. Serves 127.0.0.1 only.")
     parser.add_argument("folder", nargs="?", default=str(ROOT / "scenarios" / "bristol"), metavar="SCENARIO_DIR",
@@ -576,13 +534,14 @@ def main(argv: list[str] | None = None) -> int:
     if not baseline.is_file():
         print(f"error: {baseline}: no such file (SCENARIO_DIR must hold baseline.yaml)", file=sys.stderr)
         return 1
+    signal.signal(signal.SIGTERM, _stop)
     try:
         workshop = Workshop(str(baseline), target_runs=args.runs, workers=args.workers)
     except revolve.Error as e:
         print(f"error: {e}", file=sys.stderr)
         return 1
     try:
-        server = _Server(("127.0.0.1", args.port), handler(workshop, pathlib.Path(args.out)))
+        server = Server(("127.0.0.1", args.port), handler(workshop, pathlib.Path(args.out), secrets.token_urlsafe(32)))
     except OSError as e:  # most often the port is taken, by another workshop or another program
         workshop.close()
         print(f"error: cannot serve on 127.0.0.1:{args.port}: {e.strerror} (choose another with --port, "

@@ -16,6 +16,7 @@
 #include "apps/revolve/progress_bar.hpp"
 #include "models/cohort_bench/cohort_bench.hpp"
 #include "models/cohort_bench/exact_chain.hpp"
+#include "sim/core/atomic_folder.hpp"
 #include "sim/ensemble/ensemble.hpp"
 #include "sim/ensemble/summary_csv.hpp"
 
@@ -29,6 +30,7 @@ struct BenchCohortOptions {
   std::uint32_t runs = 1;
   std::uint64_t seed = 1;
   std::string out;
+  bool force = false;
 };
 
 /// Peak resident memory of this process so far [MB = 10^6 bytes].
@@ -44,6 +46,7 @@ void run_bench_cohort(const BenchCohortOptions& o) {
   // the arena is where the ensemble runs.
   tbb::global_control limit(tbb::global_control::max_allowed_parallelism, static_cast<std::size_t>(threads));
   tbb::task_arena arena(threads);
+  if (!o.out.empty()) check_output_folder(o.out, o.force);  // before the runs, not after them
 
   ensemble::EnsembleOptions options;
   options.runs = o.runs;
@@ -59,10 +62,11 @@ void run_bench_cohort(const BenchCohortOptions& o) {
   progress.finish();
 
   if (!o.out.empty()) {
-    const std::filesystem::path dir(o.out);
-    ensemble::write_summary_csv(dir / "mean.csv", summary);
+    AtomicFolder dir(o.out, o.force);
+    ensemble::write_summary_csv(dir.path() / "mean.csv", summary);
     const auto exact = cohort_bench::expected_outputs({}, static_cast<double>(o.agents), o.steps);
-    ensemble::write_outputs_csv(dir / "exact.csv", exact, "expected");
+    ensemble::write_outputs_csv(dir.path() / "exact.csv", exact, "expected");
+    dir.commit();
   }
 
   nlohmann::ordered_json line;
@@ -90,7 +94,8 @@ void add_bench_command(CLI::App& app) {
   cohort->add_option("--threads", options->threads, "Threads (default: every core)")->check(whole_number(1));
   cohort->add_option("--runs", options->runs, "Runs in the ensemble")->capture_default_str()->check(whole_number(1));
   cohort->add_option("--seed", options->seed, "Seed of the random streams")->capture_default_str();
-  cohort->add_option("--out", options->out, "Directory for mean.csv and exact.csv");
+  cohort->add_option("--out", options->out, std::string("Folder for mean.csv and exact.csv. ") + out_help);
+  cohort->add_flag("--force", options->force, force_help);
   cohort->callback([options] { run_bench_cohort(*options); });
 }
 

@@ -21,11 +21,12 @@ void catch_interrupts() {
   action.sa_handler = on_interrupt;
   sigemptyset(&action.sa_mask);
   sigaction(SIGINT, &action, nullptr);
+  sigaction(SIGTERM, &action, nullptr);  // `kill`, a job scheduler's time limit: also stop cleanly
 }
 
 void stop_if_interrupted() {
   if (interrupt_flag.load(std::memory_order_relaxed)) {
-    throw Cancelled("interrupted (Ctrl-C): stopped, and no results were written");
+    throw Cancelled("interrupted (Ctrl-C or SIGTERM): stopped, and no results were written");
   }
 }
 

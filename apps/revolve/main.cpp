@@ -22,6 +22,13 @@ int main(int argc, char** argv) {
   } catch (const revolve::Error& e) {
     std::cerr << "error: " << e.what() << "\n";
     return 1;
+  } catch (const std::bad_alloc&) {
+    // A last line of defence: inputs are limited so that this should not happen (docs/reliability.md).
+    std::cerr << "error: out of memory: the run asked for more than this machine has; make it smaller\n";
+    return 1;
+  } catch (const std::exception& e) {
+    std::cerr << "error: " << e.what() << "\n";  // e.g. a file system error, which names the path
+    return 1;
   }
   return 0;
 }

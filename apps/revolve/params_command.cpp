@@ -13,7 +13,11 @@ namespace {
 struct ParamsOptions {
   std::string file;
   std::string out;  // empty: standard output
+  bool force = false;
 };
+
+/// What every page render_markdown writes says near its top: an existing --out file without it is not one.
+const char* const doc_signature = "by `revolve params doc`";
 
 void check_params(const ParamsOptions& o) {
   const auto set = params::load_parameter_file(o.file);  // throws before anything is printed
@@ -25,7 +29,7 @@ void document_params(const ParamsOptions& o) {
   if (o.out.empty()) {
     std::cout << page;
   } else {
-    write_file_atomically(o.out, page);
+    write_file_atomically(o.out, page, {doc_signature, o.force});
   }
 }
 
@@ -42,7 +46,10 @@ void add_params_command(CLI::App& app) {
 
   auto* doc = params->add_subcommand("doc", "Render a parameters file as Markdown tables");
   doc->add_option("FILE", options->file, "Parameters file (.yaml)")->required()->check(CLI::ExistingFile);
-  doc->add_option("--out", options->out, "Write the Markdown here instead of to standard output");
+  doc->add_option("--out", options->out,
+                  "Write the Markdown here instead of to standard output, replacing only a file this command wrote");
+  doc->add_flag("--force", options->force, "Replace the --out file even if this command did not write it "
+                                           "(never a folder, link or device)");
   doc->callback([options] { document_params(*options); });
 }
 

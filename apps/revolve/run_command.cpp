@@ -12,6 +12,7 @@
 #include "apps/revolve/interrupts.hpp"
 #include "apps/revolve/progress_bar.hpp"
 #include "models/scenario_models.hpp"
+#include "sim/core/atomic_folder.hpp"
 #include "sim/core/error.hpp"
 #include "sim/ensemble/results_files.hpp"
 #include "sim/io/scenario.hpp"
@@ -25,6 +26,7 @@ struct RunSettings {
   int runs = 0;            // 0: the (baseline) scenario's own
   std::int64_t seed = -1;  // -1: the (baseline) scenario's own
   int threads = 0;         // 0: every core
+  bool force = false;      // replace an output folder revolve did not write
   std::string command;     // for the manifest
 };
 
@@ -65,6 +67,9 @@ Prepared prepare_all(const RunSettings& settings) {
     out.scenarios.push_back(models::scenario_model(scenario.model)->prepare(scenario));
   }
   const io::Scenario& baseline = out.scenarios.front()->scenario();
+  std::vector<const io::Scenario*> scenarios;
+  for (const auto& s : out.scenarios) scenarios.push_back(&s->scenario());
+  ensemble::check_distinct_labels(scenarios);
   for (const auto& s : out.scenarios) {
     if (s->steps() != out.scenarios.front()->steps()) {
       throw ScenarioError(s->scenario().file.string() + ": horizon_years " + std::to_string(s->scenario().horizon_years) +
@@ -105,11 +110,12 @@ void run_scenarios(const RunSettings& settings, bool compare) {
   const int threads = effective_threads(settings.threads);
   tbb::global_control limit(tbb::global_control::max_allowed_parallelism, static_cast<std::size_t>(threads));
   const Prepared prepared = prepare_all(settings);
+  check_output_folder(settings.out, settings.force);  // before the runs, not after them
   const auto results = run_all(prepared);
   std::vector<const ensemble::ScenarioResults*> all;
   for (const auto& r : results) all.push_back(&r);
   const auto manifest = ensemble::run_manifest(all, settings.command, prepared.runs, prepared.seed, threads);
-  ensemble::save_results(settings.out, all, manifest, compare);
+  ensemble::save_results(settings.out, all, manifest, compare, settings.force);
   for (const auto& r : results) print_outcomes(r, compare && &r != &results.front() ? &results.front() : nullptr);
   const double seconds = std::chrono::duration<double>(clock::now() - start).count();
   std::cout << "wrote " << settings.out << " (" << prepared.runs << " runs x " << results.size()
@@ -118,10 +124,12 @@ void run_scenarios(const RunSettings& settings, bool compare) {
 }
 
 void add_common_options(CLI::App* cmd, RunSettings& s) {
-  cmd->add_option("--runs", s.runs, "Runs per scenario (default: the scenario's own)")->check(whole_number(1));
+  cmd->add_option("--runs", s.runs, "Runs per scenario (default: the scenario's own)")
+      ->check(whole_number(1, static_cast<long long>(io::limits::runs)));
   cmd->add_option("--seed", s.seed, "Seed of the random streams (default: the scenario's own)")
       ->check(whole_number(0));
   cmd->add_option("--threads", s.threads, "Worker threads (default: every core)")->check(whole_number(1));
+  cmd->add_flag("--force", s.force, force_help);
 }
 
 std::string command_line(int argc, char** argv) {
@@ -143,7 +151,7 @@ void add_run_commands(CLI::App& app, int argc, char** argv) {
       ->required()
       ->expected(1)
       ->check(CLI::ExistingFile);
-  run->add_option("--out", settings->out, "Output folder (replaced only when the run completes)")->required();
+  run->add_option("--out", settings->out, out_help)->required();
   add_common_options(run, *settings);
   run->callback([settings] {
     catch_interrupts();
@@ -157,7 +165,7 @@ void add_run_commands(CLI::App& app, int argc, char** argv) {
       ->required()
       ->expected(2, 100)
       ->check(CLI::ExistingFile);
-  compare->add_option("--out", settings->out, "Output folder (replaced only when the comparison completes)")->required();
+  compare->add_option("--out", settings->out, out_help)->required();
   add_common_options(compare, *settings);
   compare->callback([settings] {
     catch_interrupts();

@@ -5,6 +5,7 @@
 #include <memory>
 
 #include "apps/revolve/commands.hpp"
+#include "sim/core/atomic_folder.hpp"
 #include "sim/sd/compiler.hpp"
 #include "sim/sd/model_file.hpp"
 #include "sim/sd/results_csv.hpp"
@@ -19,6 +20,7 @@ struct SdRunOptions {
   std::string out = "out/sd";
   std::vector<std::string> vars;
   std::uint64_t seed = 1;
+  bool force = false;
 };
 
 void run_sd(const SdRunOptions& o) {
@@ -27,6 +29,7 @@ void run_sd(const SdRunOptions& o) {
   const sd::Model model = sd::load_model(o.model);
   auto compiled = std::make_shared<const sd::CompiledModel>(sd::compile(model));
   const auto t1 = clock::now();
+  AtomicFolder out(o.out, o.force);  // checked before the run
 
   sd::RunOptions run;
   run.seed = o.seed;
@@ -36,8 +39,9 @@ void run_sd(const SdRunOptions& o) {
   const sd::Results results = sim.run(run);
   const auto t2 = clock::now();
 
+  sd::write_results_csv(out.path() / "results.csv", results);
+  out.commit();
   const auto path = std::filesystem::path(o.out) / "results.csv";
-  sd::write_results_csv(path, results);
   const auto t3 = clock::now();
   auto ms = [](auto a, auto b) { return std::chrono::duration<double, std::milli>(b - a).count(); };
   const auto& s = compiled->specs;
@@ -58,7 +62,8 @@ void add_sd_command(CLI::App& app) {
   run->add_option("MODEL", options->model, "Model file: revolve YAML (.yaml) or XMILE (.xmile, .stmx)")->required()->check(CLI::ExistingFile);
   run->add_option("--method", options->method, "Integration method (default: the model's own)")
       ->check(CLI::IsMember({"euler", "rk4", "dopri5"}));
-  run->add_option("--out", options->out, "Directory for results.csv")->capture_default_str();
+  run->add_option("--out", options->out, std::string("Folder for results.csv. ") + out_help)->capture_default_str();
+  run->add_flag("--force", options->force, force_help);
   run->add_option("--vars", options->vars, "Save only these variables (comma-separated)")->delimiter(',');
   run->add_option("--seed", options->seed, "Seed for NORMAL, UNIFORM and POISSON")->capture_default_str()->check(whole_number(0));
   run->callback([options] { run_sd(*options); });

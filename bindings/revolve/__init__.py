@@ -17,9 +17,9 @@ Example:
 """
 from . import errors, sd
 from ._core import __version__
-from .errors import Cancelled, Error, InputError, ModelError, ParameterError, ScenarioError
+from .errors import Cancelled, Error, InputError, ModelError, OutputError, ParameterError, ScenarioError
 from .params import parameters
 from .scenarios import Results, Scenario, compare, run
 
 __all__ = ["__version__", "Scenario", "run", "compare", "Results", "sd", "parameters", "errors", "Error",
-           "ModelError", "InputError", "ParameterError", "ScenarioError", "Cancelled"]
+           "ModelError", "InputError", "ParameterError", "ScenarioError", "OutputError", "Cancelled"]

@@ -1,6 +1,7 @@
 """Type stub of revolve._core, the compiled engine behind the package (private: use ``import revolve``)."""
 from collections.abc import Sequence
 from os import PathLike
+from pathlib import Path
 from typing import Any
 
 import numpy as np
@@ -149,8 +150,37 @@ def default_threads() -> int:
 def run_manifest(results: Sequence[ScenarioResults], command: str, runs: int, seed: int, threads: int) -> str:
     """The manifest of a run or comparison, as JSON text (the CLI's manifest.json)."""
 
-def save_results(dir: str | PathLike[str], results: Sequence[ScenarioResults], manifest: str, comparison: bool) -> None:
+def save_results(dir: str | PathLike[str], results: Sequence[ScenarioResults], manifest: str, comparison: bool,
+                 force: bool) -> None:
     """Write the files of `revolve run` or `revolve compare`, atomically."""
+
+def check_distinct_labels(scenarios: Sequence[Scenario]) -> None:
+    """Raise ScenarioError if two scenarios of a comparison would share a results folder."""
+
+def scenario_limits() -> dict[str, float]:
+    """The limits scenarios are checked against."""
+
+def slug(label: str) -> str:
+    """The folder name of a scenario's results: 'A/B' -> 'a_b'."""
+
+class AtomicFolder:
+    """An output folder written in full or not at all (revolve.output)."""
+    def __init__(self, target: str | PathLike[str], force: bool) -> None: ...
+    @property
+    def path(self) -> Path: ...  # where to write now: the temporary sibling of the target
+    @property
+    def target(self) -> Path: ...
+    def commit(self) -> None: ...
+    def discard(self) -> None: ...
+
+def write_text_file(path: str | PathLike[str], text: str, signature: str, force: bool) -> None:
+    """Write a file atomically, replacing only a regular file that carries `signature` (or any, with `force`)."""
+
+def check_output_folder(target: str | PathLike[str], force: bool) -> None:
+    """Raise OutputError unless an AtomicFolder may replace `target`."""
+
+def check_output_file(path: str | PathLike[str], signature: str, force: bool) -> None:
+    """Raise OutputError unless write_text_file may replace `path`."""
 
 def write_summary_csv(path: str | PathLike[str], results: ScenarioResults) -> None:
     """Write one scenario's summary.csv."""

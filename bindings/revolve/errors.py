@@ -96,6 +96,28 @@ class ScenarioError(Error):
     """
 
 
+class OutputError(Error):
+    """An output path revolve will not write to: a folder revolve did not write (unless ``force=True``), or
+    something that is not a folder or regular file (a link, a device), which is never replaced. The message says
+    what is there and what to do; nothing was written or removed (``docs/reliability.md``).
+
+    Example:
+        >>> import pathlib, tempfile
+        >>> import revolve
+        >>> folder = pathlib.Path(tempfile.mkdtemp())
+        >>> _ = (folder / "thesis.txt").write_text("years of work")
+        >>> small = revolve.Scenario.load("scenarios/bristol/baseline.yaml").with_changes(
+        ...     horizon_years=0.1, population_scale=0.05)
+        >>> try:
+        ...     revolve.run(small, runs=1).save(folder)
+        ... except revolve.OutputError as error:
+        ...     print(error)  # doctest: +ELLIPSIS
+        /...: is a folder revolve did not write (it holds 'thesis.txt'); choose another output folder, or replace it and everything in it with --force (force=True in Python)
+        >>> (folder / "thesis.txt").read_text()
+        'years of work'
+    """
+
+
 class Cancelled(Error):
     """A run stopped on request; partial results are discarded.
 

@@ -19,30 +19,19 @@ from __future__ import annotations
 
 import difflib
 import json
-import math
-import numbers
 import os
 import pathlib
 import tempfile
-from collections.abc import Iterable, Mapping, Sequence
-from typing import Any
+from collections.abc import Iterable, Mapping
 
 import numpy as np
 import pandas as pd
 
 from . import _core
-from .errors import ScenarioError
+from ._changes import (_MAX_RUNS, _MAX_SEED, _WINDOW_KEYS, ParameterValue, Schedule, _parameter_change, _schedule,
+                       _set_settings, _whole)
 from .params import _model_folders
 
-#: A parameter's new value: a number in the parameter's own unit, ``(value, "unit")`` or
-#: ``{"value": value, "unit": "unit"}``.
-ParameterValue = float | tuple[float, str] | Mapping[str, Any]
-#: An intervention's schedule: ``{"start": 0.5, "scale_up": 1, "stop": 10, "level": 1}`` (years from the start
-#: of the run, all optional), a list of such windows, ``{"schedule": [...]}``, ``"on"`` or ``"off"``.
-Schedule = Mapping[str, Any] | Sequence[Mapping[str, Any]] | str | bool | None
-
-_WHERE = "with_changes: "  # how errors in changes made from Python begin, as a file's begin with its name
-_WINDOW_KEYS = ("start", "scale_up", "stop", "level")
 _TEXT_COLUMNS = ["scenario", "measure", "group", "payer", "unit", "period"]
 
 
@@ -265,7 +254,8 @@ def compare(scenarios: Iterable[Scenario | str | os.PathLike], runs: int | None 
 
     Raises:
         ScenarioError: a scenario is invalid.
-        ValueError: fewer than two scenarios, two with the same label, or different horizons.
+        ValueError: fewer than two scenarios, two with the same label or with labels that give the same folder
+            name (``"A/B"`` and ``"a_b"``), or different horizons.
         KeyboardInterrupt: Ctrl-C: the comparison stops within about 50 ms, returning and writing nothing.
 
     Example:
@@ -282,10 +272,7 @@ def compare(scenarios: Iterable[Scenario | str | os.PathLike], runs: int | None 
     scenarios = [_as_scenario(s) for s in scenarios]
     if len(scenarios) < 2:
         raise ValueError("compare needs a baseline and at least one alternative; to run one scenario, use run()")
-    labels = [s.label for s in scenarios]
-    repeated = sorted({label for label in labels if labels.count(label) > 1})
-    if repeated:
-        raise ValueError(f"two scenarios are labelled {repeated[0]!r}: give each its own, with_changes(label=...)")
+    _check_distinct_labels(scenarios)
     horizons = {s.horizon_years for s in scenarios}
     if len(horizons) > 1:
         raise ValueError(f"every scenario of a comparison needs the same horizon_years, got {sorted(horizons)}: "
@@ -424,18 +411,24 @@ class Results:
         """
         return pd.concat([_run_totals(r, measure, period, group) for r in self._results], ignore_index=True)
 
-    def save(self, folder: str | os.PathLike) -> pathlib.Path:
+    def save(self, folder: str | os.PathLike, force: bool = False) -> pathlib.Path:
         """Write the files ``revolve run`` or ``revolve compare`` writes, byte for byte the same numbers.
 
         A run writes ``results.csv``, ``summary.csv`` and ``manifest.json`` in ``folder``; a comparison writes
         ``comparison.csv`` and ``manifest.json``, and each scenario's files in ``folder/<scenario>/``. The folder
-        is replaced only once every file is written.
+        appears only once every file is written and flushed to the disk, and then replaces an earlier one in one
+        step. It also holds ``.revolve-output``, the mark of a folder revolve wrote (``docs/reliability.md``).
 
         Args:
-            folder: the output folder.
+            folder: the output folder. If it exists, it must be empty or one revolve wrote.
+            force: replace an existing folder even if revolve did not write it (never a file, link or device).
 
         Returns:
             The folder.
+
+        Raises:
+            OutputError: ``folder`` is a folder revolve did not write (and ``force`` is False), or not a folder;
+                nothing is written or removed.
 
         Example:
             >>> import pathlib, tempfile
@@ -444,18 +437,18 @@ class Results:
             ...     horizon_years=1, population_scale=0.1)
             >>> out = revolve.run(small, runs=2).save(pathlib.Path(tempfile.mkdtemp()) / "baseline")
             >>> sorted(p.name for p in out.iterdir())
-            ['manifest.json', 'results.csv', 'summary.csv']
+            ['.revolve-output', 'manifest.json', 'results.csv', 'summary.csv']
         """
         path = pathlib.Path(folder)
-        _core.save_results(path, self._results, json.dumps(self.manifest), self._comparison)
+        _core.save_results(path, self._results, json.dumps(self.manifest), self._comparison, force)
         return path
 
 
 def _run(scenarios: list, runs: int | None, seed: int | None, threads: int | None, comparison: bool) -> Results:
     scenarios = [_as_scenario(s) for s in scenarios]
     baseline = scenarios[0]
-    runs = baseline.runs if runs is None else _whole(runs, "runs", 1)
-    seed = baseline.seed if seed is None else _whole(seed, "seed", 0)
+    runs = baseline.runs if runs is None else _whole(runs, "runs", 1, _MAX_RUNS)
+    seed = baseline.seed if seed is None else _whole(seed, "seed", 0, _MAX_SEED)
     threads = _core.default_threads() if threads is None else _whole(threads, "threads", 1)
     results = _core.run_scenarios([s._core for s in scenarios], runs, seed, threads)
     labels = ", ".join(repr(s.label) for s in scenarios)
@@ -465,96 +458,23 @@ def _run(scenarios: list, runs: int | None, seed: int | None, threads: int | Non
     return Results(results, manifest, comparison)
 
 
+def _check_distinct_labels(scenarios: list[Scenario]) -> None:
+    """Each scenario's results go to a folder named after its label, and comparison.csv rows carry the label:
+    two labels must not give one folder."""
+    seen: dict[str, Scenario] = {}
+    for s in scenarios:
+        folder = _core.slug(s.label)
+        if folder in seen:
+            first = seen[folder]
+            clash = (f"two scenarios are labelled {s.label!r}" if first.label == s.label else
+                     f"the labels {first.label!r} and {s.label!r} both give the folder name {folder!r}")
+            raise ValueError(f"{clash} ({first.file} and {s.file}), so their results would be mixed up: give each "
+                             "its own, with_changes(label=...)")
+        seen[folder] = s
+
+
 def _as_scenario(scenario: Scenario | str | os.PathLike) -> Scenario:
     return scenario if isinstance(scenario, Scenario) else Scenario.load(scenario)
-
-
-def _whole(value: Any, name: str, lowest: int) -> int:
-    if isinstance(value, numbers.Integral) and not isinstance(value, bool) and value >= lowest:
-        return int(value)
-    raise ValueError(f"{name} must be a whole number of at least {lowest}, got {value!r}")
-
-
-def _number(value: Any, name: str) -> float:
-    if isinstance(value, numbers.Real) and not isinstance(value, bool) and math.isfinite(value):
-        return float(value)
-    raise ScenarioError(f"{_WHERE}'{name}' must be a number, got {value!r}")
-
-
-def _parameter_change(name: str, value: ParameterValue) -> tuple[str, float, str]:
-    """(name, value, unit) from a number, (value, unit) or {"value": ..., "unit": ...}; unit "" is its own."""
-    if isinstance(value, Mapping):
-        unknown = [key for key in value if key not in ("value", "unit")]
-        if unknown:
-            raise ScenarioError(f"{_WHERE}unknown key '{unknown[0]}' in parameter '{name}' (allowed: value, unit)")
-        if "value" not in value:
-            raise ScenarioError(f"{_WHERE}parameter '{name}' needs a 'value'")
-        number, unit = value["value"], value.get("unit", "")
-    elif isinstance(value, tuple) and len(value) == 2:
-        number, unit = value
-    else:
-        number, unit = value, ""
-    return str(name), _number(number, name), str(unit)
-
-
-def _schedule(name: str, value: Schedule) -> list[tuple[float, float, float, float]] | None:
-    """The windows of an intervention in time order (start, scale_up, stop, level), or None to switch it off."""
-    if value is None or value is False or value == "off":
-        return None
-    if value is True or value == "on":
-        value = {}
-    if isinstance(value, Mapping) and "schedule" in value:
-        if len(value) != 1:
-            raise ScenarioError(f"{_WHERE}'{name}' has a 'schedule' list: put start, scale_up, stop and level in "
-                                "its windows")
-        value = value["schedule"]
-    if isinstance(value, Mapping):
-        value = [value]
-    if isinstance(value, str) or not isinstance(value, Sequence) or not value:
-        raise ScenarioError(f"{_WHERE}the schedule of '{name}' must be a window such as {{'start': 0.5}}, a list "
-                            f"of windows, 'on' or 'off', got {value!r}")
-    windows = sorted((_window(name, window) for window in value), key=lambda w: w[0])
-    for before, after in zip(windows, windows[1:]):
-        if after[0] < before[2]:
-            raise ScenarioError(f"{_WHERE}overlapping schedule: a window of '{name}' starts at {after[0]:g} years, "
-                                f"before the one starting at {before[0]:g} years stops ({before[2]:g} years)")
-    return windows
-
-
-def _window(name: str, window: Any) -> tuple[float, float, float, float]:
-    """One window's (start, scale_up, stop, level), checked as a scenario file's are."""
-    if not isinstance(window, Mapping):
-        raise ScenarioError(f"{_WHERE}a schedule window of '{name}' must be a mapping with start, scale_up, stop, "
-                            f"level, got {window!r}")
-    for key in window:
-        if key not in _WINDOW_KEYS:
-            raise ScenarioError(f"{_WHERE}unknown key '{key}' in the schedule of '{name}' (allowed: level, "
-                                "scale_up, start, stop)")
-    start, scale_up, stop, level = (_number(window[key], key) if key in window else default
-                                    for key, default in zip(_WINDOW_KEYS, (0.0, 0.0, math.inf, 1.0)))
-    for key, value in (("start", start), ("scale_up", scale_up), ("level", level)):
-        if value < 0:
-            raise ScenarioError(f"{_WHERE}'{key}' of '{name}' must not be negative")
-    if not stop > start:
-        raise ScenarioError(f"{_WHERE}'stop' of '{name}' must come after its start")
-    return start, scale_up, stop, level
-
-
-def _set_settings(core: _core.Scenario, **settings: Any) -> None:
-    """Set the settings given (not None), checked as a scenario file's are."""
-    checks = {"description": str, "horizon_years": lambda v: _positive(v, "horizon_years"),
-              "population_scale": lambda v: _positive(v, "population_scale"),
-              "runs": lambda v: _whole(v, "runs", 1), "seed": lambda v: _whole(v, "seed", 0)}
-    for key, value in settings.items():
-        if value is not None:
-            setattr(core, key, checks[key](value))
-
-
-def _positive(value: Any, name: str) -> float:
-    number = _number(value, name)
-    if not number > 0:
-        raise ScenarioError(f"{_WHERE}'{name}' must be positive, got {value!r}")
-    return number
 
 
 def _use_package_models() -> None:

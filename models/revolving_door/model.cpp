@@ -86,6 +86,7 @@ class RevolvingDoorModel : public ensemble::ScenarioModel {
     setup->parameters = read_parameters(set, scenario.population_scale);
     for (const auto& [name, setting] : scenario.interventions) setup->schedules[name] = InterventionSchedule(setting);
     setup->steps = static_cast<std::uint32_t>(std::lround(scenario.horizon_years * weeks_per_year));
+    io::check_population(scenario, setup->parameters.cohort.size + setup->parameters.flows.arrivals * setup->steps);
     setup->system = compile_system(system_file_, setup->parameters);
     setup->effects = engagement_effects(setup->parameters.engagement);
     setup->mortality_age_factor = mortality_age_factors(setup->parameters.mortality);

@@ -37,6 +37,13 @@ class ScenarioError : public Error {
   using Error::Error;
 };
 
+/// An output path revolve will not write to: it holds something revolve did not write (a folder of other
+/// files, a file that is not revolve's) or something that is not a folder or regular file (a link, a device).
+class OutputError : public Error {
+ public:
+  using Error::Error;
+};
+
 /// A run stopped on request (Ctrl-C); partial results are discarded.
 class Cancelled : public Error {
  public:

@@ -268,9 +268,30 @@ nlohmann::json run_manifest(const std::vector<const ScenarioResults*>& results, 
           {"scenarios", scenarios}};
 }
 
+void check_distinct_labels(const std::vector<const io::Scenario*>& scenarios) {
+  for (std::size_t i = 0; i < scenarios.size(); ++i) {
+    for (std::size_t j = 0; j < i; ++j) {
+      const io::Scenario& a = *scenarios[j];
+      const io::Scenario& b = *scenarios[i];
+      if (slug(a.label) != slug(b.label)) continue;
+      const std::string files = a.file.string() + " and " + b.file.string() + ": ";
+      const std::string clash = a.label == b.label ? "both scenarios are labelled '" + a.label + "'"
+                                                   : "the labels '" + a.label + "' and '" + b.label +
+                                                         "' both give the folder name '" + slug(a.label) + "'";
+      throw ScenarioError(files + clash + ", so their results would be mixed up: give each its own label "
+                          "('scenario:' in the file)");
+    }
+  }
+}
+
 void save_results(const std::filesystem::path& dir, const std::vector<const ScenarioResults*>& results,
-                  const nlohmann::json& manifest, bool comparison) {
-  AtomicFolder out(dir);
+                  const nlohmann::json& manifest, bool comparison, bool force) {
+  if (comparison) {
+    std::vector<const io::Scenario*> scenarios;
+    for (const ScenarioResults* r : results) scenarios.push_back(&r->scenario->scenario());
+    check_distinct_labels(scenarios);
+  }
+  AtomicFolder out(dir, force);
   if (!comparison) {
     write_scenario_files(out.path(), *results.front(), manifest, manifest["scenarios"][0]);
   } else {

@@ -32,9 +32,14 @@ nlohmann::json run_manifest(const std::vector<const ScenarioResults*>& results, 
 
 /// Write the files of `revolve run` (`comparison` false: one scenario's files in `dir`) or of
 /// `revolve compare` (comparison.csv, manifest.json and one folder per scenario), all or nothing:
-/// into a temporary folder that replaces `dir` at the end.
+/// into a temporary folder that replaces `dir` at the end (AtomicFolder: only a folder revolve wrote,
+/// or any folder with `force`; throws OutputError otherwise, before writing anything).
 void save_results(const std::filesystem::path& dir, const std::vector<const ScenarioResults*>& results,
-                  const nlohmann::json& manifest, bool comparison);
+                  const nlohmann::json& manifest, bool comparison, bool force = false);
+
+/// Throws ScenarioError naming both scenarios' files and labels if two of a comparison would share a
+/// folder and comparison.csv rows: equal labels, or labels with one slug ("A/B" and "a_b").
+void check_distinct_labels(const std::vector<const io::Scenario*>& scenarios);
 
 /// A slug for file and folder names: "Housing First x2" -> "housing_first_x2".
 std::string slug(const std::string& label);

@@ -1,14 +1,16 @@
 #include "sim/io/scenario.hpp"
 
 #include <algorithm>
+#include <charconv>
 #include <cmath>
-#include <fstream>
 #include <set>
 #include <sstream>
 
+#include <yaml-cpp/depthguard.h>
 #include <yaml-cpp/yaml.h>
 
 #include "sim/core/error.hpp"
+#include "sim/core/files.hpp"
 #include "sim/core/suggest.hpp"
 
 namespace revolve::io {
@@ -40,23 +42,40 @@ std::string list_of(const std::set<std::string>& keys) {
   return out;
 }
 
+std::string format(double x) {
+  std::ostringstream out;
+  out << x;
+  return out.str();
+}
+
+std::string horizon_beyond_limit(double years) {
+  return "'horizon_years' " + format(years) + " is above the limit of " + format(limits::horizon_years) + " years";
+}
+
 /// Reads one scenario file's YAML, with the file name for every message.
 class Layer {
  public:
   explicit Layer(fs::path file) : file_(std::move(file)) {}
 
   YAML::Node load() const {
-    std::ifstream in(file_, std::ios::binary);
-    if (!in) throw ScenarioError(file_.string() + ": cannot open scenario file");
-    std::stringstream text;
-    text << in.rdbuf();
+    std::string text;
+    try {
+      text = read_text_file(file_, limits::file_bytes);
+    } catch (const InputError& e) {
+      throw ScenarioError(e.what());  // names the file; a scenario's problems are ScenarioErrors
+    }
     YAML::Node root;
     try {
-      root = YAML::Load(text.str());
+      root = YAML::Load(text);
+    } catch (const YAML::DeepRecursion& e) {
+      throw ScenarioError(where(file_.string(), e.mark.line + 1) + "malformed YAML: lists or mappings nested more than " +
+                          std::to_string(e.depth() - 1) + " deep");
     } catch (const YAML::ParserException& e) {
       throw ScenarioError(where(file_.string(), e.mark.line + 1) + "malformed YAML: " + e.msg);
     }
     if (!root.IsMap()) throw ScenarioError(where(file_.string(), 1) + "a scenario file is a YAML mapping of keys to values");
+    std::size_t budget = limits::yaml_nodes;
+    reject_repeated_keys(root, budget);
     for (const auto& kv : root) {
       const auto key = kv.first.as<std::string>();
       if (!top_level_keys.count(key)) {
@@ -64,6 +83,23 @@ class Layer {
       }
     }
     return root;
+  }
+
+  /// yaml-cpp keeps both pairs of a repeated key and finds the first: refuse, naming both lines. `budget`
+  /// counts the nodes visited, aliases included, so a file of nested aliases cannot keep this busy.
+  void reject_repeated_keys(const YAML::Node& node, std::size_t& budget) const {
+    if (budget-- == 0) fail(node, "more than " + std::to_string(limits::yaml_nodes) + " YAML values (aliases counted)");
+    if (node.IsSequence()) {
+      for (const auto& item : node) reject_repeated_keys(item, budget);
+    }
+    if (!node.IsMap()) return;
+    std::map<std::string, int> lines;
+    for (const auto& kv : node) {
+      const std::string key = kv.first.IsScalar() ? kv.first.Scalar() : describe(kv.first);
+      const auto [it, added] = lines.emplace(key, kv.first.Mark().line + 1);
+      if (!added) fail(kv.first, "repeated key '" + key + "' (first at line " + std::to_string(it->second) + ")");
+      reject_repeated_keys(kv.second, budget);
+    }
   }
 
   [[noreturn]] void fail(const YAML::Node& node, const std::string& message) const {
@@ -94,12 +130,19 @@ class Layer {
     return v;
   }
 
-  long long whole(const YAML::Node& node, const std::string& key, long long lowest) const {
-    const double v = number(node, key);
-    if (v != std::floor(v) || v < static_cast<double>(lowest)) {
-      fail(node, "'" + key + "' must be a whole number of at least " + std::to_string(lowest) + ", got " + describe(node));
+  /// A whole number written with digits, read exactly (a double would turn 9007199254740993 into ...992).
+  std::uint64_t whole(const YAML::Node& node, const std::string& key, std::uint64_t lowest, std::uint64_t highest) const {
+    std::uint64_t value = 0;
+    if (node.IsScalar()) {
+      const std::string& text = node.Scalar();
+      const char* first = text.data() + (text.size() > 1 && text[0] == '+' ? 1 : 0);
+      const auto parsed = std::from_chars(first, text.data() + text.size(), value);
+      if (parsed.ec == std::errc() && parsed.ptr == text.data() + text.size() && value >= lowest && value <= highest) {
+        return value;
+      }
     }
-    return static_cast<long long>(v);
+    fail(node, "'" + key + "' must be a whole number from " + std::to_string(lowest) + " to " + std::to_string(highest) +
+                   ", got '" + describe(node) + "'");
   }
 
   static std::string describe(const YAML::Node& node) {
@@ -181,12 +224,6 @@ class Layer {
     return setting;
   }
 
-  static std::string format(double x) {
-    std::ostringstream out;
-    out << x;
-    return out.str();
-  }
-
   void read_interventions(const YAML::Node& node, Scenario& s) const {
     if (!node.IsMap()) fail(node, "'interventions' must map intervention names to their schedules");
     for (const auto& kv : node) {
@@ -215,10 +252,13 @@ class Layer {
       }
       s.model = model;
     }
-    if (root["horizon_years"]) s.horizon_years = positive(root["horizon_years"], "horizon_years");
+    if (root["horizon_years"]) {
+      s.horizon_years = positive(root["horizon_years"], "horizon_years");
+      if (s.horizon_years > limits::horizon_years) fail(root["horizon_years"], horizon_beyond_limit(s.horizon_years));
+    }
     if (root["population_scale"]) s.population_scale = positive(root["population_scale"], "population_scale");
-    if (root["seed"]) s.seed = static_cast<std::uint64_t>(whole(root["seed"], "seed", 0));
-    if (root["runs"]) s.runs = static_cast<int>(whole(root["runs"], "runs", 1));
+    if (root["seed"]) s.seed = whole(root["seed"], "seed", 0, std::numeric_limits<std::uint64_t>::max());
+    if (root["runs"]) s.runs = static_cast<int>(whole(root["runs"], "runs", 1, limits::runs));
     if (root["outputs"]) {
       const YAML::Node& list = root["outputs"];
       if (!list.IsSequence()) fail(list, "'outputs' must be a list of measure names");
@@ -264,6 +304,7 @@ Scenario load_chain(const fs::path& path, std::vector<fs::path>& visiting) {
 }
 
 std::string location(const params::Origin& o) { return where(o.file, o.line); }
+
 
 std::string join(const std::vector<std::string>& names) {
   std::string out;
@@ -314,6 +355,12 @@ Scenario parse_scenario(const fs::path& path) {
 
 void validate_scenario(const Scenario& s, const ScenarioSchema& schema) {
   const std::string at = s.file.empty() ? "" : s.file.string() + ": ";
+  if (!(s.horizon_years > 0)) throw ScenarioError(at + "'horizon_years' must be positive, got " + format(s.horizon_years));
+  if (s.horizon_years > limits::horizon_years) throw ScenarioError(at + horizon_beyond_limit(s.horizon_years));
+  if (s.runs < 1 || static_cast<std::uint64_t>(s.runs) > limits::runs) {
+    throw ScenarioError(at + "'runs' must be a whole number from 1 to " + std::to_string(limits::runs) + ", got " +
+                        std::to_string(s.runs));
+  }
   if (s.model != schema.model) {
     throw ScenarioError(at + "this scenario is for model '" + s.model + "', not '" + schema.model + "'");
   }
@@ -343,6 +390,14 @@ void validate_scenario(const Scenario& s, const ScenarioSchema& schema) {
       throw ScenarioError(at + "unknown output '" + measure + "'" + did_you_mean(measure, schema.outputs));
     }
   }
+}
+
+void check_population(const Scenario& s, double people) {
+  if (people <= limits::people) return;
+  const std::string at = s.file.empty() ? "" : s.file.string() + ": ";
+  throw ScenarioError(at + "a run would hold about " + format(people) + " people (population_scale " +
+                      format(s.population_scale) + "), above the limit of " + std::to_string(static_cast<long long>(limits::people)) +
+                      " people per run");
 }
 
 }  // namespace revolve::io

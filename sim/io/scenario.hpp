@@ -34,6 +34,16 @@
 
 namespace revolve::io {
 
+/// What a scenario may ask for (docs/reliability.md): beyond these a run would exhaust memory or take years, and
+/// a typo is likelier than intent. A national model, about 40 times the Bristol-like area's people, fits.
+namespace limits {
+inline constexpr std::size_t file_bytes = 1 << 20;  ///< a scenario file [bytes]; Bristol's are about 1 KiB
+inline constexpr std::size_t yaml_nodes = 100000;   ///< values in one file, aliases counted
+inline constexpr double horizon_years = 100;        ///< [years]
+inline constexpr std::uint64_t runs = 100000;       ///< runs of one scenario
+inline constexpr double people = 20e6;              ///< people in one run: the starting cohort and every arrival
+}  // namespace limits
+
 /// One period in which an intervention runs: off before `start`, rising linearly to `level` over
 /// `scale_up`, held until `stop`, then off [years from the start of the run].
 struct Window {
@@ -89,8 +99,12 @@ struct ScenarioSchema {
 /// Read a scenario file and what it extends. Throws ScenarioError (file, line, key) or InputError.
 Scenario parse_scenario(const std::filesystem::path& path);
 
-/// Check parameter overrides (names, units, bounds), interventions, outputs and the horizon against the
-/// model. Throws ScenarioError naming the file, line and key of the first problem.
+/// Check parameter overrides (names, units, bounds), interventions, outputs, the horizon and runs (limits)
+/// against the model. Throws ScenarioError naming the file, line and key of the first problem.
 void validate_scenario(const Scenario& scenario, const ScenarioSchema& schema);
+
+/// For a model, once it knows how many people a run holds (a scenario's population_scale multiplies them):
+/// throws ScenarioError naming the scenario's file if `people` is above limits::people.
+void check_population(const Scenario& scenario, double people);
 
 }  // namespace revolve::io

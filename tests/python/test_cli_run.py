@@ -17,7 +17,7 @@ def test_run_writes_results_summary_and_manifest(revolve_cli, tmp_path):
     out = tmp_path / "baseline"
     result = run_cli(revolve_cli, "run", SMALL, "--out", out)
     assert "person_weeks.rough_sleeping" in result.stdout and "wrote" in result.stdout
-    assert sorted(p.name for p in out.iterdir()) == ["manifest.json", "results.csv", "summary.csv"]
+    assert sorted(p.name for p in out.iterdir()) == [".revolve-output", "manifest.json", "results.csv", "summary.csv"]
     results = pd.read_csv(out / "results.csv")
     assert list(results.columns) == ["scenario", "step", "time", "measure", "unit", "mean", "sd",
                                      "p05", "p25", "p50", "p75", "p95"]
@@ -67,6 +67,7 @@ def test_bad_scenario_stops_before_running_and_writes_nothing(revolve_cli, tmp_p
 def test_ctrl_c_stops_cleanly_and_keeps_earlier_results(revolve_cli, tmp_path):
     out = tmp_path / "out"
     out.mkdir()
+    (out / ".revolve-output").write_text("an earlier run's folder, which revolve may replace")
     (out / "earlier.txt").write_text("an earlier complete result")
     process = subprocess.Popen([str(revolve_cli), "run", str(SMALL), "--runs", "400", "--out", str(out)],
                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
@@ -74,8 +75,8 @@ def test_ctrl_c_stops_cleanly_and_keeps_earlier_results(revolve_cli, tmp_path):
     process.send_signal(signal.SIGINT)
     stdout, stderr = process.communicate(timeout=30)
     assert process.returncode == 1
-    assert "interrupted (Ctrl-C)" in stderr
-    assert sorted(p.name for p in out.iterdir()) == ["earlier.txt"]
+    assert "interrupted (Ctrl-C" in stderr
+    assert sorted(p.name for p in out.iterdir()) == [".revolve-output", "earlier.txt"]
     assert not any(p.name.startswith("out.partial") for p in tmp_path.iterdir())
 
 
@@ -95,9 +96,10 @@ def test_compare_refuses_scenarios_with_different_horizons(revolve_cli, tmp_path
 
 
 @pytest.mark.parametrize("option, value, message", [
-    ("--runs", "0", "--runs: '0' is not a whole number of 1 or more"),
-    ("--runs", "abc", "--runs: 'abc' is not a whole number of 1 or more"),
-    ("--runs", "2.5", "--runs: '2.5' is not a whole number of 1 or more"),
+    ("--runs", "0", "--runs: '0' is not a whole number from 1 to 100000"),
+    ("--runs", "abc", "--runs: 'abc' is not a whole number from 1 to 100000"),
+    ("--runs", "2.5", "--runs: '2.5' is not a whole number from 1 to 100000"),
+    ("--runs", "99999999999999999999", "--runs: '99999999999999999999' is not a whole number from 1 to 100000"),
     ("--threads", "-1", "--threads: '-1' is not a whole number of 1 or more"),
     ("--seed", "-3", "--seed: '-3' is not a whole number of 0 or more"),
 ])

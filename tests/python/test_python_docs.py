@@ -9,9 +9,10 @@ import sys
 import pytest
 
 import revolve
+import revolve.output
 from conftest import ROOT
 
-MODULES = [revolve, revolve.scenarios, revolve.sd, revolve.params, revolve.errors]
+MODULES = [revolve, revolve.scenarios, revolve.sd, revolve.params, revolve.errors, revolve.output]
 EXAMPLES = sorted((ROOT / "docs/examples").glob("*.py"))
 TUTORIAL = ROOT / "docs/python.md"
 OPTIONS = doctest.NORMALIZE_WHITESPACE

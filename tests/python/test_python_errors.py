@@ -4,7 +4,7 @@ import pytest
 import revolve
 from conftest import ROOT, run_cli
 
-CLASSES = ["Error", "ModelError", "InputError", "ParameterError", "ScenarioError", "Cancelled"]
+CLASSES = ["Error", "ModelError", "InputError", "ParameterError", "ScenarioError", "OutputError", "Cancelled"]
 
 
 @pytest.mark.parametrize("name", CLASSES)

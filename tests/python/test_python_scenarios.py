@@ -81,7 +81,7 @@ def test_run_gives_the_numbers_and_files_of_revolve_run(revolve_cli, small, tmp_
     res = revolve.run(small[1], runs=3, seed=4)
     pd.testing.assert_frame_equal(res.summary(), read_csv(tmp_path / "cli/summary.csv"), check_exact=True)
     out = res.save(tmp_path / "python")
-    assert sorted(p.name for p in out.iterdir()) == ["manifest.json", "results.csv", "summary.csv"]
+    assert sorted(p.name for p in out.iterdir()) == [".revolve-output", "manifest.json", "results.csv", "summary.csv"]
     assert all(filecmp.cmp(tmp_path / "cli" / name, out / name, shallow=False) for name in ["results.csv", "summary.csv"])
 
 
@@ -162,5 +162,5 @@ def test_compare_needs_two_scenarios_with_their_own_labels(small):
         revolve.compare([base, base.with_changes(horizon_years=1)])
     with pytest.raises(ValueError, match=r"the same horizon_years, got \[1.5, 2.0\]"):
         revolve.compare([base, base.with_changes(horizon_years=2, label="longer")])
-    with pytest.raises(ValueError, match="runs must be a whole number of at least 1, got 0"):
+    with pytest.raises(ValueError, match="runs must be a whole number from 1 to 100000, got 0"):
         revolve.run(base, runs=0)

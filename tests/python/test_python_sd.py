@@ -28,9 +28,10 @@ variables:
 
 
 def cli_results(revolve_cli, tmp_path, model, *options):
-    """`revolve sd run` output, read back exactly (round-trip float parsing)."""
-    run_cli(revolve_cli, "sd", "run", model, "--out", tmp_path, *options)
-    return pd.read_csv(tmp_path / "results.csv", index_col="time", float_precision="round_trip")
+    """`revolve sd run` output, read back exactly (round-trip float parsing). The output folder is its own: the
+    model file may sit in tmp_path, and an output folder replaces what is in it."""
+    run_cli(revolve_cli, "sd", "run", model, "--out", tmp_path / "out", *options)
+    return pd.read_csv(tmp_path / "out" / "results.csv", index_col="time", float_precision="round_trip")
 
 
 def assert_identical(python, cli):

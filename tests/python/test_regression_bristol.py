@@ -25,9 +25,10 @@ SCENARIOS = ["baseline", "housing_first_x2", "mtam", "long_contracts", "release_
 
 
 def fingerprints(folder: pathlib.Path) -> dict[str, str]:
-    """SHA-256 of every file under `folder` but the manifests, by path relative to it."""
+    """SHA-256 of every result file under `folder` (not the manifests, nor the marker of a folder revolve wrote),
+    by path relative to it."""
     return {str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest()
-            for p in sorted(folder.rglob("*")) if p.is_file() and p.name != "manifest.json"}
+            for p in sorted(folder.rglob("*")) if p.is_file() and p.name not in ("manifest.json", ".revolve-output")}
 
 
 def headline(folder: pathlib.Path) -> pd.DataFrame:

@@ -3,6 +3,9 @@
   "use strict";
   const C = window.RevolveCharts;
   const S = JSON.parse(document.getElementById("workshop-spec").textContent);
+  // The server answers API requests only with this session's token, which only the page it served holds
+  // (viz/workshop_server.py): other web pages open in the browser cannot drive or read the workshop.
+  const api = { "X-Revolve-Token": S.token };
   const colours = { [S.baseline]: "#000000", [S.yours]: "#0072B2" };
   const charts = {};
   window.workshopCharts = charts; // for the browser tests
@@ -49,7 +52,7 @@
     sending = true;
     status.textContent = "Running the model with your choices…";
     try {
-      await fetch("/api/settings", { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(settings()) });
+      await fetch("/api/settings", { method: "POST", headers: { ...api, "Content-Type": "application/json" }, body: JSON.stringify(settings()) });
     } finally {
       sending = false;
       if (again) { again = false; send(); }
@@ -100,7 +103,7 @@
     let have = 0;
     for (;;) {
       try {
-        const response = await fetch(`/api/result?have=${have}`);
+        const response = await fetch(`/api/result?have=${have}`, { headers: api });
         const r = await response.json();
         if (r.seq > have) {
           if (!have) adopt(r.settings); // another screen may have moved the controls before this page loaded
@@ -124,7 +127,7 @@
   document.getElementById("snapshot").addEventListener("click", async () => {
     const out = document.getElementById("snapshot-result");
     out.textContent = "Saving: running the comparison and writing the report…";
-    const response = await fetch("/api/snapshot", { method: "POST", body: "{}" });
+    const response = await fetch("/api/snapshot", { method: "POST", headers: api, body: "{}" });
     const r = await response.json();
     if (r.error) { out.textContent = `Could not save: ${r.error}`; return; }
     out.innerHTML = "";

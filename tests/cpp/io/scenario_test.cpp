@@ -129,7 +129,8 @@ TEST_CASE("bad scenario input: an unknown key") {
 
 TEST_CASE("bad scenario input: a wrong type") {
   Folder f;
-  CHECK_THAT(error_of(f, "model: demo\nruns: many\n"), Contains("s.yaml:2: 'runs' must be a number, got 'many'"));
+  CHECK_THAT(error_of(f, "model: demo\nruns: many\n"),
+             Contains("s.yaml:2: 'runs' must be a whole number from 1 to 100000, got 'many'"));
   CHECK_THAT(error_of(f, "model: demo\nruns: 2.5\n"), Contains("s.yaml:2: 'runs' must be a whole number"));
   CHECK_THAT(error_of(f, base + "parameters:\n  housing_first.places: [1, 2]\n"),
              Contains("s.yaml:7: 'housing_first.places' must be a number, got 'a list'"));
