@@ -1,5 +1,8 @@
 """`revolve psa`, end to end: its files and columns, both kinds of interval, reproducible files, bad input."""
 import json
+import signal
+import subprocess
+import time
 
 import pandas as pd
 
@@ -69,3 +72,14 @@ def test_help_names_the_options(revolve_cli):
     for option in ["--draws", "--runs", "--point-runs", "--seed", "--design", "--cost", "--outcome", "--wtp-max",
                    "--threads", "--out", "docs/uncertainty.md"]:
         assert option in text
+
+
+def test_ctrl_c_stops_a_psa_and_writes_nothing(revolve_cli, tmp_path):
+    out = tmp_path / "out"
+    process = subprocess.Popen([str(revolve_cli), "psa", str(SMALL), str(SMALL_HF), "--draws", "2000", "--out",
+                                str(out)], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    time.sleep(1.0)
+    process.send_signal(signal.SIGINT)
+    _, stderr = process.communicate(timeout=30)
+    assert process.returncode == 1 and "interrupted (Ctrl-C)" in stderr
+    assert not out.exists() and not any(p.name.startswith("out.partial") for p in tmp_path.iterdir())
