@@ -216,16 +216,17 @@ def plans(data: Comparison) -> dict[str, Callable]:
     return {"psa_ranges": lambda: ranges_figure(data), "ceac": lambda: ceac_figure(data)}
 
 
-def ranges_figure(data: Comparison):
-    """Each option's change in each outcome: the 90% range with chance only above that with chance and parameters."""
+def ranges_figure(data: Comparison, most: int = 6):
+    """Each option's change in the first `most` outcomes (the report's table has them all): the 90% range with
+    chance only above that with chance and parameters."""
     import matplotlib.pyplot as plt
     from matplotlib.lines import Line2D
 
-    from .figures import STYLE, _legend_below
-    outcomes = data.outcomes()
+    from .figures import STYLE, THOUSANDS, _legend_below
+    outcomes = data.outcomes()[:most]
+    height = 1.2 + len(outcomes) * (1.0 + 0.4 * len(data.alternatives))
     with plt.rc_context(STYLE):
-        fig, axes = plt.subplots(len(outcomes), 1, figsize=(13, 1.2 + 1.3 * len(outcomes) * len(data.alternatives) / 2),
-                                 layout="constrained", squeeze=False)
+        fig, axes = plt.subplots(len(outcomes), 1, figsize=(13, height), layout="constrained", squeeze=False)
         for ax, measure in zip(axes[:, 0], outcomes):
             for k, (scenario, c) in enumerate(changes(data, measure).items()):
                 for offset, key, colour in ((0.18, "chance", CHANCE_COLOUR), (-0.18, "both", BOTH_COLOUR)):
@@ -234,6 +235,7 @@ def ranges_figure(data: Comparison):
                         ax.plot([low, high], [-k + offset] * 2, color=colour, lw=4, solid_capstyle="butt")
                         ax.plot([mean], [-k + offset], "|", color="#111111", ms=14, mew=2.5)
             ax.axvline(0, color="#333333", lw=1.2)
+            ax.xaxis.set_major_formatter(THOUSANDS)
             ax.set_yticks([-k for k in range(len(data.alternatives))])
             ax.set_yticklabels(data.alternatives)
             ax.grid(axis="y", visible=False)
