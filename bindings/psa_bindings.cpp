@@ -173,10 +173,10 @@ void register_psa(py::module_& m) {
            },
            py::arg("command"), py::arg("threads"))
       .def("save",
-           [](const Psa& p, const fs::path& dir, const std::string& manifest) {
-             ensemble::save_psa(dir, *p, nlohmann::json::parse(manifest));
+           [](const Psa& p, const fs::path& dir, const std::string& manifest, bool force) {
+             ensemble::save_psa(dir, *p, nlohmann::json::parse(manifest), force);
            },
-           py::arg("dir"), py::arg("manifest"), py::call_guard<py::gil_scoped_release>());
+           py::arg("dir"), py::arg("manifest"), py::arg("force") = false, py::call_guard<py::gil_scoped_release>());
   m.def("run_psa", run_psa, py::arg("scenarios"), py::arg("settings"), py::arg("threads"),
         py::arg("progress") = py::none(),
         "Run a PSA as `revolve psa` does. GIL released; Ctrl-C stops it; progress(done, total) every 50 ms.");

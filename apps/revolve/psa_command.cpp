@@ -15,8 +15,10 @@
 #include "apps/revolve/interrupts.hpp"
 #include "apps/revolve/progress_bar.hpp"
 #include "models/scenario_models.hpp"
+#include "sim/core/atomic_folder.hpp"
 #include "sim/core/error.hpp"
 #include "sim/ensemble/psa_files.hpp"
+#include "sim/ensemble/results_files.hpp"
 #include "sim/io/scenario.hpp"
 
 namespace revolve::cli {
@@ -33,19 +35,23 @@ struct PsaCommand {
   std::string cost = "cost_discounted.total";
   std::string outcome = "person_weeks.rough_sleeping";
   double wtp_max = 0;
-  int threads = 0;  // 0: every core
+  int threads = 0;     // 0: every core
+  bool force = false;  // replace an output folder revolve did not write
   std::string command;
 };
 
 using Prepared = std::vector<std::shared_ptr<const ensemble::PreparedScenario>>;
 
-/// Every scenario prepared at its point values.
+/// Every scenario prepared at its point values, each with a label (and folder) of its own.
 Prepared prepare_all(const std::vector<std::string>& files) {
   Prepared out;
+  std::vector<const io::Scenario*> scenarios;
   for (const auto& file : files) {
     const io::Scenario scenario = io::parse_scenario(file);
     out.push_back(models::scenario_model(scenario.model)->prepare(scenario));
+    scenarios.push_back(&out.back()->scenario());
   }
+  ensemble::check_distinct_labels(scenarios);
   return out;
 }
 
@@ -113,13 +119,14 @@ void run_psa_command(const PsaCommand& command) {
   const Prepared prepared = prepare_all(command.scenario_files);
   const io::Scenario& baseline = prepared.front()->scenario();
   const auto settings = settings_of(command, baseline);
+  check_output_folder(command.out, command.force);  // before the runs, not after them
   ProgressBar progress(ensemble::psa_steps(prepared, settings));
   const auto psa = ensemble::run_psa_comparison(models::scenario_model(baseline.model), prepared, settings, [&progress] {
     stop_if_interrupted();
     progress.tick();
   });
   progress.finish();
-  ensemble::save_psa(command.out, psa, ensemble::psa_manifest(psa, command.command, threads));
+  ensemble::save_psa(command.out, psa, ensemble::psa_manifest(psa, command.command, threads), command.force);
   print_changes(psa);
   print_cost_effectiveness(psa);
   const double seconds = std::chrono::duration<double>(clock::now() - start).count();
@@ -161,7 +168,8 @@ void add_psa_command(CLI::App& app, int argc, char** argv) {
                   "(default: twice the largest incremental ratio, rounded up)")
       ->check(CLI::PositiveNumber);
   psa->add_option("--threads", command->threads, "Worker threads (default: every core)")->check(whole_number(1));
-  psa->add_option("--out", command->out, "Output folder (replaced only when the PSA completes)")->required();
+  psa->add_option("--out", command->out, out_help)->required();
+  psa->add_flag("--force", command->force, force_help);
   psa->callback([command] {
     catch_interrupts();
     run_psa_command(*command);

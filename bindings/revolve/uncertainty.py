@@ -268,8 +268,15 @@ class PsaResults:
                 rows.append((value, label, beats[s - 1][w] if s else np.nan, best[s][w]))
         return pd.DataFrame(rows, columns=["wtp", "scenario", "p_beats_baseline", "p_best"])
 
-    def save(self, folder: str | os.PathLike) -> pathlib.Path:
+    def save(self, folder: str | os.PathLike, force: bool = False) -> pathlib.Path:
         """Write the files ``revolve psa`` writes (the same numbers, byte for byte), replacing `folder` at the end.
+
+        Args:
+            folder: the output folder: new, empty, or one revolve wrote.
+            force: replace an existing folder even if revolve did not write it (never a file, link or device).
+
+        Raises:
+            OutputError: ``folder`` is a folder revolve did not write (and ``force`` is False), or not a folder.
 
         Example:
             >>> import pathlib, tempfile
@@ -278,9 +285,9 @@ class PsaResults:
             ...     horizon_years=1, population_scale=0.1)
             >>> hf = base.with_changes(interventions={"housing_first": "on"}, label="Housing First")
             >>> out = revolve.psa([base, hf], draws=2, point_runs=2).save(pathlib.Path(tempfile.mkdtemp()) / "psa")
-            >>> sorted(p.name for p in out.iterdir())[:4]
-            ['bristol_like_baseline', 'ceac.csv', 'comparison.csv', 'cost_effectiveness.csv']
+            >>> sorted(p.name for p in out.iterdir())[:5]
+            ['.revolve-output', 'bristol_like_baseline', 'ceac.csv', 'comparison.csv', 'cost_effectiveness.csv']
         """
         path = pathlib.Path(folder)
-        self._core.save(path, json.dumps(self.manifest))
+        self._core.save(path, json.dumps(self.manifest), force)
         return path

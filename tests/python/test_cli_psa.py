@@ -20,7 +20,7 @@ def test_psa_writes_a_comparison_with_both_intervals_draws_and_cost_effectivenes
     out = tmp_path / "psa"
     result = psa(revolve_cli, out)
     assert "chance only" in result.stdout and "chance and parameters" in result.stdout and "wrote" in result.stdout
-    assert sorted(p.name for p in out.iterdir()) == ["ceac.csv", "comparison.csv", "cost_effectiveness.csv",
+    assert sorted(p.name for p in out.iterdir()) == [".revolve-output", "ceac.csv", "comparison.csv", "cost_effectiveness.csv",
                                                     "draws.csv", "manifest.json", "small_baseline",
                                                     "small_housing_first"]
     comparison = pd.read_csv(out / "comparison.csv", keep_default_na=False)
@@ -81,5 +81,5 @@ def test_ctrl_c_stops_a_psa_and_writes_nothing(revolve_cli, tmp_path):
     time.sleep(1.0)
     process.send_signal(signal.SIGINT)
     _, stderr = process.communicate(timeout=30)
-    assert process.returncode == 1 and "interrupted (Ctrl-C)" in stderr
+    assert process.returncode == 1 and "interrupted (Ctrl-C" in stderr
     assert not out.exists() and not any(p.name.startswith("out.partial") for p in tmp_path.iterdir())
