@@ -9,5 +9,6 @@ void register_errors(pybind11::module_& m);
 void register_sd(pybind11::module_& m);
 void register_params(pybind11::module_& m);
 void register_scenarios(pybind11::module_& m);
+void register_psa(pybind11::module_& m);
 
 }  // namespace revolve::bindings

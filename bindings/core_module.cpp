@@ -11,4 +11,5 @@ PYBIND11_MODULE(_core, m) {
   revolve::bindings::register_sd(m);
   revolve::bindings::register_params(m);
   revolve::bindings::register_scenarios(m);
+  revolve::bindings::register_psa(m);
 }

@@ -16,7 +16,7 @@ constexpr auto signal_poll_interval = std::chrono::milliseconds(50);
 
 }  // namespace
 
-void run_interruptible(const CancellableWork& work) {
+void run_interruptible(const CancellableWork& work, const std::function<void()>& poll) {
   std::atomic<bool> cancel{false};
   // Python runs signal handlers only in the main thread, and only when asked: so the work goes to another
   // thread and this one asks. The future's destructor waits for the work, which uses `cancel`.
@@ -30,11 +30,19 @@ void run_interruptible(const CancellableWork& work) {
       if (PyErr_CheckSignals() != 0) {
         interrupted.emplace();  // takes the exception the handler raised
         cancel = true;
+        continue;
+      }
+      try {
+        if (poll) poll();
+      } catch (py::error_already_set& e) {
+        interrupted.emplace(std::move(e));
+        cancel = true;
       }
     }
   }
   if (interrupted) throw std::move(*interrupted);
   done.get();  // rethrows what the work threw
+  if (poll) poll();
 }
 
 }  // namespace revolve::bindings

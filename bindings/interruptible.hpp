@@ -13,6 +13,8 @@ using CancellableWork = std::function<void(const std::atomic<bool>& cancel)>;
 /// Python signals every 50 ms. On Ctrl-C it sets the cancel flag, waits for the work to stop, then raises
 /// what the signal handler raised (KeyboardInterrupt): whatever the work produced is discarded. An exception
 /// thrown by the work is rethrown here. Call with the GIL held.
-void run_interruptible(const CancellableWork& work);
+/// `poll`, if given, is called with the GIL at each check and once when the work is done (to report progress);
+/// a Python exception from it stops the work as Ctrl-C does.
+void run_interruptible(const CancellableWork& work, const std::function<void()>& poll = {});
 
 }  // namespace revolve::bindings

@@ -6,6 +6,7 @@
 #include <tbb/info.h>
 
 #include <memory>
+#include <optional>
 #include <string>
 #include <tuple>
 #include <vector>
@@ -16,11 +17,13 @@
 
 #include "bindings/bindings.hpp"
 #include "bindings/interruptible.hpp"
+#include "bindings/progress.hpp"
 #include "models/scenario_models.hpp"
 #include "sim/core/atomic_file.hpp"
 #include "sim/core/atomic_folder.hpp"
 #include "sim/core/error.hpp"
 #include "sim/ensemble/results_files.hpp"
+#include "sim/ensemble/trajectories.hpp"
 #include "sim/io/scenario.hpp"
 
 namespace py = pybind11;
@@ -107,25 +110,47 @@ void bind_scenario(py::module_& m) {
 }
 
 /// Run every scenario with the same runs and seed, one after the other, as `revolve compare` does: run r of
-/// each uses seed and run number r, so scenarios share their random numbers (common random numbers).
-std::vector<Results> run_scenarios(const std::vector<io::Scenario>& scenarios, std::uint32_t runs, std::uint64_t seed,
-                                   int threads) {
+/// each uses seed and run number r, so scenarios share their random numbers (common random numbers). Keeps the
+/// per-run trajectories of the columns named in `trajectories`: one array [run, step, column] per scenario.
+py::tuple run_scenarios(const std::vector<io::Scenario>& scenarios, std::uint32_t runs, std::uint64_t seed,
+                        int threads, const std::vector<std::string>& trajectories,
+                        std::optional<py::function> progress) {
   std::vector<Results> results;
-  run_interruptible([&](const std::atomic<bool>& cancel) {
-    const tbb::global_control limit(tbb::global_control::max_allowed_parallelism, static_cast<std::size_t>(threads));
-    std::vector<std::shared_ptr<const ensemble::PreparedScenario>> prepared;
+  std::vector<ensemble::Trajectories> kept;
+  std::uint64_t steps = 0;
+  std::vector<std::shared_ptr<const ensemble::PreparedScenario>> prepared;
+  {
+    const py::gil_scoped_release release;  // preparing reads model files
     for (const auto& s : scenarios) prepared.push_back(models::scenario_model(s.model)->prepare(s));
-    for (const auto& p : prepared) {
-      ensemble::ScenarioRunOptions options;
-      options.runs = runs;
-      options.seed = seed;
-      options.on_step = [&cancel] {
-        if (cancel.load(std::memory_order_relaxed)) throw Cancelled("interrupted: stopped, and nothing was returned");
-      };
-      results.push_back(std::make_shared<ensemble::ScenarioResults>(ensemble::run_scenario(p, options)));
-    }
-  });
-  return results;
+  }
+  for (const auto& p : prepared) {
+    steps += static_cast<std::uint64_t>(p->steps()) * runs;
+    kept.emplace_back(p->measures(), trajectories);  // checks the names before anything runs
+  }
+  Progress counter(std::move(progress), steps);
+  run_interruptible(
+      [&](const std::atomic<bool>& cancel) {
+        const tbb::global_control limit(tbb::global_control::max_allowed_parallelism, static_cast<std::size_t>(threads));
+        for (std::size_t i = 0; i < prepared.size(); ++i) {
+          ensemble::ScenarioRunOptions options;
+          options.runs = runs;
+          options.seed = seed;
+          options.on_step = [&cancel, &counter] {
+            if (cancel.load(std::memory_order_relaxed)) throw Cancelled("interrupted: stopped, and nothing was returned");
+            counter.step();
+          };
+          if (!trajectories.empty()) options.on_run = [&, i](std::uint32_t, const abm::Outputs& run) { kept[i].add(run); };
+          results.push_back(std::make_shared<ensemble::ScenarioResults>(ensemble::run_scenario(prepared[i], options)));
+        }
+      },
+      counter.poll());
+  py::list arrays;
+  for (auto& k : kept) {
+    const std::vector<py::ssize_t> shape = {k.runs(), static_cast<py::ssize_t>(k.steps()),
+                                            static_cast<py::ssize_t>(k.columns().size())};
+    arrays.append(owned_array(k.take_values(), shape));
+  }
+  return py::make_tuple(results, arrays);
 }
 
 /// A NumPy array of `shape` filled by `value(index...)` in C order.
@@ -177,6 +202,14 @@ py::list measures(const ensemble::ScenarioResults& r) {
 std::vector<std::string> period_labels(const ensemble::ScenarioResults& r) {
   std::vector<std::string> out;
   for (const auto& p : r.totals.periods()) out.push_back(p.label);
+  return out;
+}
+
+/// Each period's start and end [years from the start of the run], in the order of period_labels.
+std::vector<std::pair<double, double>> period_years(const ensemble::ScenarioResults& r) {
+  std::vector<std::pair<double, double>> out;
+  const double years = r.scenario->step_years();
+  for (const auto& p : r.totals.periods()) out.emplace_back(p.first_row * years, p.last_row * years);
   return out;
 }
 
@@ -245,6 +278,7 @@ void bind_results(py::module_& m) {
       .def_property_readonly("runs", [](const ensemble::ScenarioResults& r) { return r.totals.runs(); })
       .def_property_readonly("measures", measures)
       .def_property_readonly("periods", period_labels)
+      .def_property_readonly("period_years", period_years)
       .def_readonly("per_step_columns", &ensemble::ScenarioResults::per_step_columns)
       .def_property_readonly("quantiles", [](const ensemble::ScenarioResults& r) { return r.per_step.quantiles(); })
       .def("per_step", per_step)
@@ -261,7 +295,10 @@ void register_scenarios(py::module_& m) {
   m.def("validate_scenario", validate, py::arg("scenario"), py::call_guard<py::gil_scoped_release>(),
         "Check a scenario against its model: parameter names, units and bounds, interventions, outputs.");
   m.def("run_scenarios", run_scenarios, py::arg("scenarios"), py::arg("runs"), py::arg("seed"), py::arg("threads"),
-        "Run each scenario with the same runs and seed (common random numbers). GIL released; Ctrl-C stops it.");
+        py::arg("trajectories") = std::vector<std::string>{}, py::arg("progress") = py::none(),
+        "Run each scenario with the same runs and seed (common random numbers). GIL released; Ctrl-C stops it.\n"
+        "Returns (results, trajectories): one array [run, step, column] per scenario of the columns asked for;\n"
+        "progress(done, total) is called with the run-steps done every 50 ms.");
   m.def("default_threads", [] { return tbb::info::default_concurrency(); }, "Worker threads when none are asked for.");
   m.def("run_manifest", run_manifest, py::arg("results"), py::arg("command"), py::arg("runs"), py::arg("seed"),
         py::arg("threads"), "The manifest of a run or comparison, as JSON text (the CLI's manifest.json).");

@@ -1,8 +1,9 @@
 """Read the folder that ``revolve compare`` (or ``revolve.Results.save``) writes, for figures and reports.
 
 The folder holds ``comparison.csv``, ``manifest.json`` and one folder per scenario with ``results.csv``,
-``summary.csv`` and ``manifest.json`` (``docs/scenarios.md`` describes every column). Errors name the file
-that is missing or malformed.
+``summary.csv`` and ``manifest.json`` (``docs/scenarios.md`` describes every column). The folder of ``revolve psa``
+has more: ``psa_`` columns in ``comparison.csv`` (chance and parameters), ``cost_effectiveness.csv`` and
+``ceac.csv`` (``docs/uncertainty.md``). Errors name the file that is missing or malformed.
 
 Example:
     >>> from viz.data import Comparison
@@ -26,10 +27,39 @@ from . import labels
 _TEXT = ["scenario", "measure", "group", "payer", "unit", "period"]
 _COMPARISON_COLUMNS = _TEXT + ["mean", "low", "high", "diff_mean", "diff_low", "diff_high"]
 _RESULTS_COLUMNS = ["scenario", "step", "time", "measure", "unit", "mean", "p05", "p25", "p50", "p75", "p95"]
+_PSA_COLUMNS = ["psa_mean", "psa_low", "psa_high", "psa_diff_mean", "psa_diff_low", "psa_diff_high"]
+_CE_TEXT = ["scenario", "cost", "outcome", "outcome_unit", "verdict", "ratio_unit"]
+_CE_COLUMNS = _CE_TEXT + ["cost_change", "gain", "p_better_cheaper", "p_better_costlier", "p_not_better_cheaper",
+                          "p_not_better_costlier", "ratio"]
+_CEAC_TEXT = ["wtp_unit", "scenario"]
+_CEAC_COLUMNS = _CEAC_TEXT + ["wtp", "p_beats_baseline", "p_best"]
 
 
 class DataError(Exception):
     """A comparison folder that cannot be read: the message names the file and what is wrong with it."""
+
+
+@dataclass
+class Uncertainty:
+    """What ``revolve psa`` adds to a comparison: the analysis settings and its cost-effectiveness results.
+
+    Attributes:
+        settings: the manifest's ``psa`` section (design, draws, runs_per_draw, cost, outcome, parameters, held).
+        cost_effectiveness: ``cost_effectiveness.csv``: one row per alternative.
+        ceac: ``ceac.csv``: one row per willingness to pay and option.
+    """
+
+    settings: dict
+    cost_effectiveness: pd.DataFrame
+    ceac: pd.DataFrame
+
+    @classmethod
+    def load(cls, folder: pathlib.Path, manifest: dict) -> Uncertainty | None:
+        """The PSA files of `folder`, or None when the manifest has no ``psa`` section (a plain comparison)."""
+        if "psa" not in manifest:
+            return None
+        return cls(manifest["psa"], _read_csv(folder / "cost_effectiveness.csv", _CE_COLUMNS, _CE_TEXT),
+                   _read_csv(folder / "ceac.csv", _CEAC_COLUMNS, _CEAC_TEXT))
 
 
 @dataclass
@@ -42,6 +72,7 @@ class Comparison:
         table: ``comparison.csv``: one row per scenario, measure, group and period; group "" is everyone.
         steps: every scenario's ``results.csv`` together: one row per scenario, week and measure.
         scenarios: the scenarios' names, the baseline first.
+        uncertainty: for the folder of ``revolve psa``, its settings and cost-effectiveness results; else None.
     """
 
     folder: pathlib.Path
@@ -49,6 +80,7 @@ class Comparison:
     table: pd.DataFrame
     steps: pd.DataFrame
     scenarios: list[str] = field(default_factory=list)
+    uncertainty: Uncertainty | None = None
 
     @classmethod
     def load(cls, folder: str | os.PathLike) -> Comparison:
@@ -77,7 +109,8 @@ class Comparison:
         if len(scenarios) < 2:
             raise DataError(f"{folder / 'manifest.json'}: names {len(scenarios)} scenario(s); a comparison needs a "
                             "baseline and at least one alternative (is this the output of revolve run?)")
-        table = _read_csv(folder / "comparison.csv", _COMPARISON_COLUMNS)
+        uncertainty = Uncertainty.load(folder, manifest)
+        table = _read_csv(folder / "comparison.csv", _COMPARISON_COLUMNS + (_PSA_COLUMNS if uncertainty else []))
         folders = _scenario_folders(folder)
         missing = [s for s in scenarios if s not in folders]
         if missing:
@@ -85,7 +118,7 @@ class Comparison:
                             f"(found: {', '.join(sorted(folders)) or 'none'})")
         steps = pd.concat([_read_csv(folders[s] / "results.csv", _RESULTS_COLUMNS) for s in scenarios],
                           ignore_index=True)
-        return cls(folder, manifest, table, steps, scenarios)
+        return cls(folder, manifest, table, steps, scenarios, uncertainty)
 
     @property
     def baseline(self) -> str:
@@ -137,8 +170,14 @@ class Comparison:
     def _series(self) -> dict[tuple[str, str], pd.DataFrame]:
         return {key: frame.sort_values("step") for key, frame in self.steps.groupby(["measure", "scenario"], sort=False)}
 
-    def percent_change(self, measure: str, group: str = "", period: str = "total") -> pd.DataFrame:
+    def percent_change(self, measure: str, group: str = "", period: str = "total",
+                       parameters: bool = False) -> pd.DataFrame:
         """Each alternative's paired change from the baseline as a percentage of the baseline's mean.
+
+        Args:
+            measure, group, period: the row of ``comparison.csv``.
+            parameters: the intervals with chance and parameters (the ``psa_`` columns of ``revolve psa``) instead
+                of chance only.
 
         Returns:
             One row per alternative: ``scenario``, ``base`` (the baseline's mean), ``diff_mean``, ``diff_low``,
@@ -148,9 +187,11 @@ class Comparison:
         rows = self.rows(measure, period, group).set_index("scenario")
         if self.baseline not in rows.index:
             return pd.DataFrame(columns=["scenario", "base", "pct", "pct_low", "pct_high"])
-        base = float(rows.loc[self.baseline, "mean"])
+        prefix = "psa_" if parameters else ""
+        base = float(rows.loc[self.baseline, f"{prefix}mean"])
         out = rows.loc[[s for s in self.alternatives if s in rows.index],
-                       ["diff_mean", "diff_low", "diff_high"]].astype(float)
+                       [f"{prefix}diff_mean", f"{prefix}diff_low", f"{prefix}diff_high"]].astype(float)
+        out.columns = ["diff_mean", "diff_low", "diff_high"]
         scale = 100.0 / base if base else np.nan
         out["base"] = base
         out["pct"], out["pct_low"], out["pct_high"] = (out[c] * scale for c in ("diff_mean", "diff_low", "diff_high"))
@@ -185,19 +226,19 @@ def _read_json(path: pathlib.Path) -> dict:
         raise DataError(f"{path}: malformed JSON: {e}") from None
 
 
-def _read_csv(path: pathlib.Path, columns: list[str]) -> pd.DataFrame:
+def _read_csv(path: pathlib.Path, columns: list[str], text: list[str] = _TEXT) -> pd.DataFrame:
     if not path.is_file():
         raise DataError(f"{path}: no such file (is this the --out folder of revolve compare?)")
     try:
-        frame = pd.read_csv(path, dtype={c: str for c in _TEXT}, keep_default_na=False, na_values=[""])
+        frame = pd.read_csv(path, dtype={c: str for c in text}, keep_default_na=False, na_values=[""])
     except (pd.errors.ParserError, UnicodeDecodeError, pd.errors.EmptyDataError) as e:
         raise DataError(f"{path}: malformed CSV: {e}") from None
     missing = [c for c in columns if c not in frame.columns]
     if missing:
         raise DataError(f"{path}: missing column(s) {', '.join(missing)} (docs/scenarios.md lists them)")
-    for c in set(_TEXT) & set(frame.columns):
+    for c in set(text) & set(frame.columns):
         frame[c] = frame[c].fillna("")
-    numeric = [c for c in columns if c not in _TEXT]
+    numeric = [c for c in columns if c not in text]
     try:
         frame[numeric] = frame[numeric].astype(float)
     except ValueError as e:

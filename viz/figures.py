@@ -28,7 +28,7 @@ from matplotlib.figure import Figure  # noqa: E402
 from matplotlib.patches import Patch  # noqa: E402
 from matplotlib.ticker import FuncFormatter  # noqa: E402
 
-from . import labels  # noqa: E402
+from . import labels, uncertainty  # noqa: E402
 from .data import Comparison  # noqa: E402
 
 #: Okabe and Ito (2008): distinguishable with the common forms of colour-blindness. Black is the baseline.
@@ -542,6 +542,7 @@ def plans(data: Comparison) -> dict[str, Callable[[], Figure]]:
     if len(data.rows("moves.housing.rough_sleeping.temporary")):
         for scenario in data.scenarios:
             out[f"pathways_{slug(scenario)}"] = functools.partial(pathways, data, scenario)
+    out.update(uncertainty.plans(data))  # a PSA's figures (none for a plain comparison)
     return out
 
 

@@ -28,7 +28,7 @@ import pandas as pd
 from revolve.errors import Error, OutputError
 from revolve.output import check_file, output_folder, write_text
 
-from . import labels
+from . import labels, uncertainty
 from .data import Comparison, DataError
 
 ROOT = pathlib.Path(__file__).resolve().parents[1]
@@ -109,9 +109,11 @@ def render(data: Comparison, figure_files: dict[str, list[str]] | None = None, t
         "outcome_table": _outcome_table(data),
         "assumptions_summary": _status_summary(params),
         "assumptions": _assumptions(params, data),
-        "limitations": _limitations(params),
+        "limitations": _limitations(params, data.uncertainty is not None),
         "figures": _figure_links(figure_files or {}),
         "needs": _needs(data),
+        "uncertainty": uncertainty.section(data),
+        "uncertainty_nav": uncertainty.nav(data),
     }
     return string.Template(_asset("report.html")).substitute(fields)
 
@@ -131,6 +133,7 @@ def report_data(data: Comparison) -> dict:
         "states": _states(data),
         "payers": _payers(data),
         "groups": _groups(data),
+        "psa": uncertainty.report_data(data),
     }
 
 
@@ -146,12 +149,14 @@ def _nums(values, digits: int = 4) -> list:
     return [_num(v, digits) for v in values]
 
 
-def _outcome(data: Comparison, measure: str) -> dict:
+def _outcome(data: Comparison, measure: str, parameters: bool = False) -> dict:
+    """An outcome's baseline range and each option's change; with `parameters`, over every draw of a PSA."""
+    prefix = "psa_" if parameters else ""
     base = data.rows(measure).set_index("scenario").loc[data.baseline]
-    change = data.percent_change(measure).set_index("scenario")
+    change = data.percent_change(measure, parameters=parameters).set_index("scenario")
     return {
         "measure": measure, "label": labels.measure(measure), "unit": base["unit"], "better": labels.better(measure),
-        "base": _nums([base["mean"], base["low"], base["high"]]),
+        "base": _nums([base[f"{prefix}mean"], base[f"{prefix}low"], base[f"{prefix}high"]]),
         "changes": {s: _nums(change.loc[s, ["diff_mean", "diff_low", "diff_high", "pct", "pct_low", "pct_high"]])
                     for s in change.index},
     }
@@ -295,6 +300,9 @@ def _meta(data: Comparison) -> str:
     items = [("Runs per scenario", m.get("runs")), ("Seed", m.get("seed")), ("Years simulated", f"{data.horizon_years:g}"),
              ("Run on", m.get("created", "")), ("Code version", m.get("code_version", "")),
              ("revolve", m.get("revolve_version", "")), ("Command", m.get("command", ""))]
+    if "psa" in m:
+        p = m["psa"]
+        items[1:1] = [("Parameter draws", f"{p['draws']} ({p['design']} design), {p['runs_per_draw']} run(s) each")]
     return "\n".join(f"<dt>{html.escape(k)}</dt><dd>{html.escape(str(v))}</dd>" for k, v in items)
 
 
@@ -312,31 +320,47 @@ def _outcome_table(data: Comparison) -> str:
     """The headline outcomes in numbers: the baseline's range, each option's change with its interval in words."""
     head = "".join(f'<th scope="col">{html.escape(s)}</th>' for s in data.alternatives)
     body = []
+    psa = data.uncertainty is not None
     for measure in data.outcomes():
         o = _outcome(data, measure)
-        base = o["base"]
-        cells = "".join(_change_cell(o, s) for s in data.alternatives)
+        both = _outcome(data, measure, parameters=True) if psa else None
+        base = _base_cell(o["base"], both["base"] if both else None)
+        cells = "".join(_change_cell(o, s, both) for s in data.alternatives)
         body.append(f'<tr><th scope="row">{html.escape(o["label"])}<br><small>{html.escape(o["unit"])}; '
-                    f'{_direction(o["better"])}</small></th><td>{_fmt(base[0])}<br><small>90%: {_fmt(base[1])} to '
-                    f'{_fmt(base[2])}</small></td>{cells}</tr>')
+                    f'{_direction(o["better"])}</small></th><td>{base}</td>{cells}</tr>')
     return (f'<table class="outcomes"><thead><tr><th scope="col">Outcome over {data.horizon_years:g} years</th>'
             f'<th scope="col">{html.escape(data.baseline)}</th>{head}</tr></thead><tbody>{"".join(body)}</tbody></table>')
 
 
-def _change_cell(outcome: dict, scenario: str) -> str:
+def _base_cell(chance: list, both: list | None) -> str:
+    """The baseline's mean and range; in a PSA, a line for each kind of range."""
+    if both is None:
+        return f"{_fmt(chance[0])}<br><small>90%: {_fmt(chance[1])} to {_fmt(chance[2])}</small>"
+    return (f"{_fmt(chance[0])}<br><small>{uncertainty.CHANCE}, 90%: {_fmt(chance[1])} to {_fmt(chance[2])}</small>"
+            f"<br><small>{uncertainty.BOTH}: {_fmt(both[0])}, 90%: {_fmt(both[1])} to {_fmt(both[2])}</small>")
+
+
+def _change_cell(outcome: dict, scenario: str, both: dict | None = None) -> str:
+    """An option's change: its mean, 90% range and what it means. In a PSA a line for each kind of range, and the
+    verdict from the wider one (chance and parameters)."""
     mean, low, high, pct, _, _ = outcome["changes"].get(scenario, [None] * 6)
     if mean is None:
         return "<td>n/a</td>"
-    clear = low is not None and high is not None and (low > 0 or high < 0)
+    ranges = f"<small>90%: {_fmt(low, True)} to {_fmt(high, True)}</small>"
+    sign = mean
+    if both is not None:
+        ranges = ranges.replace("<small>", f"<small>{uncertainty.CHANCE}, ")
+        sign, low, high = both["changes"].get(scenario, [None] * 6)[:3]
+        ranges += f"<br><small>{uncertainty.BOTH}: {_fmt(sign, True)}, 90%: {_fmt(low, True)} to {_fmt(high, True)}</small>"
+    clear = sign is not None and low is not None and high is not None and (low > 0 or high < 0)
     verdict, css = "no clear change", "unclear"
     if clear and outcome["better"]:
-        good = (mean < 0) == (outcome["better"] < 0)
+        good = (sign < 0) == (outcome["better"] < 0)
         verdict, css = ("better", "better") if good else ("worse", "worse")
     elif clear:
-        verdict, css = ("higher" if mean > 0 else "lower"), "unclear"
+        verdict, css = ("higher" if sign > 0 else "lower"), "unclear"
     percent = f" ({pct:+.1f}%)" if pct is not None else ""
-    return (f'<td class="{css}"><strong>{_fmt(mean, signed=True)}</strong>{percent}<br><small>90%: {_fmt(low, True)} '
-            f'to {_fmt(high, True)}</small><br><em>{verdict}</em></td>')
+    return f'<td class="{css}"><strong>{_fmt(mean, signed=True)}</strong>{percent}<br>{ranges}<br><em>{verdict}</em></td>'
 
 
 def _direction(better: int) -> str:
@@ -381,7 +405,18 @@ def _assumptions(params: pd.DataFrame, data: Comparison) -> str:
     return "\n".join(rows)
 
 
-def _limitations(params: pd.DataFrame) -> str:
+def _ranges_caveat(psa: bool) -> str:
+    """What the ranges leave out: uncertainty about the parameters unless this is a PSA, and always the model's form."""
+    if not psa:
+        return ("<strong>The ranges are too narrow.</strong> The intervals show the model's randomness over runs with "
+                "the parameters as set. They do not include uncertainty about the parameters themselves, which is "
+                "larger: <code>revolve psa</code> adds it.")
+    return ("<strong>Even the wider ranges leave things out.</strong> The \"chance and parameters\" ranges include "
+            "uncertainty about the parameters within their stated ranges, but not ranges that are themselves wrong, "
+            "links between parameters, or a model of the wrong shape. The \"chance only\" ranges are narrower still.")
+
+
+def _limitations(params: pd.DataFrame, psa: bool = False) -> str:
     """The model's own list of simplifications (design.md section 13), after what every reader must know."""
     counts = params["status"].value_counts()
     known = counts.get("sourced", 0) + counts.get("derived", 0)
@@ -392,8 +427,7 @@ def _limitations(params: pd.DataFrame) -> str:
         f"from a source; {counts.get('calibrated', 0)} are tuned to match known figures and "
         f"{counts.get('assumption', 0)} are assumptions with a stated rationale (see the table above). Most sizes "
         "of effects are assumptions: the evidence describes the mechanisms and their direction, not their size.",
-        "<strong>The ranges are too narrow.</strong> The intervals show the model's randomness over runs with the "
-        "parameters as set. They do not include uncertainty about the parameters themselves, which is larger.",
+        _ranges_caveat(psa),
         "<strong>Outcomes belong to the system.</strong> Changes come from how services work together; they are "
         "not the results of any one provider.",
     ]
@@ -430,6 +464,8 @@ FIGURE_TITLES = {
     "groups_change": "Who benefits: change by priority group",
     "groups_baseline": "Who is most affected now: rates by priority group",
     "who_pays": "Who pays and who saves",
+    "psa_ranges": "Change with chance only, and with chance and parameters",
+    "ceac": "Which option is best value, for what you would pay",
 }
 
 

@@ -41,9 +41,23 @@ void ProgressBar::tick() {
 void ProgressBar::draw(int percent) const {
   constexpr int width = 40;
   const int filled = percent * width / 100;
-  std::fprintf(stderr, "\r[%s%s] %3d%%", std::string(filled, '#').c_str(), std::string(width - filled, ' ').c_str(),
-               percent);
+  std::fprintf(stderr, "\r[%s%s] %3d%%%s", std::string(filled, '#').c_str(), std::string(width - filled, ' ').c_str(),
+               percent, time_left(percent).c_str());
   std::fflush(stderr);
+}
+
+std::string ProgressBar::time_left(int percent) const {
+  if (percent <= 0 || percent >= 100) return std::string(16, ' ');  // blanks over the last estimate
+  const double elapsed = std::chrono::duration<double>(std::chrono::steady_clock::now() - start_).count();
+  // The pace so far, carried on: the work is even (every unit a step of a run).
+  const auto left = static_cast<long>(elapsed * (100 - percent) / percent + 0.5);
+  char buffer[32];
+  if (left >= 3600) {
+    std::snprintf(buffer, sizeof buffer, "  %ldh %02ldm left  ", left / 3600, left % 3600 / 60);
+  } else {
+    std::snprintf(buffer, sizeof buffer, "  %ldm %02lds left  ", left / 60, left % 60);
+  }
+  return buffer;
 }
 
 }  // namespace revolve::cli

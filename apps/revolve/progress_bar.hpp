@@ -1,8 +1,10 @@
 #pragma once
-// A progress bar on stderr for long runs. Silent when stderr is not a terminal or when CI=true,
-// so logs and the JSON line on stdout stay clean.
+// A progress bar on stderr for long runs, with the time left at the pace so far. Silent when stderr is not a
+// terminal or when CI=true, so logs and the JSON line on stdout stay clean.
 #include <atomic>
+#include <chrono>
 #include <cstdint>
+#include <string>
 
 namespace revolve::cli {
 
@@ -25,8 +27,10 @@ class ProgressBar {
   std::atomic<std::uint64_t> done_{0};
   std::atomic<int> shown_percent_{-1};
   bool finished_ = false;
+  std::chrono::steady_clock::time_point start_ = std::chrono::steady_clock::now();
 
   void draw(int percent) const;
+  std::string time_left(int percent) const;
 };
 
 }  // namespace revolve::cli

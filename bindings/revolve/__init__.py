@@ -6,6 +6,7 @@ same messages as the command line.
 
 - Scenarios: :meth:`Scenario.load`, :meth:`Scenario.with_changes`, :func:`run` and :func:`compare` (the
   numbers of ``revolve run`` and ``revolve compare``), :class:`Results` with pandas tables and the CLI's files.
+- :func:`psa`: probabilistic sensitivity analysis, as ``revolve psa``: ranges with uncertainty about the parameters.
 - :mod:`revolve.sd`: stock-flow models: ``revolve.sd.load(path)``, ``revolve.sd.Model(...)``, ``model.run()``.
 - :func:`revolve.parameters`: a model's parameters with their sources, as a DataFrame.
 
@@ -19,7 +20,8 @@ from . import errors, sd
 from ._core import __version__
 from .errors import Cancelled, Error, InputError, ModelError, OutputError, ParameterError, ScenarioError
 from .params import parameters
+from .uncertainty import PsaResults, psa
 from .scenarios import Results, Scenario, compare, run
 
-__all__ = ["__version__", "Scenario", "run", "compare", "Results", "sd", "parameters", "errors", "Error",
-           "ModelError", "InputError", "ParameterError", "ScenarioError", "OutputError", "Cancelled"]
+__all__ = ["__version__", "Scenario", "run", "compare", "Results", "psa", "PsaResults", "sd", "parameters", "errors",
+           "Error", "ModelError", "InputError", "ParameterError", "ScenarioError", "OutputError", "Cancelled"]

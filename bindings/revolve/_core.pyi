@@ -1,5 +1,5 @@
 """Type stub of revolve._core, the compiled engine behind the package (private: use ``import revolve``)."""
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from os import PathLike
 from pathlib import Path
 from typing import Any
@@ -128,6 +128,8 @@ class ScenarioResults:
     @property
     def periods(self) -> list[str]: ...  # "year 1", ..., "total"
     @property
+    def period_years(self) -> list[tuple[float, float]]: ...  # each period's start and end [years]
+    @property
     def per_step_columns(self) -> list[int]: ...  # the whole-cohort columns, in per_step's order
     @property
     def quantiles(self) -> list[float]: ...
@@ -141,8 +143,12 @@ def load_scenario(path: str | PathLike[str]) -> Scenario:
 def validate_scenario(scenario: Scenario) -> None:
     """Check a scenario against its model: parameter names, units and bounds, interventions, outputs."""
 
-def run_scenarios(scenarios: Sequence[Scenario], runs: int, seed: int, threads: int) -> list[ScenarioResults]:
-    """Run each scenario with the same runs and seed (common random numbers). GIL released; Ctrl-C stops it."""
+def run_scenarios(scenarios: Sequence[Scenario], runs: int, seed: int, threads: int, trajectories: Sequence[str] = ...,
+                  progress: Callable[[int, int], object] | None = None
+                  ) -> tuple[list[ScenarioResults], list[npt.NDArray[np.float64]]]:
+    """Run each scenario with the same runs and seed (common random numbers). GIL released; Ctrl-C stops it.
+    Returns (results, trajectories): one array [run, step, column] per scenario of the columns asked for;
+    progress(done, total) is called with the run-steps done every 50 ms."""
 
 def default_threads() -> int:
     """Worker threads when none are asked for."""
@@ -187,3 +193,27 @@ def write_summary_csv(path: str | PathLike[str], results: ScenarioResults) -> No
 
 def write_comparison_csv(path: str | PathLike[str], results: Sequence[ScenarioResults]) -> None:
     """Write comparison.csv; the first results are the baseline."""
+
+class PsaComparison:
+    """A comparison run at the point values and under every draw of a design."""
+    @property
+    def point(self) -> list[ScenarioResults]: ...  # the runs at the point values ("chance only")
+    @property
+    def parameters(self) -> list[tuple[str, str, str]]: ...  # name, unit, distribution of each drawn parameter
+    @property
+    def held(self) -> list[list[str]]: ...  # per scenario: the parameters it sets itself
+    @property
+    def runs_per_draw(self) -> int: ...
+    @property
+    def outcome_unit(self) -> str: ...
+    def draws(self) -> npt.NDArray[np.float64]: ...  # [draw, parameter], each in its own unit
+    def totals(self, scenario: int) -> npt.NDArray[np.float64]: ...  # [draw, run, period, column]
+    def cost_effectiveness(self) -> list[dict[str, object]]: ...
+    def ceac(self) -> tuple[list[float], list[list[float]], list[list[float]]]: ...  # wtp, beats_baseline, best
+    def write_comparison_csv(self, path: str | PathLike[str]) -> None: ...
+    def manifest(self, command: str, threads: int) -> str: ...
+    def save(self, dir: str | PathLike[str], manifest: str, force: bool = False) -> None: ...
+
+def run_psa(scenarios: Sequence[Scenario], settings: dict[str, object], threads: int,
+            progress: Callable[[int, int], object] | None = None) -> PsaComparison:
+    """Run a PSA as `revolve psa` does. GIL released; Ctrl-C stops it; progress(done, total) every 50 ms."""

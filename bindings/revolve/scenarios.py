@@ -17,22 +17,20 @@ Example:
 """
 from __future__ import annotations
 
-import difflib
 import json
 import os
 import pathlib
 import tempfile
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 
 import numpy as np
 import pandas as pd
 
-from . import _core
+from . import _core, _progress, _tables, _trajectories
 from ._changes import (_MAX_RUNS, _MAX_SEED, _WINDOW_KEYS, ParameterValue, Schedule, _parameter_change, _schedule,
                        _set_settings, _whole)
+from ._progress import ProgressOption
 from .params import _model_folders
-
-_TEXT_COLUMNS = ["scenario", "measure", "group", "payer", "unit", "period"]
 
 
 class Scenario:
@@ -205,7 +203,7 @@ class Scenario:
 
 
 def run(scenario: Scenario | str | os.PathLike, runs: int | None = None, seed: int | None = None,
-        threads: int | None = None) -> Results:
+        threads: int | None = None, *, trajectories: Iterable[str] = (), progress: ProgressOption = None) -> Results:
     """Run a scenario as an ensemble in C++, as ``revolve run`` does (GIL released; Ctrl-C stops it).
 
     Args:
@@ -213,6 +211,10 @@ def run(scenario: Scenario | str | os.PathLike, runs: int | None = None, seed: i
         runs: number of runs; default: the scenario's ``runs``.
         seed: seed of the random streams; default: the scenario's ``seed``.
         threads: worker threads; default: every core.
+        trajectories: measures to keep run by run and step by step, for :meth:`Results.trajectories` (see
+            :func:`compare`).
+        progress: True for a progress bar on stderr, or a function called as ``progress(done, total)`` with the
+            run-steps done, about every 50 ms.
 
     Returns:
         The results: :meth:`Results.summary`, :meth:`Results.timeseries`, :meth:`Results.runs`.
@@ -229,13 +231,13 @@ def run(scenario: Scenario | str | os.PathLike, runs: int | None = None, seed: i
         >>> res
         <revolve.Results: 'Bristol-like baseline', 3 runs, seed 7>
         >>> list(res.summary().columns)
-        ['scenario', 'measure', 'group', 'payer', 'unit', 'period', 'mean', 'low', 'high']
+        ['scenario', 'measure', 'group', 'payer', 'unit', 'period', 'period_start', 'period_end', 'mean', 'low', 'high']
     """
-    return _run([scenario], runs, seed, threads, comparison=False)
+    return _run([scenario], runs, seed, threads, False, trajectories, progress)
 
 
 def compare(scenarios: Iterable[Scenario | str | os.PathLike], runs: int | None = None, seed: int | None = None,
-            threads: int | None = None) -> Results:
+            threads: int | None = None, *, trajectories: Iterable[str] = (), progress: ProgressOption = None) -> Results:
     """Run a baseline and alternatives with the same random numbers, as ``revolve compare`` does.
 
     Run r of every scenario uses the same seed and run number, so differences from the baseline are paired by
@@ -247,6 +249,11 @@ def compare(scenarios: Iterable[Scenario | str | os.PathLike], runs: int | None 
         runs: runs per scenario; default: the baseline's ``runs``.
         seed: seed for every scenario; default: the baseline's ``seed``.
         threads: worker threads; default: every core.
+        trajectories: measures to keep run by run and step by step, for :meth:`Results.trajectories`: whole-cohort
+            measures (``"people.rough_sleeping"``) or a group's (``"events.death[chronic_homeless]"``). Each costs 8
+            bytes a step a run: 4.2 KB a run over ten weekly years, 0.8 MB for 200 runs.
+        progress: True for a progress bar on stderr, or a function called as ``progress(done, total)`` with the
+            run-steps done, about every 50 ms.
 
     Returns:
         The results; :meth:`Results.summary` has the paired differences (``diff_mean``, ``diff_low``,
@@ -272,12 +279,17 @@ def compare(scenarios: Iterable[Scenario | str | os.PathLike], runs: int | None 
     scenarios = [_as_scenario(s) for s in scenarios]
     if len(scenarios) < 2:
         raise ValueError("compare needs a baseline and at least one alternative; to run one scenario, use run()")
+    _check_comparable(scenarios)
+    return _run(scenarios, runs, seed, threads, True, trajectories, progress)
+
+
+def _check_comparable(scenarios: list[Scenario]) -> None:
+    """Each scenario has a label of its own (and folder), and all share one horizon."""
     _check_distinct_labels(scenarios)
     horizons = {s.horizon_years for s in scenarios}
     if len(horizons) > 1:
         raise ValueError(f"every scenario of a comparison needs the same horizon_years, got {sorted(horizons)}: "
                          "change them all with with_changes(horizon_years=...)")
-    return _run(scenarios, runs, seed, threads, comparison=True)
 
 
 class Results:
@@ -297,9 +309,12 @@ class Results:
         (2, 1, 'Bristol-like baseline')
     """
 
-    def __init__(self, results: list[_core.ScenarioResults], manifest: dict, comparison: bool) -> None:
+    def __init__(self, results: list[_core.ScenarioResults], manifest: dict, comparison: bool,
+                 kept: Sequence[str] = (), trajectories: Sequence[np.ndarray] = ()) -> None:
         self._results = results
         self._comparison = comparison
+        self._kept = list(kept)
+        self._trajectories = list(trajectories)
         self._summary: pd.DataFrame | None = None
         self.manifest = manifest
         self.scenarios = [r.scenario.label for r in results]
@@ -337,7 +352,8 @@ class Results:
 
         Returns:
             Columns ``scenario``, ``measure``, ``group`` ("" for everyone), ``payer``, ``unit``, ``period``
-            (``year 1`` ... and ``total``), ``mean``, ``low``, ``high`` (5th and 95th percentiles over runs), and for
+            (``year 1`` ... and ``total``), ``period_start`` and ``period_end`` (years from the start of the run),
+            ``mean``, ``low``, ``high`` (5th and 95th percentiles over runs), and for
             a comparison ``diff_mean``, ``diff_low``, ``diff_high``. Empty numbers are NaN.
 
         Example:
@@ -355,7 +371,7 @@ class Results:
                     _core.write_comparison_csv(path, self._results)
                 else:
                     _core.write_summary_csv(path, self._results[0])
-                self._summary = _read_table(path)
+                self._summary = _tables.read_table(path, self._results[0])
         return self._summary.copy()
 
     def timeseries(self, measure: str | Iterable[str] | None = None) -> pd.DataFrame:
@@ -380,7 +396,7 @@ class Results:
             >>> len(rough), rough["step"].iloc[-1], rough.columns.tolist()[:5]
             (52, 52, ['scenario', 'step', 'time', 'measure', 'unit'])
         """
-        return pd.concat([_timeseries(r, measure) for r in self._results], ignore_index=True)
+        return pd.concat([_tables.timeseries(r, measure) for r in self._results], ignore_index=True)
 
     def runs(self, measure: str | Iterable[str] | None = None, period: str | None = "total",
              group: str | None = "") -> pd.DataFrame:
@@ -393,8 +409,9 @@ class Results:
 
         Returns:
             One row per scenario, run, period and output column: ``scenario``, ``run``, ``measure``, ``group``,
-            ``payer``, ``unit``, ``period``, ``value`` (a level averaged over the period, a flow summed). Run r of
-            every scenario used the same random numbers, so ``value`` differences are paired by ``run``.
+            ``payer``, ``unit``, ``period``, ``period_start`` and ``period_end`` (years from the start), ``value`` (a
+            level averaged over the period, a flow summed). Run r of every scenario used the same random numbers, so
+            ``value`` differences are paired by ``run``.
 
         Raises:
             KeyError: an unknown measure, period or group.
@@ -409,7 +426,40 @@ class Results:
             >>> wide.shape
             (3, 2)
         """
-        return pd.concat([_run_totals(r, measure, period, group) for r in self._results], ignore_index=True)
+        return pd.concat([_tables.run_totals(r, r.totals(), measure, period, group, {"run": np.arange(r.runs)})
+                          for r in self._results], ignore_index=True)
+
+    def trajectories(self, measure: str | Iterable[str] | None = None):
+        """Every run's value of the kept measures at every step, as an xarray Dataset (run x step x measure).
+
+        Keep measures by naming them when running: ``compare(..., trajectories=["people.rough_sleeping"])``.
+
+        Args:
+            measure: a kept measure, several, or None for all of them.
+
+        Returns:
+            An ``xarray.Dataset`` with one variable per measure (its ``unit`` an attribute), each with dimensions
+            ``scenario``, ``run`` and ``step`` (1 = the first week), and the coordinate ``time`` (years) on ``step``.
+            Run r of every scenario used the same random numbers, so differences are paired by ``run``.
+
+        Raises:
+            ValueError: no measures were kept.
+            KeyError: a measure that was not kept.
+
+        Example:
+            >>> import revolve
+            >>> base = revolve.Scenario.load("scenarios/bristol/baseline.yaml").with_changes(
+            ...     horizon_years=1, population_scale=0.1)
+            >>> hf = base.with_changes(interventions={"housing_first": "on"}, label="Housing First")
+            >>> res = revolve.compare([base, hf], runs=3, trajectories=["people.rough_sleeping"])
+            >>> rough = res.trajectories()["people.rough_sleeping"]
+            >>> rough.dims, rough.shape, rough.attrs["unit"]
+            (('scenario', 'run', 'step'), (2, 3, 52), 'people')
+            >>> change = rough.sel(scenario="Housing First") - rough.sel(scenario="Bristol-like baseline")
+            >>> change.mean("run").sizes["step"]  # the mean paired change, week by week
+            52
+        """
+        return _trajectories.dataset(self._results, self._trajectories, self._kept, measure)
 
     def save(self, folder: str | os.PathLike, force: bool = False) -> pathlib.Path:
         """Write the files ``revolve run`` or ``revolve compare`` writes, byte for byte the same numbers.
@@ -444,18 +494,21 @@ class Results:
         return path
 
 
-def _run(scenarios: list, runs: int | None, seed: int | None, threads: int | None, comparison: bool) -> Results:
+def _run(scenarios: list, runs: int | None, seed: int | None, threads: int | None, comparison: bool,
+         trajectories: Iterable[str] = (), progress: ProgressOption = None) -> Results:
     scenarios = [_as_scenario(s) for s in scenarios]
     baseline = scenarios[0]
     runs = baseline.runs if runs is None else _whole(runs, "runs", 1, _MAX_RUNS)
     seed = baseline.seed if seed is None else _whole(seed, "seed", 0, _MAX_SEED)
     threads = _core.default_threads() if threads is None else _whole(threads, "threads", 1)
-    results = _core.run_scenarios([s._core for s in scenarios], runs, seed, threads)
+    kept = [trajectories] if isinstance(trajectories, str) else list(trajectories)
+    results, arrays = _core.run_scenarios([s._core for s in scenarios], runs, seed, threads, kept,
+                                          _progress.callback(progress))
     labels = ", ".join(repr(s.label) for s in scenarios)
     call = f"revolve.compare([{labels}]" if comparison else f"revolve.run({labels}"
     command = f"{call}, runs={runs}, seed={seed}, threads={threads})"
     manifest = json.loads(_core.run_manifest(results, command, runs, seed, threads))
-    return Results(results, manifest, comparison)
+    return Results(results, manifest, comparison, kept, arrays)
 
 
 def _check_distinct_labels(scenarios: list[Scenario]) -> None:
@@ -483,67 +536,3 @@ def _use_package_models() -> None:
     folders = _model_folders()
     if folders and not os.environ.get("REVOLVE_MODELS_DIR"):
         os.environ["REVOLVE_MODELS_DIR"] = str(folders[0])
-
-
-def _read_table(path: pathlib.Path) -> pd.DataFrame:
-    """A summary or comparison CSV written by the engine, with its numbers exactly (shortest round-trip form)."""
-    number_columns = [c for c in pd.read_csv(path, nrows=0).columns if c not in _TEXT_COLUMNS]
-    return pd.read_csv(path, dtype={c: str for c in _TEXT_COLUMNS}, keep_default_na=False,
-                       na_values={c: [""] for c in number_columns}, float_precision="round_trip")
-
-
-def _selection(wanted: str | Iterable[str] | None, known: list[str], what: str) -> list[str]:
-    """The names asked for (all when None), each checked against `known`."""
-    if wanted is None:
-        return list(dict.fromkeys(known))
-    names = [wanted] if isinstance(wanted, str) else list(wanted)
-    for name in names:
-        if name not in known:
-            close = difflib.get_close_matches(name, sorted(set(known)), n=3)
-            hint = f" (did you mean {', '.join(close)}?)" if close else ""
-            raise KeyError(f"no {what} '{name}' in these results{hint}")
-    return names
-
-
-def _timeseries(results: _core.ScenarioResults, measure: str | Iterable[str] | None) -> pd.DataFrame:
-    records = results.measures
-    per_step = [records[c] for c in results.per_step_columns]
-    names = [m[1] for m in per_step]
-    picked = [names.index(name) for name in _selection(measure, names, "whole-cohort measure")]
-    mean, sd, quantiles = results.per_step()
-    steps = np.arange(1, mean.shape[0] + 1)
-    frame = pd.DataFrame({
-        "scenario": results.scenario.label,
-        "step": np.repeat(steps, len(picked)),
-        "time": np.repeat(steps.astype(float) * results.step_years, len(picked)),
-        "measure": np.tile([names[i] for i in picked], len(steps)),
-        "unit": np.tile([per_step[i][3] for i in picked], len(steps)),
-        "mean": mean[:, picked].ravel(),
-        "sd": sd[:, picked].ravel(),
-    })
-    for q, values in zip(results.quantiles, quantiles):
-        frame[f"p{round(q * 100):02d}"] = values[:, picked].ravel()
-    return frame
-
-
-def _run_totals(results: _core.ScenarioResults, measure: str | Iterable[str] | None, period: str | None,
-                group: str | None) -> pd.DataFrame:
-    records = results.measures
-    measures = _selection(measure, [m[1] for m in records], "measure")
-    groups = _selection(group, [m[2] for m in records], "group")
-    periods = _selection(period, results.periods, "period")
-    columns = [c for c, m in enumerate(records) if m[1] in measures and m[2] in groups]
-    period_index = [results.periods.index(p) for p in periods]
-    values = results.totals()[:, period_index][:, :, columns]  # [run, period, column]
-    runs, n_periods, n_columns = values.shape
-    picked = [records[c] for c in columns]
-    return pd.DataFrame({
-        "scenario": results.scenario.label,
-        "run": np.repeat(np.arange(runs), n_periods * n_columns),
-        "measure": np.tile([m[1] for m in picked], runs * n_periods),
-        "group": np.tile([m[2] for m in picked], runs * n_periods),
-        "payer": np.tile([m[5] for m in picked], runs * n_periods),
-        "unit": np.tile([m[3] for m in picked], runs * n_periods),
-        "period": np.tile(np.repeat(periods, n_columns), runs),
-        "value": values.ravel(),
-    })

@@ -47,6 +47,15 @@ void ScenarioTotals::add(std::vector<double> run_totals) {
   runs_.push_back(std::move(run_totals));
 }
 
+void ScenarioTotals::append(const ScenarioTotals& more) {
+  if (more.measures_.size() != measures_.size() || more.periods_.size() != periods_.size()) {
+    throw Error("cannot gather run totals of another layout: " + std::to_string(more.measures_.size()) +
+                " measures in " + std::to_string(more.periods_.size()) + " periods, expected " +
+                std::to_string(measures_.size()) + " in " + std::to_string(periods_.size()));
+  }
+  runs_.insert(runs_.end(), more.runs_.begin(), more.runs_.end());
+}
+
 std::vector<double> ScenarioTotals::over_runs(std::size_t period, std::size_t column) const {
   std::vector<double> out(runs_.size());
   for (std::size_t r = 0; r < runs_.size(); ++r) out[r] = runs_[r][period * measures_.size() + column];

@@ -28,6 +28,8 @@ class ScenarioTotals {
 
   /// Add the next run's totals (period-major, as period_totals returns them).
   void add(std::vector<double> run_totals);
+  /// Add every run of `more`, in its order; it must have the same measures and periods.
+  void append(const ScenarioTotals& more);
 
   std::uint32_t runs() const { return static_cast<std::uint32_t>(runs_.size()); }
   const std::vector<MeasureInfo>& measures() const { return measures_; }

@@ -10,58 +10,10 @@
 #include "sim/core/atomic_folder.hpp"
 #include "sim/core/error.hpp"
 #include "sim/core/version.hpp"
+#include "sim/ensemble/csv_writer.hpp"
 
 namespace revolve::ensemble {
 namespace {
-
-/// A CSV file written row by row with a reused buffer.
-class CsvWriter {
- public:
-  explicit CsvWriter(const std::filesystem::path& path) : out_(path, std::ios::binary), path_(path) {
-    if (!out_) throw InputError(path.string() + ": cannot open for writing");
-  }
-  ~CsvWriter() noexcept(false) {
-    out_.flush();
-    if (!out_ && std::uncaught_exceptions() == 0) throw InputError(path_.string() + ": write failed (disk full?)");
-  }
-
-  CsvWriter& text(const std::string& field) {
-    separate();
-    if (field.find_first_of(",\"\n") == std::string::npos) {
-      line_ += field;
-    } else {
-      line_ += '"';
-      for (char c : field) line_ += c == '"' ? std::string("\"\"") : std::string(1, c);
-      line_ += '"';
-    }
-    return *this;
-  }
-  CsvWriter& number(double value) {
-    separate();
-    if (std::isfinite(value)) {
-      char buffer[32];
-      const auto end = std::to_chars(buffer, buffer + sizeof buffer, value).ptr;
-      line_.append(buffer, end);
-    }
-    return *this;  // NaN and infinities are written as an empty field
-  }
-  void end_row() {
-    line_ += '\n';
-    out_ << line_;
-    line_.clear();
-    first_ = true;
-  }
-
- private:
-  void separate() {
-    if (!first_) line_ += ',';
-    first_ = false;
-  }
-  std::ofstream out_;
-  std::filesystem::path path_;
-  std::string line_;
-  bool first_ = true;
-};
 
 const std::string& label_of(const ScenarioResults& r) { return r.scenario->scenario().label; }
 
@@ -171,13 +123,41 @@ void write_summary_csv(const std::filesystem::path& path, const ScenarioResults&
   });
 }
 
-void write_comparison_csv(const std::filesystem::path& path, const std::vector<const ScenarioResults*>& scenarios) {
+namespace {
+
+/// The change in total discounted cost over the horizon per unit change in outcome column `c`, paired by run.
+Interval net_cost_per(const ScenarioTotals& totals, const ScenarioTotals& base, const std::string& group,
+                      std::size_t c, std::uint64_t seed) {
+  const std::size_t horizon = totals.periods().size() - 1;
+  const auto cost_diff = paired_differences(totals.sum_over_runs(horizon, cost_columns(totals, "cost_discounted.", group)),
+                                            base.sum_over_runs(horizon, cost_columns(base, "cost_discounted.", group)));
+  const auto outcome_diff = paired_differences(totals.over_runs(horizon, c), base.over_runs(horizon, c));
+  return ratio_of_mean_differences(cost_diff, outcome_diff, seed);
+}
+
+/// A PSA's columns of one row: the interval over draws x runs and that of the paired difference from the baseline.
+void psa_fields(CsvWriter& csv, const std::vector<double>& own, const std::vector<double>& base, bool is_baseline) {
+  const Interval i = interval(own);
+  const Interval d = is_baseline ? Interval{0, 0, 0} : interval(paired_differences(own, base));
+  csv.number(i.mean).number(i.low).number(i.high).number(d.mean).number(d.low).number(d.high);
+}
+
+}  // namespace
+
+void write_comparison_csv(const std::filesystem::path& path, const std::vector<const ScenarioResults*>& scenarios,
+                          const std::vector<const ScenarioTotals*>& with_parameters) {
   if (scenarios.empty()) throw Error("a comparison needs at least a baseline");
+  const bool psa = !with_parameters.empty();
+  if (psa && with_parameters.size() != scenarios.size()) throw Error("a PSA needs totals for every scenario");
   const ScenarioTotals& base = scenarios.front()->totals;
   CsvWriter csv(path);
-  header(csv, {"scenario", "measure", "group", "payer", "unit", "period", "mean", "low", "high", "diff_mean",
-               "diff_low", "diff_high"});
-  for (const ScenarioResults* results : scenarios) {
+  std::vector<const char*> names = {"scenario", "measure", "group", "payer", "unit", "period", "mean", "low", "high",
+                                    "diff_mean", "diff_low", "diff_high"};
+  if (psa) names.insert(names.end(), {"psa_mean", "psa_low", "psa_high", "psa_diff_mean", "psa_diff_low", "psa_diff_high"});
+  for (const char* name : names) csv.text(name);
+  csv.end_row();
+  for (std::size_t s = 0; s < scenarios.size(); ++s) {
+    const ScenarioResults* results = scenarios[s];
     const ScenarioTotals& totals = results->totals;
     if (totals.runs() != base.runs() || totals.periods().size() != base.periods().size() ||
         results->scenario->steps() != scenarios.front()->scenario->steps()) {
@@ -191,6 +171,7 @@ void write_comparison_csv(const std::filesystem::path& path, const std::vector<c
       csv.number(i.mean).number(i.low).number(i.high);
       const Interval d = is_baseline ? Interval{0, 0, 0} : interval(paired_differences(own, values(base)));
       csv.number(d.mean).number(d.low).number(d.high);
+      if (psa) psa_fields(csv, values(*with_parameters[s]), values(*with_parameters[0]), is_baseline);
       csv.end_row();
     });
     if (is_baseline) continue;
@@ -198,19 +179,20 @@ void write_comparison_csv(const std::filesystem::path& path, const std::vector<c
     // of each outcome that matters to people, by group.
     const std::size_t horizon = totals.periods().size() - 1;
     for (const auto& group : groups_of(totals)) {
-      const auto cost_cols = cost_columns(totals, "cost_discounted.", group);
-      if (cost_cols.empty()) continue;
-      const auto cost_diff = paired_differences(totals.sum_over_runs(horizon, cost_cols),
-                                                base.sum_over_runs(horizon, cost_columns(base, "cost_discounted.", group)));
+      if (cost_columns(totals, "cost_discounted.", group).empty()) continue;
       for (std::size_t c = 0; c < totals.measures().size(); ++c) {
         const MeasureInfo& m = totals.measures()[c];
         if (m.better == 0 || m.group != group) continue;
-        const auto outcome_diff = paired_differences(totals.over_runs(horizon, c), base.over_runs(horizon, c));
-        const Interval r = ratio_of_mean_differences(cost_diff, outcome_diff, results->seed);
+        const Interval r = net_cost_per(totals, base, group, c, results->seed);
         csv.text(label_of(*results)).text("net_cost_per." + m.measure).text(group).text("all");
         csv.text("GBP per " + m.unit).text(totals.periods()[horizon].label);
         csv.number(std::nan("")).number(std::nan("")).number(std::nan(""));
         csv.number(r.mean).number(r.low).number(r.high);
+        if (psa) {
+          const Interval q = net_cost_per(*with_parameters[s], *with_parameters[0], group, c, results->seed);
+          csv.number(std::nan("")).number(std::nan("")).number(std::nan(""));
+          csv.number(q.mean).number(q.low).number(q.high);
+        }
         csv.end_row();
       }
     }
@@ -285,7 +267,7 @@ void check_distinct_labels(const std::vector<const io::Scenario*>& scenarios) {
 }
 
 void save_results(const std::filesystem::path& dir, const std::vector<const ScenarioResults*>& results,
-                  const nlohmann::json& manifest, bool comparison, bool force) {
+                  const nlohmann::json& manifest, bool comparison, bool force, const ExtraResults& extra) {
   if (comparison) {
     std::vector<const io::Scenario*> scenarios;
     for (const ScenarioResults* r : results) scenarios.push_back(&r->scenario->scenario());
@@ -299,8 +281,9 @@ void save_results(const std::filesystem::path& dir, const std::vector<const Scen
       const auto folder = out.path() / slug(results[i]->scenario->scenario().label);
       write_scenario_files(folder, *results[i], manifest, manifest["scenarios"][i]);
     }
-    write_comparison_csv(out.path() / "comparison.csv", results);
+    write_comparison_csv(out.path() / "comparison.csv", results, extra.with_parameters);
     write_json(out.path() / "manifest.json", manifest);
+    if (extra.write_more) extra.write_more(out.path());
   }
   out.commit();
 }

@@ -8,6 +8,7 @@
 // Numbers are printed in their shortest exact form, so equal results give identical files. The
 // caller makes the set of files atomic (it writes into a temporary folder and renames it).
 #include <filesystem>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -20,8 +21,12 @@ namespace revolve::ensemble {
 void write_results_csv(const std::filesystem::path& path, const ScenarioResults& results);
 void write_summary_csv(const std::filesystem::path& path, const ScenarioResults& results);
 
-/// `scenarios[0]` is the baseline; all were run with the same seed and number of runs.
-void write_comparison_csv(const std::filesystem::path& path, const std::vector<const ScenarioResults*>& scenarios);
+/// `scenarios[0]` is the baseline; all were run with the same seed and number of runs. With `with_parameters`
+/// (a PSA's totals over draws x runs, one per scenario in the same order), six more columns give the intervals
+/// with parameter uncertainty beside those of chance alone: psa_mean, psa_low, psa_high, psa_diff_mean,
+/// psa_diff_low, psa_diff_high.
+void write_comparison_csv(const std::filesystem::path& path, const std::vector<const ScenarioResults*>& scenarios,
+                          const std::vector<const ScenarioTotals*>& with_parameters = {});
 
 /// What a manifest records for one scenario: its files, extends chain, hash and resolved model.
 nlohmann::json scenario_manifest(const PreparedScenario& prepared);
@@ -30,12 +35,19 @@ nlohmann::json scenario_manifest(const PreparedScenario& prepared);
 nlohmann::json run_manifest(const std::vector<const ScenarioResults*>& results, const std::string& command,
                             std::uint32_t runs, std::uint64_t seed, int threads);
 
+/// What a PSA adds to the files of a comparison.
+struct ExtraResults {
+  std::vector<const ScenarioTotals*> with_parameters;  ///< for write_comparison_csv
+  /// Writes more files into the folder before it is committed (draws.csv, ceac.csv, ...).
+  std::function<void(const std::filesystem::path& folder)> write_more;
+};
+
 /// Write the files of `revolve run` (`comparison` false: one scenario's files in `dir`) or of
-/// `revolve compare` (comparison.csv, manifest.json and one folder per scenario), all or nothing:
-/// into a temporary folder that replaces `dir` at the end (AtomicFolder: only a folder revolve wrote,
-/// or any folder with `force`; throws OutputError otherwise, before writing anything).
+/// `revolve compare` (comparison.csv, manifest.json and one folder per scenario, and `extra`), all or
+/// nothing: into a temporary folder that replaces `dir` at the end (AtomicFolder: only a folder revolve
+/// wrote, or any folder with `force`; throws OutputError otherwise, before writing anything).
 void save_results(const std::filesystem::path& dir, const std::vector<const ScenarioResults*>& results,
-                  const nlohmann::json& manifest, bool comparison, bool force = false);
+                  const nlohmann::json& manifest, bool comparison, bool force = false, const ExtraResults& extra = {});
 
 /// Throws ScenarioError naming both scenarios' files and labels if two of a comparison would share a
 /// folder and comparison.csv rows: equal labels, or labels with one slug ("A/B" and "a_b").

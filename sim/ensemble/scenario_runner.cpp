@@ -43,9 +43,10 @@ ScenarioResults run_scenario(std::shared_ptr<const PreparedScenario> scenario, c
   ensemble.quantiles = options.quantiles;
   ensemble.on_step = options.on_step;
   for_each_run([&](abm::Run& run) { scenario->build(run); }, ensemble,
-               [&](std::uint32_t, const abm::Outputs& run) {
+               [&](std::uint32_t number, const abm::Outputs& run) {
                  results.per_step.add(select_columns(run, measures, results.per_step_columns));
                  results.totals.add(period_totals(run, measures, results.totals.periods()));
+                 if (options.on_run) options.on_run(number, run);
                });
   return results;
 }

@@ -20,6 +20,8 @@ struct ScenarioRunOptions {
   /// Called after every step of every run from the thread that ran it (progress); may throw
   /// (e.g. Cancelled) to stop the ensemble.
   std::function<void()> on_step;
+  /// Called with every finished run's outputs, in run order, one run at a time (e.g. to keep trajectories).
+  std::function<void(std::uint32_t run, const abm::Outputs& outputs)> on_run;
 };
 
 struct ScenarioResults {

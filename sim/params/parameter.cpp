@@ -59,19 +59,9 @@ void check_bounds(const Parameter& p) {
   }
 }
 
-// Distribution arguments that make no sense (sd <= 0, low > high) are caught before any quantile is taken.
-std::string bad_distribution(const Uncertainty& u) {
-  if (const auto* d = std::get_if<Uniform>(&u); d && !(d->low < d->high)) return "needs low < high";
-  if (const auto* d = std::get_if<Triangular>(&u);
-      d && !(d->low < d->high && d->low <= d->mode && d->mode <= d->high)) {
-    return "needs low <= value <= high and low < high";
-  }
-  if (const auto* d = std::get_if<Normal>(&u); d && !(d->sd > 0)) return "needs sd > 0";
-  if (const auto* d = std::get_if<LogNormal>(&u); d && !(d->sdlog > 0 && d->median > 0)) {
-    return "needs sdlog > 0 and a positive value";
-  }
-  if (const auto* d = std::get_if<Beta>(&u); d && !(d->alpha > 0 && d->beta > 0)) return "needs alpha > 0 and beta > 0";
-  return "";
+// Beta lives on [0, 1]: it fits a probability or a fraction written as one, not a percentage or a rate.
+bool beta_fits(const Parameter& p) {
+  return (p.kind() == Kind::probability || p.kind() == Kind::fraction) && p.unit.scale == 1;
 }
 
 void check_uncertainty(const Parameter& p) {
@@ -81,16 +71,26 @@ void check_uncertainty(const Parameter& p) {
     return;
   }
   const std::string name = distribution_name(u);
-  if (const auto problem = bad_distribution(u); !problem.empty()) fail(p, "uncertainty " + name + " " + problem);
-  // The central 99.8% must hold the value and stay inside the bounds.
-  const double low = quantile(u, p.value, 0.001);
-  const double high = quantile(u, p.value, 0.999);
-  if (p.value < low || p.value > high) {
+  if (const auto problem = argument_problem(u); !problem.empty()) fail(p, "uncertainty " + name + " " + problem);
+  if (const auto* t = std::get_if<Triangular>(&u); t && t->mode != p.value) {
+    fail(p, "triangular mode " + format_number(t->mode) + " differs from the value " + format_number(p.value) +
+                ": the value is what runs without parameter uncertainty use, so it must be the most likely one; "
+                "set 'mode' to the value (or the value to the mode)");
+  }
+  if (std::holds_alternative<Beta>(u) && !beta_fits(p)) {
+    fail(p, "a beta distribution lies on [0, 1]: it fits a probability or fraction written as a fraction, not a " +
+                to_string(p.kind()) + " in '" + p.unit.text + "' (use triangular, uniform or gamma)");
+  }
+  const auto [first, last] = support(u, p.value);
+  if (p.value < first || p.value > last) {
     fail(p, "value " + format_number(p.value) + " lies outside its own uncertainty (" + describe(u) + ")");
   }
+  // Every draw, not only the likely ones, must be a value the parameter may take.
+  const auto [low, high] = draw_range(u, p.value);
   if (low < p.bounds.low || high > p.bounds.high) {
-    fail(p, "uncertainty (" + describe(u) + ") reaches outside bounds " + range_text(p.bounds.low, p.bounds.high) +
-                "; narrow it or pick a distribution that respects the bounds");
+    fail(p, "uncertainty (" + describe(u) + ") draws from " + format_number(low, 4) + " to " + format_number(high, 4) +
+                ", outside bounds " + range_text(p.bounds.low, p.bounds.high) + " of a " + to_string(p.kind()) +
+                " in '" + p.unit.text + "'; narrow it or pick a distribution that respects the bounds");
   }
 }
 

@@ -214,7 +214,8 @@ class FileReader {
     return *unit;
   }
 
-  // The value is the centre of every distribution that has one (triangular mode, normal mean, lognormal median).
+  // The value is the centre of the distributions that are written around it (normal mean, lognormal median);
+  // a triangular writes its mode, which validation checks against the value.
   Uncertainty read_uncertainty(const YAML::Node& node, double value, const std::string& name) const {
     const std::string what = "the uncertainty of '" + name + "'";
     if (node.IsScalar() && node.Scalar() == "none") return Fixed{};
@@ -232,8 +233,8 @@ class FileReader {
       return Uniform{arg("low"), arg("high")};
     }
     if (distribution == "triangular") {
-      args({"low", "high"});
-      return Triangular{arg("low"), value, arg("high")};
+      args({"low", "mode", "high"});
+      return Triangular{arg("low"), arg("mode"), arg("high")};
     }
     if (distribution == "normal") {
       args({"sd"});
@@ -247,8 +248,12 @@ class FileReader {
       args({"alpha", "beta"});
       return Beta{arg("alpha"), arg("beta")};
     }
+    if (distribution == "gamma") {
+      args({"shape", "scale"});
+      return Gamma{arg("shape"), arg("scale")};
+    }
     fail(kind_node, "unknown distribution '" + distribution + "' in " + what +
-                        " (use: uniform, triangular, normal, lognormal, beta; or write 'uncertainty: none')");
+                        " (use: uniform, triangular, normal, lognormal, beta, gamma; or write 'uncertainty: none')");
   }
 
   Bounds read_bounds(const YAML::Node& node) const {

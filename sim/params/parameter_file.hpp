@@ -17,12 +17,15 @@
 //           description: Housing First places funded at the start.
 //           source: {citation: "GK (Golden Key End of Programme Report, 2022)", where: "Housing First section"}
 //           uncertainty: {distribution: uniform, low: 20, high: 40}
+//                                    # or triangular {low, mode, high} (mode = value), normal {sd},
+//                                    # lognormal {sdlog}, beta {alpha, beta}, gamma {shape, scale}; or none
 //           bounds: [0, 1000]
 //           status: sourced
 //           mutable: true
 //
 // Loading rejects unknown or duplicate keys, a missing source (unless the status is assumption with a
-// rationale), a value out of bounds, a unit that does not fit the kind, and malformed YAML. Each error names
+// rationale), a value out of bounds, a unit that does not fit the kind, an uncertainty whose draws leave the
+// bounds (or an assumption with none), and malformed YAML. Each error names
 // the file, line and key. Loading returns a complete set or throws: nothing is half-loaded.
 #include <filesystem>
 #include <string>

@@ -1,5 +1,7 @@
 // The report: loads with no console error and no request outside the file, and every chart renders.
-// usage: node tests/browser/report.mjs REPORT.html
+// usage: node tests/browser/report.mjs REPORT.html [--psa]
+// With --psa (the report of `revolve psa`), the section on uncertainty must render too: both kinds of range
+// side by side, the acceptability curves, the quadrant table and the words on what the widening means.
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { ARTIFACTS, charts, fail, launch, watch } from "./browser.mjs";
@@ -26,11 +28,27 @@ await page.mouse.move(box.x + box.width * 0.5, box.y + box.height * 0.12);
 await page.locator("#series-toggles input").nth(1).check();
 await page.selectOption("#series-measure", { index: 1 });
 
-for (const section of ["read", "outcomes", "time", "cohort", "groups", "payers", "assumptions", "limits"]) {
+const psa = process.argv.includes("--psa");
+if (psa) {
+  const drawn = new Set((await charts(page)).filter((c) => c.chart && c.inked > 0).map((c) => c.id));
+  for (const id of ["chart-psa-ranges", "chart-ceac"]) if (!drawn.has(id)) problems.push(`${id}: not drawn`);
+  const text = await page.locator("#uncertainty").innerText();
+  for (const words of ["chance only", "chance and parameters", "What the widening means", "better and cheaper"]) {
+    if (!text.includes(words)) problems.push(`#uncertainty does not say "${words}"`);
+  }
+  const rows = await page.$$eval("#uncertainty table.quadrants tbody tr", (r) => r.length);
+  if (rows === 0) problems.push("no quadrant table");
+  const twoLines = await page.locator("table.outcomes td").first().innerText();
+  if (!twoLines.includes("chance and parameters")) problems.push("the outcome table shows one kind of range only");
+  await page.selectOption("#psa-measure", { index: 1 });
+}
+
+for (const section of ["read", "outcomes", ...(psa ? ["uncertainty"] : []), "time", "cohort", "groups", "payers",
+  "assumptions", "limits"]) {
   await page.locator(`#${section}`).screenshot({ path: path.join(ARTIFACTS, `report_${section}.png`) });
 }
 await page.evaluate(() => window.scrollTo(0, 0));
 await page.screenshot({ path: path.join(ARTIFACTS, "report_top.png") });
 await close();
-console.log(`report: ${drawn.length} charts drawn, ${rows} parameters, ${problems.length} problems`);
+console.log(`report${psa ? " (PSA)" : ""}: ${drawn.length} charts drawn, ${rows} parameters, ${problems.length} problems`);
 fail(problems);

@@ -1,15 +1,15 @@
 """Browser tests (tests/browser/*.mjs): headless Debian Chromium driven by playwright-core from npm.
 
-The report must load with no console error and no request outside the file, with every chart drawn; the
-workshop's rough-sleeping chart must change within a second of moving the Housing First slider. Screenshots
-go to tests/browser/artifacts/.
+The report must load with no console error and no request outside the file, with every chart drawn (and, for a
+PSA, its section on uncertainty); the workshop's rough-sleeping chart must change within a second of moving the
+Housing First slider. Screenshots go to tests/browser/artifacts/.
 """
 import pathlib
 import shutil
 import signal
 import subprocess
 
-from viz_support import BUILD, ROOT, SCENARIOS, small_report
+from viz_support import BUILD, ROOT, SCENARIOS, small_psa_report, small_report
 
 CHROMIUM = pathlib.Path("/usr/bin/chromium")
 
@@ -26,6 +26,12 @@ def test_report_loads_offline_and_draws_every_chart():
     result = node("report.mjs", str(small_report()))
     assert result.returncode == 0, result.stdout + result.stderr
     assert "0 problems" in result.stdout
+
+
+def test_psa_report_draws_both_kinds_of_range_and_the_acceptability_curves():
+    result = node("report.mjs", str(small_psa_report()), "--psa")
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "report (PSA):" in result.stdout and "0 problems" in result.stdout
 
 
 def test_workshop_chart_follows_the_housing_first_slider_within_a_second(tmp_path):

@@ -30,7 +30,7 @@ sections:
         kind: money
         price_year: 2016/17
         description: Cost of an A&E attendance.
-        uncertainty: {distribution: triangular, low: 100, high: 200}
+        uncertainty: {distribution: triangular, low: 100, mode: 148, high: 200}
         bounds: [0, 1000]
         status: assumption
         rationale: a round figure

@@ -4,7 +4,7 @@ import importlib
 
 import pytest
 
-MODULES = ["viz", "viz.labels", "viz.data", "viz.figures", "viz.report", "viz.workshop", "viz.__main__"]
+MODULES = ["viz", "viz.labels", "viz.data", "viz.figures", "viz.report", "viz.uncertainty", "viz.workshop", "viz.__main__"]
 
 
 @pytest.mark.parametrize("name", MODULES)

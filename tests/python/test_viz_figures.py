@@ -7,7 +7,7 @@ import pytest
 
 from viz import figures
 from viz.data import Comparison, DataError
-from viz_support import small_comparison, small_report
+from viz_support import small_comparison, small_psa, small_report
 
 # A label has a unit when it names one of these (people, money, time, percent, or a per-something rate).
 UNIT = re.compile(r"people|person-weeks|£|%|years|per |attendances|recalls|deaths|bed days|crises|arrests")
@@ -41,19 +41,35 @@ def test_every_figure_is_drawn(drawn):
 def test_each_figure_has_data_units_and_a_legend(drawn):
     _, out = drawn
     for name, fig in out.items():
-        axes = [ax for ax in fig.axes if ax.get_visible()]
-        assert axes, name
-        for ax in axes:
-            values = plotted_values(ax)
-            assert any(math.isfinite(v) and v != 0 for v in values), f"{name}: a panel without data"
-        xlabels = [ax.get_xlabel() for ax in axes if ax.get_xlabel()]
-        ylabels = [ax.get_ylabel() for ax in axes if ax.get_ylabel()]
-        value_labels = xlabels + ylabels
-        assert xlabels, f"{name}: no x-axis label"
-        assert ylabels or all(ax.get_yticklabels() for ax in axes), f"{name}: no y-axis label or categories"
-        assert any(UNIT.search(label) for label in value_labels), f"{name}: no unit in {value_labels}"
-        legends = list(fig.legends) + [ax.get_legend() for ax in axes if ax.get_legend()]
-        assert legends and all(len(lg.get_texts()) >= 2 for lg in legends), f"{name}: no legend"
+        check_figure(name, fig)
+
+
+def test_a_psa_adds_its_figures_with_data_units_and_a_legend():
+    data = Comparison.load(small_psa())
+    plans = figures.plans(data)
+    assert {"psa_ranges", "ceac"} <= set(plans)
+    assert "psa_ranges" not in figures.plans(Comparison.load(small_comparison()))
+    for name in ("psa_ranges", "ceac"):
+        fig = plans[name]()
+        check_figure(name, fig)
+        plt.close(fig)
+
+
+def check_figure(name, fig):
+    """The figure has data in every panel, an x-axis label, a unit on an axis and a legend of two entries or more."""
+    axes = [ax for ax in fig.axes if ax.get_visible()]
+    assert axes, name
+    for ax in axes:
+        values = plotted_values(ax)
+        assert any(math.isfinite(v) and v != 0 for v in values), f"{name}: a panel without data"
+    xlabels = [ax.get_xlabel() for ax in axes if ax.get_xlabel()]
+    ylabels = [ax.get_ylabel() for ax in axes if ax.get_ylabel()]
+    value_labels = xlabels + ylabels
+    assert xlabels, f"{name}: no x-axis label"
+    assert ylabels or all(ax.get_yticklabels() for ax in axes), f"{name}: no y-axis label or categories"
+    assert any(UNIT.search(label) for label in value_labels), f"{name}: no unit in {value_labels}"
+    legends = list(fig.legends) + [ax.get_legend() for ax in axes if ax.get_legend()]
+    assert legends and all(len(lg.get_texts()) >= 2 for lg in legends), f"{name}: no legend"
 
 
 def test_every_figure_is_saved_as_png_and_svg():

@@ -6,7 +6,7 @@ import subprocess
 import revolve
 
 from viz.data import Comparison
-from viz_support import BUILD, small_comparison, small_report
+from viz_support import BUILD, small_comparison, small_psa, small_psa_report, small_report
 
 
 def test_report_is_written_with_its_figures():
@@ -52,3 +52,41 @@ def test_report_errors_name_the_missing_file(tmp_path):
     result = subprocess.run([str(BUILD / "revolve"), "report", str(folder)], capture_output=True, text=True)
     assert result.returncode == 1
     assert f"{folder / 'manifest.json'}: no such file" in result.stderr
+
+
+def section(page, name):
+    found = re.search(rf'<section id="{name}">(.*?)</section>', page, flags=re.S)
+    return found.group(1) if found else None
+
+
+def test_a_plain_comparison_has_no_uncertainty_section_and_says_its_ranges_are_too_narrow():
+    page = small_report().read_text(encoding="utf-8")
+    assert section(page, "uncertainty") is None and 'href="#uncertainty"' not in page
+    assert "The ranges are too narrow." in section(page, "limits")
+
+
+def test_a_psa_report_shows_both_kinds_of_range_and_says_what_the_widening_means():
+    page = small_psa_report().read_text(encoding="utf-8")
+    psa = section(page, "uncertainty")
+    assert psa and 'href="#uncertainty"' in page
+    assert 'id="chart-psa-ranges"' in psa and 'id="chart-ceac"' in psa
+    widening = re.search(r"What the widening means.</strong> (.*?)</p>", psa, flags=re.S).group(1)
+    assert re.search(r"ranges of the changes are \d+\.\d times as wide as with chance alone", widening)
+    assert "we do not know the size of the effect" in widening
+    assert psa.count("<tr><th scope=\"row\">") == 2  # a quadrant row for each alternative
+    outcomes = section(page, "outcomes")
+    assert outcomes.count("chance only, 90%") == outcomes.count("chance and parameters") > 0
+    assert "Even the wider ranges leave things out." in section(page, "limits")
+    assert "Parameter draws" in section(page, "reproduce")
+
+
+def test_the_widening_words_follow_the_numbers():
+    from viz import uncertainty
+    data = Comparison.load(small_psa())
+    measure, scenario = "person_weeks.rough_sleeping", data.alternatives[-1]
+    row = data.rows(measure).set_index("scenario").loc[scenario]
+    expected = (row["psa_diff_high"] - row["psa_diff_low"]) / (row["diff_high"] - row["diff_low"])
+    assert uncertainty.widening(data, measure, scenario) == expected
+    assert data.uncertainty.settings["draws"] == 8
+    assert list(data.uncertainty.ceac.columns) == ["wtp", "wtp_unit", "scenario", "p_beats_baseline", "p_best"]
+

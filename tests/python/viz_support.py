@@ -30,3 +30,24 @@ def small_report() -> pathlib.Path:
     result = subprocess.run([str(BUILD / "revolve"), "report", str(folder)], capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
     return folder / "report.html"
+
+
+@functools.lru_cache(maxsize=None)
+def small_psa() -> pathlib.Path:
+    """The output folder of `revolve psa` on the small scenarios: 8 draws, 4 runs at the point values."""
+    out = pathlib.Path(tempfile.mkdtemp(prefix="revolve-viz-psa-")) / "psa"
+    files = [SCENARIOS / name for name in ("baseline.yaml", "housing_first.yaml", "combined.yaml")]
+    subprocess.run([str(BUILD / "revolve"), "psa", *map(str, files), "--draws", "8", "--point-runs", "4", "--out",
+                    str(out)], check=True, capture_output=True, text=True)
+    return out
+
+
+@functools.lru_cache(maxsize=None)
+def small_psa_report() -> pathlib.Path:
+    """report.html of the small PSA (without the static figures, which the figure tests draw themselves)."""
+    folder = small_psa()
+    result = subprocess.run([str(BUILD / "revolve"), "report", str(folder), "--no-figures"], capture_output=True,
+                            text=True)
+    assert result.returncode == 0, result.stderr
+    return folder / "report.html"
+

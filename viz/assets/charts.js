@@ -279,5 +279,29 @@
     });
   }
 
-  window.RevolveCharts = { fan, ranges, yearly, stacked, payers, toggleScenario, percentLimit, fmt, alpha };
+  // Probabilities against an amount of money (acceptability curves): one line per series, 0 to 100%. spec: {x,
+  // xTitle, xUnit ("per week of rough sleeping avoided"), yTitle, series: [{name, colour, values: [share 0 to 1]}]}
+  function curves(canvas, spec) {
+    const datasets = spec.series.map((s) => ({
+      label: s.name, data: spec.x.map((x, k) => ({ x, y: s.values[k] === null ? null : 100 * s.values[k] })),
+      borderColor: s.colour, backgroundColor: s.colour, borderWidth: 3, pointRadius: 0, borderDash: s.dash || [],
+    }));
+    return new Chart(canvas, {
+      type: "line",
+      data: { datasets },
+      options: {
+        parsing: false, interaction: { mode: "index", intersect: false },
+        scales: {
+          x: { type: "linear", min: spec.x[0], max: spec.x[spec.x.length - 1],
+            title: { display: true, text: spec.xTitle }, ticks: { callback: (v) => "£" + fmt(v) } },
+          y: { min: 0, max: 100, title: { display: true, text: spec.yTitle }, ticks: { callback: (v) => `${v}%` } },
+        },
+        plugins: { tooltip: { callbacks: {
+          title: (items) => (items.length ? `£${fmt(items[0].parsed.x)} ${spec.xUnit}` : ""),
+          label: (item) => `${item.dataset.label}: ${fmt(item.parsed.y)}%` } } },
+      },
+    });
+  }
+
+  window.RevolveCharts = { fan, ranges, yearly, stacked, payers, curves, toggleScenario, percentLimit, fmt, alpha };
 })();

@@ -138,5 +138,28 @@
     status.addEventListener("change", apply);
   }
 
-  outcomes(); series(); yearly(); states(); groups(); payers(); assumptions();
+  // A PSA's two kinds of range side by side, and its acceptability curves (viz/uncertainty.py says what they are).
+  function uncertainty() {
+    if (!D.psa) return;
+    const select = document.getElementById("psa-measure");
+    fill(select, D.psa.outcomes.map((o, i) => [i, o.label + direction(o.better)]));
+    const draw = () => {
+      const o = D.psa.outcomes[select.value];
+      if (charts.psaRanges) charts.psaRanges.destroy();
+      charts.psaRanges = C.ranges(document.getElementById("chart-psa-ranges"), {
+        categories: alternatives, horizontal: true, title: `change from the baseline, ${o.unit}`,
+        series: [["chance only", "#0072B2", "chance"], ["chance and parameters", "#D55E00", "both"]].map(([name, c, key]) => ({
+          name, colour: c, values: alternatives.map((s) => (o.changes[s] ? o.changes[s][key] : [null, null, null])) })),
+      });
+    };
+    select.addEventListener("change", draw);
+    draw();
+    const a = D.psa.ceac;
+    charts.ceac = C.curves(document.getElementById("chart-ceac"), {
+      x: a.wtp, xTitle: `willingness to pay, £ ${a.unit}`, xUnit: a.unit, yTitle: "chance of being best value, %",
+      series: D.scenarios.map((s) => ({ name: s.name, colour: s.colour, values: a.best[s.name], dash: s.name === D.baseline ? [8, 6] : [] })),
+    });
+  }
+
+  outcomes(); uncertainty(); series(); yearly(); states(); groups(); payers(); assumptions();
 })();

@@ -134,13 +134,77 @@ TEST_CASE("rejects an uncertainty that does not fit the value or the bounds") {
                                    {"outside its own uncertainty"});
   rejects<revolve::ParameterError>(
       broken("{distribution: uniform, low: 0.1, high: 0.3}", "{distribution: normal, sd: 0.2}"),
-      {"reaches outside bounds"});
+      {"test.yaml:14", "health.relapse", "outside bounds [0, 1] of a probability"});
   rejects<revolve::ParameterError>(
       broken("{distribution: uniform, low: 0.1, high: 0.3}", "{distribution: normal, sd: -1}"), {"needs sd > 0"});
   rejects<revolve::ParameterError>(broken("distribution: uniform", "distribution: cauchy"),
                                    {"unknown distribution 'cauchy'"});
   const auto beta = broken("{distribution: uniform, low: 0.1, high: 0.3}", "{distribution: beta, alpha: 20, beta: 80}");
   CHECK(std::holds_alternative<Beta>(load(beta).spec(ParamId{0}).uncertainty));
+}
+
+namespace {
+
+const std::string uniform = "{distribution: uniform, low: 0.1, high: 0.3}";
+
+// The valid file with the relapse probability's uncertainty written as `uncertainty`.
+std::string with_uncertainty(const std::string& uncertainty) { return broken(uniform, uncertainty); }
+
+}  // namespace
+
+TEST_CASE("a triangular writes its mode, which must be the value") {
+  const auto set = load(with_uncertainty("{distribution: triangular, low: 0.1, mode: 0.2, high: 0.4}"));
+  const auto& t = std::get<Triangular>(set.spec(ParamId{0}).uncertainty);
+  CHECK((t.low == 0.1 && t.mode == 0.2 && t.high == 0.4));
+  rejects<revolve::ParameterError>(with_uncertainty("{distribution: triangular, low: 0.1, high: 0.4}"),
+                                   {"test.yaml:20", "the uncertainty of 'health.relapse' needs 'mode'"});
+  rejects<revolve::ParameterError>(with_uncertainty("{distribution: triangular, low: 0.1, mode: 0.25, high: 0.4}"),
+                                   {"test.yaml:14", "health.relapse", "triangular mode 0.25 differs from the value 0.2"});
+  rejects<revolve::ParameterError>(with_uncertainty("{distribution: triangular, low: 0.3, mode: 0.2, high: 0.4}"),
+                                   {"test.yaml:14", "needs low <= mode <= high"});
+}
+
+TEST_CASE("gamma is read with its shape and scale") {
+  const auto set = load(with_uncertainty("{distribution: gamma, shape: 20, scale: 0.01}"));
+  const auto& g = std::get<Gamma>(set.spec(ParamId{0}).uncertainty);
+  CHECK((g.shape == 20 && g.scale == 0.01));
+  rejects<revolve::ParameterError>(with_uncertainty("{distribution: gamma, shape: 20, scale: 0}"),
+                                   {"test.yaml:14", "uncertainty gamma needs shape > 0 and scale > 0"});
+  rejects<revolve::ParameterError>(with_uncertainty("{distribution: gamma, shape: 20}"),
+                                   {"test.yaml:20", "needs 'scale'"});
+  // Mean 0.2 but a long tail: its far draws go beyond 1, more than a probability can be.
+  rejects<revolve::ParameterError>(with_uncertainty("{distribution: gamma, shape: 2, scale: 0.1}"),
+                                   {"test.yaml:14", "outside bounds [0, 1] of a probability"});
+}
+
+TEST_CASE("every draw of an uncertainty must respect the kind and the bounds") {
+  // A probability's draws stay in [0, 1]: a uniform from -0.1 would draw negative chances.
+  rejects<revolve::ParameterError>(with_uncertainty("{distribution: uniform, low: -0.1, high: 0.3}"),
+                                   {"test.yaml:14", "draws from -0.1", "outside bounds [0, 1] of a probability in "
+                                                                       "'probability per year'"});
+  // Tighter bounds written for the parameter count too.
+  rejects<revolve::ParameterError>(
+      broken("        status: sourced\n", "        status: sourced\n        bounds: [0.15, 1]\n"),
+      {"test.yaml:14", "outside bounds [0.15, 1]"});
+  // A rate is never negative, so a normal around it must stay clear of zero even in its far tails.
+  const auto rate = replaced(broken("unit: probability per year", "unit: per year"), "kind: probability", "kind: rate");
+  rejects<revolve::ParameterError>(replaced(rate, uniform, "{distribution: normal, sd: 0.05}"),
+                                   {"test.yaml:14", "outside bounds [0, inf] of a rate"});
+  CHECK(load(replaced(rate, uniform, "{distribution: normal, sd: 0.04}")).size() == 1);
+  // The value must lie where the distribution is defined.
+  rejects<revolve::ParameterError>(with_uncertainty("{distribution: uniform, low: 0.25, high: 0.3}"),
+                                   {"test.yaml:14", "value 0.2 lies outside its own uncertainty"});
+}
+
+TEST_CASE("beta fits only a probability or fraction written as one") {
+  const auto rate = replaced(broken("unit: probability per year", "unit: per year"), "kind: probability", "kind: rate");
+  rejects<revolve::ParameterError>(replaced(rate, uniform, "{distribution: beta, alpha: 2, beta: 8}"),
+                                   {"test.yaml:14", "a beta distribution lies on [0, 1]", "not a rate"});
+  const auto percent = replaced(replaced(broken("unit: probability per year", "unit: percent"), "kind: probability",
+                                         "kind: fraction"),
+                                "value: 0.2", "value: 20");
+  rejects<revolve::ParameterError>(replaced(percent, uniform, "{distribution: beta, alpha: 2, beta: 8}"),
+                                   {"test.yaml:14", "not a fraction in 'percent'"});
 }
 
 TEST_CASE("money needs a price year the file can uprate") {

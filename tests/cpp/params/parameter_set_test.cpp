@@ -20,7 +20,7 @@ ParameterSet two_parameters() {
       "        unit: weeks\n"
       "        kind: duration\n"
       "        description: Length of an inpatient stay.\n"
-      "        uncertainty: {distribution: triangular, low: 4, high: 16}\n"
+      "        uncertainty: {distribution: triangular, low: 4, mode: 6, high: 16}\n"
       "        bounds: [1, 52]\n"
       "        status: assumption\n"
       "        rationale: between mood disorder and psychosis stays\n"

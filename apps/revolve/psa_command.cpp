@@ -1,0 +1,179 @@
+// revolve psa BASELINE [ALTERNATIVE...]: probabilistic sensitivity analysis. The scenarios run as a comparison at
+// their point values (chance only) and under every draw of the parameters' uncertainty (chance and parameters);
+// the output folder holds both kinds of interval side by side, the draws and the cost-effectiveness results.
+#include <tbb/global_control.h>
+#include <tbb/info.h>
+
+#include <chrono>
+#include <cmath>
+#include <iomanip>
+#include <iostream>
+#include <memory>
+#include <sstream>
+
+#include "apps/revolve/commands.hpp"
+#include "apps/revolve/interrupts.hpp"
+#include "apps/revolve/progress_bar.hpp"
+#include "models/scenario_models.hpp"
+#include "sim/core/atomic_folder.hpp"
+#include "sim/core/error.hpp"
+#include "sim/ensemble/psa_files.hpp"
+#include "sim/ensemble/results_files.hpp"
+#include "sim/io/scenario.hpp"
+
+namespace revolve::cli {
+namespace {
+
+struct PsaCommand {
+  std::vector<std::string> scenario_files;
+  std::string out;
+  int draws = 0;
+  int runs = 1;
+  int point_runs = 0;      // 0: the baseline scenario's runs
+  std::int64_t seed = -1;  // -1: the baseline scenario's seed
+  std::string design = "lhs";
+  std::string cost = "cost_discounted.total";
+  std::string outcome = "person_weeks.rough_sleeping";
+  double wtp_max = 0;
+  int threads = 0;     // 0: every core
+  bool force = false;  // replace an output folder revolve did not write
+  std::string command;
+};
+
+using Prepared = std::vector<std::shared_ptr<const ensemble::PreparedScenario>>;
+
+/// Every scenario prepared at its point values, each with a label (and folder) of its own.
+Prepared prepare_all(const std::vector<std::string>& files) {
+  Prepared out;
+  std::vector<const io::Scenario*> scenarios;
+  for (const auto& file : files) {
+    const io::Scenario scenario = io::parse_scenario(file);
+    out.push_back(models::scenario_model(scenario.model)->prepare(scenario));
+    scenarios.push_back(&out.back()->scenario());
+  }
+  ensemble::check_distinct_labels(scenarios);
+  return out;
+}
+
+ensemble::PsaSettings settings_of(const PsaCommand& c, const io::Scenario& baseline) {
+  ensemble::PsaSettings s;
+  s.draws = static_cast<std::uint32_t>(c.draws);
+  s.runs = static_cast<std::uint32_t>(c.runs);
+  s.point_runs = static_cast<std::uint32_t>(c.point_runs > 0 ? c.point_runs : baseline.runs);
+  s.seed = c.seed >= 0 ? static_cast<std::uint64_t>(c.seed) : baseline.seed;
+  s.design = *ensemble::parse_design_kind(c.design);
+  s.cost = c.cost;
+  s.outcome = c.outcome;
+  s.wtp_max = c.wtp_max;
+  return s;
+}
+
+/// "-120 [-300, 40]": a mean and its 90% interval.
+std::string interval_text(const ensemble::Interval& i) {
+  std::ostringstream out;
+  out << std::setprecision(4) << i.mean << " [" << i.low << ", " << i.high << "]";
+  return out.str();
+}
+
+/// Each alternative's change in each outcome that matters to people over the horizon, with both intervals.
+void print_changes(const ensemble::PsaComparison& psa) {
+  const auto& base = psa.point.front().totals;
+  const auto& base_psa = psa.psa.totals.front();
+  const std::size_t horizon = base.periods().size() - 1;
+  for (std::size_t s = 1; s < psa.point.size(); ++s) {
+    std::cout << psa.plan.scenarios[s].label << ": change from the baseline (90% intervals)\n";
+    for (std::size_t c = 0; c < base.measures().size(); ++c) {
+      const auto& m = base.measures()[c];
+      if (m.better == 0 || !m.group.empty()) continue;
+      const auto chance = ensemble::paired_differences(psa.point[s].totals.over_runs(horizon, c), base.over_runs(horizon, c));
+      const auto both = ensemble::paired_differences(psa.psa.totals[s].over_runs(horizon, c), base_psa.over_runs(horizon, c));
+      std::cout << "  " << std::left << std::setw(34) << m.measure << " chance only " << std::setw(28)
+                << interval_text(ensemble::interval(chance)) << " chance and parameters "
+                << interval_text(ensemble::interval(both)) << '\n';
+    }
+  }
+}
+
+void print_cost_effectiveness(const ensemble::PsaComparison& psa) {
+  const auto samples = ensemble::psa_samples(psa);
+  const std::string unit = ensemble::outcome_unit(psa);
+  std::cout << "cost-effectiveness: " << psa.settings.cost << " against " << psa.settings.outcome
+            << " (gain = change in its better direction)\n";
+  for (std::size_t a = 0; a < samples.size(); ++a) {
+    const auto ce = ensemble::cost_effectiveness(samples[a]);
+    std::cout << "  " << std::left << std::setw(34) << psa.plan.scenarios[a + 1].label << std::right
+              << " better and cheaper " << std::setw(5) << std::fixed << std::setprecision(2) << ce.better_cheaper
+              << ", better and costlier " << std::setw(5) << ce.better_costlier << "; " << ensemble::to_string(ce.verdict);
+    if (std::isfinite(ce.ratio)) {
+      std::cout << ", " << std::setprecision(0) << ce.ratio << ' ' << ensemble::ratio_unit(ce.verdict, unit);
+    }
+    std::cout << std::defaultfloat << '\n';
+  }
+}
+
+void run_psa_command(const PsaCommand& command) {
+  using clock = std::chrono::steady_clock;
+  const auto start = clock::now();
+  const int threads = command.threads > 0 ? command.threads : tbb::info::default_concurrency();
+  tbb::global_control limit(tbb::global_control::max_allowed_parallelism, static_cast<std::size_t>(threads));
+  const Prepared prepared = prepare_all(command.scenario_files);
+  const io::Scenario& baseline = prepared.front()->scenario();
+  const auto settings = settings_of(command, baseline);
+  check_output_folder(command.out, command.force);  // before the runs, not after them
+  ProgressBar progress(ensemble::psa_steps(prepared, settings));
+  const auto psa = ensemble::run_psa_comparison(models::scenario_model(baseline.model), prepared, settings, [&progress] {
+    stop_if_interrupted();
+    progress.tick();
+  });
+  progress.finish();
+  ensemble::save_psa(command.out, psa, ensemble::psa_manifest(psa, command.command, threads), command.force);
+  print_changes(psa);
+  print_cost_effectiveness(psa);
+  const double seconds = std::chrono::duration<double>(clock::now() - start).count();
+  std::cout << "wrote " << command.out << " (" << settings.draws << " draws x " << settings.runs << " run"
+            << (settings.runs == 1 ? "" : "s") << " and " << settings.point_runs << " runs at the point values, x "
+            << prepared.size() << " scenario" << (prepared.size() == 1 ? "" : "s") << ", " << to_string(settings.design)
+            << " design, seed " << settings.seed << ", " << threads << " threads, " << std::fixed
+            << std::setprecision(1) << seconds << " s)\n";
+}
+
+}  // namespace
+
+void add_psa_command(CLI::App& app, int argc, char** argv) {
+  auto command = std::make_shared<PsaCommand>();
+  for (int i = 0; i < argc; ++i) command->command += (i ? " " : "") + std::string(argv[i]);
+  auto* psa = app.add_subcommand(
+      "psa", "Probabilistic sensitivity analysis: run the scenarios at their point values and under N draws of the "
+             "uncertain parameters, and write DIR/comparison.csv with 'chance only' and 'chance and parameters' "
+             "intervals side by side, DIR/draws.csv, DIR/cost_effectiveness.csv, DIR/ceac.csv, each scenario's files "
+             "and DIR/manifest.json (docs/uncertainty.md)");
+  psa->add_option("SCENARIOS", command->scenario_files, "Baseline scenario, then the alternatives")
+      ->required()
+      ->expected(1, 100)
+      ->check(CLI::ExistingFile);
+  psa->add_option("--draws", command->draws, "Parameter draws")->required()->check(whole_number(1));
+  psa->add_option("--runs", command->runs, "Runs of each scenario under each draw (default: 1)")->check(whole_number(1));
+  psa->add_option("--point-runs", command->point_runs,
+                  "Runs at the point values, for the 'chance only' intervals (default: the baseline's runs)")
+      ->check(whole_number(1));
+  psa->add_option("--seed", command->seed, "Seed of the design and of the runs (default: the baseline's)")
+      ->check(whole_number(0));
+  psa->add_option("--design", command->design, "How draws are spread: lhs (Latin hypercube, default) or sobol")
+      ->check(CLI::IsMember({"lhs", "sobol"}));
+  psa->add_option("--cost", command->cost, "Cost measure for cost-effectiveness (default: cost_discounted.total)");
+  psa->add_option("--outcome", command->outcome,
+                  "Outcome measure for cost-effectiveness (default: person_weeks.rough_sleeping)");
+  psa->add_option("--wtp-max", command->wtp_max,
+                  "Highest willingness to pay per unit of outcome gained on the acceptability curves [GBP] "
+                  "(default: twice the largest incremental ratio, rounded up)")
+      ->check(CLI::PositiveNumber);
+  psa->add_option("--threads", command->threads, "Worker threads (default: every core)")->check(whole_number(1));
+  psa->add_option("--out", command->out, out_help)->required();
+  psa->add_flag("--force", command->force, force_help);
+  psa->callback([command] {
+    catch_interrupts();
+    run_psa_command(*command);
+  });
+}
+
+}  // namespace revolve::cli

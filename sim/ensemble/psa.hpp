@@ -1,0 +1,85 @@
+#pragma once
+// Probabilistic sensitivity analysis (PSA): every scenario of a comparison run under every draw of a design.
+//
+// The unit of work is (draw d, scenario s): the scenario with draw d's parameter values added as overrides (less
+// the parameters the scenario sets itself: those are decisions, held at the scenario's value), prepared and run
+// `runs` times as run numbers d * runs ... d * runs + runs - 1 under the seed. So the scenarios of one draw share
+// their parameter values and random numbers (common random numbers) and their differences are paired, while each
+// draw has random numbers of its own. A unit depends only on (plan, d, s): units can run in any order, on any
+// thread or process, and run_psa gathers them in draw order, so its results are the same for any thread count.
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "sim/ensemble/comparison.hpp"
+#include "sim/ensemble/design.hpp"
+#include "sim/ensemble/scenario_model.hpp"
+#include "sim/ensemble/scenario_runner.hpp"
+
+namespace revolve::ensemble {
+
+/// What a PSA runs.
+struct PsaPlan {
+  std::shared_ptr<const ScenarioModel> model;
+  std::vector<io::Scenario> scenarios;  ///< the baseline first; every one of `model`
+  Design design;                        ///< drawn from the model's parameters
+  std::uint32_t runs = 1;               ///< runs of each scenario under each draw
+  std::uint64_t seed = 1;               ///< seed of the runs' random streams
+};
+
+/// The design's parameters that `scenario` sets itself (in its file or what it extends): held at its value.
+std::set<std::string> held_parameters(const io::Scenario& scenario, const Design& design);
+
+/// One unit of work: scenario `scenario` of the plan under draw `draw`, run plan.runs times; their period totals
+/// in run order. `on_step` is called after every step.
+ScenarioTotals run_unit(const PsaPlan& plan, std::uint32_t draw, std::size_t scenario,
+                        const std::function<void()>& on_step = {});
+
+/// The results of a PSA.
+struct PsaResults {
+  std::uint32_t runs_per_draw = 0;
+  std::vector<std::set<std::string>> held;  ///< per scenario: the parameters it holds
+  /// Per scenario: every run of every draw, draw-major (run r of draw d is run d * runs_per_draw + r), so run i
+  /// of two scenarios is paired.
+  std::vector<ScenarioTotals> totals;
+};
+
+/// Runs every unit of the plan, several at once (TBB, in the current task arena), and gathers them in draw order.
+/// `on_step` as for run_unit, from any thread; an exception from it (e.g. Cancelled) stops the PSA.
+PsaResults run_psa(const PsaPlan& plan, const std::function<void()>& on_step = {});
+
+/// What `revolve psa` and revolve.psa() ask for.
+struct PsaSettings {
+  std::uint32_t draws = 100;
+  std::uint32_t runs = 1;        ///< runs of each scenario under each draw
+  std::uint32_t point_runs = 0;  ///< runs at the point values, for the "chance only" intervals
+  std::uint64_t seed = 1;
+  DesignKind design = DesignKind::lhs;
+  std::string cost = "cost_discounted.total";          ///< cost-effectiveness: the cost
+  std::string outcome = "person_weeks.rough_sleeping";  ///< and the outcome
+  double wtp_max = 0;  ///< highest willingness to pay per unit of outcome gained; 0: chosen from the results
+};
+
+/// A comparison with both kinds of uncertainty: the scenarios run at their point values (chance only) and under
+/// every draw of the design (chance and parameters).
+struct PsaComparison {
+  PsaSettings settings;
+  std::vector<ScenarioResults> point;  ///< point.runs runs of each scenario at its own values, seed settings.seed
+  PsaPlan plan;
+  PsaResults psa;
+};
+
+/// Steps a PSA comparison runs in all (for a progress bar): every scenario point_runs + draws x runs times.
+std::uint64_t psa_steps(const std::vector<std::shared_ptr<const PreparedScenario>>& prepared,
+                        const PsaSettings& settings);
+
+/// Runs `prepared` (the scenarios of `model`, prepared at their point values, the baseline first) at their point
+/// values, then the PSA; checks the cost-effectiveness measures first. `on_step` as for run_psa.
+PsaComparison run_psa_comparison(std::shared_ptr<const ScenarioModel> model,
+                                 const std::vector<std::shared_ptr<const PreparedScenario>>& prepared,
+                                 const PsaSettings& settings, const std::function<void()>& on_step = {});
+
+}  // namespace revolve::ensemble
