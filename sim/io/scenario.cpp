@@ -11,6 +11,7 @@
 
 #include "sim/core/error.hpp"
 #include "sim/core/files.hpp"
+#include "sim/core/hash.hpp"
 #include "sim/core/suggest.hpp"
 
 namespace revolve::io {
@@ -312,15 +313,6 @@ std::string join(const std::vector<std::string>& names) {
   return out;
 }
 
-std::uint64_t fnv1a(const std::string& text) {
-  std::uint64_t h = 1469598103934665603ULL;
-  for (unsigned char c : text) {
-    h ^= c;
-    h *= 1099511628211ULL;
-  }
-  return h;
-}
-
 }  // namespace
 
 Scenario Scenario::with_parameters(const std::vector<params::Override>& changes, const std::string& new_label) const {
@@ -344,7 +336,7 @@ std::string Scenario::hash() const {
     for (const auto& w : setting.windows) text << '[' << w.start << ',' << w.scale_up << ',' << w.stop << ',' << w.level << ']';
   }
   std::ostringstream hex;
-  hex << std::hex << fnv1a(text.str());
+  hex << std::hex << core::fnv1a(text.str());
   return hex.str();
 }
 

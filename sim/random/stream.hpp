@@ -12,17 +12,12 @@
 
 #include <Random123/philox.h>
 
+#include "sim/core/hash.hpp"
+
 namespace revolve::random {
 
 /// 64-bit FNV-1a hash of a stream name (stable across platforms and runs).
-constexpr std::uint64_t hash_name(std::string_view name) {
-  std::uint64_t h = 1469598103934665603ULL;
-  for (char c : name) {
-    h ^= static_cast<unsigned char>(c);
-    h *= 1099511628211ULL;
-  }
-  return h;
-}
+constexpr std::uint64_t hash_name(std::string_view name) { return core::fnv1a(name); }
 
 /// SplitMix64 finaliser: spreads nearby seeds to unrelated keys.
 constexpr std::uint64_t mix64(std::uint64_t x) {
