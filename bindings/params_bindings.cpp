@@ -31,7 +31,6 @@ py::dict record(const params::ParameterSet& set, params::ParamId id) {
   r["lower_bound"] = p.bounds.low;
   r["upper_bound"] = p.bounds.high;
   r["price_year"] = p.price_year;
-  r["mutable"] = p.is_mutable;
   r["description"] = p.description;
   return r;
 }

@@ -23,7 +23,7 @@ def parameters(model: str | os.PathLike) -> pd.DataFrame:
         A DataFrame indexed by parameter name, in file order, with columns ``value``, ``unit``, ``kind``,
         ``model_value`` (converted to the model's time unit and price year), ``status``, ``source``,
         ``source_location``, ``derivation``, ``rationale``, ``uncertainty`` (e.g. "triangular 0.1 to 0.4"),
-        ``distribution``, ``lower_bound``, ``upper_bound``, ``price_year``, ``mutable`` and ``description``.
+        ``distribution``, ``lower_bound``, ``upper_bound``, ``price_year`` and ``description``.
         ``frame.attrs`` holds the file's ``model``, ``time_unit`` and ``price_year``.
 
     Raises:

@@ -67,7 +67,6 @@ struct Parameter {
   Bounds bounds;            ///< in the written unit
   std::string price_year;   ///< money only, e.g. "2016/17"
   double uprating = 1;      ///< money only: factor from `price_year` to the model's price year
-  bool is_mutable = false;  ///< scenarios may change it during a run
   bool scales_with_population = false;  ///< a count of people, places or posts: times the scenario's population_scale
   Origin origin;
 

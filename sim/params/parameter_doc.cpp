@@ -85,7 +85,7 @@ void write_section(std::ostream& out, const ParameterSet& set, const Section& se
   out << "| parameter | value | uncertainty | status | source and notes |\n| --- | --- | --- | --- | --- |\n";
   for (const auto index : section.members) {
     const Parameter& p = set.parameters()[index];
-    out << "| `" << p.name << "`" << (p.is_mutable ? " (mutable)" : "") << "<br>" << cell(p.description) << " | "
+    out << "| `" << p.name << "`"  << "<br>" << cell(p.description) << " | "
         << cell(value_text(p, set.conventions())) << " | " << cell(uncertainty_text(p)) << " | "
         << to_string(p.provenance.status) << " | " << cell(provenance_text(p.provenance)) << " |\n";
   }

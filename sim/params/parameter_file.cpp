@@ -20,7 +20,7 @@ const Keys uprating_keys = {"index", "source", "status", "derivation", "rational
 const Keys section_keys = {"title", "description", "parameters"};
 const Keys source_keys = {"citation", "where"};
 const Keys parameter_keys = {"value",  "unit",   "kind",      "description",  "source",     "derivation", "uncertainty",
-                             "bounds", "status", "rationale", "calibrate_to", "price_year", "mutable", "scale"};
+                             "bounds", "status", "rationale", "calibrate_to", "price_year", "scale"};
 
 std::string join(const Keys& keys) {
   std::string out;
@@ -85,14 +85,6 @@ class FileReader {
       return node.as<double>();
     } catch (const YAML::Exception&) {
       fail(node, "'" + key + "' must be a number, got '" + node.Scalar() + "'");
-    }
-  }
-
-  bool flag(const YAML::Node& node, const std::string& key) const {
-    try {
-      return node.as<bool>();
-    } catch (const YAML::Exception&) {
-      fail(node, "'" + key + "' must be true or false");
     }
   }
 
@@ -177,7 +169,6 @@ class FileReader {
     p.uncertainty = read_uncertainty(required(node, "uncertainty", what), p.value, name);
     p.bounds = node["bounds"] ? read_bounds(node["bounds"]) : natural_bounds(p.unit);
     if (node["price_year"]) p.price_year = text(node["price_year"], "price_year");
-    if (node["mutable"]) p.is_mutable = flag(node["mutable"], "mutable");
     if (node["scale"]) p.scales_with_population = read_scale(node["scale"], p);
     return p;
   }

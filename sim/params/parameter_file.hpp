@@ -21,7 +21,6 @@
 //                                    # lognormal {sdlog}, beta {alpha, beta}, gamma {shape, scale}; or none
 //           bounds: [0, 1000]
 //           status: sourced
-//           mutable: true
 //
 // Loading rejects unknown or duplicate keys, a missing source (unless the status is assumption with a
 // rationale), a value out of bounds, a unit that does not fit the kind, an uncertainty whose draws leave the

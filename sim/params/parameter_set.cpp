@@ -103,9 +103,10 @@ Change ParameterSet::check(const Override& change) const {
 
 void ParameterSet::apply(const Change& change) {
   const Parameter& p = spec(change.id);
-  if (frozen_ && !p.is_mutable) {
-    throw ParameterError("'" + p.name + "' cannot change during a run: it is not marked 'mutable: true' (defined at " +
-                         p.origin.file + ":" + std::to_string(p.origin.line) + ")");
+  if (frozen_) {
+    throw ParameterError("'" + p.name + "' cannot change during a run (defined at " + p.origin.file + ":" +
+                         std::to_string(p.origin.line) + "): set it in the scenario, or vary an intervention's "
+                         "level over time with its windows");
   }
   values_[change.id.index] = change.model_value;
 }

@@ -2,8 +2,8 @@
 // A complete, validated set of parameters with values in model units.
 //
 // Resolve each name to a ParamId once, at init; read values by id in the hot loop (an index into a vector,
-// no string look-up). Describe, freeze, run: before freeze() any parameter may be overridden; after it only
-// parameters marked mutable may change, and only between steps (reads from worker threads are not locked).
+// no string look-up). Describe, freeze, run: before freeze() any parameter may be overridden; after it none
+// may change, so a run's parameters are exactly those its manifest records.
 #include <array>
 #include <cstdint>
 #include <optional>
@@ -57,11 +57,11 @@ class ParameterSet {
 
   /// Validate an override (known name, unit of the same kind, value within bounds) without applying it.
   Change check(const Override& change) const;
-  /// Apply a checked change. After freeze() only mutable parameters may change.
+  /// Apply a checked change. After freeze() nothing may change.
   void apply(const Change& change);
   /// Check and apply in one go.
   void set(const Override& change) { apply(check(change)); }
-  /// End of the describe phase: from now on only mutable parameters change.
+  /// End of the describe phase: from now on no parameter changes.
   void freeze() { frozen_ = true; }
   bool frozen() const { return frozen_; }
 

@@ -34,7 +34,6 @@ sections:
         bounds: [0, 1000]
         status: assumption
         rationale: a round figure
-        mutable: true
 """
 
 
@@ -58,7 +57,7 @@ def test_one_row_per_parameter_with_its_specification(demo_file):
     cost = table.loc["health.ae_attendance"]
     assert (cost.status, cost.rationale, cost.source, cost.price_year) == ("assumption", "a round figure", "",
                                                                           "2016/17")
-    assert cost.model_value == pytest.approx(148 * 1.25) and bool(cost["mutable"])
+    assert cost.model_value == pytest.approx(148 * 1.25)
     assert (cost.lower_bound, cost.upper_bound) == (0, 1000)
     assert table.attrs == {"model": "demo", "time_unit": "week", "price_year": "2023/24"}
 

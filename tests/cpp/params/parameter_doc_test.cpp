@@ -13,10 +13,9 @@ using Catch::Matchers::Contains;
 
 namespace {
 
-// A mutable cost whose description holds a pipe, which the table must escape.
+// A cost whose description holds a pipe, which the table must escape.
 const std::string cost =
-    replaced(money_parameter, "Cost of an A&E attendance.", "\"Cost of an A&E attendance | NHS payer\"") +
-    "        mutable: true\n";
+    replaced(money_parameter, "Cost of an A&E attendance.", "\"Cost of an A&E attendance | NHS payer\"");
 
 // A row of a rendered table, read back: cells split on unescaped pipes, escapes removed.
 std::vector<std::string> cells(const std::string& row) {
@@ -83,7 +82,7 @@ TEST_CASE("the page states conventions, uprating and counts") {
   CHECK_THAT(page, Contains("2 parameters: sourced 2, derived 0, calibrated 0, assumption 0"));
   CHECK_THAT(page, Contains("time unit is the week"));
   CHECK_THAT(page, Contains("| 2016/17 | 1.25 |"));
-  CHECK_THAT(page, Contains("`health.ae_attendance` (mutable)"));
+  CHECK_THAT(page, Contains("`health.ae_attendance`<br>"));
 }
 
 TEST_CASE("rendering is deterministic and the summary line counts by status") {

@@ -46,7 +46,6 @@ TEST_CASE("a valid file loads with values in model units") {
   CHECK(p.origin.line == 14);
   CHECK(p.bounds.low == 0);
   CHECK(p.bounds.high == 1);
-  CHECK_FALSE(p.is_mutable);
   REQUIRE(set.sections().size() == 1);
   CHECK(set.sections()[0].title == "Health");
   CHECK(set.conventions().time_unit == TimeUnit::week);
@@ -124,8 +123,8 @@ TEST_CASE("rejects wrong types and missing fields") {
   rejects<revolve::ParameterError>(broken("        description: Chance of relapse within a year.\n", ""),
                                    {"needs 'description'"});
   rejects<revolve::ParameterError>(
-      broken("        status: sourced\n", "        status: sourced\n        mutable: maybe\n"),
-      {"test.yaml:22", "'mutable' must be true or false"});
+      broken("        status: sourced\n", "        status: sourced\n        mutable: true\n"),
+      {"test.yaml:22", "unknown key 'mutable'"});
   rejects<revolve::ParameterError>(broken("relapse:", "Relapse:"), {"lower-case words"});
 }
 

@@ -12,7 +12,7 @@ using Catch::Matchers::Contains;
 
 namespace {
 
-// Two parameters: health.relapse (probability per year, sourced) and health.stay (weeks, mutable).
+// Two parameters: health.relapse (probability per year, sourced) and health.stay (weeks).
 ParameterSet two_parameters() {
   const std::string stay =
       "      stay:\n"
@@ -23,8 +23,7 @@ ParameterSet two_parameters() {
       "        uncertainty: {distribution: triangular, low: 4, mode: 6, high: 16}\n"
       "        bounds: [1, 52]\n"
       "        status: assumption\n"
-      "        rationale: between mood disorder and psychosis stays\n"
-      "        mutable: true\n";
+      "        rationale: between mood disorder and psychosis stays\n";
   return parse_parameter_file(file_with(valid_parameter + stay), "test.yaml");
 }
 
@@ -78,14 +77,13 @@ TEST_CASE("overrides go through the same validation as the file") {
   CHECK_THROWS_AS(set.check({"health.relapse", 1.5, "", origin}), revolve::ParameterError);
 }
 
-TEST_CASE("after freeze only mutable parameters change") {
+TEST_CASE("after freeze no parameter changes") {
   auto set = two_parameters();
   set.set({"health.relapse", 0.3, "", {}});  // describe phase: anything goes
   set.freeze();
-  set.set({"health.stay", 10, "", {}});
-  CHECK(set[set.id("health.stay")] == 10);
+  CHECK_THROWS_WITH(set.set({"health.stay", 10, "", {}}), Contains("health.stay") && Contains("cannot change during a run"));
   CHECK_THROWS_WITH(set.set({"health.relapse", 0.4, "", {}}),
-                    Contains("health.relapse") && Contains("not marked 'mutable: true'") && Contains("test.yaml:14"));
+                    Contains("health.relapse") && Contains("cannot change during a run") && Contains("test.yaml:14"));
   CHECK(set[set.id("health.relapse")] == Approx(1 - std::pow(0.7, 7 / 365.25)));
 }
 
