@@ -6,7 +6,7 @@
 #include <vector>
 
 #include "sim/abm/run.hpp"
-#include "sim/abm/transition_rule.hpp"
+#include "tests/cpp/support/transition_rule.hpp"
 
 namespace revolve::test {
 
@@ -34,12 +34,12 @@ class People : public abm::Module {
 
 /// well <-> ill, and ill people may die: hazards [per step] well -> ill 0.05, ill -> well 0.2,
 /// ill -> died 0.02.
-inline abm::TransitionSpec illness_rule() {
+inline test::TransitionSpec illness_rule() {
   return {.name = "illness",
           .column = "health",
           .context = {},
           .exits = {"died"},
-          .hazards = [](const abm::Situation& s) -> std::vector<abm::Hazard> {
+          .hazards = [](const test::Situation& s) -> std::vector<test::Hazard> {
             if (s.is("health", "well")) return {{"ill", 0.05}};
             return {{"well", 0.2}, {"died", 0.02}};
           }};
@@ -48,7 +48,7 @@ inline abm::TransitionSpec illness_rule() {
 /// Builds a run of the illness model with `count` people.
 inline void add_illness_model(abm::Run& run, std::size_t count) {
   run.add<People>(count, People::States{{"health", {"well", "ill"}}});
-  run.add<abm::TransitionRule>(illness_rule());
+  run.add<test::TransitionRule>(illness_rule());
 }
 
 }  // namespace revolve::test

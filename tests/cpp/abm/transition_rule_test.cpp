@@ -28,12 +28,12 @@ TEST_CASE("one step of a rule moves each person with probability 1 - exp(-hazard
                     auto housing = p.states(p.state("housing"));
                     for (std::size_t i = 0; i < housing.size(); i += 2) housing[i] = 1;  // half housed
                   });
-  run.add<abm::TransitionRule>(abm::TransitionSpec{
+  run.add<test::TransitionRule>(test::TransitionSpec{
       .name = "illness",
       .column = "health",
       .context = {"housing"},
       .exits = {},
-      .hazards = [](const abm::Situation& s) -> std::vector<abm::Hazard> {
+      .hazards = [](const test::Situation& s) -> std::vector<test::Hazard> {
         if (s.is("health", "ill")) return {};
         return {{"ill", s.is("housing", "rough") ? 0.3 : 0.1}};
       }});
@@ -55,7 +55,7 @@ TEST_CASE("competing destinations share the leavers in proportion to their hazar
   abm::Run run({7, 0});
   run.add<People>(n, People::States{{"health", {"well", "ill"}}},
                   [](abm::Population& p) { std::fill(p.states(p.state("health")).begin(), p.states(p.state("health")).end(), 1); });
-  run.add<abm::TransitionRule>(test::illness_rule());
+  run.add<test::TransitionRule>(test::illness_rule());
   run.start();
   run.step();
 
@@ -77,10 +77,10 @@ TEST_CASE("competing destinations share the leavers in proportion to their hazar
 TEST_CASE("a hazard function that asks about a column outside the rule's context is an error naming it") {
   abm::Run run({1, 0});
   run.add<People>(10, People::States{{"health", {"well", "ill"}}, {"housing", {"rough", "housed"}}});
-  run.add<abm::TransitionRule>(abm::TransitionSpec{
+  run.add<test::TransitionRule>(test::TransitionSpec{
       .name = "illness",
       .column = "health",
-      .hazards = [](const abm::Situation& s) -> std::vector<abm::Hazard> {
+      .hazards = [](const test::Situation& s) -> std::vector<test::Hazard> {
         return {{"ill", s.is("housing", "rough") ? 0.3 : 0.1}};
       }});
   CHECK_THROWS_WITH(run.start(), Catch::Contains("'housing'") && Catch::Contains("context"));
@@ -89,9 +89,9 @@ TEST_CASE("a hazard function that asks about a column outside the rule's context
 TEST_CASE("a destination that is neither a category nor an exit is an error naming the categories") {
   abm::Run run({1, 0});
   run.add<People>(10, People::States{{"health", {"well", "ill"}}});
-  run.add<abm::TransitionRule>(abm::TransitionSpec{
+  run.add<test::TransitionRule>(test::TransitionSpec{
       .name = "illness",
       .column = "health",
-      .hazards = [](const abm::Situation&) -> std::vector<abm::Hazard> { return {{"dead", 0.1}}; }});
+      .hazards = [](const test::Situation&) -> std::vector<test::Hazard> { return {{"dead", 0.1}}; }});
   CHECK_THROWS_WITH(run.start(), Catch::Contains("'dead'") && Catch::Contains("well, ill"));
 }

@@ -5,7 +5,7 @@
 #include <memory>
 
 #include "sim/abm/scheduled_event.hpp"
-#include "sim/abm/transition_rule.hpp"
+#include "tests/cpp/support/transition_rule.hpp"
 #include "sim/coupling/system_coupling.hpp"
 #include "sim/random/stream.hpp"
 #include "sim/sd/compiler.hpp"
@@ -104,11 +104,11 @@ inline coupling::SystemCoupling& add_housing_first_queue(abm::Run& run) {
   system.feed_count("occupied", "hf", "placed");
   run.add<Referrals>();
   run.add<Placement>();
-  run.add<abm::TransitionRule>(abm::TransitionSpec{
+  run.add<test::TransitionRule>(test::TransitionSpec{
       .name = "queue.dropout",
       .column = "hf",
       .exits = {"dropped_out"},
-      .hazards = [](const abm::Situation& s) -> std::vector<abm::Hazard> {
+      .hazards = [](const test::Situation& s) -> std::vector<test::Hazard> {
         if (s.is("hf", "waiting")) return {{"dropped_out", 0.01}};  // [per week]
         return {};
       }});

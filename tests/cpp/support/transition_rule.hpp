@@ -1,5 +1,5 @@
 #pragma once
-// A declarative transition rule: competing risks on one state column, with hazards that depend on
+// A test helper for toy models: a declarative transition rule, competing risks on one state column, with hazards that depend on
 // the start-of-step categories of that column and of other state columns (the context).
 //
 // The hazard function is called at init, once for every joint category, with names; the answers
@@ -18,7 +18,8 @@
 #include "sim/abm/run.hpp"
 #include "sim/abm/state_space.hpp"
 
-namespace revolve::abm {
+namespace revolve::test {
+using namespace revolve::abm;
 
 /// Hazard [per step] towards one destination: a category of the rule's column, or one of its exits.
 struct Hazard {
@@ -54,7 +55,7 @@ struct TransitionSpec {
   Phase phase = Phase::transitions;
 };
 
-class TransitionRule : public Module {
+class TransitionRule : public abm::Module {
  public:
   explicit TransitionRule(TransitionSpec spec) : spec_(std::move(spec)) {}
 
@@ -79,4 +80,4 @@ class TransitionRule : public Module {
   std::uint8_t destination_code(const Population& population, const Hazard& hazard) const;
 };
 
-}  // namespace revolve::abm
+}  // namespace revolve::test

@@ -1,10 +1,10 @@
-#include "sim/abm/transition_rule.hpp"
+#include "tests/cpp/support/transition_rule.hpp"
 
 #include <array>
 
 #include "sim/core/error.hpp"
 
-namespace revolve::abm {
+namespace revolve::test {
 
 bool Situation::is(std::string_view column, std::string_view category) const {
   for (std::size_t d = 0; d < columns_.size(); ++d) {
@@ -85,4 +85,4 @@ void TransitionRule::step(Phase, Run& run) {
   });
 }
 
-}  // namespace revolve::abm
+}  // namespace revolve::test
