@@ -194,8 +194,54 @@ const char* to_string(ensemble::Aggregation aggregation) {
 py::list measures(const ensemble::ScenarioResults& r) {
   py::list out;
   for (const auto& m : r.totals.measures()) {
-    out.append(py::make_tuple(m.column, m.measure, m.group, m.unit, to_string(m.aggregation), m.payer, m.better));
+    out.append(py::make_tuple(m.column, m.measure, m.group, m.unit, to_string(m.aggregation), m.payer, m.better, m.label));
   }
+  return out;
+}
+
+py::dict label_record(const ensemble::Label& l) {
+  py::dict d;
+  d["name"] = l.name;
+  d["label"] = l.label;
+  d["short_label"] = l.short_label.empty() ? l.label : l.short_label;
+  return d;
+}
+
+py::list label_records(const std::vector<ensemble::Label>& labels) {
+  py::list out;
+  for (const auto& l : labels) out.append(label_record(l));
+  return out;
+}
+
+/// A model's output dictionary as plain Python data (lists of dicts), for revolve.model_dictionary.
+py::dict model_dictionary(const std::string& model) {
+  const ensemble::ModelDictionary d = models::scenario_model(model)->dictionary();
+  py::list measures;
+  for (const auto& m : d.measures) {
+    py::dict r;
+    r["name"] = m.measure;
+    r["label"] = m.label;
+    r["unit"] = m.unit;
+    r["aggregation"] = to_string(m.aggregation);
+    r["payer"] = m.payer;
+    r["better"] = m.better;
+    measures.append(r);
+  }
+  py::list domains;
+  for (const auto& domain : d.state_domains) {
+    py::dict r;
+    r["title"] = domain.title;
+    r["states"] = label_records(domain.states);
+    domains.append(r);
+  }
+  py::dict out;
+  out["measures"] = measures;
+  out["groups"] = label_records(d.groups);
+  out["payers"] = label_records(d.payers);
+  out["interventions"] = label_records(d.interventions);
+  out["trajectories"] = label_records(d.trajectories);
+  out["state_domains"] = domains;
+  out["limitations"] = d.limitations;
   return out;
 }
 
@@ -307,6 +353,8 @@ void register_scenarios(py::module_& m) {
         "Write the files of `revolve run` or `revolve compare`, atomically.");
   m.def("check_distinct_labels", check_distinct_labels, py::arg("scenarios"),
         "Raise ScenarioError if two scenarios of a comparison would share a results folder.");
+  m.def("model_dictionary", model_dictionary, py::arg("model"),
+        "Labels, units, better directions, payers and limitations of a model's outputs.");
   m.def("scenario_limits", scenario_limits, "The limits scenarios are checked against.");
   m.def("slug", ensemble::slug, py::arg("label"), "The folder name of a scenario's results: 'A/B' -> 'a_b'.");
   bind_output(m);

@@ -34,7 +34,6 @@ from .data import Comparison, DataError
 ROOT = pathlib.Path(__file__).resolve().parents[1]
 ASSETS = pathlib.Path(__file__).resolve().parent / "assets"
 CHART_JS = ROOT / "node_modules" / "chart.js" / "dist" / "chart.umd.min.js"
-DESIGN = ROOT / "docs" / "model" / "design.md"
 STATUS_ORDER = ["sourced", "derived", "calibrated", "assumption"]
 GENERATOR = '<meta name="generator" content="revolve report">'  # in every page written here: one revolve may replace
 
@@ -109,7 +108,7 @@ def render(data: Comparison, figure_files: dict[str, list[str]] | None = None, t
         "outcome_table": _outcome_table(data),
         "assumptions_summary": _status_summary(params),
         "assumptions": _assumptions(params, data),
-        "limitations": _limitations(params, data.uncertainty is not None),
+        "limitations": _limitations(params, data),
         "figures": _figure_links(figure_files or {}),
         "needs": _needs(data),
         "uncertainty": uncertainty.section(data),
@@ -416,8 +415,8 @@ def _ranges_caveat(psa: bool) -> str:
             "links between parameters, or a model of the wrong shape. The \"chance only\" ranges are narrower still.")
 
 
-def _limitations(params: pd.DataFrame, psa: bool = False) -> str:
-    """The model's own list of simplifications (design.md section 13), after what every reader must know."""
+def _limitations(params: pd.DataFrame, data: Comparison) -> str:
+    """What every reader must know, then the model's own limitations as its results' manifest records them."""
     counts = params["status"].value_counts()
     known = counts.get("sourced", 0) + counts.get("derived", 0)
     items = [
@@ -427,24 +426,21 @@ def _limitations(params: pd.DataFrame, psa: bool = False) -> str:
         f"from a source; {counts.get('calibrated', 0)} are tuned to match known figures and "
         f"{counts.get('assumption', 0)} are assumptions with a stated rationale (see the table above). Most sizes "
         "of effects are assumptions: the evidence describes the mechanisms and their direction, not their size.",
-        _ranges_caveat(psa),
+        _ranges_caveat(data.uncertainty is not None),
         "<strong>Outcomes belong to the system.</strong> Changes come from how services work together; they are "
         "not the results of any one provider.",
     ]
-    items += [_markdown(t) for t in _design_simplifications()]
+    items += [_markdown(t) for t in _model_limitations(data)]
     return "\n".join(f"<li>{t}</li>" for t in items)
 
 
-def _design_simplifications() -> list[str]:
-    """The bullets of section 13 of docs/model/design.md."""
-    if not DESIGN.is_file():
-        raise DataError(f"{DESIGN}: no such file (the model's limitations are read from its section 13)")
-    text = DESIGN.read_text(encoding="utf-8")
-    match = re.search(r"^## 13\..*?\n(.*?)(?=^## |\Z)", text, flags=re.M | re.S)
-    if not match:
-        raise DataError(f"{DESIGN}: no section '## 13.' (Simplifications and open questions)")
-    bullets = re.split(r"^- ", match.group(1), flags=re.M)[1:]
-    return [" ".join(b.split()) for b in bullets]
+def _model_limitations(data: Comparison) -> list[str]:
+    """The model's limitations (its limitations.yaml) as the baseline's manifest recorded them."""
+    model = data.manifest["scenarios"][0].get("model_manifest", {})
+    if "limitations" not in model:
+        raise DataError(f"{data.folder / 'manifest.json'}: no model limitations recorded (results written by an "
+                        "older revolve: run the comparison again)")
+    return list(model["limitations"])
 
 
 def _markdown(text: str) -> str:

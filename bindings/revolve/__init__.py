@@ -19,9 +19,10 @@ Example:
 from . import errors, sd
 from ._core import __version__
 from .errors import Cancelled, Error, InputError, ModelError, OutputError, ParameterError, ScenarioError
+from .dictionary import model_dictionary
 from .params import parameters
 from .uncertainty import PsaResults, psa
 from .scenarios import Results, Scenario, compare, run
 
-__all__ = ["__version__", "Scenario", "run", "compare", "Results", "psa", "PsaResults", "sd", "parameters", "errors",
+__all__ = ["__version__", "Scenario", "run", "compare", "Results", "psa", "PsaResults", "sd", "parameters", "model_dictionary", "errors",
            "Error", "ModelError", "InputError", "ParameterError", "ScenarioError", "OutputError", "Cancelled"]

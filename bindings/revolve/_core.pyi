@@ -163,6 +163,9 @@ def save_results(dir: str | PathLike[str], results: Sequence[ScenarioResults], m
 def check_distinct_labels(scenarios: Sequence[Scenario]) -> None:
     """Raise ScenarioError if two scenarios of a comparison would share a results folder."""
 
+def model_dictionary(model: str) -> dict:
+    """Labels, units, better directions, payers and limitations of a model's outputs."""
+
 def scenario_limits() -> dict[str, float]:
     """The limits scenarios are checked against."""
 

@@ -326,10 +326,11 @@ class Results:
 
     @property
     def measures(self) -> pd.DataFrame:
-        """What every output column means: measure, group ("" for everyone), unit, aggregation, payer, better.
+        """What every output column means: measure, group ("" for everyone), unit, aggregation, payer, better, label.
 
         ``aggregation`` is ``level`` (people in a state: averaged over a period) or ``flow`` (events, costs: summed).
-        ``better`` is -1 where fewer is better for people, +1 where more is, and 0 otherwise.
+        ``better`` is -1 where fewer is better for people, +1 where more is, and 0 otherwise; ``label`` is what a
+        board calls the measure (the measure itself where the model gives no plain-English name).
 
         Example:
             >>> import revolve
@@ -341,7 +342,7 @@ class Results:
             >>> measures.loc["person_weeks.rough_sleeping", ["unit", "aggregation", "better"]].tolist()
             ['person-weeks', 'flow', -1]
         """
-        columns = ["column", "measure", "group", "unit", "aggregation", "payer", "better"]
+        columns = ["column", "measure", "group", "unit", "aggregation", "payer", "better", "label"]
         return pd.DataFrame.from_records(self._results[0].measures, columns=columns).set_index("column")
 
     def summary(self) -> pd.DataFrame:

@@ -6,6 +6,7 @@
 #include <sstream>
 
 #include "models/revolving_door/cohort.hpp"
+#include "models/revolving_door/dictionary.hpp"
 #include "models/revolving_door/exits.hpp"
 #include "models/revolving_door/interventions/registry.hpp"
 #include "models/revolving_door/outputs.hpp"
@@ -14,6 +15,7 @@
 #include "models/revolving_door/system.hpp"
 #include "models/revolving_door/system_feeds.hpp"
 #include "sim/core/error.hpp"
+#include "sim/core/hash.hpp"
 #include "sim/coupling/system_coupling.hpp"
 #include "sim/params/parameter_file.hpp"
 
@@ -26,11 +28,8 @@ namespace fs = std::filesystem;
 std::string file_hash(const fs::path& path) {
   std::ifstream in(path, std::ios::binary);
   if (!in) throw InputError(path.string() + ": cannot open model file");
-  std::uint64_t h = 1469598103934665603ULL;
-  for (std::istreambuf_iterator<char> it(in), end; it != end; ++it) {
-    h ^= static_cast<unsigned char>(*it);
-    h *= 1099511628211ULL;
-  }
+  const std::string bytes{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+  const std::uint64_t h = core::fnv1a(bytes);
   std::ostringstream hex;
   hex << std::hex << std::setw(16) << std::setfill('0') << h;
   return hex.str();
@@ -64,13 +63,16 @@ class RevolvingDoorModel : public ensemble::ScenarioModel {
   explicit RevolvingDoorModel(const fs::path& dir)
       : parameters_file_(dir / "parameters.yaml"),
         system_file_(dir / "system.yaml"),
-        parameters_(params::load_parameter_file(parameters_file_)) {
+        limitations_file_(dir / "limitations.yaml"),
+        parameters_(params::load_parameter_file(parameters_file_)),
+        dictionary_(revolving_door_dictionary(limitations_file_)) {
     // A scenario may list any column: a whole-cohort measure ("people.rough_sleeping") or one
     // group's ("people.rough_sleeping[chronic_homeless]").
     for (const auto& spec : output_layout()) outputs_.push_back(spec.info.column);
   }
 
   const std::string& name() const override { return name_; }
+  ensemble::ModelDictionary dictionary() const override { return dictionary_; }
 
   io::ScenarioSchema schema() const override {
     return {.model = name_, .parameters = &parameters_, .interventions = intervention_names(), .outputs = outputs_};
@@ -95,8 +97,9 @@ class RevolvingDoorModel : public ensemble::ScenarioModel {
 
  private:
   std::string name_ = "revolving_door";
-  fs::path parameters_file_, system_file_;
+  fs::path parameters_file_, system_file_, limitations_file_;
   params::ParameterSet parameters_;
+  ensemble::ModelDictionary dictionary_;
   std::vector<std::string> outputs_;
 
   nlohmann::json manifest(const io::Scenario& scenario, const params::ParameterSet& set) const {
@@ -129,12 +132,14 @@ class RevolvingDoorModel : public ensemble::ScenarioModel {
     return {{"model", name_},
             {"files",
              {{{"path", parameters_file_.string()}, {"fnv1a64", file_hash(parameters_file_)}},
-              {{"path", system_file_.string()}, {"fnv1a64", file_hash(system_file_)}}}},
+              {{"path", system_file_.string()}, {"fnv1a64", file_hash(system_file_)}},
+              {{"path", limitations_file_.string()}, {"fnv1a64", file_hash(limitations_file_)}}}},
             {"scenario_hash", scenario.hash()},
             {"population_scale", scenario.population_scale},
             {"horizon_years", scenario.horizon_years},
             {"interventions", interventions},
-            {"parameters", parameters}};
+            {"parameters", parameters},
+            {"limitations", dictionary_.limitations}};
   }
 };
 

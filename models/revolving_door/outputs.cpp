@@ -3,6 +3,7 @@
 #include <cmath>
 #include <map>
 
+#include "models/revolving_door/dictionary.hpp"
 #include "models/revolving_door/interventions/registry.hpp"
 #include "models/revolving_door/system.hpp"
 
@@ -115,33 +116,13 @@ const std::vector<OutputSpec>& output_layout() {
   return layout;
 }
 
-/// The outcomes that matter to people, headlined in comparisons (and given a net cost per outcome):
-/// -1 where fewer is better, +1 where more is better (issue 5's list).
-int better(const std::string& measure) {
-  static const std::map<std::string, int> outcomes = {
-      {"person_weeks.rough_sleeping", -1},
-      {"person_weeks.homeless", -1},
-      {"person_weeks.in_prison", -1},
-      {"events.ae_attendance", -1},
-      {"events.emergency_bed_days", -1},
-      {"events.mh_crisis", -1},
-      {"events.arrest", -1},
-      {"events.recall", -1},
-      {"events.custody_days", -1},
-      {"events.eviction", -1},
-      {"events.death", -1},
-      {"events.positive_exit", +1},
-      {"events.housing_first_sustained_1y", +1},
-  };
-  const auto it = outcomes.find(measure);
-  return it == outcomes.end() ? 0 : it->second;
-}
-
 std::vector<ensemble::MeasureInfo> measure_infos() {
   std::vector<ensemble::MeasureInfo> infos;
   for (const auto& spec : output_layout()) {
     infos.push_back(spec.info);
-    infos.back().better = better(spec.info.measure);
+    const MeasureWords words = measure_words(spec.info.measure);
+    infos.back().better = words.better;
+    infos.back().label = words.label;
   }
   return infos;
 }

@@ -38,6 +38,7 @@ struct MeasureInfo {
   /// more is better (sustained positive exits), 0 if neither (costs, system stocks). Outcomes marked
   /// here get a "net cost per outcome" row in comparisons.
   int better = 0;
+  std::string label;  ///< what a board calls the measure, e.g. "A&E attendances"; the measure if none
 };
 
 /// A scenario ready to run. Immutable after prepare(); build() is called once per run, from any
@@ -58,10 +59,37 @@ class PreparedScenario {
   virtual nlohmann::json manifest() const = 0;
 };
 
+/// A name as files and code spell it, with what people call it.
+struct Label {
+  std::string name;         ///< e.g. "chronic_homeless"
+  std::string label;        ///< e.g. "People chronically homeless"
+  std::string short_label;  ///< for axis ticks; the label if empty
+};
+
+/// States of one domain that stack to the whole cohort (e.g. housing), best placed first.
+struct StateDomain {
+  std::string title;
+  std::vector<Label> states;  ///< output names ("people.settled") with their labels
+};
+
+/// Everything a front end needs to speak about a model's outputs in plain words: the one place where
+/// labels, units, better directions and payers are declared (Python and the report read it).
+struct ModelDictionary {
+  std::vector<MeasureInfo> measures;  ///< every whole-cohort measure, labelled
+  std::vector<Label> groups;          ///< priority groups, "" (everyone) first
+  std::vector<Label> payers;
+  std::vector<Label> interventions;
+  std::vector<Label> trajectories;    ///< measures that make good week-by-week fan charts
+  std::vector<StateDomain> state_domains;
+  std::vector<std::string> limitations;  ///< the model's own simplifications, one sentence each (markdown)
+};
+
 class ScenarioModel {
  public:
   virtual ~ScenarioModel() = default;
   virtual const std::string& name() const = 0;
+  /// Labels, units and caveats of the model's outputs; empty for a model that declares none.
+  virtual ModelDictionary dictionary() const { return {}; }
   /// What scenario files may set for this model.
   virtual io::ScenarioSchema schema() const = 0;
   /// Validate the scenario against the model and apply it. Throws ScenarioError naming the file,

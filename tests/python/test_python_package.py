@@ -57,11 +57,12 @@ def test_type_stub_matches_the_compiled_module():
 
 def test_the_package_as_pip_installs_it_runs_scenarios_with_the_model_files_it_ships(tmp_path):
     """setup.py's build_py lays out the package as pip installs it; with the compiled module beside it, a scenario
-    runs with the model files inside the package (parameters.yaml and system.yaml), not the source tree's."""
+    runs with the model files inside the package (parameters.yaml, system.yaml and limitations.yaml), not the source tree's."""
     subprocess.run([sys.executable, "setup.py", "-q", "build_py", "--build-lib", tmp_path], cwd=ROOT, check=True,
                    capture_output=True)
     package = tmp_path / "revolve"
-    assert sorted(p.name for p in (package / "models/revolving_door").iterdir()) == ["parameters.yaml", "system.yaml"]
+    assert sorted(p.name for p in (package / "models/revolving_door").iterdir()) == ["limitations.yaml", "parameters.yaml",
+                                                                                 "system.yaml"]
     shutil.copy(next(pathlib.Path(revolve._core.__file__).parent.glob("_core*.so")), package)
     script = ("import revolve; s = revolve.Scenario.load(r'%s').with_changes(horizon_years=0.2, population_scale=0.05);"
               "print(*[f['path'] for f in revolve.run(s, runs=1).manifest['scenarios'][0]['model_manifest']['files']])"
@@ -70,4 +71,4 @@ def test_the_package_as_pip_installs_it_runs_scenarios_with_the_model_files_it_s
     result = subprocess.run([sys.executable, "-c", script], cwd=tmp_path, env=env, capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
     models = package / "models/revolving_door"
-    assert result.stdout.split() == [str(models / "parameters.yaml"), str(models / "system.yaml")]
+    assert result.stdout.split() == [str(models / name) for name in ("parameters.yaml", "system.yaml", "limitations.yaml")]

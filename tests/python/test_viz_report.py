@@ -42,7 +42,7 @@ def test_limitations_say_learning_aid_and_list_the_model_simplifications():
     page = small_report().read_text(encoding="utf-8")
     limits = re.search(r'<section id="limits">(.*?)</section>', page, flags=re.S).group(1)
     assert "never a forecast" in limits
-    assert "Priority groups are exclusive" in limits  # from docs/model/design.md section 13
+    assert "Priority groups are exclusive" in limits  # from models/revolving_door/limitations.yaml, via the manifest
     assert limits.count("<li>") >= 8
 
 

@@ -13,11 +13,11 @@ std::unique_ptr<Intervention> make_contracts(std::shared_ptr<const ModelSetup> s
 
 std::span<const InterventionType> intervention_types() {
   static const std::array<InterventionType, 5> types = {{
-      {"housing_first", Payer::la_housing, make_housing_first},
-      {"mtam", Payer::la_social_care, make_mtam},
-      {"navigators", Payer::nhs, make_navigators},
-      {"release_accommodation", Payer::prisons_probation, make_release_accommodation},
-      {"contracts", Payer::la_housing, make_contracts},
+      {"housing_first", "Housing First", Payer::la_housing, make_housing_first},
+      {"mtam", "My Team Around Me", Payer::la_social_care, make_mtam},
+      {"navigators", "A&E navigators", Payer::nhs, make_navigators},
+      {"release_accommodation", "Accommodation on release", Payer::prisons_probation, make_release_accommodation},
+      {"contracts", "Contracts (procurement)", Payer::la_housing, make_contracts},
   }};
   return types;
 }

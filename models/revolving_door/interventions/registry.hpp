@@ -14,8 +14,9 @@
 namespace revolve::revolving_door {
 
 struct InterventionType {
-  const char* name;  ///< as scenario files name it
-  Payer payer;       ///< who pays for it (a modelling choice, docs/model/design.md section 13)
+  const char* name;   ///< as scenario files name it
+  const char* label;  ///< as a board calls it
+  Payer payer;        ///< who pays for it (a modelling choice, see limitations.yaml)
   std::unique_ptr<Intervention> (*make)(std::shared_ptr<const ModelSetup> setup);
 };
 

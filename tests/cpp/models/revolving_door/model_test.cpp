@@ -163,7 +163,7 @@ TEST_CASE("the manifest holds the resolved parameters, the model files and the s
   const auto scenario = ScenarioBuilder(1, 1).set("contracts.term", 5).scenario();
   const auto manifest = test::revolving_door().prepare(scenario)->manifest();
   CHECK(manifest["scenario_hash"] == scenario.hash());
-  CHECK(manifest["files"].size() == 2);
+  CHECK(manifest["files"].size() == 3);  // parameters, system, limitations
   CHECK(manifest["files"][0]["fnv1a64"].get<std::string>().size() == 16);
   bool found = false;
   for (const auto& p : manifest["parameters"]) {
