@@ -235,7 +235,7 @@ std::string calibration_markdown(const CalibrationReport& report) {
         "revolving_door_calibration --out docs/model/calibration.md`); do not edit by hand. A test re-runs it with "
         "the same runs and seed and fails if this file is stale or a target it marks as held is not.\n\n"
      << "Each target is a figure from [evidence.md](evidence.md) that describes a local area "
-        "(design.md section 12). The model is run "
+        "(docs/model/design.md, 'Calibration targets'). The model is run "
      << report.runs << " times (seed " << report.seed
      << ") on `scenarios/bristol/baseline.yaml`, and on the same baseline with Housing First scaled up and MTAM "
         "running from the start (`housing_first` and `mtam` at level 1) for the targets that need them. A target "

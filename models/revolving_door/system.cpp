@@ -43,6 +43,7 @@ const std::vector<SystemOutput>& system_outputs() {
         {"system.housing_first_places_funded", "housing first places funded", "places"},
         {"system.housing_first_places_ready", "housing first places ready", "places"},
         {"system.housing_first_free_places", "housing first free places", "places"},
+        {"system.housing_first_free_slots", "housing first free slots", "people"},
         {"system.mtam_coverage_target", "mtam coverage target", "people"},
         {"system.capacity_factor_usual", "capacity factor usual", "share of normal intake"},
         {"system.capacity_factor_housing_first", "capacity factor housing first", "share of normal intake"},

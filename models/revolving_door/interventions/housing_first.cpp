@@ -1,4 +1,4 @@
-// Housing First (design.md section 9.1). Places exist in the baseline (housing_first.places); the
+// Housing First (docs/model/design.md, 'Housing First'). Places exist in the baseline (housing_first.places); the
 // intervention adds housing_first.added_places x its level, which become ready through the system's
 // supply pipeline. Each week eligible people (homeless, and chronically homeless or of high need) join
 // the waiting list, some drop out, and while a place and a worker slot are free the longest homeless
@@ -9,7 +9,6 @@
 #include "models/revolving_door/episodes.hpp"
 #include "models/revolving_door/housing_moves.hpp"
 #include "models/revolving_door/interventions/capacity_referral.hpp"
-#include "models/revolving_door/workload.hpp"
 #include "sim/params/units.hpp"
 #include "sim/random/stream.hpp"
 
@@ -24,9 +23,8 @@ class HousingFirst : public CapacityReferral {
     Signals& s = run.signals();
     added_places_ = s.write("system.housing first added places", Phase::advance_clock);
     ceiling_ = s.write("support.ceiling[housing_first]", Phase::advance_clock);
-    places_ready_ = s.read("system.housing first places ready", Phase::interventions);
-    staff_ = s.read("system.staff[housing_first]", Phase::interventions);
-    capacity_factor_ = s.read("system.capacity factor housing first", Phase::interventions);
+    free_places_ = s.read("system.housing first free places", Phase::interventions);
+    free_slots_ = s.read("system.housing first free slots", Phase::interventions);
   }
 
   void init(abm::Run& run) override {
@@ -42,9 +40,8 @@ class HousingFirst : public CapacityReferral {
   }
 
  private:
-  Signal added_places_, ceiling_, places_ready_, staff_, capacity_factor_;
+  Signal added_places_, ceiling_, free_places_, free_slots_;
   random::Stream dropout_, accept_;
-  double tenancies_ = 0, workload_ = 0;  // this week's, counted in the pass
   double dropout_probability_ = 0;       // of leaving the waiting list this week
 
   void set_week(abm::Run& run) override {
@@ -53,16 +50,12 @@ class HousingFirst : public CapacityReferral {
   }
 
   void start_pass() override {
-    tenancies_ = workload_ = 0;
     dropout_probability_ = params::rate_to_probability(parameters().housing_first.waiting_dropout, 1.0);
   }
 
   /// Keeps the waiting list: joining, leaving, dropping out.
   void visit(const ReferralWeek& week, abm::PersonId p) override {
     const PeopleView& v = week.people;
-    const HousingFirstParameters& hf = parameters().housing_first;
-    tenancies_ += v.housing[p] == Housing::housing_first;
-    if (v.support[p] == Support::housing_first) workload_ += housing_first_workload(v, p, week.step, hf.new_client_workload);
     if (v.in_prison(p) || v.mental_health[p] == Mental::inpatient) return;
     const bool eligible = homeless(v.housing[p]) && !v.housing_first_off[p] &&
                           (v.group[p] == Group::chronic_homeless || v.need[p] == Need::high);
@@ -78,13 +71,11 @@ class HousingFirst : public CapacityReferral {
     }
   }
 
-  /// While a place and a worker slot are both free.
+  /// While a place and a worker slot are both free (the system's count, from last week's tenancies and
+  /// caseloads).
   std::int64_t room(const ReferralWeek& week) const override {
     const Signals& s = week.run.signals();
-    const double free_places = s.value(places_ready_) - tenancies_;
-    const double free_slots =
-        s.value(staff_) * parameters().housing_first.caseload * s.value(capacity_factor_) - workload_;
-    return static_cast<std::int64_t>(std::floor(std::max(0.0, std::min(free_places, free_slots))));
+    return static_cast<std::int64_t>(std::floor(std::min(s.value(free_places_), s.value(free_slots_))));
   }
 
   /// The longest homeless first; ties by id.
