@@ -1,4 +1,4 @@
-// Times an ensemble of the revolving-door model (issue 4, acceptance 5: the ten-year Bristol-like
+// Times an ensemble of the revolving-door model (the ten-year Bristol-like
 // baseline with 50 runs in 60 s or less on 2 cores). Prints one JSON line.
 //
 //   build-model/bench/bench_revolving_door --scenario scenarios/bristol/baseline.yaml --runs 50 --threads 2

@@ -1,6 +1,6 @@
 """Static figures of a comparison for board papers: matplotlib (Agg), PNG and SVG, large type, units on axes.
 
-Every figure follows the presentation rules of DESIGN.md section 1: ranges, not single numbers; ten-year views;
+Every figure follows the project's presentation rules: ranges, not single numbers; ten-year views;
 people's outcomes before cost; outcomes by priority group. Colours are Okabe and Ito's palette, which readers
 with colour-blindness can tell apart, and nothing is told by colour alone.
 

@@ -1,5 +1,5 @@
 #pragma once
-// The calibration targets of design.md section 12: figures from the evidence that describe a
+// The calibration targets of docs/model/design.md, 'Calibration targets': figures from the evidence that describe a
 // Bristol-like area, how each is measured in the model, and the table of docs/model/calibration.md.
 //
 // A target holds when the model's 90% interval over runs, widened by the target's own stated range,
@@ -49,7 +49,7 @@ struct Target {
   std::function<double(const RunTotals&)> measure;  ///< per run; NaN where a run has nothing to measure
 };
 
-/// The targets, in the order of design.md section 12.
+/// The targets, in the order of docs/model/design.md, 'Calibration targets'
 std::vector<Target> calibration_targets(double starting_cohort);
 
 struct TargetResult {

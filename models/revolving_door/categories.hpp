@@ -1,5 +1,5 @@
 #pragma once
-// The categories of every state column (design.md section 3.1), as enums whose values are the
+// The categories of every state column (docs/model/design.md, 'State columns'), as enums whose values are the
 // one-byte codes stored in the population, and their names in the same order.
 #include <array>
 #include <cstdint>
@@ -21,7 +21,7 @@ enum class WaitingFor : std::uint8_t { nothing, temporary, supported, housing_fi
 /// A place a person's housing hazard asked for this week, granted or not by the housing queue.
 enum class Request : std::uint8_t { none, temporary, supported, temporary_after_eviction };
 
-/// The services whose workers people have (design.md section 8.2).
+/// The services whose workers people have (docs/model/design.md, 'Workforce per service').
 enum class Service : std::uint8_t { usual, housing_first, mtam, navigator };
 
 inline constexpr std::size_t group_count = 4;

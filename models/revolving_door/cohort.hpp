@@ -1,6 +1,6 @@
 #pragma once
 // Who is in the model: the columns and counters every other module uses, the starting cohort, and
-// people arriving each week (design.md section 3.4).
+// people arriving each week (docs/model/design.md, 'Initial cohort and arrivals').
 #include <memory>
 
 #include "models/revolving_door/events.hpp"

@@ -1,5 +1,5 @@
 #pragma once
-// One commissioned service's contract cycle (design.md section 8.3): a term, an extension taken
+// One commissioned service's contract cycle (docs/model/design.md, 'Contract cycles'): a term, an extension taken
 // with some chance, then a re-tender that may change the provider. A change costs staff at once and
 // opens a mobilisation period of reduced capacity; the months of bidding before a re-tender cut
 // capacity too, and the final year before it raises staff turnover (job insecurity).

@@ -1,7 +1,7 @@
 #pragma once
-// Costs of a week by payer and priority group (design.md section 10): unit costs per event and per
-// person-week in a state. Each intervention reckons its own cost (interventions/); the recorder adds
-// it to its payer's. GBP at 2023/24 prices; discounting is applied by the recorder.
+// Costs of a week by payer and priority group (docs/model/design.md, 'Costs and outputs'): unit costs per event and
+// per person-week in a state. Each intervention reckons its own cost (interventions/); the recorder adds it to its
+// payer's. GBP at 2023/24 prices; discounting is applied by the recorder.
 #include <array>
 #include <string>
 #include <vector>

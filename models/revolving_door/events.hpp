@@ -1,6 +1,6 @@
 #pragma once
-// The events counted each week (design.md section 7), each by priority group. The counters are
-// named "events.<event>[<group>]"; the whole-cohort total is their sum, taken when recording.
+// The events counted each week (docs/model/design.md, 'Events counted each week'), each by priority group. The
+// counters are named "events.<event>[<group>]"; the whole-cohort total is their sum, taken when recording.
 #include <array>
 #include <cstdint>
 #include <string>

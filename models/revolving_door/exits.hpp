@@ -1,7 +1,7 @@
 #pragma once
-// Leaving the cohort (design.md sections 5.7, 5.8): deaths, moving away, and sustained positive
-// exits after enough weeks of stability. Also checks Housing First tenancies at their first and
-// third anniversaries (tenancy sustainment). One parallel pass over blocks.
+// Leaving the cohort (docs/model/design.md, 'Mortality' and 'Leaving the area and sustained exits'): deaths, moving
+// away, and sustained positive exits after enough weeks of stability. Also checks Housing First tenancies at their
+// first and third anniversaries (tenancy sustainment). One parallel pass over blocks.
 #include <memory>
 
 #include "models/revolving_door/events.hpp"

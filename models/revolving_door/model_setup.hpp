@@ -16,10 +16,11 @@ namespace revolve::revolving_door {
 
 /// Weeks in a year under the calendar convention of sim/params (a year is 365.25 days).
 inline constexpr double weeks_per_year = 365.25 / 7.0;
-/// The window of "in the past year" (a definition, design.md section 2) [weeks].
+/// The window of "in the past year" (a definition, docs/model/design.md, 'Conventions the code must follow') [weeks].
 inline constexpr std::int32_t past_year_weeks = 52;
 
-/// effect^engagement for each engagement effect of the parameters (design.md section 5.6).
+/// effect^engagement for each engagement effect of the parameters (docs/model/design.md, 'Engagement and worker
+/// changes').
 struct EngagementEffects {
   PowerTable crisis, treatment_entry, dropout, breach, tenancy_loss, ae, disengagement;
 };

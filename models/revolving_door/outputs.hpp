@@ -1,5 +1,5 @@
 #pragma once
-// The outputs of a run (design.md section 10): one column per measure for the whole cohort, then
+// The outputs of a run (docs/model/design.md, 'Costs and outputs'): one column per measure for the whole cohort, then
 // one per priority group named "measure[group]". What each column means (for the runner and
 // reports) and where its value comes from are described together, in one layout, so they cannot
 // drift apart.

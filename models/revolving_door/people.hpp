@@ -1,6 +1,6 @@
 #pragma once
-// The people's columns (design.md sections 3.1-3.3): declared once, resolved to handles at init,
-// and viewed as raw arrays by the hot loops.
+// The people's columns (docs/model/design.md, 'State columns' to 'Scheduled-event columns [step]'): declared once,
+// resolved to handles at init, and viewed as raw arrays by the hot loops.
 #include <cstdint>
 
 #include "models/revolving_door/categories.hpp"

@@ -83,8 +83,8 @@ struct BlockDraws {
   std::array<double, block_size> justice, mental, housing, substance, support, worker, ae;
 };
 
-/// The streams of the kernel's decisions (design section 2): grouped ones drawn for every person
-/// each week, and the rest drawn by person and step only when the decision arises.
+/// The streams of the kernel's decisions (docs/model/design.md, 'Conventions the code must follow'): grouped ones
+/// drawn for every person each week, and the rest drawn by person and step only when the decision arises.
 struct Streams {
   random::Stream justice, mental, housing, substance, support, worker, ae;
   random::Stream arrest_outcome, custody_entry, recall, crisis_start, crisis_end, loss_destination, ae_outcome;
@@ -118,7 +118,7 @@ struct Start {
   double engagement;
 };
 
-/// The rules of design section 5 for the people of one block.
+/// The rules of docs/model/design.md, 'Hazards' for the people of one block.
 class BlockStep {
  public:
   BlockStep(const PeopleView& v, const ModelSetup& setup, const EventCounters& events, const WeekRates& rates,

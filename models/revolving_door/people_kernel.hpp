@@ -1,5 +1,5 @@
 #pragma once
-// The weekly transitions of every person (design.md section 5): one kernel over blocks of people in
+// The weekly transitions of every person (docs/model/design.md, 'Hazards'): one kernel over blocks of people in
 // parallel, every domain's hazards read from the start-of-week state (synchronous update), then the
 // housing queue grants the week's requests for capped places.
 //

@@ -1,6 +1,6 @@
 #pragma once
 // An intervention's schedule from the scenario: its level over time, how long it has been running
-// (programme years, set-up) and how mature its team is (design.md section 8.4).
+// (programme years, set-up) and how mature its team is (docs/model/design.md, 'Intervention maturity').
 #include <optional>
 #include <string>
 

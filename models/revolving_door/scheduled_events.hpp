@@ -1,5 +1,5 @@
 #pragma once
-// Scheduled events (design.md section 6): ends of transitional stays on release, releases from
+// Scheduled events (docs/model/design.md, 'Scheduled events'): ends of transitional stays on release, releases from
 // custody and ends of recalls under the release rule, ends of licences and community orders, and
 // discharges from hospital. One serial pass over the people each week.
 #include <memory>

@@ -1,7 +1,7 @@
 #pragma once
 // A Housing First client's workload for a worker: new_client_workload times an established tenant's at
-// the start, falling linearly to 1 over the first year (design.md section 8.2). Tenants from before the
-// run count as established.
+// the start, falling linearly to 1 over the first year (docs/model/design.md, 'Workforce per service'). Tenants
+// from before the run count as established.
 #include <algorithm>
 #include <cstdint>
 

@@ -1,10 +1,10 @@
-// Commissioning (design.md sections 8.3, 9.5). The contracts of the usual pathway and of Housing First
-// support run their cycles every week (contract_cycle.cpp: term, extension, re-tender, provider
-// change), whether or not the intervention is on; contract length is the parameters contracts.term and
-// contracts.extension (3+2 years in the baseline, 5+5 after Bristol's 2016 change). The intervention
-// is the alliance (collaborative) contract: at its level (0 to 1) staff turnover falls towards
-// contracts.alliance_turnover_multiplier, a re-tender rarely changes the provider, and usual services
-// can build more trust (engagement ceiling towards contracts.alliance_ceiling_usual).
+// Commissioning (docs/model/design.md, 'Contract cycles' and 'Longer and alliance contracts'). The contracts of the
+// usual pathway and of Housing First support run their cycles every week (contract_cycle.cpp: term, extension,
+// re-tender, provider change), whether or not the intervention is on; contract length is the parameters
+// contracts.term and contracts.extension (3+2 years in the baseline, 5+5 after Bristol's 2016 change). The
+// intervention is the alliance (collaborative) contract: at its level (0 to 1) staff turnover falls towards
+// contracts.alliance_turnover_multiplier, a re-tender rarely changes the provider, and usual services can build
+// more trust (engagement ceiling towards contracts.alliance_ceiling_usual).
 #include <algorithm>
 #include <optional>
 

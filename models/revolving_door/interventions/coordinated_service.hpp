@@ -1,8 +1,8 @@
 #pragma once
 // A coordinated support service (MTAM, A&E navigators): a lead worker for each client, in a team that
-// matures over workforce.team_maturity_time (design.md section 8.4). Trust can build further with a
-// mature team, so the service publishes its engagement ceiling each week; when the service closes its
-// clients go back to usual services. Capacity is its staff (from the system) times its caseload.
+// matures over workforce.team_maturity_time (docs/model/design.md, 'Intervention maturity'). Trust can build
+// further with a mature team, so the service publishes its engagement ceiling each week; when the service closes
+// its clients go back to usual services. Capacity is its staff (from the system) times its caseload.
 #include <string>
 
 #include "models/revolving_door/interventions/capacity_referral.hpp"

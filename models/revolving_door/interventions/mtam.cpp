@@ -1,4 +1,4 @@
-// My Team Around Me (design.md section 9.2): a lead coordinator and one plan across services for the
+// My Team Around Me (docs/model/design.md, 'MTAM'): a lead coordinator and one plan across services for the
 // people with the deepest need. Coverage grows by programme year (mtam.coverage_year1..3, times the
 // level); its staff come through the system's recruitment; clients are chosen from the priority
 // groups first, then by most evictions, recalls and crises. For its clients, as the team matures,

@@ -1,7 +1,7 @@
-// A&E navigators (design.md section 9.3): workers on fixed-term contracts who meet people who attend
-// A&E often (navigator.referral_threshold attendances in the past year) and offer support; some engage.
-// Referrals open after navigator.setup_time; each time the workers' contracts run out some of them
-// leave. For their clients, as the team matures, A&E attendance falls (navigator.ae_multiplier).
+// A&E navigators (docs/model/design.md, 'Navigators for high-impact A&E users'): workers on fixed-term contracts
+// who meet people who attend A&E often (navigator.referral_threshold attendances in the past year) and offer
+// support; some engage. Referrals open after navigator.setup_time; each time the workers' contracts run out some of
+// them leave. For their clients, as the team matures, A&E attendance falls (navigator.ae_multiplier).
 #include <algorithm>
 #include <cmath>
 

@@ -1,8 +1,8 @@
-// Accommodation on release from prison (design.md section 9.4): a share of prison leavers with no home
-// to go back to (release_accommodation.share_offered x the level) are offered transitional
-// accommodation; at the end of the stay they move on to a settled tenancy or a hostel. The offer is
-// made by the release rule (housing_moves.cpp), which reads the share this module publishes, and the
-// stay ends as a scheduled event (scheduled_events.cpp).
+// Accommodation on release from prison (docs/model/design.md, 'Accommodation on release'): a share of prison
+// leavers with no home to go back to (release_accommodation.share_offered x the level) are offered transitional
+// accommodation; at the end of the stay they move on to a settled tenancy or a hostel. The offer is made by the
+// release rule (housing_moves.cpp), which reads the share this module publishes, and the stay ends as a scheduled
+// event (scheduled_events.cpp).
 #include "models/revolving_door/interventions/intervention.hpp"
 
 namespace revolve::revolving_door {

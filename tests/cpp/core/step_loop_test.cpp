@@ -46,7 +46,7 @@ class LogModule : public revolve::Module<LogRun> {
 }  // namespace
 
 TEST_CASE("the phases of a step are the documented ones, in the documented order") {
-  // DESIGN.md section 3, with the system speaking to the people before scheduled events (releases
+  // The phase order of sim/core/phases.hpp, with the system speaking to the people before scheduled events (releases
   // need this week's free places); changing the order is a design decision, so this list changes with it.
   const std::vector<std::string> documented = {
       "advance_clock", "system_to_people", "scheduled_events", "interventions",  "transitions",

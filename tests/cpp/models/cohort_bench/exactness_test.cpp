@@ -1,4 +1,4 @@
-// Acceptance 1 of issue 3: with N = 20,000 and R = 200, the ensemble mean of every output is within
+// Exactness of the cohort benchmark: with N = 20,000 and R = 200, the ensemble mean of every output is within
 // 4 standard errors of the exact expectation at steps 1, 13, 52 and 260.
 #include <catch2/catch.hpp>
 

@@ -1,5 +1,5 @@
 // docs/model/calibration.md is current: re-running the calibration with the same runs and seed
-// gives the committed file, and at least 8 targets hold (issue 4, acceptance 2).
+// gives the committed file, and at least 8 targets hold.
 #include <catch2/catch.hpp>
 
 #include <fstream>

@@ -1,4 +1,4 @@
-// The interventions of issue 5, each checked for its direction on ensemble means against the
+// The five interventions, each checked for its direction on ensemble means against the
 // baseline with the same seed (common random numbers): the intervention is the only difference.
 #include <catch2/catch.hpp>
 

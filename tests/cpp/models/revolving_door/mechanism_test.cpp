@@ -1,4 +1,4 @@
-// The mechanisms of DESIGN.md section 4 (design.md section 11), each checked for its direction on
+// The mechanisms of docs/model/design.md, 'Mechanisms and where they live', each checked for its direction on
 // ensemble means. Both scenarios of a test run with the same seed, so they share every random number
 // except where the change under test acts (common random numbers); the only difference between them
 // is the parameter named in the test.
