@@ -118,7 +118,7 @@ std::vector<ensemble::StateDomain> state_domains() {
 }
 
 [[noreturn]] void malformed(const std::filesystem::path& file, const YAML::Mark& mark, const std::string& what) {
-  throw InputError(file.string() + ":" + std::to_string(mark.line + 1) + ": " + what);
+  throw InputError(where(file.string(), mark.line + 1) + what);
 }
 
 }  // namespace
@@ -139,7 +139,7 @@ std::vector<std::string> read_limitations(const std::filesystem::path& file) {
   }
   const YAML::Node list = root.IsMap() ? root["limitations"] : YAML::Node();
   if (!list || !list.IsSequence() || list.size() == 0) {
-    malformed(file, root.Mark(), "expected one key, 'limitations', with a list of sentences");
+    malformed(file, root.Mark(), "expected the key 'limitations' with a list of sentences");
   }
   std::vector<std::string> sentences;
   for (const auto& item : list) {
@@ -152,13 +152,16 @@ std::vector<std::string> read_limitations(const std::filesystem::path& file) {
 ensemble::ModelDictionary revolving_door_dictionary(const std::filesystem::path& limitations_file) {
   ensemble::ModelDictionary d;
   // The named measures first, in their order, then the rest in output order.
+  std::vector<ensemble::MeasureInfo> whole_cohort;
+  for (const auto& m : measure_infos())
+    if (m.group.empty()) whole_cohort.push_back(m);
+  const auto is_named = [](const ensemble::MeasureInfo& m) { return m.label != m.measure; };
   for (const auto& [name, words] : named_measures()) {
-    for (const auto& m : measure_infos())
-      if (m.group.empty() && m.measure == name) d.measures.push_back(m);
+    for (const auto& m : whole_cohort)
+      if (m.measure == name) d.measures.push_back(m);
   }
-  for (const auto& m : measure_infos()) {
-    if (m.group.empty() && measure_words(m.measure).label == m.measure) d.measures.push_back(m);
-  }
+  for (const auto& m : whole_cohort)
+    if (!is_named(m)) d.measures.push_back(m);
   d.groups = group_labels();
   d.payers = payer_labels();
   d.interventions = intervention_labels();
