@@ -1,7 +1,9 @@
 #pragma once
 // What a run records: one row per step, one column per output (state counts at the end of the
-// step, event counts during it, anything an analyzer measures).
+// step, event counts during it, anything an analyzer measures), and small tables that analyzers hand
+// over at the end of the run (a few people's lives, sim/abm/example_lives.hpp).
 #include <cstdint>
+#include <map>
 #include <span>
 #include <string>
 #include <string_view>
@@ -14,6 +16,12 @@ namespace revolve::abm {
 /// Handle of an output column.
 struct Output {
   std::uint32_t index = 0;
+};
+
+/// A small table of text: a header, then rows of as many cells.
+struct Table {
+  std::vector<std::string> header;
+  std::vector<std::vector<std::string>> rows;
 };
 
 class Outputs {
@@ -40,7 +48,13 @@ class Outputs {
   /// Every row, row-major.
   std::span<const double> values() const { return values_; }
 
+  /// Hand over a table at the end of a run (Module::finalize). Its name, the file name a results folder gives it
+  /// (<name>.csv), is lower-case letters, digits and '_'; throws revolve::Error otherwise or if it is taken.
+  void attach(const std::string& name, Table table);
+  const std::map<std::string, Table>& tables() const { return tables_; }
+
  private:
+  std::map<std::string, Table> tables_;
   Names names_{"output"};
   std::vector<double> current_;
   std::vector<double> values_;

@@ -214,11 +214,26 @@ void write_json(const std::filesystem::path& path, const nlohmann::json& json) {
   if (!out) throw InputError(path.string() + ": write failed");
 }
 
+/// A table an analyzer handed over, as CSV.
+void write_table_csv(const std::filesystem::path& path, const abm::Table& table) {
+  CsvWriter csv(path);
+  for (const auto& cell : table.header) csv.text(cell);
+  csv.end_row();
+  for (const auto& row : table.rows) {
+    for (const auto& cell : row) csv.text(cell);
+    csv.end_row();
+  }
+}
+
 void write_scenario_files(const std::filesystem::path& dir, const ScenarioResults& r, nlohmann::json manifest,
                           const nlohmann::json& scenario) {
   std::filesystem::create_directories(dir);
   write_results_csv(dir / "results.csv", r);
   write_summary_csv(dir / "summary.csv", r);
+  for (const auto& [name, table] : r.tables) {
+    if (name == "results" || name == "summary") throw Error("an analyzer's table is named '" + name + "', as a results file");
+    write_table_csv(dir / (name + ".csv"), table);
+  }
   manifest["scenarios"] = nlohmann::json::array({scenario});
   write_json(dir / "manifest.json", manifest);
 }

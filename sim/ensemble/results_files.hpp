@@ -5,6 +5,7 @@
 //   summary.csv     per-year and horizon totals of every measure and group: mean and 90% interval
 //   comparison.csv  the same for every scenario, with paired differences from the baseline and
 //                   net cost per outcome
+//   <name>.csv      each table the first run's analyzers handed over (lives.csv: a few people's lives)
 // Numbers are printed in their shortest exact form, so equal results give identical files. The
 // caller makes the set of files atomic (it writes into a temporary folder and renames it).
 #include <filesystem>

@@ -46,6 +46,7 @@ ScenarioResults run_scenario(std::shared_ptr<const PreparedScenario> scenario, c
                [&](std::uint32_t number, const abm::Outputs& run) {
                  results.per_step.add(select_columns(run, measures, results.per_step_columns));
                  results.totals.add(period_totals(run, measures, results.totals.periods()));
+                 if (number == 0) results.tables = run.tables();
                  if (options.on_run) options.on_run(number, run);
                });
   return results;

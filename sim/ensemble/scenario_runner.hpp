@@ -4,6 +4,7 @@
 // (intervals, groups, paired comparisons).
 #include <cstdint>
 #include <functional>
+#include <map>
 #include <memory>
 #include <vector>
 
@@ -30,6 +31,9 @@ struct ScenarioResults {
   std::vector<std::size_t> per_step_columns;  ///< whole-cohort columns, in per_step's output order
   Summary per_step;                           ///< per-step statistics of those columns
   ScenarioTotals totals;                      ///< every run's period totals of every column
+  /// The tables the first run's analyzers handed over (a few people's lives), by name; the results folder writes
+  /// each as <name>.csv.
+  std::map<std::string, abm::Table> tables;
 };
 
 /// Runs `options.runs` runs of the scenario keyed by `options.seed` (run r of any scenario with the

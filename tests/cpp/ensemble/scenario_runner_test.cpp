@@ -6,6 +6,7 @@
 #include <fstream>
 #include <tbb/global_control.h>
 
+#include "sim/abm/example_lives.hpp"
 #include "sim/ensemble/results_files.hpp"
 #include "sim/ensemble/scenario_runner.hpp"
 #include "tests/cpp/ensemble/toy_scenario_model.hpp"
@@ -142,5 +143,50 @@ TEST_CASE("run and comparison files: columns, rows, baseline differences of zero
   }
   CHECK(baseline_zero);
   CHECK(net_cost_row);
+  fs::remove_all(dir);
+}
+
+namespace {
+
+/// The toy scenario with an analyzer that follows two people who start sleeping rough in group "a".
+class WithLives : public ensemble::PreparedScenario {
+ public:
+  explicit WithLives(std::shared_ptr<const ensemble::PreparedScenario> toy) : toy_(std::move(toy)) {}
+  const io::Scenario& scenario() const override { return toy_->scenario(); }
+  std::uint32_t steps() const override { return toy_->steps(); }
+  double step_years() const override { return toy_->step_years(); }
+  const std::vector<ensemble::MeasureInfo>& measures() const override { return toy_->measures(); }
+  nlohmann::json manifest() const override { return toy_->manifest(); }
+  void build(abm::Run& run) const override {
+    toy_->build(run);
+    run.add<abm::ExampleLives>(abm::ExampleLivesSpec{
+        .name = "lives", .people = 2, .columns = {"housed"}, .chosen_from = {{"housed", {"no"}}, {"group", {"a"}}}});
+  }
+
+ private:
+  std::shared_ptr<const ensemble::PreparedScenario> toy_;
+};
+
+}  // namespace
+
+TEST_CASE("the first run's example lives go to the scenario's folder as lives.csv") {
+  test::ToyModel model;
+  ensemble::ScenarioRunOptions options;
+  options.runs = 3;
+  options.seed = 11;
+  const auto prepared = std::make_shared<WithLives>(model.prepare(toy_scenario(1.0, 3)));
+  const auto results = ensemble::run_scenario(prepared, options);
+  REQUIRE(results.tables.count("lives") == 1);
+  abm::Run first({11, 0});
+  prepared->build(first);
+  first.run(results.scenario->steps());
+  CHECK(results.tables.at("lives").rows == first.outputs().tables().at("lives").rows);  // run 0's, not a later run's
+
+  const fs::path dir = fs::temp_directory_path() / "revolve_scenario_lives";
+  ensemble::save_results(dir, {&results}, nlohmann::json{{"scenarios", {nlohmann::json::object()}}}, false, true);
+  const auto lives = lines(dir / "lives.csv");
+  CHECK(lives[0] == "person,column,state,first_step,last_step");
+  CHECK(lives[1].rfind("A,housed,", 0) == 0);
+  CHECK(lives.size() >= 3);  // person B too
   fs::remove_all(dir);
 }
