@@ -10,7 +10,7 @@ import pandas as pd
 
 from . import _core
 
-TEXT_COLUMNS = ["scenario", "measure", "group", "payer", "unit", "period"]
+TEXT_COLUMNS = ["scenario", "measure", "group", "payer", "unit", "aggregation", "period", "verdict", "psa_verdict"]
 
 
 def read_table(path: pathlib.Path, results: _core.ScenarioResults) -> pd.DataFrame:

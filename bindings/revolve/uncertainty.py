@@ -198,8 +198,8 @@ class PsaResults:
 
         Returns:
             The columns of :meth:`revolve.Results.summary` (the runs at the point values: chance only), then
-            ``psa_mean``, ``psa_low``, ``psa_high``, ``psa_diff_mean``, ``psa_diff_low``, ``psa_diff_high``: the
-            same over every run of every draw (chance and parameters).
+            ``psa_mean``, ``psa_low``, ``psa_high``, ``psa_verdict``, ``psa_diff_mean``, ``psa_diff_low``,
+            ``psa_diff_high``: the same over every run of every draw (chance and parameters).
 
         Example:
             >>> import revolve

@@ -103,6 +103,21 @@ std::string ratio_unit(Verdict verdict, const std::string& outcome_unit) {
   return "";
 }
 
+NetCost net_cost(const PairedSamples& samples, std::uint64_t seed) {
+  constexpr double nan = std::numeric_limits<double>::quiet_NaN();
+  const CostEffectiveness ce = cost_effectiveness(samples);
+  NetCost out{ce.verdict, {ce.ratio, nan, nan}};
+  if (!std::isfinite(ce.ratio)) return out;
+  // The bootstrap's mean is the same ratio of means (cost change / gain); its interval is kept only when every
+  // resampled ratio in it is positive, i.e. in the verdict's quadrant.
+  const Interval spread = ratio_of_mean_differences(samples.cost_changes, samples.gains, seed);
+  if (spread.low > 0) {
+    out.ratio.low = spread.low;
+    out.ratio.high = spread.high;
+  }
+  return out;
+}
+
 std::vector<double> willingness_to_pay(const std::vector<PairedSamples>& alternatives, double max, int steps) {
   if (!(max > 0)) {
     double scale = 0;

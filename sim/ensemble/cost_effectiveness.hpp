@@ -11,6 +11,7 @@
 //   - acceptability curves: at each willingness to pay lambda per unit gained, the share of samples in which an
 //     option's net monetary benefit (lambda x gain - cost change) is positive against the baseline, and the share
 //     in which it is the highest of all the options.
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -60,6 +61,18 @@ CostEffectiveness cost_effectiveness(const PairedSamples& samples);
 
 /// What the ratio of a verdict measures: "GBP per <unit> gained", "GBP saved per <unit> forgone", or "".
 std::string ratio_unit(Verdict verdict, const std::string& outcome_unit);
+
+/// The net cost of an alternative per unit of outcome gained, as comparison.csv's net_cost_per rows give it.
+struct NetCost {
+  Verdict verdict = Verdict::no_difference;
+  /// mean: the ratio of cost_effectiveness() (positive; NaN unless the verdict is costs_more_gains or saves_loses);
+  /// low, high: a percentile-bootstrap 90% interval over the samples, NaN unless the gain is clearly away from zero
+  /// and the whole interval lies in the verdict's quadrant (a ratio whose interval changes sign means nothing).
+  Interval ratio;
+};
+
+/// The verdict and ratio of `samples`, with the bootstrap drawn from a fixed stream keyed by `seed`.
+NetCost net_cost(const PairedSamples& samples, std::uint64_t seed);
 
 /// Willingness to pay per unit gained, from 0 to a round number (1, 2 or 5 x 10^k) at least twice the largest
 /// |mean cost change / mean gain| of the alternatives (1000 when no alternative changes the outcome), in `steps`

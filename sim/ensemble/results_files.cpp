@@ -10,6 +10,7 @@
 #include "sim/core/atomic_folder.hpp"
 #include "sim/core/error.hpp"
 #include "sim/core/version.hpp"
+#include "sim/ensemble/cost_effectiveness.hpp"
 #include "sim/ensemble/csv_writer.hpp"
 
 namespace revolve::ensemble {
@@ -22,8 +23,13 @@ void header(CsvWriter& csv, std::initializer_list<const char*> names) {
   csv.end_row();
 }
 
+/// How a row's value over a period was made from the weekly values: a flow (events, costs) is summed, a level
+/// (people in a state) averaged.
+const char* aggregation_text(Aggregation a) { return a == Aggregation::flow ? "sum" : "mean"; }
+
 void measure_fields(CsvWriter& csv, const std::string& label, const MeasureInfo& m, const std::string& period) {
-  csv.text(label).text(m.measure).text(m.group).text(m.payer).text(m.unit).text(period);
+  csv.text(label).text(m.measure).text(m.group).text(m.payer).text(m.unit).text(aggregation_text(m.aggregation));
+  csv.text(period);
 }
 
 /// Columns of one payer's costs ("cost." or "cost_discounted.") for one group, to total across payers.
@@ -113,7 +119,7 @@ void write_results_csv(const std::filesystem::path& path, const ScenarioResults&
 
 void write_summary_csv(const std::filesystem::path& path, const ScenarioResults& results) {
   CsvWriter csv(path);
-  header(csv, {"scenario", "measure", "group", "payer", "unit", "period", "mean", "low", "high"});
+  header(csv, {"scenario", "measure", "group", "payer", "unit", "aggregation", "period", "mean", "low", "high"});
   const auto& totals = results.totals;
   for_each_row(totals, [&](std::size_t p, const MeasureInfo& m, auto values) {
     const Interval i = interval(values(totals));
@@ -125,21 +131,54 @@ void write_summary_csv(const std::filesystem::path& path, const ScenarioResults&
 
 namespace {
 
-/// The change in total discounted cost over the horizon per unit change in outcome column `c`, paired by run.
-Interval net_cost_per(const ScenarioTotals& totals, const ScenarioTotals& base, const std::string& group,
-                      std::size_t c, std::uint64_t seed) {
+/// An alternative against the baseline over the horizon for one group: the change in its total discounted cost
+/// (summed over payers) and the gain in outcome column `c` (its change in the better direction), run by run.
+PairedSamples group_samples(const ScenarioTotals& totals, const ScenarioTotals& base, const std::string& group,
+                            std::size_t c) {
   const std::size_t horizon = totals.periods().size() - 1;
-  const auto cost_diff = paired_differences(totals.sum_over_runs(horizon, cost_columns(totals, "cost_discounted.", group)),
-                                            base.sum_over_runs(horizon, cost_columns(base, "cost_discounted.", group)));
-  const auto outcome_diff = paired_differences(totals.over_runs(horizon, c), base.over_runs(horizon, c));
-  return ratio_of_mean_differences(cost_diff, outcome_diff, seed);
+  PairedSamples out{
+      paired_differences(totals.sum_over_runs(horizon, cost_columns(totals, "cost_discounted.", group)),
+                         base.sum_over_runs(horizon, cost_columns(base, "cost_discounted.", group))),
+      paired_differences(totals.over_runs(horizon, c), base.over_runs(horizon, c))};
+  for (double& g : out.gains) g *= totals.measures()[c].better;
+  return out;
 }
 
-/// A PSA's columns of one row: the interval over draws x runs and that of the paired difference from the baseline.
-void psa_fields(CsvWriter& csv, const std::vector<double>& own, const std::vector<double>& base, bool is_baseline) {
+/// The verdict and ratio columns of a net-cost row.
+void net_cost_fields(CsvWriter& csv, const NetCost& n) {
+  csv.number(std::nan("")).number(std::nan("")).number(std::nan("")).text(to_string(n.verdict));
+  csv.number(n.ratio.mean).number(n.ratio.low).number(n.ratio.high);
+}
+
+/// Net cost per outcome, with the conventions of health economics (cost_effectiveness.hpp): for each outcome that
+/// matters to people and each group, the verdict (dominates, dominated, ...) and, where it means something, the cost
+/// per unit gained or the saving per unit forgone, never a negative ratio.
+void write_net_cost_rows(CsvWriter& csv, const ScenarioResults& results, const ScenarioTotals& base,
+                         const ScenarioTotals* psa, const ScenarioTotals* psa_base) {
+  const ScenarioTotals& totals = results.totals;
+  const std::string& period = totals.periods().back().label;
+  for (const auto& group : groups_of(totals)) {
+    if (cost_columns(totals, "cost_discounted.", group).empty()) continue;
+    for (std::size_t c = 0; c < totals.measures().size(); ++c) {
+      const MeasureInfo& m = totals.measures()[c];
+      if (m.better == 0 || m.group != group) continue;
+      const NetCost n = net_cost(group_samples(totals, base, group, c), results.seed);
+      const std::string unit = ratio_unit(n.verdict, m.unit);
+      csv.text(label_of(results)).text("net_cost_per." + m.measure).text(group).text("all");
+      csv.text(unit.empty() ? ratio_unit(Verdict::costs_more_gains, m.unit) : unit).text("ratio").text(period);
+      net_cost_fields(csv, n);
+      if (psa) net_cost_fields(csv, net_cost(group_samples(*psa, *psa_base, group, c), results.seed));
+      csv.end_row();
+    }
+  }
+}
+
+/// A measure's columns of one row: its interval, an empty verdict, and the interval of its paired difference from
+/// the baseline (a PSA's columns are the same over draws x runs).
+void interval_fields(CsvWriter& csv, const std::vector<double>& own, const std::vector<double>& base, bool is_baseline) {
   const Interval i = interval(own);
   const Interval d = is_baseline ? Interval{0, 0, 0} : interval(paired_differences(own, base));
-  csv.number(i.mean).number(i.low).number(i.high).number(d.mean).number(d.low).number(d.high);
+  csv.number(i.mean).number(i.low).number(i.high).text("").number(d.mean).number(d.low).number(d.high);
 }
 
 }  // namespace
@@ -151,9 +190,12 @@ void write_comparison_csv(const std::filesystem::path& path, const std::vector<c
   if (psa && with_parameters.size() != scenarios.size()) throw Error("a PSA needs totals for every scenario");
   const ScenarioTotals& base = scenarios.front()->totals;
   CsvWriter csv(path);
-  std::vector<const char*> names = {"scenario", "measure", "group", "payer", "unit", "period", "mean", "low", "high",
-                                    "diff_mean", "diff_low", "diff_high"};
-  if (psa) names.insert(names.end(), {"psa_mean", "psa_low", "psa_high", "psa_diff_mean", "psa_diff_low", "psa_diff_high"});
+  std::vector<const char*> names = {"scenario", "measure", "group", "payer", "unit", "aggregation", "period", "mean",
+                                    "low", "high", "verdict", "diff_mean", "diff_low", "diff_high"};
+  if (psa) {
+    names.insert(names.end(), {"psa_mean", "psa_low", "psa_high", "psa_verdict", "psa_diff_mean", "psa_diff_low",
+                               "psa_diff_high"});
+  }
   for (const char* name : names) csv.text(name);
   csv.end_row();
   for (std::size_t s = 0; s < scenarios.size(); ++s) {
@@ -165,36 +207,13 @@ void write_comparison_csv(const std::filesystem::path& path, const std::vector<c
     }
     const bool is_baseline = results == scenarios.front();
     for_each_row(totals, [&](std::size_t p, const MeasureInfo& m, auto values) {
-      const auto own = values(totals);
-      const Interval i = interval(own);
       measure_fields(csv, label_of(*results), m, totals.periods()[p].label);
-      csv.number(i.mean).number(i.low).number(i.high);
-      const Interval d = is_baseline ? Interval{0, 0, 0} : interval(paired_differences(own, values(base)));
-      csv.number(d.mean).number(d.low).number(d.high);
-      if (psa) psa_fields(csv, values(*with_parameters[s]), values(*with_parameters[0]), is_baseline);
+      interval_fields(csv, values(totals), values(base), is_baseline);
+      if (psa) interval_fields(csv, values(*with_parameters[s]), values(*with_parameters[0]), is_baseline);
       csv.end_row();
     });
-    if (is_baseline) continue;
-    // Net cost per outcome: the change in total discounted cost over the horizon per unit change
-    // of each outcome that matters to people, by group.
-    const std::size_t horizon = totals.periods().size() - 1;
-    for (const auto& group : groups_of(totals)) {
-      if (cost_columns(totals, "cost_discounted.", group).empty()) continue;
-      for (std::size_t c = 0; c < totals.measures().size(); ++c) {
-        const MeasureInfo& m = totals.measures()[c];
-        if (m.better == 0 || m.group != group) continue;
-        const Interval r = net_cost_per(totals, base, group, c, results->seed);
-        csv.text(label_of(*results)).text("net_cost_per." + m.measure).text(group).text("all");
-        csv.text("GBP per " + m.unit).text(totals.periods()[horizon].label);
-        csv.number(std::nan("")).number(std::nan("")).number(std::nan(""));
-        csv.number(r.mean).number(r.low).number(r.high);
-        if (psa) {
-          const Interval q = net_cost_per(*with_parameters[s], *with_parameters[0], group, c, results->seed);
-          csv.number(std::nan("")).number(std::nan("")).number(std::nan(""));
-          csv.number(q.mean).number(q.low).number(q.high);
-        }
-        csv.end_row();
-      }
+    if (!is_baseline) {
+      write_net_cost_rows(csv, *results, base, psa ? with_parameters[s] : nullptr, psa ? with_parameters[0] : nullptr);
     }
   }
 }

@@ -2,9 +2,10 @@
 // The files a scenario run or comparison writes (see docs/scenarios.md for their columns):
 //   results.csv     per-step ensemble statistics of every whole-cohort measure (fan charts:
 //                   mean, sd and the 5th, 25th, 50th, 75th and 95th percentiles)
-//   summary.csv     per-year and horizon totals of every measure and group: mean and 90% interval
+//   summary.csv     per-year and horizon totals of every measure and group: mean and 90% interval,
+//                   and whether the weekly values were summed (flows) or averaged (levels)
 //   comparison.csv  the same for every scenario, with paired differences from the baseline and
-//                   net cost per outcome
+//                   net cost per outcome (a verdict, and a ratio only where it means something)
 //   <name>.csv      each table the first run's analyzers handed over (lives.csv: a few people's lives)
 // Numbers are printed in their shortest exact form, so equal results give identical files. The
 // caller makes the set of files atomic (it writes into a temporary folder and renames it).
@@ -23,9 +24,9 @@ void write_results_csv(const std::filesystem::path& path, const ScenarioResults&
 void write_summary_csv(const std::filesystem::path& path, const ScenarioResults& results);
 
 /// `scenarios[0]` is the baseline; all were run with the same seed and number of runs. With `with_parameters`
-/// (a PSA's totals over draws x runs, one per scenario in the same order), six more columns give the intervals
-/// with parameter uncertainty beside those of chance alone: psa_mean, psa_low, psa_high, psa_diff_mean,
-/// psa_diff_low, psa_diff_high.
+/// (a PSA's totals over draws x runs, one per scenario in the same order), seven more columns give the intervals
+/// with parameter uncertainty beside those of chance alone: psa_mean, psa_low, psa_high, psa_verdict,
+/// psa_diff_mean, psa_diff_low, psa_diff_high.
 void write_comparison_csv(const std::filesystem::path& path, const std::vector<const ScenarioResults*>& scenarios,
                           const std::vector<const ScenarioTotals*>& with_parameters = {});
 

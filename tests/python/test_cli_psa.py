@@ -24,8 +24,8 @@ def test_psa_writes_a_comparison_with_both_intervals_draws_and_cost_effectivenes
                                                     "draws.csv", "manifest.json", "small_baseline",
                                                     "small_housing_first"]
     comparison = pd.read_csv(out / "comparison.csv", keep_default_na=False)
-    assert list(comparison.columns[-6:]) == ["psa_mean", "psa_low", "psa_high", "psa_diff_mean", "psa_diff_low",
-                                             "psa_diff_high"]
+    assert list(comparison.columns[-7:]) == ["psa_mean", "psa_low", "psa_high", "psa_verdict", "psa_diff_mean",
+                                             "psa_diff_low", "psa_diff_high"]
     base = comparison[(comparison.scenario == "Small baseline") & (comparison.measure == "people.alive") &
                       (comparison.group == "") & (comparison.period == "total")].iloc[0]
     # The cohort's size is itself uncertain (5,000 to 6,500 people): chance alone hardly moves it.

@@ -63,8 +63,8 @@ def test_totals_join_the_draws_for_sensitivity_analysis(result):
 
 def test_summary_has_both_kinds_of_interval_and_the_point_runs_are_a_comparison(result):
     summary = result.summary()
-    assert summary.columns.tolist()[-6:] == ["psa_mean", "psa_low", "psa_high", "psa_diff_mean", "psa_diff_low",
-                                             "psa_diff_high"]
+    assert summary.columns.tolist()[-7:] == ["psa_mean", "psa_low", "psa_high", "psa_verdict", "psa_diff_mean",
+                                             "psa_diff_low", "psa_diff_high"]
     chance = result.point.summary()
     pd.testing.assert_frame_equal(summary[chance.columns], chance, check_exact=True)
     assert result.point.manifest["runs"] == POINT_RUNS

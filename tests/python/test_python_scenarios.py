@@ -14,7 +14,7 @@ from conftest import ROOT, run_cli
 BRISTOL = ROOT / "scenarios/bristol"
 NAMES = ["baseline", "housing_first_x2", "mtam"]
 RUNS, SEED = 5, 11
-TEXT = ["scenario", "measure", "group", "payer", "unit", "period"]
+TEXT = ["scenario", "measure", "group", "payer", "unit", "aggregation", "period", "verdict", "psa_verdict"]
 PERIOD_YEARS = ["period_start", "period_end"]  # in Python tables only: the CLI's files have the label
 
 

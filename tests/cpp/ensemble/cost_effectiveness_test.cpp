@@ -42,6 +42,26 @@ TEST_CASE("verdicts: dominance, or a positive ratio with its meaning") {
   CHECK(to_string(Verdict::costs_more_gains) == "costs more, gains");
 }
 
+TEST_CASE("net cost rows: the verdict, and a ratio with an interval only inside the verdict's quadrant") {
+  // Saves money and avoids weeks of rough sleeping: it dominates, and no ratio is given (it once showed as +560).
+  const auto saves = net_cost(samples({-900, -1100, -1000, -1050, -950}, {2, 2.2, 1.8, 2.1, 1.9}), 1);
+  CHECK(saves.verdict == Verdict::dominates);
+  CHECK((std::isnan(saves.ratio.mean) && std::isnan(saves.ratio.low) && std::isnan(saves.ratio.high)));
+  // Costs more and gains, clearly: the cost per unit gained, positive, with its bootstrap interval around it.
+  const auto costs = net_cost(samples({900, 1100, 1000, 1050, 950}, {2, 2.2, 1.8, 2.1, 1.9}), 1);
+  CHECK(costs.verdict == Verdict::costs_more_gains);
+  CHECK(costs.ratio.mean == Approx(500));
+  CHECK((costs.ratio.low > 0 && costs.ratio.low <= 500 && costs.ratio.high >= 500));
+  // Costs more on average but not in every run: the ratio stands, its interval (which would change sign) does not.
+  const auto unsure = net_cost(samples({3000, -1000, 2000, -500, 1500}, {2, 2.2, 1.8, 2.1, 1.9}), 1);
+  CHECK(unsure.verdict == Verdict::costs_more_gains);
+  CHECK(unsure.ratio.mean == Approx(500));
+  CHECK((std::isnan(unsure.ratio.low) && std::isnan(unsure.ratio.high)));
+  // The same seed gives the same interval.
+  const auto again = net_cost(samples({900, 1100, 1000, 1050, 950}, {2, 2.2, 1.8, 2.1, 1.9}), 1);
+  CHECK((again.ratio.low == costs.ratio.low && again.ratio.high == costs.ratio.high));
+}
+
 TEST_CASE("acceptability: at no willingness to pay only cost counts, at a high one only the outcome") {
   // One alternative: always better; cheaper in one sample of four.
   const std::vector<PairedSamples> one = {samples({-10, 10, 20, 30}, {1, 1, 1, 1})};

@@ -116,15 +116,18 @@ TEST_CASE("comparison.csv of a PSA: both intervals side by side, wider with para
   std::istringstream comparison(read(dir / "comparison.csv"));
   std::string line;
   std::getline(comparison, line);
-  CHECK(line == "scenario,measure,group,payer,unit,period,mean,low,high,diff_mean,diff_low,diff_high,psa_mean,psa_low,"
-                "psa_high,psa_diff_mean,psa_diff_low,psa_diff_high");
+  CHECK(line == "scenario,measure,group,payer,unit,aggregation,period,mean,low,high,verdict,diff_mean,diff_low,diff_high,"
+                "psa_mean,psa_low,psa_high,psa_verdict,psa_diff_mean,psa_diff_low,psa_diff_high");
   bool found = false;
+  const std::string row = "Baseline,person_weeks.rough_sleeping,,,person-weeks,sum,total,";
   while (std::getline(comparison, line)) {
-    if (line.rfind("Baseline,person_weeks.rough_sleeping,,,person-weeks,total,", 0) != 0) continue;
+    if (line.rfind(row, 0) != 0) continue;
     found = true;
     std::vector<double> x;
-    std::istringstream cells(line.substr(std::string("Baseline,person_weeks.rough_sleeping,,,person-weeks,total,").size()));
-    for (std::string cell; std::getline(cells, cell, ',');) x.push_back(std::stod(cell));
+    std::istringstream cells(line.substr(row.size()));
+    for (std::string cell; std::getline(cells, cell, ',');) {
+      if (!cell.empty()) x.push_back(std::stod(cell));  // the verdicts are empty on a measure's row
+    }
     REQUIRE(x.size() == 12);
     CHECK((x[3] == 0 && x[4] == 0 && x[5] == 0 && x[9] == 0 && x[10] == 0 && x[11] == 0));  // baseline's own change
     CHECK(x[8] - x[7] > 2 * (x[2] - x[1]));  // the housing rates' range dwarfs chance alone

@@ -128,21 +128,29 @@ TEST_CASE("run and comparison files: columns, rows, baseline differences of zero
   CHECK(results.size() == 1 + base.scenario->steps() * 4);  // 4 whole-cohort measures per step
 
   const auto summary = lines(dir / "summary.csv");
-  CHECK(summary[0] == "scenario,measure,group,payer,unit,period,mean,low,high");
+  CHECK(summary[0] == "scenario,measure,group,payer,unit,aggregation,period,mean,low,high");
   // 12 measure columns + cost.total and cost_discounted.total for 3 groups, in 4 periods.
   CHECK(summary.size() == 1 + 4 * (12 + 6));
 
   const auto comparison = lines(dir / "comparison.csv");
-  CHECK(comparison[0] == "scenario,measure,group,payer,unit,period,mean,low,high,diff_mean,diff_low,diff_high");
-  bool baseline_zero = true, net_cost_row = false;
+  CHECK(comparison[0] ==
+        "scenario,measure,group,payer,unit,aggregation,period,mean,low,high,verdict,diff_mean,diff_low,diff_high");
+  bool baseline_zero = true, net_cost_row = false, levels_averaged = false, flows_summed = false;
   for (const auto& line : comparison) {
     if (line.rfind("Baseline,", 0) == 0) baseline_zero = baseline_zero && line.size() > 6 && line.substr(line.size() - 6) == ",0,0,0";
-    if (line.find("net_cost_per.person_weeks.rough_sleeping,,all,GBP per person-weeks,total") != std::string::npos) {
-      net_cost_row = true;
+    // Outreach costs the housing payer more and cuts rough sleeping: a positive cost per week avoided, or dominance.
+    if (line.rfind("Outreach,net_cost_per.person_weeks.rough_sleeping,,all,", 0) == 0) {
+      net_cost_row = line.find(",ratio,total,,,,costs more, gains,") != std::string::npos ||
+                     line.find(",ratio,total,,,,dominates,,,") != std::string::npos;
+      CHECK(line.find(",-") == std::string::npos);  // never a negative ratio
     }
+    levels_averaged = levels_averaged || line.rfind("Baseline,people.rough_sleeping,,,people,mean,total,", 0) == 0;
+    flows_summed = flows_summed || line.rfind("Baseline,person_weeks.rough_sleeping,,,person-weeks,sum,total,", 0) == 0;
   }
   CHECK(baseline_zero);
   CHECK(net_cost_row);
+  CHECK(levels_averaged);
+  CHECK(flows_summed);
   fs::remove_all(dir);
 }
 
