@@ -5,15 +5,14 @@
 #include <tbb/info.h>
 
 #include <chrono>
-#include <cmath>
 #include <iomanip>
 #include <iostream>
 #include <memory>
-#include <sstream>
 
 #include "apps/revolve/commands.hpp"
 #include "apps/revolve/interrupts.hpp"
 #include "apps/revolve/progress_bar.hpp"
+#include "apps/revolve/summary_table.hpp"
 #include "models/scenario_models.hpp"
 #include "sim/core/atomic_folder.hpp"
 #include "sim/core/error.hpp"
@@ -68,49 +67,6 @@ ensemble::PsaSettings settings_of(const PsaCommand& c, const io::Scenario& basel
   return s;
 }
 
-/// "-120 [-300, 40]": a mean and its 90% interval.
-std::string interval_text(const ensemble::Interval& i) {
-  std::ostringstream out;
-  out << std::setprecision(4) << i.mean << " [" << i.low << ", " << i.high << "]";
-  return out.str();
-}
-
-/// Each alternative's change in each outcome that matters to people over the horizon, with both intervals.
-void print_changes(const ensemble::PsaComparison& psa) {
-  const auto& base = psa.point.front().totals;
-  const auto& base_psa = psa.psa.totals.front();
-  const std::size_t horizon = base.periods().size() - 1;
-  for (std::size_t s = 1; s < psa.point.size(); ++s) {
-    std::cout << psa.plan.scenarios[s].label << ": change from the baseline (90% intervals)\n";
-    for (std::size_t c = 0; c < base.measures().size(); ++c) {
-      const auto& m = base.measures()[c];
-      if (m.better == 0 || !m.group.empty()) continue;
-      const auto chance = ensemble::paired_differences(psa.point[s].totals.over_runs(horizon, c), base.over_runs(horizon, c));
-      const auto both = ensemble::paired_differences(psa.psa.totals[s].over_runs(horizon, c), base_psa.over_runs(horizon, c));
-      std::cout << "  " << std::left << std::setw(34) << m.measure << " chance only " << std::setw(28)
-                << interval_text(ensemble::interval(chance)) << " chance and parameters "
-                << interval_text(ensemble::interval(both)) << '\n';
-    }
-  }
-}
-
-void print_cost_effectiveness(const ensemble::PsaComparison& psa) {
-  const auto samples = ensemble::psa_samples(psa);
-  const std::string unit = ensemble::outcome_unit(psa);
-  std::cout << "cost-effectiveness: " << psa.settings.cost << " against " << psa.settings.outcome
-            << " (gain = change in its better direction)\n";
-  for (std::size_t a = 0; a < samples.size(); ++a) {
-    const auto ce = ensemble::cost_effectiveness(samples[a]);
-    std::cout << "  " << std::left << std::setw(34) << psa.plan.scenarios[a + 1].label << std::right
-              << " better and cheaper " << std::setw(5) << std::fixed << std::setprecision(2) << ce.better_cheaper
-              << ", better and costlier " << std::setw(5) << ce.better_costlier << "; " << ensemble::to_string(ce.verdict);
-    if (std::isfinite(ce.ratio)) {
-      std::cout << ", " << std::setprecision(0) << ce.ratio << ' ' << ensemble::ratio_unit(ce.verdict, unit);
-    }
-    std::cout << std::defaultfloat << '\n';
-  }
-}
-
 void run_psa_command(const PsaCommand& command) {
   using clock = std::chrono::steady_clock;
   const auto start = clock::now();
@@ -127,8 +83,9 @@ void run_psa_command(const PsaCommand& command) {
   });
   progress.finish();
   ensemble::save_psa(command.out, psa, ensemble::psa_manifest(psa, command.command, threads), command.force);
-  print_changes(psa);
-  print_cost_effectiveness(psa);
+  std::cout << psa_summary(psa) << '\n';
+  std::cerr << runs_warning(settings.point_runs, "--point-runs")
+            << runs_warning(settings.draws * settings.runs, "--draws", settings.runs);
   const double seconds = std::chrono::duration<double>(clock::now() - start).count();
   std::cout << "wrote " << command.out << " (" << settings.draws << " draws x " << settings.runs << " run"
             << (settings.runs == 1 ? "" : "s") << " and " << settings.point_runs << " runs at the point values, x "

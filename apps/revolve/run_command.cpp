@@ -11,6 +11,7 @@
 #include "apps/revolve/commands.hpp"
 #include "apps/revolve/interrupts.hpp"
 #include "apps/revolve/progress_bar.hpp"
+#include "apps/revolve/summary_table.hpp"
 #include "models/scenario_models.hpp"
 #include "sim/core/atomic_folder.hpp"
 #include "sim/core/error.hpp"
@@ -29,30 +30,6 @@ struct RunSettings {
   bool force = false;      // replace an output folder revolve did not write
   std::string command;     // for the manifest
 };
-
-/// One line per outcome that matters to people, then total cost: mean and 90% interval over the horizon.
-void print_outcomes(const ensemble::ScenarioResults& r, const ensemble::ScenarioResults* baseline) {
-  const auto& totals = r.totals;
-  const std::size_t horizon = totals.periods().size() - 1;
-  std::cout << r.scenario->scenario().label << " (" << totals.runs() << " runs, "
-            << r.scenario->scenario().horizon_years << " years)\n";
-  auto show = [&](const std::string& name, const std::vector<double>& own, const std::vector<double>* base) {
-    const auto i = ensemble::interval(own);
-    std::cout << "  " << std::left << std::setw(36) << name << std::right << std::setw(14) << std::setprecision(6)
-              << i.mean << "  [" << i.low << ", " << i.high << "]";
-    if (base) {
-      const auto d = ensemble::interval(ensemble::paired_differences(own, *base));
-      std::cout << "   change " << d.mean << " [" << d.low << ", " << d.high << "]";
-    }
-    std::cout << '\n';
-  };
-  for (std::size_t c = 0; c < totals.measures().size(); ++c) {
-    const auto& m = totals.measures()[c];
-    if (m.better == 0 || !m.group.empty()) continue;
-    const auto base = baseline ? baseline->totals.over_runs(horizon, c) : std::vector<double>{};
-    show(m.measure, totals.over_runs(horizon, c), baseline ? &base : nullptr);
-  }
-}
 
 struct Prepared {
   std::vector<std::shared_ptr<const ensemble::PreparedScenario>> scenarios;
@@ -116,7 +93,8 @@ void run_scenarios(const RunSettings& settings, bool compare) {
   for (const auto& r : results) all.push_back(&r);
   const auto manifest = ensemble::run_manifest(all, settings.command, prepared.runs, prepared.seed, threads);
   ensemble::save_results(settings.out, all, manifest, compare, settings.force);
-  for (const auto& r : results) print_outcomes(r, compare && &r != &results.front() ? &results.front() : nullptr);
+  std::cout << (compare ? comparison_summary(all) : scenario_summary(results.front())) << '\n';
+  std::cerr << runs_warning(prepared.runs);
   const double seconds = std::chrono::duration<double>(clock::now() - start).count();
   std::cout << "wrote " << settings.out << " (" << prepared.runs << " runs x " << results.size()
             << " scenario" << (results.size() == 1 ? "" : "s") << ", seed " << prepared.seed << ", " << threads
