@@ -14,6 +14,7 @@
 #include "models/revolving_door/scheduled_events.hpp"
 #include "models/revolving_door/system.hpp"
 #include "models/revolving_door/system_feeds.hpp"
+#include "sim/abm/example_lives.hpp"
 #include "sim/core/error.hpp"
 #include "sim/core/hash.hpp"
 #include "sim/coupling/system_coupling.hpp"
@@ -167,6 +168,13 @@ std::vector<std::unique_ptr<abm::Module>> revolving_door_modules(std::shared_ptr
     modules.push_back(std::move(intervention));
   }
   modules.push_back(std::make_unique<Recorder>(setup, std::move(interventions)));
+  // Four people of a priority group who start homeless, followed week by week for the report (lives.csv).
+  modules.push_back(std::make_unique<abm::ExampleLives>(abm::ExampleLivesSpec{
+      .name = "lives",
+      .people = 4,
+      .columns = {"housing", "justice", "mental_health", "support", "priority_group"},
+      .chosen_from = {{"housing", {"rough_sleeping", "temporary"}},
+                      {"priority_group", {"young_mec_justice", "women_domestic_abuse", "chronic_homeless"}}}}));
   return modules;
 }
 

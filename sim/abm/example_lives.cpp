@@ -35,8 +35,12 @@ void ExampleLives::init(Run& run) {
     for (const auto& category : categories) codes.push_back(population.category(column, category));
     rule_.emplace_back(column, std::move(codes));
   }
-  choose(run);
+  people_.clear();
   states_.clear();
+}
+
+void ExampleLives::step(Phase, Run& run) {
+  if (run.clock().step() == 1) choose(run);
 }
 
 void ExampleLives::choose(const Run& run) {

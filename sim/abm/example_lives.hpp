@@ -23,10 +23,10 @@ struct ExampleLivesSpec {
   std::string name = "lives";        ///< the table's name: a results folder writes it as <name>.csv
   std::size_t people = 4;            ///< how many to follow (fewer if fewer meet the rule), at most 26
   std::vector<std::string> columns;  ///< state columns to record, e.g. {"housing", "justice"}
-  /// The rule, checked at init on everyone alive (so add the analyzer after the modules that bring the first people
-  /// in): each listed state column must hold one of its categories, e.g. {{"housing", {"rough_sleeping",
-  /// "temporary"}}}. Among those who meet it, the people with the smallest draws of the stream "<name>.choose" are
-  /// followed.
+  /// The rule, checked on everyone alive when the first step starts (after every module's init, before anything
+  /// acts, wherever the analyzer is in the run's modules): each listed state column must hold one of its
+  /// categories, e.g. {{"housing", {"rough_sleeping", "temporary"}}}. Among those who meet it, the people with the
+  /// smallest draws of the stream "<name>.choose" are followed.
   std::vector<std::pair<std::string, std::vector<std::string>>> chosen_from;
 };
 
@@ -35,7 +35,10 @@ class ExampleLives : public Module {
   /// Throws revolve::Error when the spec asks for no columns or more than 26 people.
   explicit ExampleLives(ExampleLivesSpec spec);
 
+  /// Chooses the people in the first step's first phase.
+  PhaseSet phases() const override { return {Phase::advance_clock}; }
   void init(Run& run) override;
+  void step(Phase phase, Run& run) override;
   void record(Run& run) override;
   void finalize(Run& run) override;
 

@@ -18,8 +18,14 @@ namespace {
 
 constexpr std::uint32_t steps = 60;
 
-/// The illness model with a second column, "group", in which every fifth person is "watched".
-void build(abm::Run& run, bool with_lives, std::size_t people = 4) {
+abm::ExampleLivesSpec spec(std::size_t people) {
+  return {.name = "lives", .people = people, .columns = {"health", "group"}, .chosen_from = {{"group", {"watched"}}}};
+}
+
+/// The illness model with a second column, "group", in which every fifth person is "watched"; the analyzer last,
+/// or with `lives_first` before the module that brings the people in.
+void build(abm::Run& run, bool with_lives, std::size_t people = 4, bool lives_first = false) {
+  if (with_lives && lives_first) run.add<abm::ExampleLives>(spec(people));
   run.add<test::People>(3'000, test::People::States{{"health", {"well", "ill"}}, {"group", {"other", "watched"}}},
                         [](abm::Population& p) {
                           auto group = p.states(p.state("group"));
@@ -27,15 +33,12 @@ void build(abm::Run& run, bool with_lives, std::size_t people = 4) {
                         });
   run.add<abm::TransitionRule>(test::illness_rule());
   run.add<abm::StateCounts>(std::vector<std::string>{"health"});
-  if (with_lives) {
-    run.add<abm::ExampleLives>(abm::ExampleLivesSpec{
-        .name = "lives", .people = people, .columns = {"health", "group"}, .chosen_from = {{"group", {"watched"}}}});
-  }
+  if (with_lives && !lives_first) run.add<abm::ExampleLives>(spec(people));
 }
 
-abm::Outputs run_once(bool with_lives, std::uint64_t seed = 7, std::size_t people = 4) {
+abm::Outputs run_once(bool with_lives, std::uint64_t seed = 7, std::size_t people = 4, bool lives_first = false) {
   abm::Run run({seed, 3});
-  build(run, with_lives, people);
+  build(run, with_lives, people, lives_first);
   run.run(steps);
   return std::move(run.outputs());
 }
@@ -65,6 +68,10 @@ TEST_CASE("example lives: the same people for the same seed on any number of thr
   const auto four = test::with_threads(4, [] { return run_once(true); });
   CHECK(one.tables().at("lives").rows == four.tables().at("lives").rows);
   CHECK(run_once(true, 8).tables().at("lives").rows != one.tables().at("lives").rows);
+}
+
+TEST_CASE("example lives: the same people wherever the analyzer is among the modules") {
+  CHECK(run_once(true, 7, 4, true).tables().at("lives").rows == run_once(true).tables().at("lives").rows);
 }
 
 TEST_CASE("example lives change no other result") {
