@@ -24,8 +24,8 @@ import pandas as pd
 
 from . import labels
 
-_TEXT = ["scenario", "measure", "group", "payer", "unit", "period"]
-_COMPARISON_COLUMNS = _TEXT + ["mean", "low", "high", "diff_mean", "diff_low", "diff_high"]
+_TEXT = ["scenario", "measure", "group", "payer", "unit", "period", "aggregation", "verdict", "psa_verdict"]
+_COMPARISON_COLUMNS = _TEXT[:6] + ["mean", "low", "high", "diff_mean", "diff_low", "diff_high"]
 _RESULTS_COLUMNS = ["scenario", "step", "time", "measure", "unit", "mean", "p05", "p25", "p50", "p75", "p95"]
 _PSA_COLUMNS = ["psa_mean", "psa_low", "psa_high", "psa_diff_mean", "psa_diff_low", "psa_diff_high"]
 _CE_TEXT = ["scenario", "cost", "outcome", "outcome_unit", "verdict", "ratio_unit"]
@@ -33,6 +33,8 @@ _CE_COLUMNS = _CE_TEXT + ["cost_change", "gain", "p_better_cheaper", "p_better_c
                           "p_not_better_costlier", "ratio"]
 _CEAC_TEXT = ["wtp_unit", "scenario"]
 _CEAC_COLUMNS = _CEAC_TEXT + ["wtp", "p_beats_baseline", "p_best"]
+_LIVES_TEXT = ["person", "column", "state"]
+_LIVES_COLUMNS = _LIVES_TEXT + ["first_step", "last_step"]
 
 
 class DataError(Exception):
@@ -73,6 +75,9 @@ class Comparison:
         steps: every scenario's ``results.csv`` together: one row per scenario, week and measure.
         scenarios: the scenarios' names, the baseline first.
         uncertainty: for the folder of ``revolve psa``, its settings and cost-effectiveness results; else None.
+        lives: each scenario's ``lives.csv``, when the model follows a few people through the first run: one row
+            per stretch of weeks (``first_step`` to ``last_step``) a person (``A``, ``B`` ...) spends in one
+            ``state`` of one ``column``.
     """
 
     folder: pathlib.Path
@@ -81,6 +86,7 @@ class Comparison:
     steps: pd.DataFrame
     scenarios: list[str] = field(default_factory=list)
     uncertainty: Uncertainty | None = None
+    lives: dict[str, pd.DataFrame] = field(default_factory=dict)
 
     @classmethod
     def load(cls, folder: str | os.PathLike) -> Comparison:
@@ -118,7 +124,9 @@ class Comparison:
                             f"(found: {', '.join(sorted(folders)) or 'none'})")
         steps = pd.concat([_read_csv(folders[s] / "results.csv", _RESULTS_COLUMNS) for s in scenarios],
                           ignore_index=True)
-        return cls(folder, manifest, table, steps, scenarios, uncertainty)
+        lives = {s: _read_csv(folders[s] / "lives.csv", _LIVES_COLUMNS, _LIVES_TEXT) for s in scenarios
+                 if (folders[s] / "lives.csv").is_file()}
+        return cls(folder, manifest, table, steps, scenarios, uncertainty, lives)
 
     @property
     def baseline(self) -> str:
@@ -139,12 +147,12 @@ class Comparison:
         """The outcomes that matter to people, in the order of :data:`viz.labels.OUTCOMES` then the model's.
 
         They are the measures ``comparison.csv`` gives a net cost per unit for (the CLI headlines the same ones),
-        or, in an older file without those rows, the labelled outcomes it holds.
+        and the outcomes :data:`viz.labels.OUTCOMES` names that it holds (such as s136 detentions).
         """
         net = self.table.loc[self.table["measure"].str.startswith("net_cost_per."), "measure"]
         found = list(dict.fromkeys(m.removeprefix("net_cost_per.") for m in net))
-        if not found:
-            found = [m for m in labels.OUTCOMES if m in set(self.table["measure"])]
+        present = set(self.table["measure"])
+        found += [m for m in labels.OUTCOMES if m in present and m not in found]
         known = [m for m in labels.OUTCOMES if m in found]
         return known + [m for m in found if m not in known]
 
@@ -233,7 +241,7 @@ def _read_csv(path: pathlib.Path, columns: list[str], text: list[str] = _TEXT) -
         frame = pd.read_csv(path, dtype={c: str for c in text}, keep_default_na=False, na_values=[""])
     except (pd.errors.ParserError, UnicodeDecodeError, pd.errors.EmptyDataError) as e:
         raise DataError(f"{path}: malformed CSV: {e}") from None
-    missing = [c for c in columns if c not in frame.columns]
+    missing = [c for c in columns if c not in frame.columns]  # the other text columns are optional (older files)
     if missing:
         raise DataError(f"{path}: missing column(s) {', '.join(missing)} (docs/scenarios.md lists them)")
     for c in set(text) & set(frame.columns):

@@ -26,9 +26,9 @@ import matplotlib.pyplot as plt  # noqa: E402
 import numpy as np  # noqa: E402
 from matplotlib.figure import Figure  # noqa: E402
 from matplotlib.patches import Patch  # noqa: E402
-from matplotlib.ticker import FuncFormatter  # noqa: E402
+from matplotlib.ticker import FuncFormatter, MaxNLocator  # noqa: E402
 
-from . import labels, uncertainty  # noqa: E402
+from . import labels, numbers, uncertainty  # noqa: E402
 from .data import Comparison  # noqa: E402
 
 #: Okabe and Ito (2008): distinguishable with the common forms of colour-blindness. Black is the baseline.
@@ -44,9 +44,10 @@ STYLE = {
     "figure.dpi": 100,
 }
 
-THOUSANDS = FuncFormatter(lambda x, _: f"{x:,.0f}")
-MILLIONS = FuncFormatter(lambda x, _: f"{x / 1e6:+,.1f}" if x else "0")
-PERCENT = FuncFormatter(lambda x, _: f"{x:+.0f}%" if x else "0")
+# Axis numbers by the one rule the page's charts and the command line follow too (viz/numbers.py).
+THOUSANDS = FuncFormatter(lambda x, _: numbers.text(x))
+MONEY = FuncFormatter(lambda x, _: numbers.text(x, "money", signed=True))
+PERCENT = FuncFormatter(lambda x, _: numbers.text(x, "percent", signed=True))
 
 
 def colours(data: Comparison) -> dict[str, str]:
@@ -221,7 +222,8 @@ def _change_marker(ax, r, y: float, colour: str, limit: float, label: str | None
     marker = (">" if mean > 0 else "<") if clipped else "o"
     ax.plot([mean], [y], marker=marker, ms=9, color=colour, ls="none", zorder=4, label=label)
     if clipped:
-        ax.annotate(f"{r['pct']:+,.0f}% ({r['pct_low']:+,.0f} to {r['pct_high']:+,.0f})", (mean, y),
+        pct = lambda v: numbers.text(v, "percent", signed=True)  # noqa: E731
+        ax.annotate(f"{pct(r['pct'])} ({pct(r['pct_low'])} to {pct(r['pct_high'])})", (mean, y),
                     xytext=(-8 if mean > 0 else 8, 0), textcoords="offset points", va="center",
                     ha="right" if mean > 0 else "left", fontsize=12, color=colour)
 
@@ -229,7 +231,7 @@ def _change_marker(ax, r, y: float, colour: str, limit: float, label: str | None
 def _outcome_tick(data: Comparison, measure: str) -> str:
     direction = {-1: "fewer is better", 1: "more is better"}.get(labels.better(measure), "")
     base = data.rows(measure).set_index("scenario")
-    amount = f"baseline {base.loc[data.baseline, 'mean']:,.0f} {base.loc[data.baseline, 'unit']}" \
+    amount = f"baseline {numbers.text(base.loc[data.baseline, 'mean'])} {base.loc[data.baseline, 'unit']}" \
         if data.baseline in base.index else ""
     return f"{labels.measure(measure)}\n{amount}; {direction}".rstrip("; ")
 
@@ -243,7 +245,7 @@ def year_by_year(data: Comparison, measures: Iterable[str] = ("person_weeks.roug
 
     Args:
         data: the comparison.
-        measures: one panel each; costs are drawn in £ million.
+        measures: one panel each; costs are drawn in pounds (£250k, £1.2m).
     """
     measures = [m for m in measures if len(data.rows(m, period="year 1"))]
     palette = colours(data)
@@ -254,23 +256,21 @@ def year_by_year(data: Comparison, measures: Iterable[str] = ("person_weeks.roug
                                  squeeze=False)
         for ax, measure in zip(axes[0], measures):
             money = measure.startswith(("cost", "intervention_cost"))
-            scale = 1e6 if money else 1.0
             for k, scenario in enumerate(data.alternatives):
                 rows = [data.rows(measure, period=p).set_index("scenario") for p in periods]
                 change = np.array([[r.loc[scenario, c] if scenario in r.index else np.nan
-                                    for c in ("diff_mean", "diff_low", "diff_high")] for r in rows]) / scale
+                                    for c in ("diff_mean", "diff_low", "diff_high")] for r in rows])
                 x = years + 0.5 * (k / max(1, len(data.alternatives) - 1) - 0.5) * 0.5
                 ax.vlines(x, change[:, 1], change[:, 2], color=palette[scenario], lw=1.5)
                 ax.plot(x, change[:, 0], "-o", ms=6, lw=2, color=palette[scenario], label=scenario)
             ax.axhline(0, color="#333333", lw=1.2)
             ax.set_xticks(years)
             ax.set_xlabel("year")
-            unit = "£ million" if money else data.rows(measure)["unit"].iloc[0]
+            unit = "£" if money else data.rows(measure)["unit"].iloc[0]
             ax.set_ylabel(f"change from the baseline, {unit}")
             title = "Cost to all payers (discounted)" if measure == "cost_discounted.total" else labels.measure(measure)
             ax.set_title(title, loc="left", fontweight="bold")
-            ax.yaxis.set_major_formatter(FuncFormatter(lambda v, _, money=money: f"{v:+,.1f}" if money and v
-                                                       else f"{v:+,.0f}" if v else "0"))
+            ax.yaxis.set_major_formatter(MONEY if money else FuncFormatter(lambda v, _: numbers.text(v, signed=True)))
         _legend_below(fig, *axes[0, 0].get_legend_handles_labels(), min(3, len(data.alternatives)))
         fig.suptitle("Year by year: the change from the baseline (dots: mean; lines: 90% interval)", x=0.01,
                      ha="left")
@@ -301,9 +301,11 @@ def who_pays(data: Comparison) -> Figure:
             change = rows.reindex(keys)[["diff_mean", "diff_low", "diff_high"]].to_numpy().T
             spent = [spending.get((scenario, p), 0.0) for p in payers]
             _payer_panel(ax, change, spent + [sum(spent)], names)
-            ax.set_title(scenario, loc="left", fontweight="bold")
+            money = lambda v: numbers.text(v, "money", signed=True)  # noqa: E731
+            ax.set_title(f"{scenario}\nall payers: {money(change[0][-1])} ({money(change[1][-1])} to "
+                         f"{money(change[2][-1])})", loc="left", fontweight="bold", fontsize=14)
         for ax in axes.flat[:len(alternatives)]:
-            ax.set_xlabel("change in cost, £ million")
+            ax.set_xlabel("change in cost, £")
         legend = [Patch(color=SAVES, label="saves: cost falls"), Patch(color=COSTS, label="pays more"),
                   plt.Line2D([], [], color="#222222", lw=1.8, label="90% interval"),
                   Patch(facecolor="white", hatch="///", edgecolor="#444444",
@@ -327,9 +329,8 @@ def _payer_panel(ax, change: np.ndarray, spent: list[float], names: list[str]) -
     ax.set_yticklabels(names)
     ax.set_ylim(-0.6, len(names) - 0.4)
     ax.grid(axis="y", visible=False)
-    ax.xaxis.set_major_formatter(MILLIONS)
-    ax.set_title(f"all payers: {mean[-1] / 1e6:+,.1f}m ({low[-1] / 1e6:+,.1f} to {high[-1] / 1e6:+,.1f})",
-                 loc="right", fontsize=13)
+    ax.xaxis.set_major_formatter(MONEY)
+    ax.xaxis.set_major_locator(MaxNLocator(5))  # money ticks are wide: few of them
 
 
 def _intervention_spending(data: Comparison) -> dict[tuple[str, str], float]:

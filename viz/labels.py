@@ -28,6 +28,23 @@ STATES: dict[str, dict[str, str]] = {
 #: People in a state each week that make good fan charts: name and what a board calls it.
 TRAJECTORIES: dict[str, str] = {t["name"]: t["label"] for t in _WORDS["trajectories"]}
 
+#: The states a few simulated people's lives are drawn in (``lives.csv``): per column, what a board calls each state,
+#: the best placed first. ``left`` is the model's "no longer in the cohort" (sim/abm/example_lives.hpp).
+LIFE_STATES: dict[str, tuple[str, dict[str, str]]] = {
+    "housing": ("Home", {"settled": "Settled tenancy", "housing_first": "Housing First tenancy",
+                         "supported": "Supported accommodation", "temporary": "Hostel or temporary accommodation",
+                         "rough_sleeping": "Sleeping rough"}),
+    "justice": ("Justice", {"none": "No current order", "community_order": "Community order",
+                            "licence": "On licence after prison", "custody": "In prison",
+                            "recalled": "Recalled to prison"}),
+    "mental_health": ("Mental health", {"stable": "Stable", "treatment": "In community treatment",
+                                        "unwell": "Unwell, not treated", "crisis": "In crisis",
+                                        "inpatient": "In hospital"}),
+    "support": ("Support", {"housing_first": "Housing First support", "mtam": "MTAM coordinator",
+                            "navigator": "A&E navigator", "usual": "Usual services", "none": "No support"}),
+}
+LEFT = "Left the cohort (died or moved away)"
+
 GROUPS: dict[str, str] = {g["name"]: g["label"] for g in _WORDS["groups"]}
 
 #: Short forms of the group names, for axis ticks.

@@ -28,7 +28,7 @@ import pandas as pd
 from revolve.errors import Error, OutputError
 from revolve.output import check_file, output_folder, write_text
 
-from . import labels, uncertainty
+from . import board, labels, numbers, uncertainty
 from .data import Comparison, DataError
 
 ROOT = pathlib.Path(__file__).resolve().parents[1]
@@ -113,6 +113,7 @@ def render(data: Comparison, figure_files: dict[str, list[str]] | None = None, t
         "needs": _needs(data),
         "uncertainty": uncertainty.section(data),
         "uncertainty_nav": uncertainty.nav(data),
+        **_board_fields(data, payload),
     }
     return string.Template(_asset("report.html")).substitute(fields)
 
@@ -121,7 +122,7 @@ def report_data(data: Comparison) -> dict:
     """Everything the interactive charts draw, as plain JSON-able lists (numbers rounded for size)."""
     from .figures import colours
     palette = colours(data)
-    return {
+    payload = {
         "baseline": data.baseline,
         "horizon": data.horizon_years,
         "scenarios": [{"name": s, "colour": palette[s], "description": _description(data, i)}
@@ -134,6 +135,10 @@ def report_data(data: Comparison) -> dict:
         "groups": _groups(data),
         "psa": uncertainty.report_data(data),
     }
+    payload["board"] = board.report_data(data, list(payload["yearly"]), list(payload["series"]["measures"]),
+                                         list(payload["groups"]["measures"]))
+    payload["lives"] = board.lives_data(data)
+    return payload
 
 
 def _num(x: float, digits: int = 4) -> float | None:
@@ -326,7 +331,8 @@ def _outcome_table(data: Comparison) -> str:
         base = _base_cell(o["base"], both["base"] if both else None)
         cells = "".join(_change_cell(o, s, both) for s in data.alternatives)
         body.append(f'<tr><th scope="row">{html.escape(o["label"])}<br><small>{html.escape(o["unit"])}; '
-                    f'{_direction(o["better"])}</small></th><td>{base}</td>{cells}</tr>')
+                    f'{_direction(o["better"])}</small></th><td data-label="{html.escape(data.baseline)}">{base}</td>'
+                    f'{cells}</tr>')
     return (f'<table class="outcomes"><thead><tr><th scope="col">Outcome over {data.horizon_years:g} years</th>'
             f'<th scope="col">{html.escape(data.baseline)}</th>{head}</tr></thead><tbody>{"".join(body)}</tbody></table>')
 
@@ -358,8 +364,9 @@ def _change_cell(outcome: dict, scenario: str, both: dict | None = None) -> str:
         verdict, css = ("better", "better") if good else ("worse", "worse")
     elif clear:
         verdict, css = ("higher" if sign > 0 else "lower"), "unclear"
-    percent = f" ({pct:+.1f}%)" if pct is not None else ""
-    return f'<td class="{css}"><strong>{_fmt(mean, signed=True)}</strong>{percent}<br>{ranges}<br><em>{verdict}</em></td>'
+    percent = f" ({numbers.text(pct, 'percent', signed=True)})" if pct is not None else ""
+    return (f'<td class="{css}" data-label="{html.escape(scenario)}"><strong>{_fmt(mean, signed=True)}</strong>'
+            f'{percent}<br>{ranges}<br><em>{verdict}</em></td>')
 
 
 def _direction(better: int) -> str:
@@ -367,14 +374,7 @@ def _direction(better: int) -> str:
 
 
 def _fmt(x: float | None, signed: bool = False) -> str:
-    if x is None:
-        return "n/a"
-    if abs(x) < 0.05:
-        return "0"
-    text = f"{x:+,.0f}" if signed else f"{x:,.0f}"
-    if abs(x) < 10 and x != round(x):
-        text = f"{x:+,.1f}" if signed else f"{x:,.1f}"
-    return text.replace("-", "\u2212")
+    return numbers.text(x, "count", signed)
 
 
 def _status_summary(params: pd.DataFrame) -> str:
@@ -490,6 +490,36 @@ def _needs(data: Comparison) -> str:
     return ("<p class=\"note\">A diagram of moves between housing states over a year will appear here when the "
             "model counts them (measures <code>moves.housing.&lt;from&gt;.&lt;to&gt;</code>); it does not yet, and "
             "this report does not invent them.</p>")
+
+
+# --- what the page adds for a board: the highlighted option, example lives, the number rule (viz/board.py) --------
+
+
+def _board_fields(data: Comparison, payload: dict) -> dict[str, str]:
+    """The template's fields for the highlight control, the example lives and the shared rule for numbers."""
+    lives = payload["lives"]
+    return {
+        "number_format": _script(numbers.SPEC_FILE.read_text(encoding="utf-8")),
+        "lives_script": _script(_asset("lives.js")),
+        "lives_nav": '<a href="#lives">Example lives</a>' if lives else "",
+        "lives_section": _lives_section(data, len(lives["people"])) if lives else "",
+    }
+
+
+def _lives_section(data: Comparison, people: int) -> str:
+    """The section of example lives (drawn by lives.js from the page's data)."""
+    return f"""<section id="lives">
+  <h2>Example lives: a few simulated people, week by week</h2>
+  <p>Behind the totals are people. These are {people} of the simulated people who
+    were homeless at the start, chosen at random from a priority group, followed through one run over
+    {data.horizon_years:g} years: in the baseline, and under the option highlighted above. They are the same
+    people with the same chance events: only the option differs. Each strip shows where the person lives, their
+    contact with the justice system, their mental health and the support they have; hover over a stretch to read
+    it. They are made up by the model, not real people, and one run is one story among many: the ranges above say
+    what is typical.</p>
+  <div id="lives-legend"></div>
+  <div id="lives-people"></div>
+</section>"""
 
 
 # --- assets -------------------------------------------------------------------------------------------------------

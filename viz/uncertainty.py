@@ -21,7 +21,7 @@ from collections.abc import Callable
 
 import numpy as np
 
-from . import labels
+from . import labels, numbers
 from .data import Comparison
 
 CHANCE, BOTH = "chance only", "chance and parameters"
@@ -104,6 +104,7 @@ def section(data: Comparison) -> str:
   <div class="chart"><canvas id="chart-psa-ranges" data-chart="psa-ranges" role="img"
     aria-label="Change in an outcome with each option: 90% ranges with chance only and with chance and parameters">
     </canvas></div>
+  <p class="download"><a href="#" data-download="psa-ranges">Download these numbers (CSV)</a></p>
   {_widening_text(data)}
   <h3>Value for money</h3>
   {_quadrant_table(data)}
@@ -116,6 +117,7 @@ def section(data: Comparison) -> str:
   <div class="chart"><canvas id="chart-ceac" data-chart="ceac" role="img"
     aria-label="Cost-effectiveness acceptability curves: chance that each option is best value by willingness to pay">
     </canvas></div>
+  <p class="download"><a href="#" data-download="ceac">Download these numbers (CSV)</a></p>
   <p class="small">{s["draws"]} draws of {len(s.get("parameters", []))} parameters ({_design_words(s["design"])}),
     {s["runs_per_draw"]} run(s) of each option under each draw; cost: <code>{html.escape(s["cost"])}</code>,
     outcome: <code>{html.escape(s["outcome"])}</code>.</p>
@@ -174,9 +176,7 @@ def _clear(triple: list[float | None]) -> bool:
 
 
 def _fmt(x: float | None) -> str:
-    if x is None:
-        return "n/a"
-    return (f"{x:+,.0f}" if abs(x) >= 10 else f"{x:+,.1f}").replace("-", "\u2212")
+    return numbers.text(x, "count", signed=True)
 
 
 def _quadrant_table(data: Comparison) -> str:
@@ -187,9 +187,9 @@ def _quadrant_table(data: Comparison) -> str:
     for _, r in ce.iterrows():
         ratio = "none: one option dominates"
         if math.isfinite(r["ratio"]) and r["verdict"] == "saves, loses":
-            ratio = f"£{r['ratio']:,.0f} saved per {html.escape(_unit_gained(data, lost=True))}"
+            ratio = f"{numbers.text(r['ratio'], 'money')} saved per {html.escape(_unit_gained(data, lost=True))}"
         elif math.isfinite(r["ratio"]):
-            ratio = f"£{r['ratio']:,.0f} per {html.escape(_unit_gained(data))}"
+            ratio = f"{numbers.text(r['ratio'], 'money')} per {html.escape(_unit_gained(data))}"
         cells = "".join(f"<td>{100 * r[c]:.0f}%</td>" for c in ("p_better_cheaper", "p_better_costlier",
                                                                  "p_not_better_cheaper", "p_not_better_costlier"))
         rows.append(f'<tr><th scope="row">{html.escape(r["scenario"])}</th>{cells}<td>{html.escape(r["verdict"])}'
@@ -253,8 +253,9 @@ def ranges_figure(data: Comparison, most: int = 6):
 def ceac_figure(data: Comparison):
     """Cost-effectiveness acceptability curves: the chance each option is best value, by willingness to pay."""
     import matplotlib.pyplot as plt
+    from matplotlib.ticker import FuncFormatter
 
-    from .figures import STYLE, THOUSANDS, colours
+    from .figures import STYLE, colours
     palette = colours(data)
     ceac = data.uncertainty.ceac
     with plt.rc_context(STYLE):
@@ -265,7 +266,7 @@ def ceac_figure(data: Comparison):
                     ls="--" if scenario == data.baseline else "-")
         ax.set_ylim(0, 100)
         ax.set_xlim(ceac["wtp"].min(), ceac["wtp"].max())
-        ax.xaxis.set_major_formatter(THOUSANDS)
+        ax.xaxis.set_major_formatter(FuncFormatter(lambda v, _: numbers.text(v, "money")))
         ax.set_xlabel(f"willingness to pay, £ per {_unit_gained(data)}")
         ax.set_ylabel("chance of being best value, %")
         ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.16), ncol=2, frameon=False)

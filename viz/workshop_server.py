@@ -39,8 +39,9 @@ TOKEN_HEADER = "X-Revolve-Token"
 
 def page(workshop: Workshop, token: str) -> str:
     """The dashboard's HTML, everything inlined, with the session's token for its requests."""
+    from .numbers import SPEC_FILE
     from .report import _chart_js, _script
-    from .workshop import YOURS
+    from .workshop_controls import YOURS
     template = string.Template((ASSETS / "workshop.html").read_text(encoding="utf-8"))
     spec = {"baseline": workshop.baseline.label, "yours": YOURS,
             "controls": [c.spec() for c in workshop.controls.items], "horizon": workshop.baseline.horizon_years,
@@ -52,6 +53,7 @@ def page(workshop: Workshop, token: str) -> str:
         charts=_script((ASSETS / "charts.js").read_text(encoding="utf-8")),
         script=_script((ASSETS / "workshop.js").read_text(encoding="utf-8")),
         spec=_script(json.dumps(spec)),
+        number_format=_script(SPEC_FILE.read_text(encoding="utf-8")),
     )
 
 

@@ -5,6 +5,7 @@
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { ARTIFACTS, charts, fail, launch, watch } from "./browser.mjs";
+import { checkBoard, tableWidths } from "./board.mjs";
 
 const file = pathToFileURL(path.resolve(process.argv[2])).href;
 const { context, close } = await launch();
@@ -43,12 +44,16 @@ if (psa) {
   await page.selectOption("#psa-measure", { index: 1 });
 }
 
-for (const section of ["read", "outcomes", ...(psa ? ["uncertainty"] : []), "time", "cohort", "groups", "payers",
-  "assumptions", "limits"]) {
+await checkBoard(page, problems, psa);
+const lives = await page.locator("#lives").count();
+for (const section of ["read", "outcomes", ...(psa ? ["uncertainty"] : []), "time", "cohort", ...(lives ? ["lives"] : []),
+  "groups", "payers", "assumptions", "limits"]) {
   await page.locator(`#${section}`).screenshot({ path: path.join(ARTIFACTS, `report_${section}.png`) });
 }
 await page.evaluate(() => window.scrollTo(0, 0));
 await page.screenshot({ path: path.join(ARTIFACTS, "report_top.png") });
+const widths = await tableWidths(page, problems);
 await close();
-console.log(`report${psa ? " (PSA)" : ""}: ${drawn.length} charts drawn, ${rows} parameters, ${problems.length} problems`);
+console.log(`report${psa ? " (PSA)" : ""}: ${drawn.length} charts drawn, ${rows} parameters, ${lives ? "example lives, " : ""}` +
+  `outcome table ${widths}, ${problems.length} problems`);
 fail(problems);

@@ -90,3 +90,50 @@ def test_the_widening_words_follow_the_numbers():
     assert data.uncertainty.settings["draws"] == 8
     assert list(data.uncertainty.ceac.columns) == ["wtp", "wtp_unit", "scenario", "p_beats_baseline", "p_best"]
 
+
+
+def payload(page):
+    import json
+    return json.loads(re.search(r'<script id="report-data" type="application/json">(.*?)</script>', page, flags=re.S)
+                      .group(1).replace("<\\/", "</"))
+
+
+def test_every_chart_has_a_finding_as_its_title_and_a_download_of_its_numbers():
+    page = small_report().read_text(encoding="utf-8")
+    data = Comparison.load(small_comparison())
+    board = payload(page)["board"]
+    assert board["highlight"] in data.alternatives
+    for option, titles in board["titles"].items():
+        assert titles["outcomes"].startswith(f"{option} is better on")
+        assert all(t.startswith((option, f"In year")) for t in titles["yearly"].values())
+    for chart in ("outcomes", "series", "yearly", "groups", "payers"):
+        assert f'id="title-{chart}"' in page and f'data-download="{chart}"' in page
+    assert '<script id="number-format" type="application/json">' in page
+
+
+def test_the_outcomes_table_headlines_s136_ambulance_and_admissions():
+    table = re.search(r'<table class="outcomes">(.*?)</table>', small_report().read_text(encoding="utf-8"),
+                      flags=re.S).group(1)
+    for words in ("Section 136 detentions", "Ambulance call-outs", "Emergency hospital admissions",
+                  "Mental-health hospital admissions"):
+        assert words in table
+    assert table.count('data-label="') >= 2 * 17  # every cell names its option, for the phone layout
+
+
+def test_example_lives_are_in_the_report_beside_the_aggregates():
+    page = small_report().read_text(encoding="utf-8")
+    assert section(page, "lives") and 'href="#lives"' in page
+    lives = payload(page)["lives"]
+    data = Comparison.load(small_comparison())
+    assert set(lives["lives"]) == set(data.scenarios)
+    people = [p for p, _ in lives["people"]]
+    assert 1 <= len(people) <= 4 and people[0] == "A"
+    for scenario in data.scenarios:
+        for person in people:
+            for column, episodes in lives["lives"][scenario][person].items():
+                assert episodes[0][1] == 1 and episodes[-1][2] == lives["steps"]  # every week, start to end
+                assert all(a[2] + 1 == b[1] for a, b in zip(episodes, episodes[1:]))
+    # The people start homeless, in a priority group, and are the same people in every option.
+    assert all("at the start" in about and "in the group" in about for _, about in lives["people"])
+    first = {s: lives["lives"][s]["A"]["housing"][0] for s in data.scenarios}
+    assert len({e[0] for e in first.values()}) == 1

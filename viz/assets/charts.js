@@ -10,13 +10,28 @@
   Chart.defaults.plugins.tooltip.titleFont = { size: 17 };
   Chart.defaults.plugins.tooltip.bodyFont = { size: 16 };
 
-  function fmt(x, signed) {
+  // Numbers for people by the one rule of viz/assets/number_format.json, inlined in the page as #number-format; the
+  // static figures (viz/numbers.py) and the command line follow the same file, and a test checks all three.
+  const NUMBERS = JSON.parse(document.getElementById("number-format").textContent);
+  const rounder = {};
+  function text(x, kind = "count", signed = false) {
     if (x === null || x === undefined || !isFinite(x)) return "n/a";
-    const a = Math.abs(x);
-    const text = a >= 100 ? Math.round(x).toLocaleString("en-GB")
-      : x.toLocaleString("en-GB", { maximumSignificantDigits: 3 });
-    return (signed && x > 0 ? "+" : "") + text.replace("-", "\u2212");
+    const rule = NUMBERS.kinds[kind];
+    // Intl rounds the shortest decimal form, half away from zero, as the rule asks.
+    rounder[kind] = rounder[kind] || [new Intl.NumberFormat("en-US", { maximumSignificantDigits: rule.significant, useGrouping: false }),
+      new Intl.NumberFormat("en-GB", { maximumSignificantDigits: rule.significant })];
+    const rounded = Number(rounder[kind][0].format(Math.abs(x)));
+    if (rounded === 0) return `${rule.prefix}0${rule.suffix}`;
+    const [scale, letters] = (kind === "money" && NUMBERS.scales.find(([s]) => rounded >= s)) || [1, ""];
+    const sign = x < 0 ? NUMBERS.minus : signed ? "+" : "";
+    return sign + rule.prefix + rounder[kind][1].format(rounded / scale) + letters + rule.suffix;
   }
+  // The kind of number a unit holds, and how an axis names the unit.
+  const kindOf = (unit) => ({ GBP: "money", "%": "percent" })[unit] || "count";
+  const unitText = (unit) => (unit === "GBP" ? "£" : unit);
+
+  // An option that is not highlighted: grey, so the highlighted one stands out (the baseline stays black).
+  const MUTED = "#a6a6a6";
 
   function alpha(hex, a) {
     const n = parseInt(hex.slice(1), 16);
@@ -33,6 +48,8 @@
     g.lineTo(15, 5); g.stroke();
     return g.createPattern(c, "repeat");
   }
+
+  const zeroLine = { color: (c) => (c.tick.value === 0 ? "#333" : "#ddd"), lineWidth: (c) => (c.tick.value === 0 ? 2 : 1) };
 
   // Marks each floating bar's mean (dataset.means) with a line across the bar. A mean beyond the scale (a
   // change of a small count, cut so it does not squash the rest) is an arrow at the edge with its value.
@@ -53,12 +70,12 @@
           const p = scale.getPixelForValue(v);
           const { x, y, width, height } = bar.getProps(["x", "y", "width", "height"], true);
           g.save();
-          g.strokeStyle = "#111"; g.fillStyle = "#111"; g.lineWidth = 3;
+          g.strokeStyle = g.fillStyle = ds.muted ? "#777" : "#111"; g.lineWidth = ds.muted ? 2 : 3;
           g.beginPath();
           if (v !== m) {
-            const text = fmt(m, true) + (ds.suffix || "");
-            beyondScale(g, horizontal, p, horizontal ? y : x, Math.sign(m), text);
-            chart.$beyondScale.push(`${chart.data.labels[k]}: ${text}`);
+            const label = text(m, ds.kind, true);
+            beyondScale(g, horizontal, p, horizontal ? y : x, Math.sign(m), label);
+            chart.$beyondScale.push(`${chart.data.labels[k]}: ${label}`);
           } else if (horizontal) { g.moveTo(p, y - height / 2 - 3); g.lineTo(p, y + height / 2 + 3); g.stroke(); }
           else { g.moveTo(x - width / 2 - 3, p); g.lineTo(x + width / 2 + 3, p); g.stroke(); }
           g.restore();
@@ -69,7 +86,7 @@
 
   // An arrow pointing off the scale at pixel `edge` (value axis) and `across` (category axis), with the value
   // written just inside the edge.
-  function beyondScale(g, horizontal, edge, across, direction, text) {
+  function beyondScale(g, horizontal, edge, across, direction, label) {
     const tip = 12 * direction;
     if (horizontal) { g.moveTo(edge, across); g.lineTo(edge - tip, across - 9); g.lineTo(edge - tip, across + 9); }
     else { g.moveTo(across, edge); g.lineTo(across - 9, edge + tip); g.lineTo(across + 9, edge + tip); }
@@ -78,51 +95,94 @@
     g.textBaseline = "middle";
     g.textAlign = horizontal ? (direction > 0 ? "right" : "left") : "center";
     const gap = 16 * direction;
-    if (horizontal) g.fillText(text, edge - gap, across);
-    else g.fillText(text, across, edge + gap + 6 * direction);
+    if (horizontal) g.fillText(label, edge - gap, across);
+    else g.fillText(label, across, edge + gap + 6 * direction);
   }
 
-  // Fan chart: per scenario, median line with 50% and 90% bands. spec: {time, unit, scenarios: [{name, colour,
-  // q: {p05, p25, p50, p75, p95}, hidden}]}
+  // Lines labelled directly: each visible dataset with `endLabel` has its name written right of its last point,
+  // in its colour (muted options in dark grey), nudged apart so names never overlap. No legend to decode.
+  const LABEL_FONT = () => `${Chart.defaults.font.size - 2}px ${Chart.defaults.font.family}`;
+  const endLabels = {
+    id: "endLabels",
+    afterDatasetsDraw(chart) {
+      const g = chart.ctx, area = chart.chartArea;
+      const y = (d) => (d === null || d === undefined ? null : typeof d === "object" ? d.y : d);
+      const names = [];
+      chart.data.datasets.forEach((ds, i) => {
+        if (!ds.endLabel || !chart.isDatasetVisible(i)) return;
+        const points = chart.getDatasetMeta(i).data.filter((p, k) => y(ds.data[k]) !== null);
+        if (points.length) names.push({ name: ds.label, y: points[points.length - 1].y, ds });
+      });
+      names.sort((a, b) => a.y - b.y);
+      const gap = Chart.defaults.font.size + 1;
+      names.forEach((n, k) => { if (k) n.y = Math.max(n.y, names[k - 1].y + gap); });
+      const over = names.length ? names[names.length - 1].y - area.bottom : 0;
+      if (over > 0) names.forEach((n) => { n.y -= over; });
+      g.save();
+      g.textBaseline = "middle";
+      names.forEach((n) => {
+        g.font = (n.ds.muted ? "" : "bold ") + LABEL_FONT();
+        g.fillStyle = n.ds.muted ? "#555" : n.ds.borderColor;
+        g.fillText(n.name, area.right + 8, n.y);
+      });
+      g.restore();
+      chart.$endLabels = names.map((n) => n.name); // for the browser tests
+    },
+  };
+
+  // Room right of the plot for the longest name written there.
+  function labelRoom(names) {
+    const g = document.createElement("canvas").getContext("2d");
+    g.font = "bold " + LABEL_FONT();
+    return 16 + Math.max(0, ...names.map((n) => g.measureText(n).width));
+  }
+
+  // Fan chart: per scenario, median line with 50% and 90% bands; a muted scenario is its median alone, thin and
+  // grey. spec: {time, unit, scenarios: [{name, colour, q: {p05, p25, p50, p75, p95}, hidden, muted}]}
   function fan(canvas, spec) {
     const datasets = [];
     spec.scenarios.forEach((s) => {
       const pts = (key) => spec.time.map((t, i) => ({ x: t, y: s.q[key][i] }));
       const common = { scenario: s.name, pointRadius: 0, hidden: !!s.hidden, borderWidth: 0 };
-      datasets.push({ ...common, label: `${s.name} 5%`, data: pts("p05"), fill: false, band: true });
-      datasets.push({ ...common, label: `${s.name} 95%`, data: pts("p95"), fill: "-1",
-        backgroundColor: alpha(s.colour, 0.13), band: true });
-      datasets.push({ ...common, label: `${s.name} 25%`, data: pts("p25"), fill: false, band: true });
-      datasets.push({ ...common, label: `${s.name} 75%`, data: pts("p75"), fill: "-1",
-        backgroundColor: alpha(s.colour, 0.3), band: true });
-      datasets.push({ ...common, label: s.name, data: pts("p50"), borderColor: s.colour, borderWidth: 3,
-        backgroundColor: s.colour, q: s.q });
+      if (!s.muted) {
+        datasets.push({ ...common, label: `${s.name} 5%`, data: pts("p05"), fill: false, band: true });
+        datasets.push({ ...common, label: `${s.name} 95%`, data: pts("p95"), fill: "-1",
+          backgroundColor: alpha(s.colour, 0.13), band: true });
+        datasets.push({ ...common, label: `${s.name} 25%`, data: pts("p25"), fill: false, band: true });
+        datasets.push({ ...common, label: `${s.name} 75%`, data: pts("p75"), fill: "-1",
+          backgroundColor: alpha(s.colour, 0.3), band: true });
+      }
+      const colour = s.muted ? MUTED : s.colour;
+      datasets.push({ ...common, label: s.name, data: pts("p50"), borderColor: colour, borderWidth: s.muted ? 2 : 3,
+        backgroundColor: colour, q: s.q, muted: !!s.muted, endLabel: true, order: s.muted ? 1 : 0 });
     });
+    const kind = kindOf(spec.unit);
     return new Chart(canvas, {
       type: "line",
       data: { datasets },
       options: {
         parsing: false, normalized: true, interaction: { mode: "index", intersect: false },
+        layout: { padding: { right: labelRoom(spec.scenarios.map((s) => s.name)) } },
         scales: {
           x: years(spec),
-          y: { beginAtZero: true, title: { display: true, text: spec.unit } },
+          y: { beginAtZero: true, title: { display: true, text: unitText(spec.unit) }, ticks: { callback: (v) => text(v, kind) } },
         },
         plugins: {
-          legend: { display: spec.legend !== false, labels: { filter: (item, data) => !data.datasets[item.datasetIndex].band },
-            onClick: (e, item, legend) => toggleScenario(legend.chart, legend.chart.data.datasets[item.datasetIndex].scenario) },
+          legend: { display: false },
           tooltip: {
             filter: (item) => !item.dataset.band,
             callbacks: {
               title: (items) => items.length ? `year ${items[0].parsed.x.toFixed(2)} (week ${items[0].dataIndex + 1})` : "",
               label: (item) => {
-                const q = item.dataset.q, i = item.dataIndex;
-                return `${item.dataset.label}: ${fmt(q.p50[i])} (50%: ${fmt(q.p25[i])} to ${fmt(q.p75[i])}; ` +
-                  `90%: ${fmt(q.p05[i])} to ${fmt(q.p95[i])})`;
+                const q = item.dataset.q, i = item.dataIndex, t = (v) => text(v, kind);
+                return `${item.dataset.label}: ${t(q.p50[i])} (50%: ${t(q.p25[i])} to ${t(q.p75[i])}; ` +
+                  `90%: ${t(q.p05[i])} to ${t(q.p95[i])})`;
               },
             },
           },
         },
       },
+      plugins: [endLabels],
     });
   }
 
@@ -148,20 +208,22 @@
     return [4, 8, 12, 20, 40, 60, 80, 100, 120].find((v) => v >= wanted);
   }
 
-  // Floating bars of ranges with the mean marked. spec: {categories, horizontal, title, limit, series:
-  // [{name, colour, values: [[mean, low, high], ...]}], format}
+  // Floating bars of ranges with the mean marked; a muted series is grey. spec: {categories, horizontal, title,
+  // limit, kind ("percent", "money" or "count"), series: [{name, colour, values: [[mean, low, high], ...], muted}]}
   function ranges(canvas, spec) {
-    const limit = spec.limit;
+    const limit = spec.limit, kind = spec.kind || "count";
     const clip = (v) => (limit && v !== null ? Math.max(-limit, Math.min(limit, v)) : v);
     const datasets = spec.series.map((s) => ({
-      label: s.name, backgroundColor: alpha(s.colour, 0.75), borderColor: s.colour, borderWidth: 1,
+      label: s.name, backgroundColor: s.muted ? alpha(MUTED, 0.55) : alpha(s.colour, 0.85),
+      borderColor: s.muted ? MUTED : s.colour, borderWidth: 1,
       data: s.values.map((v) => (v[1] === null ? null : [clip(v[1]), clip(v[2])])),
-      means: s.values.map((v) => v[0]), raw: s.values, hidden: !!s.hidden, suffix: spec.suffix,
+      means: s.values.map((v) => v[0]), raw: s.values, hidden: !!s.hidden, kind, muted: !!s.muted,
       barPercentage: 0.9, categoryPercentage: 0.85,
     }));
-    const valueAxis = { title: { display: true, text: spec.title }, grid: { color: (c) => (c.tick.value === 0 ? "#333" : "#ddd"), lineWidth: (c) => (c.tick.value === 0 ? 2 : 1) },
-      ticks: { callback: (v) => fmt(v, true) + (spec.suffix || "") } };
+    const valueAxis = { title: { display: true, text: spec.title }, grid: zeroLine,
+      ticks: { callback: (v) => text(v, kind, true) } };
     if (limit) { valueAxis.min = -limit; valueAxis.max = limit; valueAxis.ticks.stepSize = limit / 4; }
+    const t = (v) => text(v, kind, true);
     return new Chart(canvas, {
       type: "bar",
       data: { labels: spec.categories, datasets },
@@ -171,50 +233,50 @@
           : { y: valueAxis, x: { ticks: { autoSkip: false } } },
         interaction: { mode: "nearest", intersect: true },
         plugins: {
-          tooltip: {
-            callbacks: {
-              label: (item) => {
-                const v = item.dataset.raw[item.dataIndex];
-                const s = spec.suffix || "";
-                return `${item.dataset.label}: ${fmt(v[0], true)}${s} (90%: ${fmt(v[1], true)}${s} to ${fmt(v[2], true)}${s})`;
-              },
-            },
-          },
+          tooltip: { callbacks: { label: (item) => {
+            const v = item.dataset.raw[item.dataIndex];
+            return `${item.dataset.label}: ${t(v[0])} (90%: ${t(v[1])} to ${t(v[2])})`;
+          } } },
         },
       },
       plugins: [meanTicks],
     });
   }
 
-  // Change per year with its 90% band, one line per scenario. spec: {periods, unit, series: [{name, colour,
-  // values: [[mean, low, high] per period]}]}
+  // Change per year, one line per scenario, labelled at its end; the highlighted ones with their 90% band, muted
+  // ones thin and grey. spec: {periods, unit, series: [{name, colour, values: [[mean, low, high] per period], muted}]}
   function yearly(canvas, spec) {
     const datasets = [];
     spec.series.forEach((s) => {
       const common = { scenario: s.name, pointRadius: 0, borderWidth: 0, band: true, hidden: !!s.hidden };
-      datasets.push({ ...common, label: `${s.name} low`, data: s.values.map((v) => v[1]), fill: false });
-      datasets.push({ ...common, label: `${s.name} high`, data: s.values.map((v) => v[2]), fill: "-1",
-        backgroundColor: alpha(s.colour, 0.18) });
+      if (!s.muted) {
+        datasets.push({ ...common, label: `${s.name} low`, data: s.values.map((v) => v[1]), fill: false });
+        datasets.push({ ...common, label: `${s.name} high`, data: s.values.map((v) => v[2]), fill: "-1",
+          backgroundColor: alpha(s.colour, 0.18) });
+      }
+      const colour = s.muted ? MUTED : s.colour;
       datasets.push({ label: s.name, scenario: s.name, data: s.values.map((v) => v[0]), raw: s.values,
-        borderColor: s.colour, backgroundColor: s.colour, borderWidth: 3, pointRadius: 4, hidden: !!s.hidden });
+        borderColor: colour, backgroundColor: colour, borderWidth: s.muted ? 2 : 3.5, pointRadius: s.muted ? 2 : 5,
+        hidden: !!s.hidden, muted: !!s.muted, endLabel: true, order: s.muted ? 1 : 0 });
     });
+    const kind = kindOf(spec.unit), t = (v) => text(v, kind, true);
     return new Chart(canvas, {
       type: "line",
       data: { labels: spec.periods, datasets },
       options: {
         interaction: { mode: "index", intersect: false },
-        scales: { y: { title: { display: true, text: `change from the baseline, ${spec.unit}` },
-          ticks: { callback: (v) => fmt(v, true) },
-          grid: { color: (c) => (c.tick.value === 0 ? "#333" : "#ddd"), lineWidth: (c) => (c.tick.value === 0 ? 2 : 1) } },
+        layout: { padding: { right: labelRoom(spec.series.map((s) => s.name)) } },
+        scales: { y: { title: { display: true, text: `change from the baseline, ${unitText(spec.unit)}` },
+          ticks: { callback: t }, grid: zeroLine },
           x: { title: { display: true, text: "year" } } },
         plugins: {
-          legend: { labels: { filter: (item, data) => !data.datasets[item.datasetIndex].band },
-            onClick: (e, item, legend) => toggleScenario(legend.chart, legend.chart.data.datasets[item.datasetIndex].scenario) },
+          legend: { display: false },
           tooltip: { filter: (item) => !item.dataset.band,
             callbacks: { label: (item) => { const v = item.dataset.raw[item.dataIndex];
-              return `${item.dataset.label}: ${fmt(v[0], true)} (90%: ${fmt(v[1], true)} to ${fmt(v[2], true)})`; } } },
+              return `${item.dataset.label}: ${t(v[0])} (90%: ${t(v[1])} to ${t(v[2])})`; } } },
         },
       },
+      plugins: [endLabels],
     });
   }
 
@@ -231,38 +293,38 @@
       options: {
         parsing: false, normalized: true, interaction: { mode: "index", intersect: false },
         scales: { x: years(spec),
-          y: { stacked: true, beginAtZero: true, title: { display: true, text: "people (mean over runs)" } } },
+          y: { stacked: true, beginAtZero: true, title: { display: true, text: "people (mean over runs)" },
+            ticks: { callback: (v) => text(v) } } },
         plugins: { title: { display: true, text: spec.title, font: { size: 19, weight: "bold" }, align: "start" },
           legend: { position: "bottom", reverse: true, labels: { boxWidth: 18 } },
           tooltip: { itemSort: (a, b) => b.datasetIndex - a.datasetIndex,
             callbacks: { title: (items) => items.length ? `year ${items[0].parsed.x.toFixed(2)}` : "",
-              label: (item) => `${item.dataset.label}: ${fmt(item.raw.y)}` } } },
+              label: (item) => `${item.dataset.label}: ${text(item.raw.y)}` } } },
       },
     });
   }
 
   // Change in cost by payer: the range with its mean, and the option's own cost hatched. spec: {names,
-  // change: [[mean, low, high]], spent: [...]} in GBP.
+  // change: [[mean, low, high]], spent: [...]}, all in GBP and written as money (£250k, £1.2m).
   function payers(canvas, spec) {
-    const m = (v) => (v === null ? null : v / 1e6);
-    const change = spec.change.map((v) => v.map(m));
+    const m = (v) => text(v, "money", true);
     return new Chart(canvas, {
       type: "bar",
       data: {
         labels: spec.names,
         datasets: [
-          { label: "change in cost (90% range; line: mean)", data: change.map((v) => [v[1], v[2]]), means: change.map((v) => v[0]),
-            raw: change, backgroundColor: change.map((v) => (v[0] < 0 ? alpha("#0072B2", 0.8) : alpha("#E69F00", 0.8))),
+          { label: "change in cost (90% range; line: mean)", data: spec.change.map((v) => [v[1], v[2]]),
+            means: spec.change.map((v) => v[0]), raw: spec.change, kind: "money",
+            backgroundColor: spec.change.map((v) => (v[0] < 0 ? alpha("#0072B2", 0.8) : alpha("#E69F00", 0.8))),
             borderColor: "#333", borderWidth: 1 },
-          { label: "the option's own cost (discounted)", data: spec.spent.map((v) => [0, m(v)]),
-            raw: spec.spent.map((v) => [m(v), m(v), m(v)]), backgroundColor: hatch("#444"), borderColor: "#444", borderWidth: 1 },
+          { label: "the option's own cost (discounted)", data: spec.spent.map((v) => [0, v]),
+            raw: spec.spent.map((v) => [v, v, v]), backgroundColor: hatch("#444"), borderColor: "#444", borderWidth: 1 },
         ],
       },
       options: {
         indexAxis: "y",
-        scales: { x: { title: { display: true, text: "change in cost, £ million (negative: saves)" },
-          ticks: { callback: (v) => fmt(v, true) },
-          grid: { color: (c) => (c.tick.value === 0 ? "#333" : "#ddd"), lineWidth: (c) => (c.tick.value === 0 ? 2 : 1) } },
+        scales: { x: { title: { display: true, text: "change in cost, £ (negative: saves)" },
+          ticks: { callback: m }, grid: zeroLine },
           y: { ticks: { autoSkip: false } } },
         plugins: {
           legend: { labels: { generateLabels: () => [
@@ -271,8 +333,8 @@
             { text: "the option's own cost (discounted)", fillStyle: hatch("#444"), strokeStyle: "#444", lineWidth: 1 },
           ] }, onClick: () => {} },
           tooltip: { callbacks: { label: (item) => { const v = item.dataset.raw[item.dataIndex];
-          return item.datasetIndex === 0 ? `change: £${fmt(v[0], true)}m (90%: ${fmt(v[1], true)} to ${fmt(v[2], true)})`
-            : `the option's own cost: £${fmt(v[0])}m`; } } },
+            return item.datasetIndex === 0 ? `change: ${m(v[0])} (90%: ${m(v[1])} to ${m(v[2])})`
+              : `the option's own cost: ${text(v[0], "money")}`; } } },
         },
       },
       plugins: [meanTicks],
@@ -293,15 +355,16 @@
         parsing: false, interaction: { mode: "index", intersect: false },
         scales: {
           x: { type: "linear", min: spec.x[0], max: spec.x[spec.x.length - 1],
-            title: { display: true, text: spec.xTitle }, ticks: { callback: (v) => "£" + fmt(v) } },
+            title: { display: true, text: spec.xTitle }, ticks: { callback: (v) => text(v, "money") } },
           y: { min: 0, max: 100, title: { display: true, text: spec.yTitle }, ticks: { callback: (v) => `${v}%` } },
         },
         plugins: { tooltip: { callbacks: {
-          title: (items) => (items.length ? `£${fmt(items[0].parsed.x)} ${spec.xUnit}` : ""),
-          label: (item) => `${item.dataset.label}: ${fmt(item.parsed.y)}%` } } },
+          title: (items) => (items.length ? `${text(items[0].parsed.x, "money")} ${spec.xUnit}` : ""),
+          label: (item) => `${item.dataset.label}: ${text(item.parsed.y, "percent")}` } } },
       },
     });
   }
 
-  window.RevolveCharts = { fan, ranges, yearly, stacked, payers, curves, toggleScenario, percentLimit, fmt, alpha };
+  window.RevolveCharts = { fan, ranges, yearly, stacked, payers, curves, toggleScenario, percentLimit, text, kindOf,
+    unitText, alpha, MUTED };
 })();
