@@ -14,14 +14,14 @@ still running a chunk for the old settings is interrupted (the run stops within 
 starts on the new ones; if both are busy with baseline chunks, one drops its chunk (run again later) so the
 board's choice does not wait for two runs. Baseline chunks are kept, so only the board's choice is run again.
 
+The controls and what each setting means for the model are in viz/workshop_controls.py.
+
 Example:
     >>> from viz.workshop import Controls
     >>> import revolve
     >>> controls = Controls(revolve.Scenario.load("scenarios/bristol/baseline.yaml"))
-    >>> [c.key for c in controls.items]
-    ['housing_first', 'mtam', 'contracts', 'release_accommodation', 'navigators']
-    >>> controls.changes({"navigators": 8})
-    ({'navigator.staff': 8.0}, {'navigators': {'start': 0}})
+    >>> controls.scenario({"housing_first": 60}).parameters["housing_first.added_places"]
+    30.0
 """
 from __future__ import annotations
 
@@ -36,7 +36,6 @@ import signal
 import sys
 import threading
 import time
-from dataclasses import dataclass, field
 from multiprocessing.connection import Connection, wait
 
 import numpy as np
@@ -44,155 +43,13 @@ import numpy as np
 import revolve
 
 from . import labels
+from .workshop_controls import YOURS, Control, Controls
 from .workshop_server import Server, finite_number, handler
 
 ASSETS = pathlib.Path(__file__).resolve().parent / "assets"
 ROOT = pathlib.Path(__file__).resolve().parents[1]
 SERIES = ["people.rough_sleeping", "people.homeless", "people.in_prison", "people.mh_crisis"]
-YOURS = "Your choices"
-
-
-# --- the controls: what a board can change, and what each setting means for the model ------------------------------
-
-@dataclass
-class Control:
-    """One slider or choice. ``apply(value)`` gives its parameter changes and interventions switched on.
-
-    Attributes:
-        key: its name in the page and in settings.
-        label: what the board reads.
-        kind: "range" (a slider) or "choice" (a list).
-        value: its value in the baseline.
-        minimum, maximum, step: a slider's range.
-        unit: what a slider's number counts.
-        options: a choice's options, as [value, text].
-        help: one sentence on what it changes in the model.
-    """
-
-    key: str
-    label: str
-    kind: str
-    value: float | str
-    apply: object = field(repr=False)
-    minimum: float = 0
-    maximum: float = 0
-    step: float = 1
-    unit: str = ""
-    options: list = field(default_factory=list)
-    help: str = ""
-
-    def spec(self) -> dict:
-        """What the page needs to draw the control."""
-        keys = ["key", "label", "kind", "value", "minimum", "maximum", "step", "unit", "options", "help"]
-        return {k: getattr(self, k) for k in keys}
-
-
-class Controls:
-    """The workshop's controls for a baseline: their baseline values come from its parameters.
-
-    Only controls whose parameters the model has are offered. Each turns a setting into parameter changes in the
-    parameters' own units and an intervention schedule (from the start of the run).
-    """
-
-    def __init__(self, baseline: revolve.Scenario) -> None:
-        self.baseline = baseline
-        table = revolve.parameters(baseline.model)
-
-        def value(name: str) -> float | None:
-            """The parameter's value in the baseline (its own unit), or None when the model has no such one."""
-            if name not in table.index:
-                return None
-            chosen = baseline.parameters.get(name, table.loc[name, "value"])
-            return float(chosen[0] if isinstance(chosen, tuple) else chosen)
-
-        self.items = [c for c in (self._housing_first(value), self._mtam(value), self._contracts(value),
-                                  self._release(value), self._navigators(value)) if c is not None]
-
-    def defaults(self) -> dict:
-        """Every control at its baseline value."""
-        return {c.key: c.value for c in self.items}
-
-    def changes(self, settings: dict) -> tuple[dict, dict]:
-        """The parameters and interventions a set of control values changes from the baseline."""
-        params, interventions = {}, {}
-        for c in self.items:
-            chosen = settings.get(c.key, c.value)
-            if chosen != c.value:
-                p, i = c.apply(chosen)
-                params.update(p)
-                interventions.update(i)
-        return params, interventions
-
-    def describe(self, settings: dict) -> str:
-        """A short name for a set of control values, for the snapshot report."""
-        parts = []
-        for c in self.items:
-            chosen = settings.get(c.key, c.value)
-            if chosen != c.value:
-                text = dict(c.options).get(chosen, chosen) if c.kind == "choice" else f"{_number(chosen)} {c.unit}"
-                parts.append(f"{c.label.split(':')[0]}: {text}")
-        return "; ".join(parts) or "Same as the baseline"
-
-    def scenario(self, settings: dict, label: str = YOURS) -> revolve.Scenario:
-        """The baseline with the changes the settings make."""
-        params, interventions = self.changes(settings)
-        return self.baseline.with_changes(params=params, interventions=interventions, label=label)
-
-    # Each control below exists only when the model has its parameters.
-
-    def _housing_first(self, value) -> Control | None:
-        places, added = value("housing_first.places"), value("housing_first.added_places")
-        if places is None or added is None:
-            return None
-        now = int(places + (added if "housing_first" in self.baseline.interventions else 0))
-        return Control("housing_first", "Housing First places", "range", now, minimum=now, maximum=now + 200, step=10,
-                       unit="places", help="Tenancies with intensive support; new places phase in over a year.",
-                       apply=lambda v: ({"housing_first.added_places": float(v - places)},
-                                        {"housing_first": {"start": 0, "scale_up": 1}}))
-
-    def _mtam(self, value) -> Control | None:
-        years = [value(f"mtam.coverage_year{i}") for i in (1, 2, 3)]
-        if None in years or "mtam" in self.baseline.interventions:
-            return None
-        ratio = [y / years[2] for y in years]
-        return Control("mtam", "MTAM: people supported from year 3", "range", 0, minimum=0,
-                       maximum=int(2 * years[2] // 30 * 30), step=30, unit="people",
-                       help="One lead coordinator and one plan per person (My Team Around Me); years 1 and 2 "
-                            "support fewer, in the model's proportions.",
-                       apply=lambda v: ({f"mtam.coverage_year{i + 1}": float(round(v * r)) for i, r in enumerate(ratio)},
-                                        {"mtam": {"start": 0}}))
-
-    def _contracts(self, value) -> Control | None:
-        term, extension = value("contracts.term"), value("contracts.extension")
-        if term is None or extension is None:
-            return None
-        now = f"{_number(term)}+{_number(extension)}"
-        options = [[now, f"{now} years (baseline)"]] + [[o, f"{o} years"] for o in ("5+5", "7+3", "10+0") if o != now]
-        return Control("contracts", "Contract length", "choice", now, options=options,
-                       help="Initial term plus extension of pathway support contracts (Bristol moved from 3+2 to "
-                            "5+5 in 2016).",
-                       apply=lambda v: ({"contracts.term": float(v.split("+")[0]),
-                                         "contracts.extension": float(v.split("+")[1])}, {}))
-
-    def _release(self, value) -> Control | None:
-        if value("release_accommodation.share_offered") is None or "release_accommodation" in self.baseline.interventions:
-            return None
-        return Control("release_accommodation", "Accommodation on release: share of prison leavers with no home "
-                       "offered a place", "range", 0, minimum=0, maximum=90, step=10, unit="%",
-                       help="Transitional accommodation on release from prison, beyond usual practice.",
-                       apply=lambda v: ({"release_accommodation.share_offered": v / 100},
-                                        {"release_accommodation": {"start": 0}}))
-
-    def _navigators(self, value) -> Control | None:
-        if value("navigator.staff") is None or "navigators" in self.baseline.interventions:
-            return None
-        return Control("navigators", "A&E navigators", "range", 0, minimum=0, maximum=20, step=1, unit="posts",
-                       help="Navigators for the people who attend A&E most often.",
-                       apply=lambda v: ({"navigator.staff": float(v)}, {"navigators": {"start": 0}}))
-
-
-def _number(x) -> str:
-    return f"{float(x):g}"
+COST_LABEL = "Cost to all payers (discounted)"
 
 
 # --- workers: each runs one chunk (one run, one seed) at a time and can be interrupted ----------------------------
@@ -239,12 +96,15 @@ def _worker(conn: Connection, baseline_file: str) -> None:
 
 
 def chunk_numbers(results: revolve.Results) -> dict:
-    """One run's numbers: weekly values of the charted measures, totals over the horizon, and what they are."""
+    """One run's numbers: weekly values of the charted measures, totals over the horizon and each year, and what
+    they are (unit, payer, and whether fewer or more is better, from the model or viz/labels.py)."""
     measures = results.measures
     everyone = measures[measures["group"] == ""]
-    wanted = everyone[(everyone["better"] != 0) | everyone["measure"].str.startswith(("cost_discounted.",
-                                                                                      "intervention_cost_discounted."))]
-    totals = results.runs(list(wanted["measure"]), period="total", group="")
+    wanted = everyone[(everyone["better"] != 0) | everyone["measure"].isin(labels.OUTCOMES) |
+                      everyone["measure"].str.startswith(("cost_discounted.", "intervention_cost_discounted."))]
+    table = results.runs(list(wanted["measure"]), period=None, group="")
+    totals = table[table["period"] == "total"]
+    years = table[table["period"] != "total"].sort_values("period_start")
     series = results.timeseries([m for m in SERIES if m in set(everyone["measure"])])
     return {
         "time": series["time"].drop_duplicates().to_numpy(),
@@ -252,7 +112,9 @@ def chunk_numbers(results: revolve.Results) -> dict:
                    if m in set(series["measure"])},
         "units": dict(zip(series["measure"], series["unit"])),
         "totals": dict(zip(totals["measure"], totals["value"])),
-        "meta": {r.measure: (r.unit, r.payer, int(r.better)) for r in wanted.itertuples()},
+        "periods": list(dict.fromkeys(years["period"])),
+        "yearly": {m: rows["value"].to_numpy() for m, rows in years.groupby("measure", sort=False)},
+        "meta": {r.measure: (r.unit, r.payer, int(r.better) or labels.better(r.measure)) for r in wanted.itertuples()},
     }
 
 
@@ -473,6 +335,14 @@ def summarise(base: list[dict], mine: list[dict], baseline_label: str) -> dict:
         pct = 100 / level if level else float("nan")
         return [_round(v) for v in (diff.mean(), low, high, diff.mean() * pct, low * pct, high * pct, level)]
 
+    def yearly(measure: str) -> dict:
+        """The change in each year: [mean, low, high] per year (the early dip shows here)."""
+        diff = np.vstack([c["yearly"][measure] - b["yearly"][measure] for b, c in zip(base, mine)])
+        low, high = np.percentile(diff, [5, 95], axis=0)
+        return {"label": labels.measure(measure) if measure != "cost_discounted.total" else COST_LABEL,
+                "unit": meta[measure][0], "better": meta[measure][2], "periods": base[0]["periods"],
+                "change": [[_round(m), _round(lo), _round(hi)] for m, lo, hi in zip(diff.mean(axis=0), low, high)]}
+
     outcomes = [m for m in labels.OUTCOMES if m in meta and meta[m][2]]
     outcomes += [m for m, (_, _, better) in meta.items() if better and m not in outcomes]
     payers = [p for p in labels.PAYERS if f"cost_discounted.{p}" in meta]
@@ -489,6 +359,7 @@ def summarise(base: list[dict], mine: list[dict], baseline_label: str) -> dict:
         "payers": {"names": [labels.PAYERS[p] for p in payers] + ["All payers"],
                    "change": [change(f"cost_discounted.{p}")[:3] for p in payers] + [change("cost_discounted.total")[:3]],
                    "spent": [_round(spent.get(p, 0.0)) for p in payers] + [_round(sum(spent.values()))]},
+        "yearly": {m: yearly(m) for m in ["cost_discounted.total"] + outcomes if m in base[0]["yearly"]},
     }
 
 

@@ -51,6 +51,18 @@ for (const label of beyond.outside) {
 
 const drawn = await charts(page);
 for (const c of drawn) if (!c.chart || c.inked === 0) problems.push(`${c.id}: not drawn`);
+if (!drawn.some((c) => c.id === "chart-yearly")) problems.push("no year-by-year chart");
+
+// Every slider marks its baseline; the key effects' sliders say where their size comes from.
+const sliders = await page.$$eval("input[type=range]", (inputs) => inputs.map((i) => ({
+  name: i.name, marked: !!i.list && i.list.options.length === 1 && i.list.options[0].value === i.defaultValue,
+  effect: !!i.closest("#controls-effects"),
+  provenance: (i.closest(".control").querySelector(".provenance") || { textContent: "" }).textContent })));
+for (const s of sliders) if (!s.marked) problems.push(`${s.name}: the baseline is not marked on its slider`);
+const effects = sliders.filter((s) => s.effect);
+if (effects.length < 3) problems.push(`only ${effects.length} effect sliders`);
+for (const s of effects) if (!/^(sourced|derived|calibrated|assumption) \S/.test(s.provenance)) problems.push(`${s.name}: no status and source`);
+await page.locator("#controls-effects").screenshot({ path: path.join(ARTIFACTS, "workshop_effects.png") });
 
 // Let the runs finish, then save a snapshot.
 await page.waitForFunction(() => document.getElementById("status").textContent.startsWith("Final"), null, { timeout: 60000 });

@@ -12,30 +12,53 @@
   const form = document.getElementById("controls");
   const status = document.getElementById("status");
   const measure = document.getElementById("series-measure");
+  const yearlyMeasure = document.getElementById("yearly-measure");
   let latest = null;
 
   function show(control, value) {
     return control.kind === "choice" ? Object.fromEntries(control.options)[value] : `${Number(value).toLocaleString("en-GB")} ${control.unit}`;
   }
 
+  // A slider marks its baseline value: a tick on the track (a datalist) and the value written under it.
+  function slider(c) {
+    const input = Object.assign(document.createElement("input"), { type: "range", min: c.minimum, max: c.maximum, step: c.step });
+    const ticks = Object.assign(document.createElement("datalist"), { id: `baseline-${c.key}` });
+    ticks.append(Object.assign(document.createElement("option"), { value: c.value, label: "baseline" }));
+    input.setAttribute("list", ticks.id);
+    input.setAttribute("value", c.value);  // its default: "Back to the baseline" and the tests read it
+    return [input, ticks];
+  }
+
+  // Where an effect's size comes from: its status in the parameter file, and its source.
+  function provenance(c) {
+    const p = Object.assign(document.createElement("p"), { className: "provenance" });
+    p.append(Object.assign(document.createElement("span"), { className: `status ${c.status}`, textContent: c.status }),
+      ` ${c.source}`);
+    return p;
+  }
+
   function build() {
+    const groups = { intervention: document.getElementById("controls-interventions"), effect: document.getElementById("controls-effects") };
     S.controls.forEach((c) => {
       const div = Object.assign(document.createElement("div"), { className: "control" });
       const label = Object.assign(document.createElement("label"), { htmlFor: `control-${c.key}`, textContent: c.label });
-      let input;
+      let input, extra = [];
       if (c.kind === "choice") {
         input = document.createElement("select");
         c.options.forEach(([v, t]) => input.add(new Option(t, v)));
       } else {
-        input = Object.assign(document.createElement("input"), { type: "range", min: c.minimum, max: c.maximum, step: c.step });
+        [input, ...extra] = slider(c);
       }
       Object.assign(input, { id: `control-${c.key}`, name: c.key, value: c.value });
       const out = Object.assign(document.createElement("output"), { htmlFor: input.id, textContent: show(c, c.value) });
       input.addEventListener(c.kind === "choice" ? "change" : "input", () => { out.textContent = show(c, input.value); send(); });
-      div.append(label, input);
-      if (c.kind !== "choice") div.append(out);
+      div.append(label, input, ...extra);
+      if (c.kind !== "choice") {
+        div.append(out, Object.assign(document.createElement("span"), { className: "baseline-mark", textContent: ` baseline: ${show(c, c.value)}` }));
+      }
       div.append(Object.assign(document.createElement("p"), { textContent: c.help }));
-      form.append(div);
+      if (c.group === "effect") div.append(provenance(c));
+      (groups[c.group] || form).append(div);
     });
   }
 
@@ -82,11 +105,24 @@
     if (charts.outcomes) charts.outcomes.destroy();
     charts.outcomes = C.ranges(document.getElementById("chart-outcomes"), {
       categories: r.outcomes.map((o) => `${o.label} (${o.better < 0 ? "fewer" : "more"} is better)`), horizontal: true,
-      limit: C.percentLimit(r.outcomes.flatMap((o) => o.change.slice(3, 6))), suffix: "%", title: `change from the baseline over ${S.horizon} years, %`,
+      limit: C.percentLimit(r.outcomes.flatMap((o) => o.change.slice(3, 6))), kind: "percent", title: `change from the baseline over ${S.horizon} years, %`,
       series: [{ name: S.yours, colour: colours[S.yours], values: r.outcomes.map((o) => o.change.slice(3, 6)) }],
     });
     if (charts.payers) charts.payers.destroy();
     charts.payers = C.payers(document.getElementById("chart-payers"), r.payers);
+    drawYearly(r);
+  }
+
+  // The change from the baseline year by year, where the early dip of a service being set up shows.
+  function drawYearly(r) {
+    if (!yearlyMeasure.options.length) {
+      Object.entries(r.yearly).forEach(([m, y]) => yearlyMeasure.add(new Option(y.label, m)));
+    }
+    const y = r.yearly[yearlyMeasure.value];
+    if (charts.yearly) charts.yearly.destroy();
+    charts.yearly = C.yearly(document.getElementById("chart-yearly"), {
+      periods: y.periods, unit: y.unit, series: [{ name: S.yours, colour: colours[S.yours], values: y.change }],
+    });
   }
 
   function adopt(values) {
@@ -118,6 +154,7 @@
   }
 
   measure.addEventListener("change", () => latest && draw(latest));
+  yearlyMeasure.addEventListener("change", () => latest && latest.yearly && drawYearly(latest));
   document.getElementById("reset").addEventListener("click", () => {
     S.controls.forEach((c) => {
       form.elements[c.key].value = c.value;
