@@ -213,6 +213,18 @@ py::list label_records(const std::vector<ensemble::Label>& labels) {
   return out;
 }
 
+py::list domain_records(const std::vector<ensemble::StateDomain>& domains) {
+  py::list out;
+  for (const auto& domain : domains) {
+    py::dict r;
+    r["title"] = domain.title;
+    r["column"] = domain.column;
+    r["states"] = label_records(domain.states);
+    out.append(r);
+  }
+  return out;
+}
+
 /// A model's output dictionary as plain Python data (lists of dicts), for revolve.model_dictionary.
 py::dict model_dictionary(const std::string& model) {
   const ensemble::ModelDictionary d = models::scenario_model(model)->dictionary();
@@ -227,20 +239,14 @@ py::dict model_dictionary(const std::string& model) {
     r["better"] = m.better;
     measures.append(r);
   }
-  py::list domains;
-  for (const auto& domain : d.state_domains) {
-    py::dict r;
-    r["title"] = domain.title;
-    r["states"] = label_records(domain.states);
-    domains.append(r);
-  }
   py::dict out;
   out["measures"] = measures;
   out["groups"] = label_records(d.groups);
   out["payers"] = label_records(d.payers);
   out["interventions"] = label_records(d.interventions);
   out["trajectories"] = label_records(d.trajectories);
-  out["state_domains"] = domains;
+  out["state_domains"] = domain_records(d.state_domains);
+  out["life_columns"] = domain_records(d.life_columns);
   out["limitations"] = d.limitations;
   return out;
 }

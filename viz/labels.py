@@ -29,20 +29,10 @@ STATES: dict[str, dict[str, str]] = {
 TRAJECTORIES: dict[str, str] = {t["name"]: t["label"] for t in _WORDS["trajectories"]}
 
 #: The states a few simulated people's lives are drawn in (``lives.csv``): per column, what a board calls each state,
-#: the best placed first. ``left`` is the model's "no longer in the cohort" (sim/abm/example_lives.hpp).
+#: the best placed first (the model's dictionary). ``left`` is the engine's "no longer in the cohort"
+#: (sim/abm/example_lives.hpp).
 LIFE_STATES: dict[str, tuple[str, dict[str, str]]] = {
-    "housing": ("Home", {"settled": "Settled tenancy", "housing_first": "Housing First tenancy",
-                         "supported": "Supported accommodation", "temporary": "Hostel or temporary accommodation",
-                         "rough_sleeping": "Sleeping rough"}),
-    "justice": ("Justice", {"none": "No current order", "community_order": "Community order",
-                            "licence": "On licence after prison", "custody": "In prison",
-                            "recalled": "Recalled to prison"}),
-    "mental_health": ("Mental health", {"stable": "Stable", "treatment": "In community treatment",
-                                        "unwell": "Unwell, not treated", "crisis": "In crisis",
-                                        "inpatient": "In hospital"}),
-    "support": ("Support", {"housing_first": "Housing First support", "mtam": "MTAM coordinator",
-                            "navigator": "A&E navigator", "usual": "Usual services", "none": "No support"}),
-}
+    d["column"]: (d["title"], {s["name"]: s["label"] for s in d["states"]}) for d in _WORDS["life_columns"]}
 LEFT = "Left the cohort (died or moved away)"
 
 GROUPS: dict[str, str] = {g["name"]: g["label"] for g in _WORDS["groups"]}

@@ -25,7 +25,7 @@ def model_dictionary(model: str = "revolving_door") -> dict:
 
     Returns:
         A dict with ``measures`` (name, label, unit, aggregation, payer, better), ``groups``, ``payers``,
-        ``interventions`` and ``trajectories`` (name, label, short_label), ``state_domains`` (title and states)
+        ``interventions`` and ``trajectories`` (name, label, short_label), ``state_domains`` and ``life_columns`` (title, column and states)
         and ``limitations`` (sentences). Treat it as read-only: it is shared between callers.
 
     Raises:

@@ -231,7 +231,7 @@ def run(scenario: Scenario | str | os.PathLike, runs: int | None = None, seed: i
         >>> res
         <revolve.Results: 'Bristol-like baseline', 3 runs, seed 7>
         >>> list(res.summary().columns)
-        ['scenario', 'measure', 'group', 'payer', 'unit', 'period', 'period_start', 'period_end', 'mean', 'low', 'high']
+        ['scenario', 'measure', 'group', 'payer', 'unit', 'aggregation', 'period', 'period_start', 'period_end', 'mean', 'low', 'high']
     """
     return _run([scenario], runs, seed, threads, False, trajectories, progress)
 
@@ -488,7 +488,7 @@ class Results:
             ...     horizon_years=1, population_scale=0.1)
             >>> out = revolve.run(small, runs=2).save(pathlib.Path(tempfile.mkdtemp()) / "baseline")
             >>> sorted(p.name for p in out.iterdir())
-            ['.revolve-output', 'manifest.json', 'results.csv', 'summary.csv']
+            ['.revolve-output', 'lives.csv', 'manifest.json', 'results.csv', 'summary.csv']
         """
         path = pathlib.Path(folder)
         _core.save_results(path, self._results, json.dumps(self.manifest), self._comparison, force)

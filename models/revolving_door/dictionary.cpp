@@ -25,8 +25,12 @@ const std::vector<std::pair<std::string, MeasureWords>>& named_measures() {
       {"person_weeks.in_prison", {"Weeks in prison", -1}},
       {"events.custody_days", {"Days in prison", -1}},
       {"events.ae_attendance", {"A&E attendances", -1}},
+      {"events.ambulance_callout", {"Ambulance call-outs", -1}},
+      {"events.emergency_admission", {"Emergency hospital admissions", -1}},
       {"events.emergency_bed_days", {"Emergency hospital bed days", -1}},
       {"events.mh_crisis", {"Mental-health crises", -1}},
+      {"events.mh_admission", {"Mental-health hospital admissions", -1}},
+      {"events.s136_detention", {"Section 136 detentions (police, mental health)", -1}},
       {"events.arrest", {"Arrests", -1}},
       {"events.recall", {"Recalls to prison", -1}},
       {"events.eviction", {"Evictions", -1}},
@@ -34,10 +38,6 @@ const std::vector<std::pair<std::string, MeasureWords>>& named_measures() {
       {"events.positive_exit", {"Positive exits (stable, moved on)", +1}},
       {"events.housing_first_sustained_1y", {"Housing First tenancies kept a year", +1}},
       {"person_weeks.housed", {"Weeks housed", 0}},
-      {"events.ambulance_callout", {"Ambulance call-outs", 0}},
-      {"events.emergency_admission", {"Emergency hospital admissions", 0}},
-      {"events.mh_admission", {"Mental-health admissions", 0}},
-      {"events.s136_detention", {"Section 136 detentions", 0}},
       {"people.settled", {"Settled tenancy", 0}},
       {"people.housing_first", {"People in a Housing First tenancy", 0}},
       {"people.supported", {"Supported accommodation", 0}},
@@ -117,6 +117,40 @@ std::vector<ensemble::StateDomain> state_domains() {
   };
 }
 
+/// One person's states, column by column, as a story of their life calls them (lives.csv), best placed first.
+std::vector<ensemble::StateDomain> life_columns() {
+  return {
+      {"Home",
+       {{"settled", "Settled tenancy", ""},
+        {"housing_first", "Housing First tenancy", ""},
+        {"supported", "Supported accommodation", ""},
+        {"temporary", "Hostel or temporary accommodation", ""},
+        {"rough_sleeping", "Sleeping rough", ""}},
+       "housing"},
+      {"Justice",
+       {{"none", "No current order", ""},
+        {"community_order", "Community order", ""},
+        {"licence", "On licence after prison", ""},
+        {"custody", "In prison", ""},
+        {"recalled", "Recalled to prison", ""}},
+       "justice"},
+      {"Mental health",
+       {{"stable", "Stable", ""},
+        {"treatment", "In community treatment", ""},
+        {"unwell", "Unwell, not treated", ""},
+        {"crisis", "In crisis", ""},
+        {"inpatient", "In hospital", ""}},
+       "mental_health"},
+      {"Support",
+       {{"housing_first", "Housing First support", ""},
+        {"mtam", "MTAM coordinator", ""},
+        {"navigator", "A&E navigator", ""},
+        {"usual", "Usual services", ""},
+        {"none", "No support", ""}},
+       "support"},
+  };
+}
+
 [[noreturn]] void malformed(const std::filesystem::path& file, const YAML::Mark& mark, const std::string& what) {
   throw InputError(where(file.string(), mark.line + 1) + what);
 }
@@ -168,6 +202,7 @@ ensemble::ModelDictionary revolving_door_dictionary(const std::filesystem::path&
   d.trajectories = labelled({"people.rough_sleeping", "people.homeless", "people.in_prison", "people.mh_crisis",
                              "people.housing_first", "people.waiting_housing_first", "people.alive"});
   d.state_domains = state_domains();
+  d.life_columns = life_columns();
   d.limitations = read_limitations(limitations_file);
   return d;
 }

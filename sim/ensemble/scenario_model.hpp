@@ -69,7 +69,8 @@ struct Label {
 /// States of one domain that stack to the whole cohort (e.g. housing), best placed first.
 struct StateDomain {
   std::string title;
-  std::vector<Label> states;  ///< output names ("people.settled") with their labels
+  std::vector<Label> states;  ///< output names ("people.settled"), or a column's categories, with their labels
+  std::string column = "";    ///< the state column whose categories `states` names (per-person tables); or empty
 };
 
 /// Everything a front end needs to speak about a model's outputs in plain words: the one place where
@@ -81,6 +82,7 @@ struct ModelDictionary {
   std::vector<Label> interventions;
   std::vector<Label> trajectories;    ///< measures that make good week-by-week fan charts
   std::vector<StateDomain> state_domains;
+  std::vector<StateDomain> life_columns;  ///< the state columns of followed people's lives (ExampleLives)
   std::vector<std::string> limitations;  ///< the model's own simplifications, one sentence each (markdown)
 };
 

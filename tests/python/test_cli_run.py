@@ -17,7 +17,7 @@ def test_run_writes_results_summary_and_manifest(revolve_cli, tmp_path):
     out = tmp_path / "baseline"
     result = run_cli(revolve_cli, "run", SMALL, "--out", out)
     assert "person_weeks.rough_sleeping" in result.stdout and "wrote" in result.stdout
-    assert sorted(p.name for p in out.iterdir()) == [".revolve-output", "manifest.json", "results.csv", "summary.csv"]
+    assert sorted(p.name for p in out.iterdir()) == [".revolve-output", "lives.csv", "manifest.json", "results.csv", "summary.csv"]
     results = pd.read_csv(out / "results.csv")
     assert list(results.columns) == ["scenario", "step", "time", "measure", "unit", "mean", "sd",
                                      "p05", "p25", "p50", "p75", "p95"]

@@ -66,7 +66,7 @@ def test_compare_timeseries_is_each_cli_results_csv_exactly(comparison, cli_comp
 def test_saved_comparison_is_the_cli_files_byte_for_byte(comparison, cli_comparison, tmp_path):
     out = comparison.save(tmp_path / "comparison")
     csvs = sorted(p.relative_to(cli_comparison) for p in cli_comparison.rglob("*.csv"))
-    assert csvs == sorted(p.relative_to(out) for p in out.rglob("*.csv")) and len(csvs) == 7
+    assert csvs == sorted(p.relative_to(out) for p in out.rglob("*.csv")) and len(csvs) == 10
     assert all(filecmp.cmp(cli_comparison / csv, out / csv, shallow=False) for csv in csvs)
     for manifest in ["manifest.json", "mtam/manifest.json"]:
         ours, theirs = (json.loads((folder / manifest).read_text()) for folder in (out, cli_comparison))
@@ -84,7 +84,7 @@ def test_run_gives_the_numbers_and_files_of_revolve_run(revolve_cli, small, tmp_
     pd.testing.assert_frame_equal(res.summary().drop(columns=PERIOD_YEARS), read_csv(tmp_path / "cli/summary.csv"),
                                   check_exact=True)
     out = res.save(tmp_path / "python")
-    assert sorted(p.name for p in out.iterdir()) == [".revolve-output", "manifest.json", "results.csv", "summary.csv"]
+    assert sorted(p.name for p in out.iterdir()) == [".revolve-output", "lives.csv", "manifest.json", "results.csv", "summary.csv"]
     assert all(filecmp.cmp(tmp_path / "cli" / name, out / name, shallow=False) for name in ["results.csv", "summary.csv"])
 
 

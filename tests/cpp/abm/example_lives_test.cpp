@@ -31,7 +31,7 @@ void build(abm::Run& run, bool with_lives, std::size_t people = 4, bool lives_fi
                           auto group = p.states(p.state("group"));
                           for (std::size_t i = 0; i < group.size(); i += 5) group[i] = 1;
                         });
-  run.add<abm::TransitionRule>(test::illness_rule());
+  run.add<test::TransitionRule>(test::illness_rule());
   run.add<abm::StateCounts>(std::vector<std::string>{"health"});
   if (with_lives && !lives_first) run.add<abm::ExampleLives>(spec(people));
 }

@@ -4,6 +4,7 @@
 
 #include <set>
 
+#include "models/revolving_door/categories.hpp"
 #include "models/revolving_door/costs.hpp"
 #include "models/revolving_door/dictionary.hpp"
 #include "models/revolving_door/interventions/registry.hpp"
@@ -27,7 +28,7 @@ TEST_CASE("the dictionary labels every outcome and names every payer, group and 
       CHECK(m.label != m.measure);  // an outcome a board reads has plain words
     }
   }
-  CHECK(outcomes == 13);
+  CHECK(outcomes == 17);  // with s136, ambulance call-outs and both kinds of admission (the data-hub measures)
   CHECK(d.measures.front().measure == "person_weeks.rough_sleeping");  // the report's headline order
   REQUIRE(d.payers.size() == payer_names.size());
   for (std::size_t i = 0; i < payer_names.size(); ++i) CHECK(d.payers[i].name == payer_names[i]);
@@ -37,6 +38,20 @@ TEST_CASE("the dictionary labels every outcome and names every payer, group and 
   CHECK(d.groups.size() == 5);
   CHECK(d.state_domains.size() == 3);
   CHECK(d.limitations.size() >= 5);
+}
+
+TEST_CASE("the states of example lives name exactly the model's categories of each column") {
+  const ensemble::ModelDictionary d = models::scenario_model("revolving_door")->dictionary();
+  const std::vector<std::pair<std::string, const std::vector<std::string>*>> columns = {
+      {"housing", &housing_names}, {"justice", &justice_names}, {"mental_health", &mental_names},
+      {"support", &support_names}};
+  REQUIRE(d.life_columns.size() == columns.size());
+  for (std::size_t c = 0; c < columns.size(); ++c) {
+    CHECK(d.life_columns[c].column == columns[c].first);
+    std::set<std::string> named;
+    for (const auto& state : d.life_columns[c].states) named.insert(state.name);
+    CHECK(named == std::set<std::string>(columns[c].second->begin(), columns[c].second->end()));
+  }
 }
 
 TEST_CASE("a measure without plain words keeps its own name and is not an outcome") {
