@@ -1,0 +1,56 @@
+#pragma once
+// Independent work items (the draws of a design, the rows of a sensitivity design) spread over the
+// processes of `mpirun -n K`, with each result handed back on rank 0 in item order: what rank 0 writes
+// is the same whatever K, because every item is deterministic given its index and results are
+// consumed in the same order.
+//
+// Item i runs on rank i mod K, in rounds of K items: after each round the results (or the first
+// error) go to rank 0, which consumes them in order and tells every rank whether to go on. So an error
+// on any rank, or in rank 0's consumer, ends every rank with the same message at the end of that
+// round, and no rank is left waiting. Within a rank an item may use every thread (TBB); for a cluster,
+// run one rank per node.
+//
+// Built without MPI (REVOLVE_WITH_MPI off), or with MPI but before a Processes exists, everything runs
+// in this process. A binary built with MPI runs without mpirun too: MPI starts as a singleton of one
+// rank.
+#include <cstddef>
+#include <functional>
+#include <vector>
+
+namespace revolve::ensemble {
+
+/// The processes of this run, for the lifetime of the object: starts MPI (when built with it) and
+/// finalises it on destruction. Create one, in main, before running distributed work; only one may exist.
+class Processes {
+ public:
+  Processes(int& argc, char**& argv);
+  ~Processes();
+  Processes(const Processes&) = delete;
+  Processes& operator=(const Processes&) = delete;
+};
+
+/// This process's rank: 0 without MPI or before a Processes exists.
+int process_rank();
+/// The number of processes: 1 without MPI or before a Processes exists.
+int process_count();
+/// Rank 0, the one that writes files and prints.
+inline bool is_root_process() { return process_rank() == 0; }
+/// Whether this binary was built with MPI.
+bool built_with_mpi();
+
+/// Item `index`'s result.
+using ComputeItem = std::function<std::vector<double>(std::size_t index)>;
+/// Receives item `index`'s result, on rank 0 only, for index = 0, 1, ... in order.
+using ConsumeItem = std::function<void(std::size_t index, std::vector<double> result)>;
+
+/// Computes items 0..items-1 over the processes and consumes their results on rank 0 in item order.
+/// When an item's compute, or the consumer, throws, every rank throws at the end of that round: the
+/// rank whose item or consumer failed rethrows the original exception, the others throw revolve::Error
+/// with its message (the lowest failing item's, so the message does not depend on K). Call it on every
+/// rank with the same number of items.
+void run_distributed(std::size_t items, const ComputeItem& compute, const ConsumeItem& consume);
+
+/// The results in item order on rank 0; an empty vector on the other ranks.
+std::vector<std::vector<double>> run_distributed(std::size_t items, const ComputeItem& compute);
+
+}  // namespace revolve::ensemble

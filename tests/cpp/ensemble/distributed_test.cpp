@@ -1,0 +1,91 @@
+// Work spread over processes: the same results in the same order on rank 0 whatever the number of
+// processes, and an error on any rank ending every rank. ctest runs this program on its own (one
+// process, an MPI singleton when built with MPI) and, when mpirun is found, as 3 processes; every rank
+// runs every case, so the collective calls match.
+#define CATCH_CONFIG_RUNNER
+#include <catch2/catch.hpp>
+
+#include <string>
+#include <vector>
+
+#include "sim/core/error.hpp"
+#include "sim/ensemble/distributed.hpp"
+
+using namespace revolve::ensemble;
+
+namespace {
+
+/// Item i's result: i values i, i + 1, ... (item 0's is empty), so results differ in length.
+std::vector<double> item_result(std::size_t i) {
+  std::vector<double> result;
+  for (std::size_t k = 0; k < i; ++k) result.push_back(static_cast<double>(i + k));
+  return result;
+}
+
+std::vector<double> fails_at(std::size_t i, std::size_t bad) {
+  if (i == bad) throw revolve::InputError("item " + std::to_string(i) + " failed");
+  return item_result(i);
+}
+
+}  // namespace
+
+TEST_CASE("rank 0 receives every item's result in item order, the other ranks receive none") {
+  REQUIRE(process_rank() < process_count());
+  for (const std::size_t items : {0, 2, 10}) {
+    INFO(items << " items on " << process_count() << " processes");
+    const auto results = run_distributed(items, item_result);
+    if (is_root_process()) {
+      REQUIRE(results.size() == items);
+      for (std::size_t i = 0; i < items; ++i) CHECK(results[i] == item_result(i));
+    } else {
+      CHECK(results.empty());
+    }
+  }
+}
+
+TEST_CASE("each item is computed once, on rank i mod K") {
+  std::vector<std::size_t> computed;
+  run_distributed(
+      7,
+      [&computed](std::size_t i) {
+        computed.push_back(i);
+        return std::vector<double>{};
+      },
+      [](std::size_t, std::vector<double>) {});
+  std::vector<std::size_t> expected;
+  for (std::size_t i = static_cast<std::size_t>(process_rank()); i < 7; i += static_cast<std::size_t>(process_count()))
+    expected.push_back(i);
+  CHECK(computed == expected);
+}
+
+TEST_CASE("an item's error ends every rank with the lowest failing item's message") {
+  // Item 4 runs on rank 1 of 3; items 4 and 5 fail in the same round, and item 4's message wins.
+  const auto compute = [](std::size_t i) {
+    if (i == 5) throw revolve::Error("item 5 failed too");
+    return fails_at(i, 4);
+  };
+  std::vector<std::size_t> consumed;
+  const auto consume = [&consumed](std::size_t i, std::vector<double>) { consumed.push_back(i); };
+  CHECK_THROWS_WITH(run_distributed(9, compute, consume), "item 4 failed");
+  if (is_root_process()) CHECK(consumed == std::vector<std::size_t>{0, 1, 2, 3});
+  // The rank that ran the item keeps its exception's type.
+  if (process_rank() == 4 % process_count())
+    CHECK_THROWS_AS(run_distributed(9, compute, consume), revolve::InputError);
+  else
+    CHECK_THROWS_AS(run_distributed(9, compute, consume), revolve::Error);
+}
+
+TEST_CASE("an error in rank 0's consumer ends every rank with its message") {
+  const auto consume = [](std::size_t i, std::vector<double>) {
+    if (i == 2) throw revolve::Error("cannot write item 2");
+  };
+  CHECK_THROWS_WITH(run_distributed(6, item_result, consume), "cannot write item 2");
+  // Later work runs normally: nothing is left half-way on any rank.
+  const auto results = run_distributed(3, item_result);
+  if (is_root_process()) CHECK(results.size() == 3);
+}
+
+int main(int argc, char** argv) {
+  Processes processes(argc, argv);
+  return Catch::Session().run(argc, argv);
+}
