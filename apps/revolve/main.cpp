@@ -15,6 +15,7 @@ int main(int argc, char** argv) {
   revolve::cli::add_params_command(app);
   revolve::cli::add_run_commands(app, argc, argv);
   revolve::cli::add_psa_command(app, argc, argv);
+  revolve::cli::add_calibrate_command(app, argc, argv);
   revolve::cli::add_report_commands(app);
   try {
     app.parse(argc, argv);

@@ -4,6 +4,7 @@
 #include <cmath>
 #include <iomanip>
 #include <limits>
+#include <optional>
 #include <sstream>
 
 #include "models/revolving_door/model.hpp"
@@ -183,31 +184,82 @@ io::Scenario interventions_scenario(const io::Scenario& baseline) {
   return s;
 }
 
-CalibrationReport run_calibration(const ensemble::ScenarioModel& model, const io::Scenario& baseline,
-                                  std::uint32_t runs, std::uint64_t seed) {
+namespace {
+
+/// The target's measure in every run where it is defined.
+std::vector<double> measured(const Target& target, const ensemble::ScenarioTotals& totals) {
+  std::vector<double> values;
+  for (std::uint32_t r = 0; r < totals.runs(); ++r) {
+    const double v = target.measure(RunTotals(totals, r));
+    if (!std::isnan(v)) values.push_back(v);
+  }
+  return values;
+}
+
+/// The baseline's and (when asked for) the interventions scenario's results.
+struct CalibrationRuns {
+  double starting_cohort = 0;
+  ensemble::ScenarioResults baseline;
+  std::optional<ensemble::ScenarioResults> interventions;
+};
+
+CalibrationRuns run_both(const ensemble::ScenarioModel& model, const io::Scenario& baseline,
+                         const ensemble::ScenarioRunOptions& options, bool with_interventions) {
   const auto base = model.prepare(baseline);
-  const auto with_interventions = model.prepare(interventions_scenario(baseline));
-  const double starting_cohort = std::round(setup_of(*base)->parameters.cohort.size);
+  CalibrationRuns out{std::round(setup_of(*base)->parameters.cohort.size), ensemble::run_scenario(base, options), {}};
+  if (with_interventions) out.interventions = ensemble::run_scenario(model.prepare(interventions_scenario(baseline)), options);
+  return out;
+}
+
+const ensemble::ScenarioTotals& totals_for(const Target& target, const CalibrationRuns& runs) {
+  return target.scenario == CalibrationScenario::baseline ? runs.baseline.totals : runs.interventions->totals;
+}
+
+}  // namespace
+
+std::vector<ensemble::FitTarget> fit_targets() {
+  std::vector<ensemble::FitTarget> out;
+  for (const Target& t : calibration_targets(0)) out.push_back({t.name, t.value, t.low, t.high, t.unit});
+  return out;
+}
+
+std::vector<double> target_means(const ensemble::ScenarioModel& model, const io::Scenario& scenario,
+                                 const std::vector<std::size_t>& targets, std::uint32_t runs, std::uint64_t seed,
+                                 const std::function<void()>& on_step) {
+  const std::vector<Target> all = calibration_targets(0);
+  bool with_interventions = false;
+  for (std::size_t t : targets) {
+    if (t >= all.size()) throw Error("calibration: there is no target " + std::to_string(t + 1));
+    with_interventions = with_interventions || all[t].scenario == CalibrationScenario::interventions;
+  }
   ensemble::ScenarioRunOptions options;
   options.runs = runs;
   options.seed = seed;
-  const auto base_results = ensemble::run_scenario(base, options);
-  const auto intervention_results = ensemble::run_scenario(with_interventions, options);
+  options.on_step = on_step;
+  const CalibrationRuns results = run_both(model, scenario, options, with_interventions);
+  const std::vector<Target> measures = calibration_targets(results.starting_cohort);
+  std::vector<double> means;
+  for (std::size_t t : targets) {
+    const std::vector<double> values = measured(measures[t], totals_for(measures[t], results));
+    means.push_back(values.empty() ? not_measured : ensemble::interval(values).mean);
+  }
+  return means;
+}
 
+CalibrationReport run_calibration(const ensemble::ScenarioModel& model, const io::Scenario& baseline,
+                                  std::uint32_t runs, std::uint64_t seed) {
+  ensemble::ScenarioRunOptions options;
+  options.runs = runs;
+  options.seed = seed;
+  const CalibrationRuns results = run_both(model, baseline, options, true);
   CalibrationReport report{runs, seed, {}};
-  for (Target& target : calibration_targets(starting_cohort)) {
-    const auto& totals =
-        target.scenario == CalibrationScenario::baseline ? base_results.totals : intervention_results.totals;
-    std::vector<double> values;
-    for (std::uint32_t r = 0; r < totals.runs(); ++r) {
-      const double v = target.measure(RunTotals(totals, r));
-      if (!std::isnan(v)) values.push_back(v);
-    }
+  for (Target& target : calibration_targets(results.starting_cohort)) {
+    const std::vector<double> values = measured(target, totals_for(target, results));
     TargetResult result{std::move(target), ensemble::interval(values, 0.9), values.size(), false};
     result.holds = result.runs > 0 && result.model.low <= result.target.high && result.model.high >= result.target.low;
     report.results.push_back(std::move(result));
   }
-  const auto& totals = base_results.totals;
+  const auto& totals = results.baseline.totals;
   report.years = totals.periods().size() - 1;
   const std::size_t last_year = report.years - 1;
   for (const char* measure : {"people.alive", "people.settled", "people.rough_sleeping", "people.temporary",

@@ -92,6 +92,16 @@ io::Scenario interventions_scenario(const io::Scenario& baseline);
 CalibrationReport run_calibration(const ensemble::ScenarioModel& model, const io::Scenario& baseline,
                                   std::uint32_t runs, std::uint64_t seed);
 
+/// The targets for the engine's calibration (ScenarioModel::calibration_targets), in the same order.
+std::vector<ensemble::FitTarget> fit_targets();
+
+/// Mean over `runs` runs (seed `seed`) of the measure of each target in `targets` (indices into
+/// calibration_targets), with `scenario` as the baseline; NaN where no run measures it. The
+/// interventions scenario is run only when a chosen target needs it. (ScenarioModel::calibration_means.)
+std::vector<double> target_means(const ensemble::ScenarioModel& model, const io::Scenario& scenario,
+                                 const std::vector<std::size_t>& targets, std::uint32_t runs, std::uint64_t seed,
+                                 const std::function<void()>& on_step);
+
 /// docs/model/calibration.md.
 std::string calibration_markdown(const CalibrationReport& report);
 

@@ -5,6 +5,7 @@
 #include <iomanip>
 #include <sstream>
 
+#include "models/revolving_door/calibration.hpp"
 #include "models/revolving_door/cohort.hpp"
 #include "models/revolving_door/dictionary.hpp"
 #include "models/revolving_door/exits.hpp"
@@ -94,6 +95,14 @@ class RevolvingDoorModel : public ensemble::ScenarioModel {
     setup->effects = engagement_effects(setup->parameters.engagement);
     setup->mortality_age_factor = mortality_age_factors(setup->parameters.mortality);
     return std::make_shared<PreparedRevolvingDoor>(scenario, std::move(setup), manifest(scenario, set));
+  }
+
+  std::vector<ensemble::FitTarget> calibration_targets() const override { return fit_targets(); }
+
+  std::vector<double> calibration_means(const io::Scenario& scenario, const std::vector<std::size_t>& targets,
+                                        std::uint32_t runs, std::uint64_t seed,
+                                        const std::function<void()>& on_step) const override {
+    return target_means(*this, scenario, targets, runs, seed, on_step);
   }
 
  private:

@@ -41,6 +41,7 @@ nlopt::algorithm to_nlopt(FitAlgorithm algorithm) {
 
 std::string stop_words(nlopt::result result) {
   switch (result) {
+    case nlopt::SUCCESS: return "converged";
     case nlopt::XTOL_REACHED: return "converged: steps smaller than the tolerance";
     case nlopt::FTOL_REACHED: return "converged: changes in the objective smaller than the tolerance";
     case nlopt::MAXEVAL_REACHED: return "stopped at the maximum number of evaluations";
@@ -155,6 +156,21 @@ class Search {
 };
 
 }  // namespace
+
+FitParameter fit_parameter(const params::Parameter& spec, double start) {
+  double low = spec.bounds.low, high = spec.bounds.high;
+  if (const auto* u = std::get_if<params::Uniform>(&spec.uncertainty)) {
+    low = u->low, high = u->high;
+  } else if (const auto* t = std::get_if<params::Triangular>(&spec.uncertainty)) {
+    low = t->low, high = t->high;
+  } else if (!std::holds_alternative<params::Fixed>(spec.uncertainty)) {
+    low = params::quantile(spec.uncertainty, spec.value, 0.01);
+    high = params::quantile(spec.uncertainty, spec.value, 0.99);
+  }
+  low = std::max(std::min(low, start), spec.bounds.low);
+  high = std::min(std::max(high, start), spec.bounds.high);
+  return {spec.name, start, low, high};
+}
 
 double target_sd(const FitTarget& target) { return (target.high - target.low) / (2 * z90); }
 

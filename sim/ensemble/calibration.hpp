@@ -16,6 +16,8 @@
 #include <string>
 #include <vector>
 
+#include "sim/params/parameter.hpp"
+
 namespace revolve::ensemble {
 
 /// A parameter to fit: its starting value and bounds, in the parameter's written unit.
@@ -24,10 +26,17 @@ struct FitParameter {
   double start = 0, low = 0, high = 0;
 };
 
+/// A parameter to fit, from its specification, starting at `start` (its written unit). The search box is
+/// the range its uncertainty states (the ends of a uniform or triangular; the 1st to 99th percentiles of
+/// other distributions; its bounds when it has none), within its bounds, widened to include the start: a
+/// fit far outside what the evidence allows would say more about the model than about the area.
+FitParameter fit_parameter(const params::Parameter& spec, double start);
+
 /// A figure the model should reproduce, with its stated range.
 struct FitTarget {
   std::string name;
   double value = 0, low = 0, high = 0;
+  std::string unit;  ///< for people reading the fit: "%" for a share written as a fraction
 };
 
 /// The target's standard deviation: its stated range read as the central 90% interval of a normal

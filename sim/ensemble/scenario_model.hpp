@@ -8,6 +8,7 @@
 //                            shared by every run of an ensemble on every thread
 //       build(run)           adds the model's modules to one abm::Run
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <string>
 #include <vector>
@@ -15,6 +16,7 @@
 #include <nlohmann/json.hpp>
 
 #include "sim/abm/run.hpp"
+#include "sim/ensemble/calibration.hpp"
 #include "sim/io/scenario.hpp"
 
 namespace revolve::ensemble {
@@ -97,6 +99,17 @@ class ScenarioModel {
   /// Validate the scenario against the model and apply it. Throws ScenarioError naming the file,
   /// line and key of the first problem.
   virtual std::shared_ptr<const PreparedScenario> prepare(const io::Scenario& scenario) const = 0;
+
+  /// Figures the model should reproduce, for `revolve calibrate`; none unless the model has some.
+  virtual std::vector<FitTarget> calibration_targets() const { return {}; }
+  /// The mean over `runs` runs (seed `seed`) of the measure of each target in `targets` (indices into
+  /// calibration_targets()), with the scenario as given: NaN where no run measures it. `on_step` is
+  /// called after every step of every run (progress, Ctrl-C).
+  virtual std::vector<double> calibration_means(const io::Scenario& /*scenario*/,
+                                                const std::vector<std::size_t>& /*targets*/, std::uint32_t /*runs*/,
+                                                std::uint64_t /*seed*/, const std::function<void()>& /*on_step*/) const {
+    return {};
+  }
 };
 
 }  // namespace revolve::ensemble

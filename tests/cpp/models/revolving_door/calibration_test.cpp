@@ -2,6 +2,7 @@
 // gives the committed file, and at least 8 targets hold.
 #include <catch2/catch.hpp>
 
+#include <cmath>
 #include <fstream>
 #include <sstream>
 
@@ -28,4 +29,34 @@ TEST_CASE("docs/model/calibration.md is current and at least 8 calibration targe
   committed << in.rdbuf();
   INFO("regenerate: build-model/models/revolving_door/revolving_door_calibration --out docs/model/calibration.md");
   CHECK(committed.str() == revolving_door::calibration_markdown(report));
+}
+
+TEST_CASE("the engine sees the targets, and their means are the calibration report's, run only where needed") {
+  const auto& model = test::revolving_door();
+  const auto targets = model.calibration_targets();
+  REQUIRE(targets.size() == 16);
+  CHECK(targets[0].name == "revolving between the street and hostels");
+  CHECK(targets[0].value == 70);
+  CHECK(targets[0].low == 60);
+  const io::Scenario small = test::ScenarioBuilder(0.1, 4).scenario();
+  const auto report = revolving_door::run_calibration(model, small, 3, 5);
+  std::vector<std::size_t> all(16);
+  for (std::size_t t = 0; t < all.size(); ++t) all[t] = t;
+  int steps = 0;
+  const auto means = model.calibration_means(small, all, 3, 5, [&steps] { ++steps; });
+  REQUIRE(means.size() == 16);
+  for (std::size_t t = 0; t < 16; ++t) {
+    INFO("target " << t + 1);
+    if (report.results[t].runs == 0) {
+      CHECK(std::isnan(means[t]));
+    } else {
+      CHECK(means[t] == report.results[t].model.mean);
+    }
+  }
+  const int weeks = static_cast<int>(std::lround(4 * 52.1786));
+  CHECK(steps == 2 * 3 * weeks);  // the baseline and the interventions scenario (targets 8, 12, 13)
+  steps = 0;
+  const auto baseline_only = model.calibration_means(small, {10, 0}, 3, 5, [&steps] { ++steps; });
+  CHECK(baseline_only == std::vector<double>{means[10], means[0]});
+  CHECK(steps == 3 * weeks);
 }

@@ -1,0 +1,188 @@
+// revolve calibrate SCENARIO --params a,b --out DIR: fit chosen parameters to the model's calibration
+// targets (sim/ensemble/calibration.hpp), print the fit before and after, and write it with a scenario
+// that extends SCENARIO with the fitted values.
+#include <tbb/global_control.h>
+#include <tbb/info.h>
+
+#include <chrono>
+#include <iomanip>
+#include <iostream>
+#include <memory>
+#include <set>
+#include <sstream>
+
+#include "apps/revolve/commands.hpp"
+#include "apps/revolve/interrupts.hpp"
+#include "models/scenario_models.hpp"
+#include "sim/core/error.hpp"
+#include "sim/core/version.hpp"
+#include "sim/ensemble/calibration_files.hpp"
+#include "sim/ensemble/results_files.hpp"
+#include "sim/io/scenario.hpp"
+
+namespace revolve::cli {
+namespace {
+
+struct CalibrateSettings {
+  std::string scenario_file, out, algorithm = "bobyqa";
+  std::vector<std::string> parameters;
+  std::vector<int> targets;  // 1-based; empty: all
+  int runs = 0;              // 0: the scenario's own
+  std::int64_t seed = -1;    // -1: the scenario's own
+  int max_evaluations = 40;
+  int threads = 0;  // 0: every core
+  std::string command;
+};
+
+/// The parameter's value under the scenario, in its written unit: the scenario's last override of it, or
+/// the parameters file's value.
+double start_value(const io::Scenario& scenario, const params::Parameter& spec) {
+  double value = spec.value;
+  for (const auto& o : scenario.parameters) {
+    if (o.name != spec.name) continue;
+    if (!o.unit.empty() && o.unit != spec.unit.text)
+      throw ScenarioError(where(o.origin.file, o.origin.line) + "parameters: " + spec.name + " is written in '" +
+                          o.unit + "': write it in its own unit, '" + spec.unit.text + "', to calibrate it");
+    value = o.value;
+  }
+  return value;
+}
+
+/// What to fit and to what, checked against the model before anything runs.
+struct Problem {
+  std::vector<ensemble::FitParameter> parameters;
+  std::vector<std::string> units;
+  std::vector<std::size_t> targets;  // indices into the model's targets
+  std::vector<ensemble::FitTarget> fit_targets;
+};
+
+Problem problem_of(const CalibrateSettings& s, const ensemble::ScenarioModel& model, const io::Scenario& scenario) {
+  const auto all = model.calibration_targets();
+  if (all.empty()) throw Error("calibrate: model '" + model.name() + "' has no calibration targets");
+  Problem p;
+  for (const int number : s.targets) {
+    if (number < 1 || static_cast<std::size_t>(number) > all.size())
+      throw Error("calibrate: --targets " + std::to_string(number) + ": the model's targets are numbered 1 to " +
+                  std::to_string(all.size()));
+    p.targets.push_back(static_cast<std::size_t>(number - 1));
+  }
+  for (std::size_t t = 0; s.targets.empty() && t < all.size(); ++t) p.targets.push_back(t);
+  for (const std::size_t t : p.targets) p.fit_targets.push_back(all[t]);
+  const params::ParameterSet& set = *model.schema().parameters;
+  std::set<std::string> seen;
+  for (const auto& name : s.parameters) {
+    if (!seen.insert(name).second) throw Error("calibrate: --params names '" + name + "' twice");
+    const params::Parameter& spec = set.spec(set.id(name));
+    p.parameters.push_back(ensemble::fit_parameter(spec, start_value(scenario, spec)));
+    p.units.push_back(spec.unit.text);
+  }
+  return p;
+}
+
+std::string number(double x) {
+  std::ostringstream out;
+  out << std::setprecision(4) << x;
+  return out.str();
+}
+
+void print_fit(const Problem& p, const ensemble::FitResult& fit) {
+  std::cout << "\n  #  " << std::left << std::setw(50) << "target" << std::right << std::setw(12) << "value"
+            << std::setw(12) << "before" << std::setw(12) << "after" << std::setw(10) << "z before" << std::setw(9)
+            << "z after\n";
+  for (std::size_t t = 0; t < p.targets.size(); ++t) {
+    const auto& target = p.fit_targets[t];
+    const double sd = ensemble::target_sd(target), before = fit.start.means[t], after = fit.best.means[t];
+    const bool kept = std::find(fit.left_out.begin(), fit.left_out.end(), t) == fit.left_out.end();
+    std::cout << std::setw(3) << p.targets[t] + 1 << "  " << std::left << std::setw(50) << target.name.substr(0, 49)
+              << std::right << std::setw(12) << number(target.value) << std::setw(12) << number(before)
+              << std::setw(12) << number(after) << std::setw(10) << number((before - target.value) / sd)
+              << std::setw(9) << number((after - target.value) / sd) << (kept ? "" : "  (not measured: left out)")
+              << "\n";
+  }
+  std::cout << "\nobjective: " << number(fit.start.objective) << " at the start, " << number(fit.best.objective)
+            << " fitted (" << fit.history.size() << " evaluations; " << fit.stopped << ")\n";
+  for (std::size_t i = 0; i < p.parameters.size(); ++i) {
+    const auto& fp = p.parameters[i];
+    std::cout << "  " << fp.name << ": " << number(fp.start) << " -> " << number(fit.best.values[i]) << " "
+              << p.units[i] << " (searched " << number(fp.low) << " to " << number(fp.high) << ")\n";
+  }
+}
+
+void calibrate(const CalibrateSettings& s) {
+  const auto started = std::chrono::steady_clock::now();
+  const int threads = s.threads > 0 ? s.threads : tbb::info::default_concurrency();
+  tbb::global_control limit(tbb::global_control::max_allowed_parallelism, static_cast<std::size_t>(threads));
+  const io::Scenario scenario = io::parse_scenario(s.scenario_file);
+  const auto model = models::scenario_model(scenario.model);
+  const auto prepared = model->prepare(scenario);  // the scenario itself is valid before the search starts
+  const Problem p = problem_of(s, *model, scenario);
+  const auto runs = static_cast<std::uint32_t>(s.runs > 0 ? s.runs : scenario.runs);
+  const std::uint64_t seed = s.seed >= 0 ? static_cast<std::uint64_t>(s.seed) : scenario.seed;
+
+  const ensemble::TargetMeans means = [&](std::span<const double> values) {
+    std::vector<params::Override> changes;
+    for (std::size_t i = 0; i < values.size(); ++i) changes.push_back({p.parameters[i].name, values[i], "", {"--params", 0}});
+    return model->calibration_means(scenario.with_parameters(changes, ""), p.targets, runs, seed, stop_if_interrupted);
+  };
+  ensemble::FitOptions options;
+  options.algorithm = s.algorithm == "bobyqa" ? ensemble::FitAlgorithm::bobyqa : ensemble::FitAlgorithm::nelder_mead;
+  options.max_evaluations = s.max_evaluations;
+  options.on_evaluation = [](const ensemble::FitEvaluation& e) {
+    std::cout << "  evaluation " << e.number << ": objective " << number(e.objective) << " at";
+    for (double v : e.values) std::cout << " " << number(v);
+    std::cout << std::endl;
+  };
+  std::cout << "calibrating " << p.parameters.size() << " parameters to " << p.targets.size() << " targets ("
+            << runs << " runs, seed " << seed << ", " << s.algorithm << ", at most " << s.max_evaluations
+            << " evaluations)\n";
+  const ensemble::FitResult fit = ensemble::fit_parameters(p.parameters, p.fit_targets, means, options);
+  const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+
+  ensemble::CalibrationRecord record{scenario, p.parameters, p.units, p.fit_targets, {}, fit, runs, seed, {}};
+  for (const std::size_t t : p.targets) record.target_numbers.push_back(t + 1);
+  record.manifest = {{"revolve_version", revolve::version}, {"code_version", revolve::git_version},
+                     {"command", s.command},                {"algorithm", s.algorithm},
+                     {"max_evaluations", s.max_evaluations}, {"threads", threads},
+                     {"seconds", seconds},                   {"scenario", ensemble::scenario_manifest(*prepared)}};
+  ensemble::save_calibration(s.out, record);
+  print_fit(p, fit);
+  std::cout << "wrote " << s.out << " in " << std::fixed << std::setprecision(1) << seconds
+            << " s: `revolve run " << (std::filesystem::path(s.out) / "calibrated.yaml").string()
+            << "` reproduces the fit\n";
+}
+
+}  // namespace
+
+void add_calibrate_command(CLI::App& app, int argc, char** argv) {
+  auto s = std::make_shared<CalibrateSettings>();
+  for (int i = 0; i < argc; ++i) s->command += (i ? " " : "") + std::string(argv[i]);
+  auto* cmd = app.add_subcommand(
+      "calibrate",
+      "Fit parameters to the model's calibration targets: minimise the sum over targets of ((model mean - "
+      "target) / target sd)^2, sd = the target's range / 3.29 (read as a 90% interval), with the same runs and "
+      "seed at every evaluation. Each parameter is searched within its stated uncertainty range (and bounds). "
+      "Writes DIR/fit.csv, parameters.csv, evaluations.csv, manifest.json and calibrated.yaml, a scenario that "
+      "extends SCENARIO with the fitted values");
+  cmd->add_option("SCENARIO", s->scenario_file, "Scenario file (.yaml) to start from")
+      ->required()
+      ->check(CLI::ExistingFile);
+  cmd->add_option("--params", s->parameters, "Parameters to fit, comma-separated (e.g. flows.arrivals,mortality.base)")
+      ->required()
+      ->delimiter(',');
+  cmd->add_option("--out", s->out, "Output folder (replaced only when the fit completes)")->required();
+  cmd->add_option("--targets", s->targets, "Target numbers to fit to, comma-separated (default: all)")
+      ->delimiter(',');
+  cmd->add_option("--runs", s->runs, "Runs per evaluation (default: the scenario's own)")->check(whole_number(1));
+  cmd->add_option("--seed", s->seed, "Seed of every evaluation (default: the scenario's own)")->check(whole_number(0));
+  cmd->add_option("--max-evaluations", s->max_evaluations, "Most evaluations of the objective (default 40)")
+      ->check(whole_number(2));
+  cmd->add_option("--algorithm", s->algorithm, "bobyqa (default) or nelder-mead (for rough objectives)")
+      ->check(CLI::IsMember({"bobyqa", "nelder-mead"}));
+  cmd->add_option("--threads", s->threads, "Worker threads (default: every core)")->check(whole_number(1));
+  cmd->callback([s] {
+    catch_interrupts();
+    calibrate(*s);
+  });
+}
+
+}  // namespace revolve::cli
