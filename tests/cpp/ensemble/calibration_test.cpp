@@ -103,3 +103,21 @@ TEST_CASE("what the model throws during the search comes out of the fit unchange
   CHECK_THROWS_AS(fit_parameters(toy_parameters(), toy_targets(), stops), revolve::Cancelled);
   CHECK(calls == 4);
 }
+
+TEST_CASE("a parameter is searched within its stated uncertainty, inside its bounds, and around its start") {
+  revolve::params::Parameter spec;
+  spec.name = "rate";
+  spec.value = 0.4;
+  spec.bounds = {0, 0.9};
+  spec.uncertainty = revolve::params::Triangular{0.1, 0.4, 1.5};
+  const FitParameter triangular = fit_parameter(spec, 0.4);
+  CHECK(triangular.low == 0.1);
+  CHECK(triangular.high == 0.9);  // the distribution reaches 1.5, the bounds stop at 0.9
+  CHECK(fit_parameter(spec, 0.05).low == 0.05);  // a start outside the stated range widens it
+  spec.uncertainty = revolve::params::Normal{0.4, 0.1};
+  const FitParameter normal = fit_parameter(spec, 0.4);
+  CHECK(normal.low == Approx(0.4 - 2.3263 * 0.1).epsilon(1e-4));  // the 1st and 99th percentiles
+  CHECK(normal.high == Approx(0.4 + 2.3263 * 0.1).epsilon(1e-4));
+  spec.uncertainty = revolve::params::Fixed{};
+  CHECK(fit_parameter(spec, 0.4).high == 0.9);
+}
