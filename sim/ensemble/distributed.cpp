@@ -1,6 +1,11 @@
 #include "sim/ensemble/distributed.hpp"
 
+#include <tbb/parallel_for.h>
+#include <tbb/task_arena.h>
+
+#include <algorithm>
 #include <climits>
+#include <cstdint>
 #include <cstring>
 #include <exception>
 #include <string>
@@ -14,8 +19,35 @@
 namespace revolve::ensemble {
 namespace {
 
-void run_here(std::size_t items, const ComputeItem& compute, const ConsumeItem& consume) {
-  for (std::size_t i = 0; i < items; ++i) consume(i, compute(i));
+/// One item's result, or what computing it threw.
+struct Outcome {
+  std::vector<double> result;
+  std::exception_ptr failure;
+};
+
+/// Items [first, last), computed at once on this process's threads.
+std::vector<Outcome> compute_block(std::size_t first, std::size_t last, const ComputeItem& compute) {
+  std::vector<Outcome> block(last > first ? last - first : 0);
+  tbb::parallel_for(std::size_t{0}, block.size(), [&](std::size_t j) {
+    try {
+      block[j].result = compute(first + j);
+    } catch (...) {
+      block[j].failure = std::current_exception();
+    }
+  });
+  return block;
+}
+
+std::size_t threads_here() { return static_cast<std::size_t>(tbb::this_task_arena::max_concurrency()); }
+
+void run_here(std::size_t items, const ComputeItem& compute, const ConsumeItem& consume, std::size_t per_round) {
+  for (std::size_t first = 0; first < items; first += per_round) {
+    std::vector<Outcome> block = compute_block(first, std::min(items, first + per_round), compute);
+    for (std::size_t j = 0; j < block.size(); ++j) {
+      if (block[j].failure) std::rethrow_exception(block[j].failure);
+      consume(first + j, std::move(block[j].result));
+    }
+  }
 }
 
 #ifdef REVOLVE_WITH_MPI
@@ -32,24 +64,30 @@ std::string message_of(const std::exception_ptr& failure) {
   }
 }
 
-// One item's outcome as bytes: a kind, then the doubles of a result or the characters of an error.
-enum class Outcome : char { result, error, none };
+// A rank's block as bytes: per item a kind, a length in bytes, then the doubles of a result or the
+// characters of an error.
+enum class Kind : char { result, error };
 
-std::vector<char> pack(Outcome kind, const void* data, std::size_t bytes) {
-  if (bytes >= INT_MAX) throw Error("distributed: an item's result is too large to send (2 GB or more)");
-  std::vector<char> packed(1 + bytes);
-  packed[0] = static_cast<char>(kind);
-  if (bytes > 0) std::memcpy(packed.data() + 1, data, bytes);
-  return packed;
+void append(std::vector<char>& bytes, const void* data, std::size_t size) {
+  const char* begin = static_cast<const char*>(data);
+  bytes.insert(bytes.end(), begin, begin + size);
 }
 
-std::vector<double> unpack_result(const char* data, int bytes) {
-  std::vector<double> result(static_cast<std::size_t>(bytes - 1) / sizeof(double));
-  if (!result.empty()) std::memcpy(result.data(), data + 1, result.size() * sizeof(double));
-  return result;
+std::vector<char> pack(const std::vector<Outcome>& block) {
+  std::vector<char> bytes;
+  for (const Outcome& o : block) {
+    const std::string message = o.failure ? message_of(o.failure) : std::string();
+    const Kind kind = o.failure ? Kind::error : Kind::result;
+    const std::uint64_t size = o.failure ? message.size() : o.result.size() * sizeof(double);
+    append(bytes, &kind, 1);
+    append(bytes, &size, sizeof size);
+    append(bytes, o.failure ? static_cast<const void*>(message.data()) : o.result.data(), size);
+  }
+  if (bytes.size() >= INT_MAX) throw Error("distributed: one rank's results are too large to send (2 GB or more)");
+  return bytes;
 }
 
-/// The packed outcomes of one round, one per rank, on rank 0 (empty elsewhere).
+/// The packed blocks of one round, one per rank, on rank 0 (empty elsewhere).
 struct Round {
   std::vector<int> lengths, offsets;
   std::vector<char> bytes;
@@ -89,52 +127,59 @@ void broadcast(Verdict& verdict) {
   MPI_Bcast(verdict.message.data(), header[1], MPI_CHAR, 0, MPI_COMM_WORLD);
 }
 
-/// On rank 0: consume the round's results in item order up to the first failure. `consumer_failure`
-/// receives what the consumer threw.
+/// On rank 0: consume the round's results in item order (rank by rank, each rank's block in order) up to
+/// the first failure. `consumer_failure` receives what the consumer threw.
 Verdict consume_round(const Round& round, std::size_t first, const ConsumeItem& consume,
                       std::exception_ptr& consumer_failure) {
+  std::size_t item = first;
   for (std::size_t r = 0; r < round.lengths.size(); ++r) {
-    const char* data = round.bytes.data() + round.offsets[r];
-    const auto kind = static_cast<Outcome>(data[0]);
-    if (kind == Outcome::none) break;
-    if (kind == Outcome::error)
-      return {static_cast<int>(r), std::string(data + 1, static_cast<std::size_t>(round.lengths[r] - 1))};
-    try {
-      consume(first + r, unpack_result(data, round.lengths[r]));
-    } catch (...) {
-      consumer_failure = std::current_exception();
-      return {0, message_of(consumer_failure)};
+    const char* at = round.bytes.data() + round.offsets[r];
+    const char* end = at + round.lengths[r];
+    for (; at < end; ++item) {
+      const auto kind = static_cast<Kind>(at[0]);
+      std::uint64_t size = 0;
+      std::memcpy(&size, at + 1, sizeof size);
+      const char* payload = at + 1 + sizeof size;
+      at = payload + size;
+      if (kind == Kind::error) return {static_cast<int>(r), std::string(payload, size)};
+      std::vector<double> result(size / sizeof(double));
+      if (size > 0) std::memcpy(result.data(), payload, size);
+      try {
+        consume(item, std::move(result));
+      } catch (...) {
+        consumer_failure = std::current_exception();
+        return {0, message_of(consumer_failure)};
+      }
     }
   }
   return {};
 }
 
-void run_rounds(std::size_t items, const ComputeItem& compute, const ConsumeItem& consume) {
+/// Rank 0's value of `local`, on every rank.
+std::size_t root_value(std::size_t local) {
+  auto value = static_cast<unsigned long long>(local);
+  MPI_Bcast(&value, 1, MPI_UNSIGNED_LONG_LONG, 0, MPI_COMM_WORLD);
+  return static_cast<std::size_t>(value);
+}
+
+void run_rounds(std::size_t items, const ComputeItem& compute, const ConsumeItem& consume, std::size_t per_rank) {
   const int rank = process_rank(), size = process_count();
-  for (std::size_t first = 0; first < items; first += static_cast<std::size_t>(size)) {
-    const std::size_t mine = first + static_cast<std::size_t>(rank);
-    std::exception_ptr failure;
-    std::vector<char> packed;
-    if (mine >= items) {
-      packed = pack(Outcome::none, nullptr, 0);
-    } else {
-      try {
-        const std::vector<double> result = compute(mine);
-        packed = pack(Outcome::result, result.data(), result.size() * sizeof(double));
-      } catch (...) {
-        failure = std::current_exception();
-        const std::string message = message_of(failure);
-        packed = pack(Outcome::error, message.data(), message.size());
-      }
-    }
-    const Round round = gather(packed, rank, size);
+  const std::size_t per_round = per_rank * static_cast<std::size_t>(size);
+  for (std::size_t first = 0; first < items; first += per_round) {
+    const std::size_t mine = std::min(items, first + static_cast<std::size_t>(rank) * per_rank);
+    const std::vector<Outcome> block = compute_block(mine, std::min(items, mine + per_rank), compute);
+    const Round round = gather(pack(block), rank, size);
     Verdict verdict;
     std::exception_ptr consumer_failure;
     if (rank == 0) verdict = consume_round(round, first, consume, consumer_failure);
     broadcast(verdict);
     if (verdict.failed_rank < 0) continue;
     if (consumer_failure) std::rethrow_exception(consumer_failure);
-    if (failure && verdict.failed_rank == rank) std::rethrow_exception(failure);
+    if (verdict.failed_rank == rank) {
+      for (const Outcome& o : block) {
+        if (o.failure) std::rethrow_exception(o.failure);  // this rank's first failure is the lowest failing item
+      }
+    }
     throw Error(verdict.message);
   }
 }
@@ -172,11 +217,11 @@ int process_count() {
 
 bool built_with_mpi() { return true; }
 
-void run_distributed(std::size_t items, const ComputeItem& compute, const ConsumeItem& consume) {
+void run_distributed(std::size_t items, const ComputeItem& compute, const ConsumeItem& consume, std::size_t per_rank) {
   if (process_count() == 1) {
-    run_here(items, compute, consume);
+    run_here(items, compute, consume, per_rank > 0 ? per_rank : threads_here());
   } else {
-    run_rounds(items, compute, consume);
+    run_rounds(items, compute, consume, per_rank > 0 ? per_rank : root_value(threads_here()));
   }
 }
 
@@ -188,17 +233,18 @@ int process_rank() { return 0; }
 int process_count() { return 1; }
 bool built_with_mpi() { return false; }
 
-void run_distributed(std::size_t items, const ComputeItem& compute, const ConsumeItem& consume) {
-  run_here(items, compute, consume);
+void run_distributed(std::size_t items, const ComputeItem& compute, const ConsumeItem& consume, std::size_t per_rank) {
+  run_here(items, compute, consume, per_rank > 0 ? per_rank : threads_here());
 }
 
 #endif
 
-std::vector<std::vector<double>> run_distributed(std::size_t items, const ComputeItem& compute) {
+std::vector<std::vector<double>> run_distributed(std::size_t items, const ComputeItem& compute,
+                                                 std::size_t per_rank) {
   std::vector<std::vector<double>> results;
-  run_distributed(items, compute, [&results](std::size_t, std::vector<double> result) {
-    results.push_back(std::move(result));
-  });
+  run_distributed(
+      items, compute, [&results](std::size_t, std::vector<double> result) { results.push_back(std::move(result)); },
+      per_rank);
   return results;
 }
 

@@ -4,11 +4,11 @@
 // is the same whatever K, because every item is deterministic given its index and results are
 // consumed in the same order.
 //
-// Item i runs on rank i mod K, in rounds of K items: after each round the results (or the first
-// error) go to rank 0, which consumes them in order and tells every rank whether to go on. So an error
-// on any rank, or in rank 0's consumer, ends every rank with the same message at the end of that
-// round, and no rank is left waiting. Within a rank an item may use every thread (TBB); for a cluster,
-// run one rank per node.
+// Items go in rounds: each of the K ranks takes the next B items of the round (a contiguous block) and
+// computes them at once on its threads (TBB). After each round the results (or the first error) go to
+// rank 0, which consumes them in item order and tells every rank whether to go on. So an error on any
+// rank, or in rank 0's consumer, ends every rank with the same message at the end of that round, and no
+// rank is left waiting. For a cluster, run one rank per node and let TBB use the node's cores.
 //
 // Built without MPI (REVOLVE_WITH_MPI off), or with MPI but before a Processes exists, everything runs
 // in this process. A binary built with MPI runs without mpirun too: MPI starts as a singleton of one
@@ -38,19 +38,21 @@ inline bool is_root_process() { return process_rank() == 0; }
 /// Whether this binary was built with MPI.
 bool built_with_mpi();
 
-/// Item `index`'s result.
+/// Item `index`'s result. Called from several threads at once, for different items.
 using ComputeItem = std::function<std::vector<double>(std::size_t index)>;
 /// Receives item `index`'s result, on rank 0 only, for index = 0, 1, ... in order.
 using ConsumeItem = std::function<void(std::size_t index, std::vector<double> result)>;
 
-/// Computes items 0..items-1 over the processes and consumes their results on rank 0 in item order.
-/// When an item's compute, or the consumer, throws, every rank throws at the end of that round: the
-/// rank whose item or consumer failed rethrows the original exception, the others throw revolve::Error
-/// with its message (the lowest failing item's, so the message does not depend on K). Call it on every
-/// rank with the same number of items.
-void run_distributed(std::size_t items, const ComputeItem& compute, const ConsumeItem& consume);
+/// Computes items 0..items-1 over the processes, `per_rank` at once on each (0: as many as rank 0 has
+/// threads), and consumes their results on rank 0 in item order. When an item's compute, or the
+/// consumer, throws, every rank throws at the end of that round: the rank whose item or consumer failed
+/// rethrows the original exception, the others throw revolve::Error with its message (the lowest failing
+/// item's, so the message does not depend on K). Call it on every rank with the same arguments.
+void run_distributed(std::size_t items, const ComputeItem& compute, const ConsumeItem& consume,
+                     std::size_t per_rank = 0);
 
 /// The results in item order on rank 0; an empty vector on the other ranks.
-std::vector<std::vector<double>> run_distributed(std::size_t items, const ComputeItem& compute);
+std::vector<std::vector<double>> run_distributed(std::size_t items, const ComputeItem& compute,
+                                                 std::size_t per_rank = 0);
 
 }  // namespace revolve::ensemble

@@ -5,6 +5,8 @@
 #define CATCH_CONFIG_RUNNER
 #include <catch2/catch.hpp>
 
+#include <algorithm>
+#include <mutex>
 #include <string>
 #include <vector>
 
@@ -33,46 +35,57 @@ TEST_CASE("rank 0 receives every item's result in item order, the other ranks re
   REQUIRE(process_rank() < process_count());
   for (const std::size_t items : {0, 2, 10}) {
     INFO(items << " items on " << process_count() << " processes");
-    const auto results = run_distributed(items, item_result);
-    if (is_root_process()) {
-      REQUIRE(results.size() == items);
-      for (std::size_t i = 0; i < items; ++i) CHECK(results[i] == item_result(i));
-    } else {
-      CHECK(results.empty());
+    for (const std::size_t per_rank : {0, 1, 3}) {
+      const auto results = run_distributed(items, item_result, per_rank);
+      if (is_root_process()) {
+        REQUIRE(results.size() == items);
+        for (std::size_t i = 0; i < items; ++i) CHECK(results[i] == item_result(i));
+      } else {
+        CHECK(results.empty());
+      }
     }
   }
 }
 
-TEST_CASE("each item is computed once, on rank i mod K") {
+TEST_CASE("each item is computed once, by the rank whose block of the round holds it") {
+  // Blocks of 2: with K ranks, item i runs on rank (i mod 2K) / 2.
+  std::mutex mutex;
   std::vector<std::size_t> computed;
   run_distributed(
-      7,
-      [&computed](std::size_t i) {
+      11,
+      [&](std::size_t i) {
+        const std::lock_guard lock(mutex);
         computed.push_back(i);
         return std::vector<double>{};
       },
-      [](std::size_t, std::vector<double>) {});
+      [](std::size_t, std::vector<double>) {}, 2);
+  std::sort(computed.begin(), computed.end());
+  const auto k = static_cast<std::size_t>(process_count());
   std::vector<std::size_t> expected;
-  for (std::size_t i = static_cast<std::size_t>(process_rank()); i < 7; i += static_cast<std::size_t>(process_count()))
-    expected.push_back(i);
+  for (std::size_t i = 0; i < 11; ++i) {
+    if ((i % (2 * k)) / 2 == static_cast<std::size_t>(process_rank())) expected.push_back(i);
+  }
   CHECK(computed == expected);
 }
 
 TEST_CASE("an item's error ends every rank with the lowest failing item's message") {
-  // Item 4 runs on rank 1 of 3; items 4 and 5 fail in the same round, and item 4's message wins.
+  // One item per rank and round: item 4 runs on rank 1 of 3, and items 4 and 5 fail in the same round;
+  // item 4's message wins.
   const auto compute = [](std::size_t i) {
     if (i == 5) throw revolve::Error("item 5 failed too");
     return fails_at(i, 4);
   };
   std::vector<std::size_t> consumed;
   const auto consume = [&consumed](std::size_t i, std::vector<double>) { consumed.push_back(i); };
-  CHECK_THROWS_WITH(run_distributed(9, compute, consume), "item 4 failed");
+  CHECK_THROWS_WITH(run_distributed(9, compute, consume, 1), "item 4 failed");
   if (is_root_process()) CHECK(consumed == std::vector<std::size_t>{0, 1, 2, 3});
   // The rank that ran the item keeps its exception's type.
   if (process_rank() == 4 % process_count())
-    CHECK_THROWS_AS(run_distributed(9, compute, consume), revolve::InputError);
+    CHECK_THROWS_AS(run_distributed(9, compute, consume, 1), revolve::InputError);
   else
-    CHECK_THROWS_AS(run_distributed(9, compute, consume), revolve::Error);
+    CHECK_THROWS_AS(run_distributed(9, compute, consume, 1), revolve::Error);
+  // Several items at once on each rank: still the lowest failing item's message.
+  CHECK_THROWS_WITH(run_distributed(9, compute, consume, 4), "item 4 failed");
 }
 
 TEST_CASE("an error in rank 0's consumer ends every rank with its message") {
