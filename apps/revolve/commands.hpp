@@ -46,6 +46,8 @@ void add_run_commands(CLI::App& app, int argc, char** argv);
 void add_psa_command(CLI::App& app, int argc, char** argv);
 /// `calibrate`; argc/argv go into its manifest.
 void add_calibrate_command(CLI::App& app, int argc, char** argv);
+/// `sensitivity`; argc/argv go into its manifest.
+void add_sensitivity_command(CLI::App& app, int argc, char** argv);
 /// `report` and `workshop`: run viz (Python) with the arguments passed through.
 void add_report_commands(CLI::App& app);
 

@@ -4,6 +4,7 @@
 #include "apps/revolve/commands.hpp"
 #include "sim/core/error.hpp"
 #include "sim/core/version.hpp"
+#include "sim/ensemble/distributed.hpp"
 
 int main(int argc, char** argv) {
   CLI::App app{"revolve: simulate how people facing multiple disadvantage move through housing, justice and "
@@ -16,13 +17,15 @@ int main(int argc, char** argv) {
   revolve::cli::add_run_commands(app, argc, argv);
   revolve::cli::add_psa_command(app, argc, argv);
   revolve::cli::add_calibrate_command(app, argc, argv);
+  revolve::cli::add_sensitivity_command(app, argc, argv);
   revolve::cli::add_report_commands(app);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
     return app.exit(e);
   } catch (const revolve::Error& e) {
-    std::cerr << "error: " << e.what() << "\n";
+    // Under mpirun every process stops with the same error; one of them says so.
+    if (revolve::ensemble::is_root_process()) std::cerr << "error: " << e.what() << "\n";
     return 1;
   } catch (const std::bad_alloc&) {
     // A last line of defence: inputs are limited so that this should not happen (docs/reliability.md).

@@ -52,7 +52,9 @@ void run_here(std::size_t items, const ComputeItem& compute, const ConsumeItem& 
 
 #ifdef REVOLVE_WITH_MPI
 
-bool mpi_started = false;  // a Processes exists
+bool mpi_started = false;   // a Processes exists
+bool mpi_finished = false;  // one existed: MPI cannot start twice
+int rank_ = 0, size_ = 1;  // this process's, from MPI once started
 
 std::string message_of(const std::exception_ptr& failure) {
   try {
@@ -190,35 +192,30 @@ void run_rounds(std::size_t items, const ComputeItem& compute, const ConsumeItem
 
 #ifdef REVOLVE_WITH_MPI
 
-Processes::Processes(int& argc, char**& argv) {
-  if (mpi_started) throw Error("distributed: MPI is already started");
+Processes::Processes() {
+  if (mpi_started || mpi_finished) throw Error("distributed: MPI starts once in a program's life");
   // Only the main thread calls MPI; TBB's threads never do.
   int provided = 0;
-  MPI_Init_thread(&argc, &argv, MPI_THREAD_FUNNELED, &provided);
+  MPI_Init_thread(nullptr, nullptr, MPI_THREAD_FUNNELED, &provided);
+  MPI_Comm_rank(MPI_COMM_WORLD, &rank_);
+  MPI_Comm_size(MPI_COMM_WORLD, &size_);
   mpi_started = true;
 }
 
 Processes::~Processes() {
   mpi_started = false;
+  mpi_finished = true;
   MPI_Finalize();
 }
 
-int process_rank() {
-  int rank = 0;
-  if (mpi_started) MPI_Comm_rank(MPI_COMM_WORLD, &rank);
-  return rank;
-}
+int process_rank() { return rank_; }
 
-int process_count() {
-  int size = 1;
-  if (mpi_started) MPI_Comm_size(MPI_COMM_WORLD, &size);
-  return size;
-}
+int process_count() { return size_; }
 
 bool built_with_mpi() { return true; }
 
 void run_distributed(std::size_t items, const ComputeItem& compute, const ConsumeItem& consume, std::size_t per_rank) {
-  if (process_count() == 1) {
+  if (!mpi_started || size_ == 1) {
     run_here(items, compute, consume, per_rank > 0 ? per_rank : threads_here());
   } else {
     run_rounds(items, compute, consume, per_rank > 0 ? per_rank : root_value(threads_here()));
@@ -227,7 +224,7 @@ void run_distributed(std::size_t items, const ComputeItem& compute, const Consum
 
 #else
 
-Processes::Processes(int& /*argc*/, char**& /*argv*/) {}
+Processes::Processes() = default;
 Processes::~Processes() = default;
 int process_rank() { return 0; }
 int process_count() { return 1; }

@@ -20,18 +20,20 @@
 namespace revolve::ensemble {
 
 /// The processes of this run, for the lifetime of the object: starts MPI (when built with it) and
-/// finalises it on destruction. Create one, in main, before running distributed work; only one may exist.
+/// finalises it on destruction. Create one before running distributed work (the commands that
+/// distribute do, so other commands never start MPI); only one may exist in a program's life.
 class Processes {
  public:
-  Processes(int& argc, char**& argv);
+  Processes();
   ~Processes();
   Processes(const Processes&) = delete;
   Processes& operator=(const Processes&) = delete;
 };
 
-/// This process's rank: 0 without MPI or before a Processes exists.
+/// This process's rank: 0 without MPI or before a Processes exists; kept after it ends, so an error
+/// can still be printed by rank 0 alone.
 int process_rank();
-/// The number of processes: 1 without MPI or before a Processes exists.
+/// The number of processes: 1 without MPI or before a Processes exists; kept after it ends.
 int process_count();
 /// Rank 0, the one that writes files and prints.
 inline bool is_root_process() { return process_rank() == 0; }

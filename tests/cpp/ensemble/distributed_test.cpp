@@ -99,6 +99,6 @@ TEST_CASE("an error in rank 0's consumer ends every rank with its message") {
 }
 
 int main(int argc, char** argv) {
-  Processes processes(argc, argv);
+  Processes processes;
   return Catch::Session().run(argc, argv);
 }
