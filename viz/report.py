@@ -48,7 +48,8 @@ def write_report(folder: str | os.PathLike, out: str | os.PathLike | None = None
     anything is drawn.
 
     Args:
-        folder: the ``--out`` folder of ``revolve compare`` (or of ``revolve.Results.save``).
+        folder: the ``--out`` folder of ``revolve compare`` (or of ``revolve.Results.save``); a
+            ``revolve sensitivity`` folder gets its own page (viz.sensitivity).
         out: the HTML file to write (default: ``folder/report.html``).
         figures: also draw the static figures into ``figures/`` beside the page, as PNG and SVG.
         title: the page's title (default: from the baseline's name).
@@ -66,6 +67,9 @@ def write_report(folder: str | os.PathLike, out: str | os.PathLike | None = None
         >>> write_report("out/bristol", figures=False)  # doctest: +SKIP
         PosixPath('out/bristol/report.html')
     """
+    if (pathlib.Path(folder) / "sensitivity.csv").is_file():  # a `revolve sensitivity` folder
+        from . import sensitivity
+        return sensitivity.write_report(folder, out, figures, title, force)
     data = Comparison.load(folder)
     out = pathlib.Path(out) if out else data.folder / "report.html"
     if out.is_dir():
@@ -545,7 +549,7 @@ def main(argv: list[str] | None = None) -> int:
     """``revolve report DIR``: write DIR/report.html and its figures; errors name the file at fault."""
     parser = argparse.ArgumentParser(prog="revolve report", description="Turn a comparison's output folder into "
                                      "DIR/report.html (self-contained, works offline) and DIR/figures/*.png|svg.")
-    parser.add_argument("folder", metavar="DIR", help="the --out folder of revolve compare")
+    parser.add_argument("folder", metavar="DIR", help="the --out folder of revolve compare (or revolve sensitivity)")
     parser.add_argument("--out", help="the HTML file to write (default: DIR/report.html); figures go in figures/ "
                                       "beside it. An existing file is replaced only if revolve report wrote it")
     parser.add_argument("--no-figures", action="store_true", help="skip the static PNG and SVG figures")
