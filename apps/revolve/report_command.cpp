@@ -66,8 +66,8 @@ void add_passthrough(CLI::App& app, const std::string& name, const std::string& 
 
 void add_report_commands(CLI::App& app) {
   add_passthrough(app, "report",
-                  "Turn a comparison's output folder into DIR/report.html (self-contained, works offline) and "
-                  "its figures (DIR/figures/*.png, *.svg). 'revolve report --help' for options");
+                  "Turn a comparison's (or a sensitivity analysis's) output folder into DIR/report.html "
+                  "(self-contained, works offline) and its figures (DIR/figures/*.png, *.svg). 'revolve report --help' for options");
   add_passthrough(app, "workshop",
                   "Start the workshop dashboard on 127.0.0.1: sliders for the interventions, charts that update as "
                   "runs finish. 'revolve workshop --help' for options");
