@@ -14,6 +14,7 @@
 #include "apps/revolve/commands.hpp"
 #include "apps/revolve/interrupts.hpp"
 #include "models/scenario_models.hpp"
+#include "sim/core/atomic_folder.hpp"
 #include "sim/core/error.hpp"
 #include "sim/core/version.hpp"
 #include "sim/ensemble/calibration_files.hpp"
@@ -31,6 +32,7 @@ struct CalibrateSettings {
   std::int64_t seed = -1;    // -1: the scenario's own
   int max_evaluations = 40;
   int threads = 0;  // 0: every core
+  bool force = false;
   std::string command;
 };
 
@@ -116,6 +118,7 @@ void calibrate(const CalibrateSettings& s) {
   const auto model = models::scenario_model(scenario.model);
   const auto prepared = model->prepare(scenario);  // the scenario itself is valid before the search starts
   const Problem p = problem_of(s, *model, scenario);
+  check_output_folder(s.out, s.force);  // before the search, not after it
   const auto runs = static_cast<std::uint32_t>(s.runs > 0 ? s.runs : scenario.runs);
   const std::uint64_t seed = s.seed >= 0 ? static_cast<std::uint64_t>(s.seed) : scenario.seed;
 
@@ -144,7 +147,7 @@ void calibrate(const CalibrateSettings& s) {
                      {"command", s.command},                {"algorithm", s.algorithm},
                      {"max_evaluations", s.max_evaluations}, {"threads", threads},
                      {"seconds", seconds},                   {"scenario", ensemble::scenario_manifest(*prepared)}};
-  ensemble::save_calibration(s.out, record);
+  ensemble::save_calibration(s.out, record, s.force);
   print_fit(p, fit);
   std::cout << "wrote " << s.out << " in " << std::fixed << std::setprecision(1) << seconds
             << " s: `revolve run " << (std::filesystem::path(s.out) / "calibrated.yaml").string()
@@ -179,6 +182,7 @@ void add_calibrate_command(CLI::App& app, int argc, char** argv) {
   cmd->add_option("--algorithm", s->algorithm, "bobyqa (default) or nelder-mead (for rough objectives)")
       ->check(CLI::IsMember({"bobyqa", "nelder-mead"}));
   cmd->add_option("--threads", s->threads, "Worker threads (default: every core)")->check(whole_number(1));
+  cmd->add_flag("--force", s->force, force_help);
   cmd->callback([s] {
     catch_interrupts();
     calibrate(*s);

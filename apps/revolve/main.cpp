@@ -19,21 +19,23 @@ int main(int argc, char** argv) {
   revolve::cli::add_calibrate_command(app, argc, argv);
   revolve::cli::add_sensitivity_command(app, argc, argv);
   revolve::cli::add_report_commands(app);
+  int status = 0;
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
-    return app.exit(e);
+    status = app.exit(e);
   } catch (const revolve::Error& e) {
     // Under mpirun every process stops with the same error; one of them says so.
     if (revolve::ensemble::is_root_process()) std::cerr << "error: " << e.what() << "\n";
-    return 1;
+    status = 1;
   } catch (const std::bad_alloc&) {
     // A last line of defence: inputs are limited so that this should not happen (docs/reliability.md).
     std::cerr << "error: out of memory: the run asked for more than this machine has; make it smaller\n";
-    return 1;
+    status = 1;
   } catch (const std::exception& e) {
     std::cerr << "error: " << e.what() << "\n";  // e.g. a file system error, which names the path
-    return 1;
+    status = 1;
   }
-  return 0;
+  revolve::ensemble::finish_processes();  // after the error is printed (distributed.hpp)
+  return status;
 }

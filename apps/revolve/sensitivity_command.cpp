@@ -13,6 +13,7 @@
 #include "apps/revolve/interrupts.hpp"
 #include "apps/revolve/progress_bar.hpp"
 #include "models/scenario_models.hpp"
+#include "sim/core/atomic_folder.hpp"
 #include "sim/core/error.hpp"
 #include "sim/ensemble/distributed.hpp"
 #include "sim/ensemble/sensitivity_files.hpp"
@@ -26,8 +27,19 @@ struct SensitivityCommand {
   ensemble::SensitivitySettings settings;
   std::int64_t seed = -1;  // -1: the scenario's own
   int threads = 0;         // 0: every core
+  bool force = false;
   std::string command;
 };
+
+/// The plan of the command, checked against the model.
+ensemble::SensitivityPlan plan_of(SensitivityCommand& c) {
+  const io::Scenario scenario = io::parse_scenario(c.scenario_file);
+  std::optional<io::Scenario> baseline;
+  if (!c.baseline_file.empty()) baseline = io::parse_scenario(c.baseline_file);
+  c.settings.method = c.method == "morris" ? ensemble::SensitivityMethod::morris : ensemble::SensitivityMethod::sobol;
+  c.settings.seed = c.seed >= 0 ? static_cast<std::uint64_t>(c.seed) : scenario.seed;
+  return ensemble::plan_sensitivity(models::scenario_model(scenario.model), scenario, baseline, c.settings);
+}
 
 /// The parameters with the largest headline index (mu* or total order), largest first.
 void print_top(const ensemble::SensitivityResults& results, ensemble::SensitivityMethod method) {
@@ -48,20 +60,18 @@ void print_top(const ensemble::SensitivityResults& results, ensemble::Sensitivit
 
 void run_sensitivity_command(SensitivityCommand c) {
   const auto started = std::chrono::steady_clock::now();
-  ensemble::Processes processes;
+  ensemble::start_processes();
   const bool root = ensemble::is_root_process();
   const int threads = c.threads > 0 ? c.threads : tbb::info::default_concurrency();
   tbb::global_control limit(tbb::global_control::max_allowed_parallelism, static_cast<std::size_t>(threads));
-  const io::Scenario scenario = io::parse_scenario(c.scenario_file);
-  std::optional<io::Scenario> baseline;
-  if (!c.baseline_file.empty()) baseline = io::parse_scenario(c.baseline_file);
-  c.settings.method = c.method == "morris" ? ensemble::SensitivityMethod::morris : ensemble::SensitivityMethod::sobol;
-  c.settings.seed = c.seed >= 0 ? static_cast<std::uint64_t>(c.seed) : scenario.seed;
-  const auto plan = ensemble::plan_sensitivity(models::scenario_model(scenario.model), scenario, baseline, c.settings);
+  std::optional<ensemble::SensitivityPlan> planned;
+  ensemble::on_every_process([&c, &planned] { planned = plan_of(c); });
+  const ensemble::SensitivityPlan& plan = *planned;
+  ensemble::on_root([&c] { check_output_folder(c.out, c.force); });  // before the runs, on every rank's behalf
   const std::size_t rows = plan.design().rows();
   if (root)
     std::cout << c.method << ": " << plan.parameters.size() << " parameters, " << rows << " design rows x "
-              << c.settings.runs << " run" << (c.settings.runs == 1 ? "" : "s") << (baseline ? " x 2 scenarios" : "")
+              << c.settings.runs << " run" << (c.settings.runs == 1 ? "" : "s") << (plan.baseline ? " x 2 scenarios" : "")
               << " on " << ensemble::process_count() << " process" << (ensemble::process_count() == 1 ? "" : "es")
               << std::endl;
   ProgressBar progress(root ? rows : 0);
@@ -74,7 +84,7 @@ void run_sensitivity_command(SensitivityCommand c) {
   manifest["processes"] = ensemble::process_count();
   manifest["threads"] = threads;
   manifest["seconds"] = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
-  ensemble::save_sensitivity(c.out, plan, results, manifest);
+  ensemble::save_sensitivity(c.out, plan, results, manifest, c.force);
   print_top(results, plan.settings.method);
   std::cout << "wrote " << c.out << " (" << std::fixed << std::setprecision(1) << manifest["seconds"].get<double>()
             << " s)\n";
@@ -117,6 +127,7 @@ void add_sensitivity_command(CLI::App& app, int argc, char** argv) {
       ->check(whole_number(2));
   cmd->add_option("--threads", c->threads, "Worker threads per process (default: every core)")->check(whole_number(1));
   cmd->add_option("--out", c->out, "Output folder (replaced only when the analysis completes)")->required();
+  cmd->add_flag("--force", c->force, force_help);
   cmd->callback([c] {
     catch_interrupts();
     run_sensitivity_command(*c);

@@ -105,8 +105,8 @@ std::string calibrated_scenario(const CalibrationRecord& r, const fs::path& dir)
   return yaml.str();
 }
 
-void save_calibration(const fs::path& dir, const CalibrationRecord& r) {
-  AtomicFolder out(dir);
+void save_calibration(const fs::path& dir, const CalibrationRecord& r, bool force) {
+  AtomicFolder out(dir, force);
   write_fit_csv(out.path() / "fit.csv", r);
   write_parameters_csv(out.path() / "parameters.csv", r);
   write_evaluations_csv(out.path() / "evaluations.csv", r);

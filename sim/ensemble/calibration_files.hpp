@@ -35,7 +35,8 @@ struct CalibrationRecord {
 /// The text of calibrated.yaml, for a folder at `dir` (its `extends:` is relative to `dir`).
 std::string calibrated_scenario(const CalibrationRecord& record, const std::filesystem::path& dir);
 
-/// Write the files above into `dir`, replacing it only when all are written.
-void save_calibration(const std::filesystem::path& dir, const CalibrationRecord& record);
+/// Write the files above into `dir`, replacing it only when all are written (and only an empty folder or one
+/// revolve wrote, unless `force`).
+void save_calibration(const std::filesystem::path& dir, const CalibrationRecord& record, bool force = false);
 
 }  // namespace revolve::ensemble

@@ -192,8 +192,8 @@ void run_rounds(std::size_t items, const ComputeItem& compute, const ConsumeItem
 
 #ifdef REVOLVE_WITH_MPI
 
-Processes::Processes() {
-  if (mpi_started || mpi_finished) throw Error("distributed: MPI starts once in a program's life");
+void start_processes() {
+  if (mpi_started || mpi_finished) return;
   // Only the main thread calls MPI; TBB's threads never do.
   int provided = 0;
   MPI_Init_thread(nullptr, nullptr, MPI_THREAD_FUNNELED, &provided);
@@ -202,7 +202,8 @@ Processes::Processes() {
   mpi_started = true;
 }
 
-Processes::~Processes() {
+void finish_processes() {
+  if (!mpi_started) return;
   mpi_started = false;
   mpi_finished = true;
   MPI_Finalize();
@@ -224,8 +225,8 @@ void run_distributed(std::size_t items, const ComputeItem& compute, const Consum
 
 #else
 
-Processes::Processes() = default;
-Processes::~Processes() = default;
+void start_processes() {}
+void finish_processes() {}
 int process_rank() { return 0; }
 int process_count() { return 1; }
 bool built_with_mpi() { return false; }
@@ -235,6 +236,28 @@ void run_distributed(std::size_t items, const ComputeItem& compute, const Consum
 }
 
 #endif
+
+void on_every_process(const std::function<void()>& action) {
+  // One item per rank, one at a time: item r runs on rank r.
+  run_distributed(
+      static_cast<std::size_t>(process_count()),
+      [&action](std::size_t) {
+        action();
+        return std::vector<double>{};
+      },
+      [](std::size_t, std::vector<double>) {}, 1);
+}
+
+void on_root(const std::function<void()>& action) {
+  // One item, one per rank: item 0 runs on rank 0, and its error reaches every rank.
+  run_distributed(
+      1,
+      [&action](std::size_t) {
+        action();
+        return std::vector<double>{};
+      },
+      [](std::size_t, std::vector<double>) {}, 1);
+}
 
 std::vector<std::vector<double>> run_distributed(std::size_t items, const ComputeItem& compute,
                                                  std::size_t per_rank) {

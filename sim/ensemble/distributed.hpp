@@ -19,26 +19,37 @@
 
 namespace revolve::ensemble {
 
-/// The processes of this run, for the lifetime of the object: starts MPI (when built with it) and
-/// finalises it on destruction. Create one before running distributed work (the commands that
-/// distribute do, so other commands never start MPI); only one may exist in a program's life.
+/// Starts MPI for this process, when built with it (the commands that distribute call it, so other
+/// commands never start MPI). Once in a program's life; later calls do nothing.
+void start_processes();
+/// Ends MPI, if started. Call it after rank 0 has printed any error: ending waits for every process, so
+/// no process leaves (and mpirun stops the others) before rank 0 has said why.
+void finish_processes();
+
+/// start_processes() for the lifetime of the object, then finish_processes() (for tests' main).
 class Processes {
  public:
-  Processes();
-  ~Processes();
+  Processes() { start_processes(); }
+  ~Processes() { finish_processes(); }
   Processes(const Processes&) = delete;
   Processes& operator=(const Processes&) = delete;
 };
 
-/// This process's rank: 0 without MPI or before a Processes exists; kept after it ends, so an error
-/// can still be printed by rank 0 alone.
+/// This process's rank: 0 without MPI or before it starts; kept after it ends.
 int process_rank();
-/// The number of processes: 1 without MPI or before a Processes exists; kept after it ends.
+/// The number of processes: 1 without MPI or before it starts; kept after it ends.
 int process_count();
 /// Rank 0, the one that writes files and prints.
 inline bool is_root_process() { return process_rank() == 0; }
 /// Whether this binary was built with MPI.
 bool built_with_mpi();
+
+/// Runs `action` on every rank; when it throws on any, every rank throws (as run_distributed does), so
+/// preparation that fails on one node only (a file it cannot read) ends every rank, not only that one.
+void on_every_process(const std::function<void()>& action);
+/// Runs `action` on rank 0 only; when it throws, every rank throws: for a check made before a long job
+/// (may the output folder be replaced?).
+void on_root(const std::function<void()>& action);
 
 /// Item `index`'s result. Called from several threads at once, for different items.
 using ComputeItem = std::function<std::vector<double>(std::size_t index)>;

@@ -68,8 +68,8 @@ nlohmann::json sensitivity_manifest(const SensitivityPlan& plan) {
 }
 
 void save_sensitivity(const fs::path& dir, const SensitivityPlan& plan, const SensitivityResults& results,
-                      const nlohmann::json& manifest) {
-  AtomicFolder out(dir);
+                      const nlohmann::json& manifest, bool force) {
+  AtomicFolder out(dir, force);
   write_indices(out.path() / "sensitivity.csv", results);
   write_design(out.path() / "design.csv", plan, results);
   std::ofstream json(out.path() / "manifest.json");

@@ -17,8 +17,10 @@ namespace revolve::ensemble {
 /// What manifest.json records about the analysis; the caller adds the command, timing and processes.
 nlohmann::json sensitivity_manifest(const SensitivityPlan& plan);
 
-/// Write the files above into `dir`, replacing it only when all are written.
+/// Write the files above into `dir`, replacing it only when all are written (and only an empty folder or one
+/// revolve wrote, unless `force`).
+/// `force`: also replace a folder revolve did not write.
 void save_sensitivity(const std::filesystem::path& dir, const SensitivityPlan& plan, const SensitivityResults& results,
-                      const nlohmann::json& manifest);
+                      const nlohmann::json& manifest, bool force = false);
 
 }  // namespace revolve::ensemble

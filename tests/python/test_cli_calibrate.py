@@ -70,3 +70,11 @@ def test_bad_input_names_the_problem_and_writes_nothing(revolve_cli, tmp_path, a
     result = run_cli(revolve_cli, "calibrate", SMALL, *args, "--out", out, check=False)
     assert result.returncode == 1 and message in result.stderr and len(result.stderr.strip().splitlines()) == 1
     assert not out.exists()
+
+
+def test_a_folder_revolve_did_not_write_is_refused_before_the_search(revolve_cli, tmp_path):
+    out = tmp_path / "mine"
+    out.mkdir()
+    (out / "notes.txt").write_text("not revolve's")
+    result = run_cli(revolve_cli, "calibrate", SMALL, "--params", FITTED[0], "--out", out, check=False)
+    assert result.returncode == 1 and "--force" in result.stderr and "evaluation" not in result.stdout

@@ -32,7 +32,8 @@ def test_morris_writes_tidy_indices_the_design_and_a_manifest(revolve_cli, tmp_p
     out = tmp_path / "morris"
     result = sensitivity(revolve_cli, out, "--samples", "4")
     assert "largest mu_star" in result.stdout
-    assert sorted(p.name for p in out.iterdir()) == ["design.csv", "manifest.json", "sensitivity.csv"]
+    assert sorted(p.name for p in out.iterdir()) == [".revolve-output", "design.csv", "manifest.json",
+                                                      "sensitivity.csv"]
     indices = pd.read_csv(out / "sensitivity.csv")
     assert list(indices.columns) == ["parameter", "index", "estimate", "low", "high"]
     assert set(indices["index"]) == {"mu_star", "mu", "sigma"} and len(indices) == 3 * 4
@@ -86,3 +87,14 @@ def test_an_error_on_every_process_is_reported_once(revolve_cli, mpirun, tmp_pat
     result = sensitivity(revolve_cli, tmp_path / "x", "--params", "justice.arest_rate", processes=3, check=False)
     assert result.returncode != 0 and result.stderr.count("error: unknown parameter 'justice.arest_rate'") == 1
     assert not (tmp_path / "x").exists()
+
+
+def test_a_folder_revolve_did_not_write_is_refused_before_any_run_on_every_process(revolve_cli, mpirun, tmp_path):
+    out = tmp_path / "mine"
+    out.mkdir()
+    (out / "notes.txt").write_text("not revolve's")
+    result = sensitivity(revolve_cli, out, "--samples", "2", processes=3, check=False)
+    assert result.returncode != 0 and result.stderr.count("error: ") == 1 and "--force" in result.stderr
+    assert sorted(p.name for p in out.iterdir()) == ["notes.txt"]
+    sensitivity(revolve_cli, out, "--samples", "2", "--force", processes=3)
+    assert (out / "sensitivity.csv").is_file()

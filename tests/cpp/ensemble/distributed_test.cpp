@@ -98,6 +98,23 @@ TEST_CASE("an error in rank 0's consumer ends every rank with its message") {
   if (is_root_process()) CHECK(results.size() == 3);
 }
 
+TEST_CASE("a failure on one process only, before or around the work, ends every process with its message") {
+  const int last = process_count() - 1;
+  int calls = 0;
+  CHECK_THROWS_WITH(on_every_process([&] {
+                      ++calls;
+                      if (process_rank() == last) throw revolve::InputError("cannot read the scenario on the last node");
+                    }),
+                    "cannot read the scenario on the last node");
+  CHECK(calls == 1);  // once on every process
+  CHECK_THROWS_WITH(on_root([] {
+                      if (!is_root_process()) throw revolve::Error("on_root ran on another rank");
+                      throw revolve::Error("the output folder is not revolve's");
+                    }),
+                    "the output folder is not revolve's");
+  CHECK_NOTHROW(on_root([] {}));
+}
+
 int main(int argc, char** argv) {
   Processes processes;
   return Catch::Session().run(argc, argv);
