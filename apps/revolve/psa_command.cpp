@@ -16,6 +16,7 @@
 #include "models/scenario_models.hpp"
 #include "sim/core/atomic_folder.hpp"
 #include "sim/core/error.hpp"
+#include "sim/ensemble/distributed.hpp"
 #include "sim/ensemble/psa_files.hpp"
 #include "sim/ensemble/results_files.hpp"
 #include "sim/io/scenario.hpp"
@@ -72,17 +73,26 @@ void run_psa_command(const PsaCommand& command) {
   const auto start = clock::now();
   const int threads = command.threads > 0 ? command.threads : tbb::info::default_concurrency();
   tbb::global_control limit(tbb::global_control::max_allowed_parallelism, static_cast<std::size_t>(threads));
-  const Prepared prepared = prepare_all(command.scenario_files);
+  // Under mpirun the draws are shared among the processes (distributed.hpp); rank 0 alone writes and prints.
+  ensemble::start_processes();
+  const bool root = ensemble::is_root_process();
+  Prepared prepared;
+  ensemble::on_every_process([&] { prepared = prepare_all(command.scenario_files); });
   const io::Scenario& baseline = prepared.front()->scenario();
   const auto settings = settings_of(command, baseline);
-  check_output_folder(command.out, command.force);  // before the runs, not after them
-  ProgressBar progress(ensemble::psa_steps(prepared, settings));
+  ensemble::on_root([&] { check_output_folder(command.out, command.force); });  // before the runs, not after
+  // Rank 0's bar counts its own steps: the point runs and its share of the draws.
+  const std::uint64_t steps_here = ensemble::psa_steps_here(prepared, settings);
+  ProgressBar progress(root ? steps_here : 0);
   const auto psa = ensemble::run_psa_comparison(models::scenario_model(baseline.model), prepared, settings, [&progress] {
     stop_if_interrupted();
     progress.tick();
   });
   progress.finish();
-  ensemble::save_psa(command.out, psa, ensemble::psa_manifest(psa, command.command, threads), command.force);
+  if (!root) return;
+  nlohmann::json manifest = ensemble::psa_manifest(psa, command.command, threads);
+  manifest["processes"] = ensemble::process_count();
+  ensemble::save_psa(command.out, psa, manifest, command.force);
   std::cout << psa_summary(psa) << '\n';
   std::cerr << runs_warning(settings.point_runs, "--point-runs")
             << runs_warning(settings.draws * settings.runs, "--draws", settings.runs);
@@ -103,7 +113,8 @@ void add_psa_command(CLI::App& app, int argc, char** argv) {
       "psa", "Probabilistic sensitivity analysis: run the scenarios at their point values and under N draws of the "
              "uncertain parameters, and write DIR/comparison.csv with 'chance only' and 'chance and parameters' "
              "intervals side by side, DIR/draws.csv, DIR/cost_effectiveness.csv, DIR/ceac.csv, each scenario's files "
-             "and DIR/manifest.json (docs/uncertainty.md)");
+             "and DIR/manifest.json (docs/uncertainty.md). Under `mpirun -n K` the draws are shared among the K "
+             "processes and the files are the same as one process writes");
   psa->add_option("SCENARIOS", command->scenario_files, "Baseline scenario, then the alternatives")
       ->required()
       ->expected(1, 100)
@@ -124,7 +135,7 @@ void add_psa_command(CLI::App& app, int argc, char** argv) {
                   "Highest willingness to pay per unit of outcome gained on the acceptability curves [GBP] "
                   "(default: twice the largest incremental ratio, rounded up)")
       ->check(CLI::PositiveNumber);
-  psa->add_option("--threads", command->threads, "Worker threads (default: every core)")->check(whole_number(1));
+  psa->add_option("--threads", command->threads, "Worker threads per process (default: every core)")->check(whole_number(1));
   psa->add_option("--out", command->out, out_help)->required();
   psa->add_flag("--force", command->force, force_help);
   psa->callback([command] {

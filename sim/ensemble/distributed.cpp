@@ -223,6 +223,17 @@ void run_distributed(std::size_t items, const ComputeItem& compute, const Consum
   }
 }
 
+std::size_t items_here(std::size_t items, std::size_t per_rank) {
+  if (!mpi_started || size_ == 1) return items;
+  if (per_rank == 0) per_rank = root_value(threads_here());  // as run_distributed decides it
+  const std::size_t per_round = per_rank * static_cast<std::size_t>(size_);
+  std::size_t mine = 0;
+  for (std::size_t first = static_cast<std::size_t>(rank_) * per_rank; first < items; first += per_round) {
+    mine += std::min(per_rank, items - first);
+  }
+  return mine;
+}
+
 #else
 
 void start_processes() {}
@@ -234,6 +245,8 @@ bool built_with_mpi() { return false; }
 void run_distributed(std::size_t items, const ComputeItem& compute, const ConsumeItem& consume, std::size_t per_rank) {
   run_here(items, compute, consume, per_rank > 0 ? per_rank : threads_here());
 }
+
+std::size_t items_here(std::size_t items, std::size_t) { return items; }
 
 #endif
 

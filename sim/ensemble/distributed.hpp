@@ -64,6 +64,10 @@ using ConsumeItem = std::function<void(std::size_t index, std::vector<double> re
 void run_distributed(std::size_t items, const ComputeItem& compute, const ConsumeItem& consume,
                      std::size_t per_rank = 0);
 
+/// How many of the items this process computes in run_distributed(items, ..., per_rank): all of them
+/// in one process. For a progress bar that counts this process's own work. Call it on every rank.
+std::size_t items_here(std::size_t items, std::size_t per_rank = 0);
+
 /// The results in item order on rank 0; an empty vector on the other ranks.
 std::vector<std::vector<double>> run_distributed(std::size_t items, const ComputeItem& compute,
                                                  std::size_t per_rank = 0);

@@ -7,6 +7,7 @@
 
 #include "sim/core/error.hpp"
 #include "sim/ensemble/cost_effectiveness.hpp"
+#include "sim/ensemble/distributed.hpp"
 #include "sim/ensemble/ensemble.hpp"
 
 namespace revolve::ensemble {
@@ -39,17 +40,25 @@ ScenarioTotals run_unit(const PsaPlan& plan, std::uint32_t draw, std::size_t sce
   return totals;
 }
 
-PsaResults run_psa(const PsaPlan& plan, const std::function<void()>& on_step) {
-  const std::size_t scenarios = plan.scenarios.size();
-  if (scenarios == 0) throw Error("a PSA needs at least one scenario");
-  if (static_cast<std::uint64_t>(plan.design.draws()) * plan.runs > UINT32_MAX) {
-    throw Error("a PSA numbers its runs draw x runs, which must stay below 2^32");
+namespace {
+
+/// A unit's totals as plain numbers, run by run, to send between processes.
+std::vector<double> flatten(const ScenarioTotals& totals) {
+  std::vector<double> out;
+  const std::size_t columns = totals.measures().size();
+  for (std::uint32_t r = 0; r < totals.runs(); ++r) {
+    for (std::size_t p = 0; p < totals.periods().size(); ++p) {
+      for (std::size_t c = 0; c < columns; ++c) out.push_back(totals.value(r, p, c));
+    }
   }
-  PsaResults results;
-  results.runs_per_draw = plan.runs;
-  for (const auto& s : plan.scenarios) results.held.push_back(held_parameters(s, plan.design));
+  return out;
+}
+
+/// The units on this process's threads, gathered in unit order.
+std::vector<std::optional<ScenarioTotals>> run_units_here(const PsaPlan& plan, std::uint64_t units,
+                                                          const std::function<void()>& on_step) {
+  const std::size_t scenarios = plan.scenarios.size();
   std::vector<std::optional<ScenarioTotals>> gathered(scenarios);
-  const std::uint64_t units = static_cast<std::uint64_t>(plan.design.draws()) * scenarios;
   std::uint64_t next = 0;
   using Finished = std::pair<std::uint64_t, ScenarioTotals>;
   // Draw-major units: a serial stage hands them out in order, they run in parallel, and a serial in-order stage
@@ -75,6 +84,49 @@ PsaResults run_psa(const PsaPlan& plan, const std::function<void()>& on_step) {
               totals = unit.second;
             }
           }));
+  return gathered;
+}
+
+/// The units over the MPI processes (distributed.hpp), gathered on rank 0 in unit order, as run_psa gathers
+/// them on threads: the same totals whatever the number of processes. Empty on the other ranks.
+std::vector<std::optional<ScenarioTotals>> run_units_distributed(const PsaPlan& plan, std::uint64_t units,
+                                                                 const std::function<void()>& on_step) {
+  const std::size_t scenarios = plan.scenarios.size();
+  std::vector<std::optional<ScenarioTotals>> gathered(scenarios);
+  run_distributed(
+      units,
+      [&](std::size_t unit) {
+        return flatten(run_unit(plan, static_cast<std::uint32_t>(unit / scenarios), unit % scenarios, on_step));
+      },
+      [&](std::size_t unit, std::vector<double> values) {
+        auto& totals = gathered[unit % scenarios];
+        if (!totals) {
+          const auto prepared = plan.model->prepare(plan.scenarios[unit % scenarios]);
+          totals.emplace(prepared->measures(), yearly_periods(prepared->steps(), prepared->step_years()));
+        }
+        const std::size_t run_size = totals->measures().size() * totals->periods().size();
+        for (std::size_t at = 0; at < values.size(); at += run_size)
+          totals->add(std::vector<double>(values.begin() + static_cast<std::ptrdiff_t>(at),
+                                          values.begin() + static_cast<std::ptrdiff_t>(at + run_size)));
+      });
+  return gathered;
+}
+
+}  // namespace
+
+PsaResults run_psa(const PsaPlan& plan, const std::function<void()>& on_step) {
+  const std::size_t scenarios = plan.scenarios.size();
+  if (scenarios == 0) throw Error("a PSA needs at least one scenario");
+  if (static_cast<std::uint64_t>(plan.design.draws()) * plan.runs > UINT32_MAX) {
+    throw Error("a PSA numbers its runs draw x runs, which must stay below 2^32");
+  }
+  PsaResults results;
+  results.runs_per_draw = plan.runs;
+  for (const auto& s : plan.scenarios) results.held.push_back(held_parameters(s, plan.design));
+  const std::uint64_t units = static_cast<std::uint64_t>(plan.design.draws()) * scenarios;
+  auto gathered =
+      process_count() > 1 ? run_units_distributed(plan, units, on_step) : run_units_here(plan, units, on_step);
+  if (!is_root_process()) return results;
   for (auto& totals : gathered) {
     if (!totals) throw Error("a PSA needs at least one draw");
     results.totals.push_back(std::move(*totals));
@@ -114,6 +166,15 @@ std::uint64_t psa_steps(const std::vector<std::shared_ptr<const PreparedScenario
   return steps;
 }
 
+std::uint64_t psa_steps_here(const std::vector<std::shared_ptr<const PreparedScenario>>& prepared,
+                             const PsaSettings& settings) {
+  if (process_count() == 1 || prepared.empty()) return psa_steps(prepared, settings);
+  // Every scenario has the baseline's horizon (check_comparable), so every unit runs as many steps.
+  const std::uint64_t steps = prepared.front()->steps();
+  const std::uint64_t point = is_root_process() ? steps * prepared.size() * settings.point_runs : 0;
+  return point + items_here(static_cast<std::size_t>(settings.draws) * prepared.size()) * steps * settings.runs;
+}
+
 PsaComparison run_psa_comparison(std::shared_ptr<const ScenarioModel> model,
                                  const std::vector<std::shared_ptr<const PreparedScenario>>& prepared,
                                  const PsaSettings& settings, const std::function<void()>& on_step) {
@@ -132,7 +193,10 @@ PsaComparison run_psa_comparison(std::shared_ptr<const ScenarioModel> model,
   options.runs = settings.point_runs;
   options.seed = settings.seed;
   options.on_step = on_step;
-  for (const auto& p : prepared) out.point.push_back(run_scenario(p, options));
+  // Under mpirun only rank 0 runs the point values (the other ranks start on the draws meanwhile).
+  if (is_root_process()) {
+    for (const auto& p : prepared) out.point.push_back(run_scenario(p, options));
+  }
   out.psa = run_psa(out.plan, on_step);
   return out;
 }

@@ -48,6 +48,8 @@ struct PsaResults {
 };
 
 /// Runs every unit of the plan, several at once (TBB, in the current task arena), and gathers them in draw order.
+/// Under mpirun (distributed.hpp) the units are shared among the processes and gathered on rank 0, whose results
+/// are the same as one process's; the other ranks return results without totals.
 /// `on_step` as for run_unit, from any thread; an exception from it (e.g. Cancelled) stops the PSA.
 PsaResults run_psa(const PsaPlan& plan, const std::function<void()>& on_step = {});
 
@@ -75,6 +77,10 @@ struct PsaComparison {
 /// Steps a PSA comparison runs in all (for a progress bar): every scenario point_runs + draws x runs times.
 std::uint64_t psa_steps(const std::vector<std::shared_ptr<const PreparedScenario>>& prepared,
                         const PsaSettings& settings);
+/// The steps of them this process runs: all in one process; under mpirun, rank 0's point runs and each rank's
+/// share of the draws (distributed.hpp). Call it on every rank.
+std::uint64_t psa_steps_here(const std::vector<std::shared_ptr<const PreparedScenario>>& prepared,
+                             const PsaSettings& settings);
 
 /// Runs `prepared` (the scenarios of `model`, prepared at their point values, the baseline first) at their point
 /// values, then the PSA; checks the cost-effectiveness measures first. `on_step` as for run_psa.

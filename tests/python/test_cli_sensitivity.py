@@ -1,8 +1,7 @@
-"""`revolve sensitivity`, end to end on a small scenario: files and columns, the same files from 1 and 3 MPI
-processes, and bad input stopping every process with one message."""
+"""`revolve sensitivity`, end to end on a small scenario: files and columns, and bad input (test_cli_mpi.py runs it
+under mpirun)."""
 import json
 import os
-import shutil
 import subprocess
 
 import pandas as pd
@@ -61,40 +60,3 @@ def test_bad_measure_stops_with_one_line_and_writes_nothing(revolve_cli, tmp_pat
                      check=False)
     assert result.returncode == 1 and len(result.stderr.strip().splitlines()) == 1
     assert "no output 'people.homeles'" in result.stderr and not (tmp_path / "x").exists()
-
-
-@pytest.fixture(scope="module")
-def mpirun():
-    if shutil.which("mpirun") is None:
-        pytest.skip("mpirun is not installed (apt-get install openmpi-bin libopenmpi-dev)")
-
-
-def test_one_and_three_processes_write_identical_files(revolve_cli, mpirun, tmp_path):
-    one, three = tmp_path / "one", tmp_path / "three"
-    sensitivity(revolve_cli, one, "--method", "sobol", "--samples", "5", processes=1)
-    sensitivity(revolve_cli, three, "--method", "sobol", "--samples", "5", processes=3)
-    manifest = json.loads((three / "manifest.json").read_text())
-    if manifest["processes"] != 3:
-        pytest.skip("this revolve was built without MPI (REVOLVE_WITH_MPI off)")
-    for name in ["sensitivity.csv", "design.csv"]:
-        assert (one / name).read_bytes() == (three / name).read_bytes(), name
-    volatile = {"command", "processes", "seconds", "threads", "code_version"}
-    strip = lambda path: {k: v for k, v in json.loads(path.read_text()).items() if k not in volatile}  # noqa: E731
-    assert strip(one / "manifest.json") == strip(three / "manifest.json")
-
-
-def test_an_error_on_every_process_is_reported_once(revolve_cli, mpirun, tmp_path):
-    result = sensitivity(revolve_cli, tmp_path / "x", "--params", "justice.arest_rate", processes=3, check=False)
-    assert result.returncode != 0 and result.stderr.count("error: unknown parameter 'justice.arest_rate'") == 1
-    assert not (tmp_path / "x").exists()
-
-
-def test_a_folder_revolve_did_not_write_is_refused_before_any_run_on_every_process(revolve_cli, mpirun, tmp_path):
-    out = tmp_path / "mine"
-    out.mkdir()
-    (out / "notes.txt").write_text("not revolve's")
-    result = sensitivity(revolve_cli, out, "--samples", "2", processes=3, check=False)
-    assert result.returncode != 0 and result.stderr.count("error: ") == 1 and "--force" in result.stderr
-    assert sorted(p.name for p in out.iterdir()) == ["notes.txt"]
-    sensitivity(revolve_cli, out, "--samples", "2", "--force", processes=3)
-    assert (out / "sensitivity.csv").is_file()

@@ -1,5 +1,5 @@
 // Work spread over processes: the same results in the same order on rank 0 whatever the number of
-// processes, and an error on any rank ending every rank. ctest runs this program on its own (one
+// processes (a PSA's units too), and an error on any rank ending every rank. ctest runs this program on its own (one
 // process, an MPI singleton when built with MPI) and, when mpirun is found, as 3 processes; every rank
 // runs every case, so the collective calls match.
 #define CATCH_CONFIG_RUNNER
@@ -12,6 +12,8 @@
 
 #include "sim/core/error.hpp"
 #include "sim/ensemble/distributed.hpp"
+#include "sim/ensemble/psa.hpp"
+#include "tests/cpp/ensemble/toy_scenario_model.hpp"
 
 using namespace revolve::ensemble;
 
@@ -27,6 +29,15 @@ std::vector<double> item_result(std::size_t i) {
 std::vector<double> fails_at(std::size_t i, std::size_t bad) {
   if (i == bad) throw revolve::InputError("item " + std::to_string(i) + " failed");
   return item_result(i);
+}
+
+/// The sum of every rank's `here`, on rank 0 (call it on every rank).
+double sum_over_processes(double here) {
+  const auto shares = run_distributed(
+      static_cast<std::size_t>(process_count()), [here](std::size_t) { return std::vector<double>{here}; }, 1);
+  double sum = 0;
+  for (const auto& s : shares) sum += s.at(0);
+  return sum;
 }
 
 }  // namespace
@@ -66,6 +77,10 @@ TEST_CASE("each item is computed once, by the rank whose block of the round hold
     if ((i % (2 * k)) / 2 == static_cast<std::size_t>(process_rank())) expected.push_back(i);
   }
   CHECK(computed == expected);
+  CHECK(items_here(11, 2) == expected.size());
+  // By default a block is as many items as rank 0 has threads: every item is still counted once.
+  const double total = sum_over_processes(static_cast<double>(items_here(11)));
+  if (is_root_process()) CHECK(total == 11);
 }
 
 TEST_CASE("an item's error ends every rank with the lowest failing item's message") {
@@ -113,6 +128,52 @@ TEST_CASE("a failure on one process only, before or around the work, ends every 
                     }),
                     "the output folder is not revolve's");
   CHECK_NOTHROW(on_root([] {}));
+}
+
+TEST_CASE("a PSA over the processes gathers on rank 0 each unit's totals, in draw order") {
+  const auto model = std::make_shared<revolve::test::ToyModel>();
+  std::vector<revolve::io::Scenario> scenarios(2);
+  for (auto& s : scenarios) {
+    s.model = "toy";
+    s.horizon_years = 1;
+    s.population_scale = 0.05;
+  }
+  scenarios[0].label = "Baseline";
+  scenarios[1].label = "Cheaper outreach";
+  scenarios[1].parameters = {{"toy.outreach_cost", 60, "", {"test", 1}}};
+  const PsaPlan plan{model, scenarios, Design(*model->schema().parameters, DesignKind::lhs, 5, 7), 2, 7};
+  // Each rank's progress counts its own share of the units: every unit once.
+  PsaSettings settings;
+  settings.draws = 5;
+  settings.runs = 2;
+  settings.point_runs = 3;
+  const std::vector<std::shared_ptr<const PreparedScenario>> prepared = {model->prepare(scenarios[0]),
+                                                                         model->prepare(scenarios[1])};
+  const double steps = sum_over_processes(static_cast<double>(psa_steps_here(prepared, settings)));
+  if (is_root_process()) CHECK(steps == static_cast<double>(psa_steps(prepared, settings)));
+
+  const PsaResults results = run_psa(plan);
+  if (!is_root_process()) {
+    CHECK(results.totals.empty());
+    return;
+  }
+  REQUIRE(results.totals.size() == 2);
+  CHECK(results.held[1] == std::set<std::string>{"toy.outreach_cost"});
+  for (std::size_t s = 0; s < 2; ++s) {
+    // Run by run and value by value, as one process computes each unit on its own.
+    const auto& gathered = results.totals[s];
+    REQUIRE(gathered.runs() == 5 * 2);
+    for (std::uint32_t draw = 0; draw < 5; ++draw) {
+      const auto unit = run_unit(plan, draw, s);
+      for (std::uint32_t r = 0; r < unit.runs(); ++r) {
+        for (std::size_t p = 0; p < unit.periods().size(); ++p) {
+          for (std::size_t c = 0; c < unit.measures().size(); ++c) {
+            CHECK(gathered.value(draw * 2 + r, p, c) == unit.value(r, p, c));
+          }
+        }
+      }
+    }
+  }
 }
 
 int main(int argc, char** argv) {
