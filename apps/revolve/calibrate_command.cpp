@@ -8,7 +8,6 @@
 #include <iomanip>
 #include <iostream>
 #include <memory>
-#include <set>
 #include <sstream>
 
 #include "apps/revolve/commands.hpp"
@@ -36,66 +35,21 @@ struct CalibrateSettings {
   std::string command;
 };
 
-/// The parameter's value under the scenario, in its written unit: the scenario's last override of it, or
-/// the parameters file's value.
-double start_value(const io::Scenario& scenario, const params::Parameter& spec) {
-  double value = spec.value;
-  for (const auto& o : scenario.parameters) {
-    if (o.name != spec.name) continue;
-    if (!o.unit.empty() && o.unit != spec.unit.text)
-      throw ScenarioError(where(o.origin.file, o.origin.line) + "parameters: " + spec.name + " is written in '" +
-                          o.unit + "': write it in its own unit, '" + spec.unit.text + "', to calibrate it");
-    value = o.value;
-  }
-  return value;
-}
-
-/// What to fit and to what, checked against the model before anything runs.
-struct Problem {
-  std::vector<ensemble::FitParameter> parameters;
-  std::vector<std::string> units;
-  std::vector<std::size_t> targets;  // indices into the model's targets
-  std::vector<ensemble::FitTarget> fit_targets;
-};
-
-Problem problem_of(const CalibrateSettings& s, const ensemble::ScenarioModel& model, const io::Scenario& scenario) {
-  const auto all = model.calibration_targets();
-  if (all.empty()) throw Error("calibrate: model '" + model.name() + "' has no calibration targets");
-  Problem p;
-  for (const int number : s.targets) {
-    if (number < 1 || static_cast<std::size_t>(number) > all.size())
-      throw Error("calibrate: --targets " + std::to_string(number) + ": the model's targets are numbered 1 to " +
-                  std::to_string(all.size()));
-    p.targets.push_back(static_cast<std::size_t>(number - 1));
-  }
-  for (std::size_t t = 0; s.targets.empty() && t < all.size(); ++t) p.targets.push_back(t);
-  for (const std::size_t t : p.targets) p.fit_targets.push_back(all[t]);
-  const params::ParameterSet& set = *model.schema().parameters;
-  std::set<std::string> seen;
-  for (const auto& name : s.parameters) {
-    if (!seen.insert(name).second) throw Error("calibrate: --params names '" + name + "' twice");
-    const params::Parameter& spec = set.spec(set.id(name));
-    p.parameters.push_back(ensemble::fit_parameter(spec, start_value(scenario, spec)));
-    p.units.push_back(spec.unit.text);
-  }
-  return p;
-}
-
 std::string number(double x) {
   std::ostringstream out;
   out << std::setprecision(4) << x;
   return out.str();
 }
 
-void print_fit(const Problem& p, const ensemble::FitResult& fit) {
+void print_fit(const ensemble::CalibrationPlan& p, const ensemble::FitResult& fit) {
   std::cout << "\n  #  " << std::left << std::setw(50) << "target" << std::right << std::setw(12) << "value"
             << std::setw(12) << "before" << std::setw(12) << "after" << std::setw(10) << "z before" << std::setw(9)
             << "z after\n";
   for (std::size_t t = 0; t < p.targets.size(); ++t) {
-    const auto& target = p.fit_targets[t];
+    const auto& target = p.targets[t];
     const double sd = ensemble::target_sd(target), before = fit.start.means[t], after = fit.best.means[t];
     const bool kept = std::find(fit.left_out.begin(), fit.left_out.end(), t) == fit.left_out.end();
-    std::cout << std::setw(3) << p.targets[t] + 1 << "  " << std::left << std::setw(50) << target.name.substr(0, 49)
+    std::cout << std::setw(3) << p.target_numbers[t] << "  " << std::left << std::setw(50) << target.name.substr(0, 49)
               << std::right << std::setw(12) << number(target.value) << std::setw(12) << number(before)
               << std::setw(12) << number(after) << std::setw(10) << number((before - target.value) / sd)
               << std::setw(9) << number((after - target.value) / sd) << (kept ? "" : "  (not measured: left out)")
@@ -117,16 +71,11 @@ void calibrate(const CalibrateSettings& s) {
   const io::Scenario scenario = io::parse_scenario(s.scenario_file);
   const auto model = models::scenario_model(scenario.model);
   const auto prepared = model->prepare(scenario);  // the scenario itself is valid before the search starts
-  const Problem p = problem_of(s, *model, scenario);
-  check_output_folder(s.out, s.force);  // before the search, not after it
   const auto runs = static_cast<std::uint32_t>(s.runs > 0 ? s.runs : scenario.runs);
   const std::uint64_t seed = s.seed >= 0 ? static_cast<std::uint64_t>(s.seed) : scenario.seed;
+  const auto plan = ensemble::plan_calibration(model, scenario, s.parameters, s.targets, runs, seed);
+  check_output_folder(s.out, s.force);  // before the search, not after it
 
-  const ensemble::TargetMeans means = [&](std::span<const double> values) {
-    std::vector<params::Override> changes;
-    for (std::size_t i = 0; i < values.size(); ++i) changes.push_back({p.parameters[i].name, values[i], "", {"--params", 0}});
-    return model->calibration_means(scenario.with_parameters(changes, ""), p.targets, runs, seed, stop_if_interrupted);
-  };
   ensemble::FitOptions options;
   options.algorithm = s.algorithm == "bobyqa" ? ensemble::FitAlgorithm::bobyqa : ensemble::FitAlgorithm::nelder_mead;
   options.max_evaluations = s.max_evaluations;
@@ -135,20 +84,19 @@ void calibrate(const CalibrateSettings& s) {
     for (double v : e.values) std::cout << " " << number(v);
     std::cout << std::endl;
   };
-  std::cout << "calibrating " << p.parameters.size() << " parameters to " << p.targets.size() << " targets ("
+  std::cout << "calibrating " << plan.parameters.size() << " parameters to " << plan.targets.size() << " targets ("
             << runs << " runs, seed " << seed << ", " << s.algorithm << ", at most " << s.max_evaluations
             << " evaluations)\n";
-  const ensemble::FitResult fit = ensemble::fit_parameters(p.parameters, p.fit_targets, means, options);
+  const ensemble::FitResult fit = ensemble::run_calibration(plan, options, stop_if_interrupted);
   const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
 
-  ensemble::CalibrationRecord record{scenario, p.parameters, p.units, p.fit_targets, {}, fit, runs, seed, {}};
-  for (const std::size_t t : p.targets) record.target_numbers.push_back(t + 1);
+  ensemble::CalibrationRecord record{plan, fit, {}};
   record.manifest = {{"revolve_version", revolve::version}, {"code_version", revolve::git_version},
                      {"command", s.command},                {"algorithm", s.algorithm},
                      {"max_evaluations", s.max_evaluations}, {"threads", threads},
                      {"seconds", seconds},                   {"scenario", ensemble::scenario_manifest(*prepared)}};
   ensemble::save_calibration(s.out, record, s.force);
-  print_fit(p, fit);
+  print_fit(plan, fit);
   std::cout << "wrote " << s.out << " in " << std::fixed << std::setprecision(1) << seconds
             << " s: `revolve run " << (std::filesystem::path(s.out) / "calibrated.yaml").string()
             << "` reproduces the fit\n";

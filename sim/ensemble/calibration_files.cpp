@@ -24,10 +24,10 @@ void write_fit_csv(const fs::path& path, const CalibrationRecord& r) {
                            "z_after", "in_objective"})
     csv.text(name);
   csv.end_row();
-  for (std::size_t t = 0; t < r.targets.size(); ++t) {
-    const FitTarget& target = r.targets[t];
+  for (std::size_t t = 0; t < r.plan.targets.size(); ++t) {
+    const FitTarget& target = r.plan.targets[t];
     const double sd = target_sd(target), before = r.fit.start.means[t], after = r.fit.best.means[t];
-    csv.number(static_cast<double>(r.target_numbers[t])).text(target.name).text(target.unit);
+    csv.number(static_cast<double>(r.plan.target_numbers[t])).text(target.name).text(target.unit);
     csv.number(target.value).number(target.low).number(target.high).number(sd).number(before).number(after);
     csv.number((before - target.value) / sd).number((after - target.value) / sd);
     csv.text(left_out(r, t) ? "no" : "yes");
@@ -39,9 +39,9 @@ void write_parameters_csv(const fs::path& path, const CalibrationRecord& r) {
   CsvWriter csv(path);
   for (const char* name : {"parameter", "unit", "low", "high", "start", "fitted"}) csv.text(name);
   csv.end_row();
-  for (std::size_t i = 0; i < r.parameters.size(); ++i) {
-    const FitParameter& p = r.parameters[i];
-    csv.text(p.name).text(r.units[i]).number(p.low).number(p.high).number(p.start).number(r.fit.best.values[i]);
+  for (std::size_t i = 0; i < r.plan.parameters.size(); ++i) {
+    const FitParameter& p = r.plan.parameters[i];
+    csv.text(p.name).text(r.plan.units[i]).number(p.low).number(p.high).number(p.start).number(r.fit.best.values[i]);
     csv.end_row();
   }
 }
@@ -49,7 +49,7 @@ void write_parameters_csv(const fs::path& path, const CalibrationRecord& r) {
 void write_evaluations_csv(const fs::path& path, const CalibrationRecord& r) {
   CsvWriter csv(path);
   csv.text("evaluation").text("objective");
-  for (const auto& p : r.parameters) csv.text(p.name);
+  for (const auto& p : r.plan.parameters) csv.text(p.name);
   csv.end_row();
   for (const FitEvaluation& e : r.fit.history) {
     csv.number(e.number).number(e.objective);
@@ -85,24 +85,35 @@ std::string path_from(const fs::path& dir, const fs::path& file) {
 std::string calibrated_scenario(const CalibrationRecord& r, const fs::path& dir) {
   using params::format_number;
   std::ostringstream yaml;
-  yaml << "# Written by `revolve calibrate`: " << r.parameters.size() << " parameter"
-       << (r.parameters.size() == 1 ? "" : "s") << " fitted to " << r.targets.size() - r.fit.left_out.size()
-       << " targets with " << r.runs << " runs, seed " << r.seed << ".\n"
+  yaml << "# Written by `revolve calibrate`: " << r.plan.parameters.size() << " parameter"
+       << (r.plan.parameters.size() == 1 ? "" : "s") << " fitted to " << r.plan.targets.size() - r.fit.left_out.size()
+       << " targets with " << r.plan.runs << " runs, seed " << r.plan.seed << ".\n"
        << "# Objective (the sum over targets of ((model mean - target) / target sd)^2): "
        << format_number(r.fit.start.objective, 4) << " at the starting values, " << format_number(r.fit.best.objective, 4)
        << " here.\n"
        << "# `revolve run` of this file, with the runs and seed below, reproduces the fitted means in fit.csv.\n"
-       << "scenario: " << quoted(r.scenario.label + " (calibrated)") << "\n"
-       << "extends: " << quoted(path_from(dir, r.scenario.file)) << "\n"
-       << "runs: " << r.runs << "\n"
-       << "seed: " << r.seed << "\n"
+       << "scenario: " << quoted(r.plan.scenario.label + " (calibrated)") << "\n"
+       << "extends: " << quoted(path_from(dir, r.plan.scenario.file)) << "\n"
+       << "runs: " << r.plan.runs << "\n"
+       << "seed: " << r.plan.seed << "\n"
        << "parameters:\n";
-  for (std::size_t i = 0; i < r.parameters.size(); ++i) {
-    const FitParameter& p = r.parameters[i];
-    yaml << "  " << p.name << ": " << format_number(r.fit.best.values[i]) << "  # " << r.units[i] << ", from "
+  for (std::size_t i = 0; i < r.plan.parameters.size(); ++i) {
+    const FitParameter& p = r.plan.parameters[i];
+    yaml << "  " << p.name << ": " << format_number(r.fit.best.values[i]) << "  # " << r.plan.units[i] << ", from "
          << format_number(p.start) << ", searched " << format_number(p.low) << " to " << format_number(p.high) << "\n";
   }
   return yaml.str();
+}
+
+nlohmann::json calibration_manifest(const CalibrationRecord& r) {
+  nlohmann::json manifest = r.manifest;
+  manifest["runs"] = r.plan.runs;
+  manifest["seed"] = r.plan.seed;
+  manifest["evaluations"] = r.fit.history.size();
+  manifest["stopped"] = r.fit.stopped;
+  manifest["objective"] = {{"start", r.fit.start.objective}, {"fitted", r.fit.best.objective}};
+  manifest["common_random_numbers"] = "every evaluation runs the same runs under the same seed";
+  return manifest;
 }
 
 void save_calibration(const fs::path& dir, const CalibrationRecord& r, bool force) {
@@ -111,14 +122,7 @@ void save_calibration(const fs::path& dir, const CalibrationRecord& r, bool forc
   write_parameters_csv(out.path() / "parameters.csv", r);
   write_evaluations_csv(out.path() / "evaluations.csv", r);
   write_text(out.path() / "calibrated.yaml", calibrated_scenario(r, dir));
-  nlohmann::json manifest = r.manifest;
-  manifest["runs"] = r.runs;
-  manifest["seed"] = r.seed;
-  manifest["evaluations"] = r.fit.history.size();
-  manifest["stopped"] = r.fit.stopped;
-  manifest["objective"] = {{"start", r.fit.start.objective}, {"fitted", r.fit.best.objective}};
-  manifest["common_random_numbers"] = "every evaluation runs the same runs under the same seed";
-  write_text(out.path() / "manifest.json", manifest.dump(2) + "\n");
+  write_text(out.path() / "manifest.json", calibration_manifest(r).dump(2) + "\n");
   out.commit();
 }
 

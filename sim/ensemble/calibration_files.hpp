@@ -7,30 +7,24 @@
 //   calibrated.yaml  a scenario that extends the input with the fitted values and the fit's runs and seed,
 //                    so `revolve run` of it reproduces the fitted means
 //   manifest.json    code version, command, settings, why the search stopped, the input scenario
-#include <cstdint>
 #include <filesystem>
 #include <string>
-#include <vector>
 
 #include <nlohmann/json.hpp>
 
-#include "sim/ensemble/calibration.hpp"
-#include "sim/io/scenario.hpp"
+#include "sim/ensemble/calibration_run.hpp"
 
 namespace revolve::ensemble {
 
 /// Everything a calibration did, for its files.
 struct CalibrationRecord {
-  io::Scenario scenario;  ///< the input, as read
-  std::vector<FitParameter> parameters;
-  std::vector<std::string> units;            ///< per parameter: the unit its values are written in
-  std::vector<FitTarget> targets;            ///< the targets fitted to
-  std::vector<std::size_t> target_numbers;   ///< per target: its 1-based number in the model's list
+  CalibrationPlan plan;
   FitResult fit;
-  std::uint32_t runs = 0;
-  std::uint64_t seed = 0;
-  nlohmann::json manifest;  ///< what the command records (version, command, settings); files add the fit
+  nlohmann::json manifest;  ///< what the caller records (version, command, settings); calibration_manifest adds the fit
 };
+
+/// The record's manifest with the fit's runs, seed, evaluations, why it stopped and the objective before and after.
+nlohmann::json calibration_manifest(const CalibrationRecord& record);
 
 /// The text of calibrated.yaml, for a folder at `dir` (its `extends:` is relative to `dir`).
 std::string calibrated_scenario(const CalibrationRecord& record, const std::filesystem::path& dir);

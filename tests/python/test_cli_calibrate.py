@@ -62,7 +62,7 @@ def test_the_calibrated_scenario_extends_the_input_and_reproduces_the_fit(revolv
 
 @pytest.mark.parametrize("args, message", [
     (["--params", "justice.arest_rate"], "justice.arrest_rate"),
-    (["--params", "justice.arrest_rate,justice.arrest_rate"], "names 'justice.arrest_rate' twice"),
+    (["--params", "justice.arrest_rate,justice.arrest_rate"], "'justice.arrest_rate' is named twice"),
     (["--params", "justice.arrest_rate", "--targets", "17"], "numbered 1 to 16"),
 ])
 def test_bad_input_names_the_problem_and_writes_nothing(revolve_cli, tmp_path, args, message):
