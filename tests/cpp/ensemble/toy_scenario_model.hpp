@@ -6,6 +6,7 @@
 #include <memory>
 
 #include "sim/abm/run.hpp"
+#include "sim/ensemble/ensemble.hpp"
 #include "sim/ensemble/scenario_model.hpp"
 #include "sim/params/parameter_file.hpp"
 
@@ -141,6 +142,32 @@ class ToyModel : public ensemble::ScenarioModel {
     for (const auto& o : scenario.parameters) set.set(o);
     set.freeze();
     return std::make_shared<ToyScenario>(scenario, std::move(set));
+  }
+
+  /// People sleeping rough at the end of the horizon, and person-weeks slept rough over it (for 100 people).
+  std::vector<ensemble::FitTarget> calibration_targets() const override {
+    return {{"people sleeping rough at the end", 20, 18, 22, "people"},
+            {"person-weeks sleeping rough", 1500, 1000, 2000, "person-weeks"}};
+  }
+  std::vector<double> calibration_means(const io::Scenario& scenario, const std::vector<std::size_t>& targets,
+                                        std::uint32_t runs, std::uint64_t seed,
+                                        const std::function<void()>& on_step) const override {
+    const auto prepared = prepare(scenario);
+    ensemble::EnsembleOptions options;
+    options.runs = runs;
+    options.steps = prepared->steps();
+    options.seed = seed;
+    options.on_step = on_step;
+    double at_end = 0, weeks = 0;  // summed over runs
+    ensemble::for_each_run([&](abm::Run& run) { prepared->build(run); }, options,
+                           [&](std::uint32_t, const abm::Outputs& outputs) {
+                             const abm::Output rough = outputs.find("people.rough_sleeping");
+                             at_end += outputs.at(outputs.rows() - 1, rough);
+                             for (std::size_t r = 0; r < outputs.rows(); ++r) weeks += outputs.at(r, rough);
+                           });
+    std::vector<double> means;
+    for (const std::size_t t : targets) means.push_back((t == 0 ? at_end : weeks) / runs);
+    return means;
   }
 
  private:
