@@ -18,8 +18,9 @@ bool left_out(const CalibrationRecord& r, std::size_t target) {
   return std::find(r.fit.left_out.begin(), r.fit.left_out.end(), target) != r.fit.left_out.end();
 }
 
-void write_fit_csv(const fs::path& path, const CalibrationRecord& r) {
-  CsvWriter csv(path);
+}  // namespace
+
+void write_fit(RowSink& csv, const CalibrationRecord& r) {
   for (const char* name : {"number", "target", "unit", "value", "low", "high", "sd", "before", "after", "z_before",
                            "z_after", "in_objective"})
     csv.text(name);
@@ -35,8 +36,7 @@ void write_fit_csv(const fs::path& path, const CalibrationRecord& r) {
   }
 }
 
-void write_parameters_csv(const fs::path& path, const CalibrationRecord& r) {
-  CsvWriter csv(path);
+void write_parameters(RowSink& csv, const CalibrationRecord& r) {
   for (const char* name : {"parameter", "unit", "low", "high", "start", "fitted"}) csv.text(name);
   csv.end_row();
   for (std::size_t i = 0; i < r.plan.parameters.size(); ++i) {
@@ -46,8 +46,7 @@ void write_parameters_csv(const fs::path& path, const CalibrationRecord& r) {
   }
 }
 
-void write_evaluations_csv(const fs::path& path, const CalibrationRecord& r) {
-  CsvWriter csv(path);
+void write_evaluations(RowSink& csv, const CalibrationRecord& r) {
   csv.text("evaluation").text("objective");
   for (const auto& p : r.plan.parameters) csv.text(p.name);
   csv.end_row();
@@ -57,6 +56,8 @@ void write_evaluations_csv(const fs::path& path, const CalibrationRecord& r) {
     csv.end_row();
   }
 }
+
+namespace {
 
 void write_text(const fs::path& path, const std::string& text) {
   std::ofstream out(path, std::ios::binary);
@@ -118,9 +119,13 @@ nlohmann::json calibration_manifest(const CalibrationRecord& r) {
 
 void save_calibration(const fs::path& dir, const CalibrationRecord& r, bool force) {
   AtomicFolder out(dir, force);
-  write_fit_csv(out.path() / "fit.csv", r);
-  write_parameters_csv(out.path() / "parameters.csv", r);
-  write_evaluations_csv(out.path() / "evaluations.csv", r);
+  {
+    CsvWriter fit(out.path() / "fit.csv"), parameters(out.path() / "parameters.csv"),
+        evaluations(out.path() / "evaluations.csv");
+    write_fit(fit, r);
+    write_parameters(parameters, r);
+    write_evaluations(evaluations, r);
+  }  // closed (and checked) before the folder is committed
   write_text(out.path() / "calibrated.yaml", calibrated_scenario(r, dir));
   write_text(out.path() / "manifest.json", calibration_manifest(r).dump(2) + "\n");
   out.commit();

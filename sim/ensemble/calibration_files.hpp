@@ -13,6 +13,7 @@
 #include <nlohmann/json.hpp>
 
 #include "sim/ensemble/calibration_run.hpp"
+#include "sim/ensemble/table.hpp"
 
 namespace revolve::ensemble {
 
@@ -22,6 +23,13 @@ struct CalibrationRecord {
   FitResult fit;
   nlohmann::json manifest;  ///< what the caller records (version, command, settings); calibration_manifest adds the fit
 };
+
+/// fit.csv's rows, to a CSV file or a Table (for Python).
+void write_fit(RowSink& out, const CalibrationRecord& record);
+/// parameters.csv's rows.
+void write_parameters(RowSink& out, const CalibrationRecord& record);
+/// evaluations.csv's rows.
+void write_evaluations(RowSink& out, const CalibrationRecord& record);
 
 /// The record's manifest with the fit's runs, seed, evaluations, why it stopped and the objective before and after.
 nlohmann::json calibration_manifest(const CalibrationRecord& record);

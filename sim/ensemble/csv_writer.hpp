@@ -10,11 +10,12 @@
 #include <string>
 
 #include "sim/core/error.hpp"
+#include "sim/ensemble/table.hpp"
 
 namespace revolve::ensemble {
 
 /// A CSV file written row by row with a reused buffer.
-class CsvWriter {
+class CsvWriter final : public RowSink {
  public:
   explicit CsvWriter(const std::filesystem::path& path) : out_(path, std::ios::binary), path_(path) {
     if (!out_) throw InputError(path.string() + ": cannot open for writing");
@@ -24,7 +25,7 @@ class CsvWriter {
     if (!out_ && std::uncaught_exceptions() == 0) throw InputError(path_.string() + ": write failed (disk full?)");
   }
 
-  CsvWriter& text(const std::string& field) {
+  CsvWriter& text(const std::string& field) override {
     separate();
     if (field.find_first_of(",\"\n") == std::string::npos) {
       line_ += field;
@@ -35,7 +36,7 @@ class CsvWriter {
     }
     return *this;
   }
-  CsvWriter& number(double value) {
+  CsvWriter& number(double value) override {
     separate();
     if (std::isfinite(value)) {
       char buffer[32];
@@ -44,7 +45,7 @@ class CsvWriter {
     }
     return *this;  // NaN and infinities are written as an empty field
   }
-  void end_row() {
+  void end_row() override {
     line_ += '\n';
     out_ << line_;
     line_.clear();

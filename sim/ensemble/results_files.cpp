@@ -18,7 +18,7 @@ namespace {
 
 const std::string& label_of(const ScenarioResults& r) { return r.scenario->scenario().label; }
 
-void header(CsvWriter& csv, std::initializer_list<const char*> names) {
+void header(RowSink& csv, std::initializer_list<const char*> names) {
   for (const char* n : names) csv.text(n);
   csv.end_row();
 }
@@ -27,7 +27,7 @@ void header(CsvWriter& csv, std::initializer_list<const char*> names) {
 /// (people in a state) averaged.
 const char* aggregation_text(Aggregation a) { return a == Aggregation::flow ? "sum" : "mean"; }
 
-void measure_fields(CsvWriter& csv, const std::string& label, const MeasureInfo& m, const std::string& period) {
+void measure_fields(RowSink& csv, const std::string& label, const MeasureInfo& m, const std::string& period) {
   csv.text(label).text(m.measure).text(m.group).text(m.payer).text(m.unit).text(aggregation_text(m.aggregation));
   csv.text(period);
 }
@@ -119,6 +119,10 @@ void write_results_csv(const std::filesystem::path& path, const ScenarioResults&
 
 void write_summary_csv(const std::filesystem::path& path, const ScenarioResults& results) {
   CsvWriter csv(path);
+  write_summary(csv, results);
+}
+
+void write_summary(RowSink& csv, const ScenarioResults& results) {
   header(csv, {"scenario", "measure", "group", "payer", "unit", "aggregation", "period", "mean", "low", "high"});
   const auto& totals = results.totals;
   for_each_row(totals, [&](std::size_t p, const MeasureInfo& m, auto values) {
@@ -145,7 +149,7 @@ PairedSamples group_samples(const ScenarioTotals& totals, const ScenarioTotals& 
 }
 
 /// The verdict and ratio columns of a net-cost row.
-void net_cost_fields(CsvWriter& csv, const NetCost& n) {
+void net_cost_fields(RowSink& csv, const NetCost& n) {
   csv.number(std::nan("")).number(std::nan("")).number(std::nan("")).text(to_string(n.verdict));
   csv.number(n.ratio.mean).number(n.ratio.low).number(n.ratio.high);
 }
@@ -153,7 +157,7 @@ void net_cost_fields(CsvWriter& csv, const NetCost& n) {
 /// Net cost per outcome, with the conventions of health economics (cost_effectiveness.hpp): for each outcome that
 /// matters to people and each group, the verdict (dominates, dominated, ...) and, where it means something, the cost
 /// per unit gained or the saving per unit forgone, never a negative ratio.
-void write_net_cost_rows(CsvWriter& csv, const ScenarioResults& results, const ScenarioTotals& base,
+void write_net_cost_rows(RowSink& csv, const ScenarioResults& results, const ScenarioTotals& base,
                          const ScenarioTotals* psa, const ScenarioTotals* psa_base) {
   const ScenarioTotals& totals = results.totals;
   const std::string& period = totals.periods().back().label;
@@ -175,7 +179,7 @@ void write_net_cost_rows(CsvWriter& csv, const ScenarioResults& results, const S
 
 /// A measure's columns of one row: its interval, an empty verdict, and the interval of its paired difference from
 /// the baseline (a PSA's columns are the same over draws x runs).
-void interval_fields(CsvWriter& csv, const std::vector<double>& own, const std::vector<double>& base, bool is_baseline) {
+void interval_fields(RowSink& csv, const std::vector<double>& own, const std::vector<double>& base, bool is_baseline) {
   const Interval i = interval(own);
   const Interval d = is_baseline ? Interval{0, 0, 0} : interval(paired_differences(own, base));
   csv.number(i.mean).number(i.low).number(i.high).text("").number(d.mean).number(d.low).number(d.high);
@@ -186,10 +190,16 @@ void interval_fields(CsvWriter& csv, const std::vector<double>& own, const std::
 void write_comparison_csv(const std::filesystem::path& path, const std::vector<const ScenarioResults*>& scenarios,
                           const std::vector<const ScenarioTotals*>& with_parameters) {
   if (scenarios.empty()) throw Error("a comparison needs at least a baseline");
+  CsvWriter csv(path);
+  write_comparison(csv, scenarios, with_parameters);
+}
+
+void write_comparison(RowSink& csv, const std::vector<const ScenarioResults*>& scenarios,
+                      const std::vector<const ScenarioTotals*>& with_parameters) {
+  if (scenarios.empty()) throw Error("a comparison needs at least a baseline");
   const bool psa = !with_parameters.empty();
   if (psa && with_parameters.size() != scenarios.size()) throw Error("a PSA needs totals for every scenario");
   const ScenarioTotals& base = scenarios.front()->totals;
-  CsvWriter csv(path);
   std::vector<const char*> names = {"scenario", "measure", "group", "payer", "unit", "aggregation", "period", "mean",
                                     "low", "high", "verdict", "diff_mean", "diff_low", "diff_high"};
   if (psa) {

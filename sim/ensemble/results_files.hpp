@@ -17,11 +17,14 @@
 #include <nlohmann/json.hpp>
 
 #include "sim/ensemble/scenario_runner.hpp"
+#include "sim/ensemble/table.hpp"
 
 namespace revolve::ensemble {
 
 void write_results_csv(const std::filesystem::path& path, const ScenarioResults& results);
 void write_summary_csv(const std::filesystem::path& path, const ScenarioResults& results);
+/// summary.csv's rows, to a CSV file or a Table (for Python).
+void write_summary(RowSink& out, const ScenarioResults& results);
 
 /// `scenarios[0]` is the baseline; all were run with the same seed and number of runs. With `with_parameters`
 /// (a PSA's totals over draws x runs, one per scenario in the same order), seven more columns give the intervals
@@ -29,6 +32,9 @@ void write_summary_csv(const std::filesystem::path& path, const ScenarioResults&
 /// psa_diff_mean, psa_diff_low, psa_diff_high.
 void write_comparison_csv(const std::filesystem::path& path, const std::vector<const ScenarioResults*>& scenarios,
                           const std::vector<const ScenarioTotals*>& with_parameters = {});
+/// comparison.csv's rows, to a CSV file or a Table (for Python).
+void write_comparison(RowSink& out, const std::vector<const ScenarioResults*>& scenarios,
+                      const std::vector<const ScenarioTotals*>& with_parameters = {});
 
 /// What a manifest records for one scenario: its files, extends chain, hash and resolved model.
 nlohmann::json scenario_manifest(const PreparedScenario& prepared);

@@ -13,8 +13,9 @@ namespace {
 
 namespace fs = std::filesystem;
 
-void write_indices(const fs::path& path, const SensitivityResults& results) {
-  CsvWriter csv(path);
+}  // namespace
+
+void write_indices(RowSink& csv, const SensitivityResults& results) {
   for (const char* name : {"parameter", "index", "estimate", "low", "high"}) csv.text(name);
   csv.end_row();
   for (const IndexRow& row : results.indices) {
@@ -23,8 +24,7 @@ void write_indices(const fs::path& path, const SensitivityResults& results) {
   }
 }
 
-void write_design(const fs::path& path, const SensitivityPlan& plan, const SensitivityResults& results) {
-  CsvWriter csv(path);
+void write_design(RowSink& csv, const SensitivityPlan& plan, const SensitivityResults& results) {
   csv.text("row");
   for (const auto& p : plan.parameters) csv.text(p.name);
   csv.text("output");
@@ -36,8 +36,6 @@ void write_design(const fs::path& path, const SensitivityPlan& plan, const Sensi
     csv.end_row();
   }
 }
-
-}  // namespace
 
 nlohmann::json sensitivity_manifest(const SensitivityPlan& plan) {
   const SensitivitySettings& s = plan.settings;
@@ -70,8 +68,11 @@ nlohmann::json sensitivity_manifest(const SensitivityPlan& plan) {
 void save_sensitivity(const fs::path& dir, const SensitivityPlan& plan, const SensitivityResults& results,
                       const nlohmann::json& manifest, bool force) {
   AtomicFolder out(dir, force);
-  write_indices(out.path() / "sensitivity.csv", results);
-  write_design(out.path() / "design.csv", plan, results);
+  {
+    CsvWriter indices(out.path() / "sensitivity.csv"), design(out.path() / "design.csv");
+    write_indices(indices, results);
+    write_design(design, plan, results);
+  }  // closed (and checked) before the folder is committed
   std::ofstream json(out.path() / "manifest.json");
   json << manifest.dump(2) << '\n';
   if (!json) throw InputError((out.path() / "manifest.json").string() + ": write failed");

@@ -11,8 +11,14 @@
 #include <nlohmann/json.hpp>
 
 #include "sim/ensemble/sensitivity_run.hpp"
+#include "sim/ensemble/table.hpp"
 
 namespace revolve::ensemble {
+
+/// sensitivity.csv's rows, to a CSV file or a Table (for Python).
+void write_indices(RowSink& out, const SensitivityResults& results);
+/// design.csv's rows.
+void write_design(RowSink& out, const SensitivityPlan& plan, const SensitivityResults& results);
 
 /// What manifest.json records about the analysis; the caller adds the command, timing and processes.
 nlohmann::json sensitivity_manifest(const SensitivityPlan& plan);

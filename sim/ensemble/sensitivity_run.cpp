@@ -145,6 +145,11 @@ double row_output(const SensitivityPlan& plan, std::size_t row, const std::funct
   return output;
 }
 
+std::uint64_t sensitivity_steps(const SensitivityPlan& plan) {
+  const std::uint64_t scenarios = plan.baseline ? 2 : 1;
+  return plan.design().rows() * scenarios * plan.settings.runs * plan.model->prepare(plan.scenario)->steps();
+}
+
 std::vector<IndexRow> sensitivity_indices(const SensitivityPlan& plan, const std::vector<double>& outputs) {
   const BootstrapOptions bootstrap{plan.settings.resamples, 0.95, plan.settings.seed};
   std::vector<IndexRow> rows;

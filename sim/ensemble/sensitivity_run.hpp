@@ -95,6 +95,9 @@ struct SensitivityResults {
 SensitivityResults run_sensitivity(const SensitivityPlan& plan, const std::function<void()>& on_step = {},
                                    const std::function<void(std::size_t row)>& on_row = {});
 
+/// The steps run_sensitivity runs (for a progress bar): rows x runs x the scenario's steps, twice with a baseline.
+std::uint64_t sensitivity_steps(const SensitivityPlan& plan);
+
 /// The indices of a plan's design from its outputs (one per design row).
 std::vector<IndexRow> sensitivity_indices(const SensitivityPlan& plan, const std::vector<double>& outputs);
 
