@@ -15,6 +15,7 @@
 #include "bindings/bindings.hpp"
 #include "bindings/interruptible.hpp"
 #include "bindings/progress.hpp"
+#include "bindings/table.hpp"
 #include "models/scenario_models.hpp"
 #include "sim/core/error.hpp"
 #include "sim/ensemble/psa_files.hpp"
@@ -144,12 +145,13 @@ std::vector<py::tuple> parameters(const Psa& psa) {
   return out;
 }
 
-void write_comparison(const Psa& psa, const fs::path& path) {
+/// comparison.csv, with both kinds of interval, as columns.
+py::dict comparison_table(const Psa& psa) {
   std::vector<const ensemble::ScenarioResults*> point;
   std::vector<const ensemble::ScenarioTotals*> with_parameters;
   for (const auto& r : psa->point) point.push_back(&r);
   for (const auto& t : psa->psa.totals) with_parameters.push_back(&t);
-  ensemble::write_comparison_csv(path, point, with_parameters);
+  return table_of([&](ensemble::RowSink& t) { ensemble::write_comparison(t, point, with_parameters); });
 }
 
 }  // namespace
@@ -166,7 +168,7 @@ void register_psa(py::module_& m) {
       .def("totals", totals, py::arg("scenario"))
       .def("cost_effectiveness", cost_effectiveness)
       .def("ceac", ceac)
-      .def("write_comparison_csv", write_comparison, py::arg("path"), py::call_guard<py::gil_scoped_release>())
+      .def("comparison_table", comparison_table)
       .def("manifest",
            [](const Psa& p, const std::string& command, int threads) {
              return ensemble::psa_manifest(*p, command, threads).dump();

@@ -18,6 +18,7 @@
 #include "bindings/bindings.hpp"
 #include "bindings/interruptible.hpp"
 #include "bindings/progress.hpp"
+#include "bindings/table.hpp"
 #include "models/scenario_models.hpp"
 #include "sim/core/atomic_file.hpp"
 #include "sim/core/atomic_folder.hpp"
@@ -364,14 +365,14 @@ void register_scenarios(py::module_& m) {
   m.def("scenario_limits", scenario_limits, "The limits scenarios are checked against.");
   m.def("slug", ensemble::slug, py::arg("label"), "The folder name of a scenario's results: 'A/B' -> 'a_b'.");
   bind_output(m);
-  m.def("write_summary_csv", ensemble::write_summary_csv, py::arg("path"), py::arg("results"),
-        py::call_guard<py::gil_scoped_release>(), "Write one scenario's summary.csv.");
-  m.def("write_comparison_csv",
-        [](const fs::path& path, const std::vector<Results>& results) {
-          ensemble::write_comparison_csv(path, raw(results));
+  m.def("summary_table",
+        [](const Results& results) { return table_of([&](ensemble::RowSink& t) { ensemble::write_summary(t, *results); }); },
+        py::arg("results"), "One scenario's summary.csv, as columns.");
+  m.def("comparison_table",
+        [](const std::vector<Results>& results) {
+          return table_of([&](ensemble::RowSink& t) { ensemble::write_comparison(t, raw(results)); });
         },
-        py::arg("path"), py::arg("results"), py::call_guard<py::gil_scoped_release>(),
-        "Write comparison.csv; the first results are the baseline.");
+        py::arg("results"), "comparison.csv, as columns; the first results are the baseline.");
 }
 
 }  // namespace revolve::bindings

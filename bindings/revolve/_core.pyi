@@ -191,11 +191,11 @@ def check_output_folder(target: str | PathLike[str], force: bool) -> None:
 def check_output_file(path: str | PathLike[str], signature: str, force: bool) -> None:
     """Raise OutputError unless write_text_file may replace `path`."""
 
-def write_summary_csv(path: str | PathLike[str], results: ScenarioResults) -> None:
-    """Write one scenario's summary.csv."""
+def summary_table(results: ScenarioResults) -> dict[str, list[str] | npt.NDArray[np.float64]]:
+    """One scenario's summary.csv, as columns."""
 
-def write_comparison_csv(path: str | PathLike[str], results: Sequence[ScenarioResults]) -> None:
-    """Write comparison.csv; the first results are the baseline."""
+def comparison_table(results: Sequence[ScenarioResults]) -> dict[str, list[str] | npt.NDArray[np.float64]]:
+    """comparison.csv, as columns; the first results are the baseline."""
 
 class PsaComparison:
     """A comparison run at the point values and under every draw of a design."""
@@ -213,7 +213,7 @@ class PsaComparison:
     def totals(self, scenario: int) -> npt.NDArray[np.float64]: ...  # [draw, run, period, column]
     def cost_effectiveness(self) -> list[dict[str, object]]: ...
     def ceac(self) -> tuple[list[float], list[list[float]], list[list[float]]]: ...  # wtp, beats_baseline, best
-    def write_comparison_csv(self, path: str | PathLike[str]) -> None: ...
+    def comparison_table(self) -> dict[str, list[str] | npt.NDArray[np.float64]]: ...  # comparison.csv
     def manifest(self, command: str, threads: int) -> str: ...
     def save(self, dir: str | PathLike[str], manifest: str, force: bool = False) -> None: ...
 

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import difflib
-import pathlib
 from collections.abc import Iterable, Sequence
 
 import numpy as np
@@ -10,16 +9,12 @@ import pandas as pd
 
 from . import _core
 
-TEXT_COLUMNS = ["scenario", "measure", "group", "payer", "unit", "aggregation", "period", "verdict", "psa_verdict"]
 
-
-def read_table(path: pathlib.Path, results: _core.ScenarioResults) -> pd.DataFrame:
-    """A summary or comparison CSV written by the engine, with its numbers exactly (shortest round-trip form), and
-    each period's start and end in years after its label."""
-    number_columns = [c for c in pd.read_csv(path, nrows=0).columns if c not in TEXT_COLUMNS]
-    table = pd.read_csv(path, dtype={c: str for c in TEXT_COLUMNS}, keep_default_na=False,
-                        na_values={c: [""] for c in number_columns}, float_precision="round_trip")
-    return with_period_years(table, results)
+def frame(columns: dict, results: _core.ScenarioResults | None = None) -> pd.DataFrame:
+    """A table the engine built (``_core.*_table``): its columns as the file has them, and, given `results`, each
+    period's start and end in years after ``period``."""
+    table = pd.DataFrame(columns)
+    return table if results is None else with_period_years(table, results)
 
 
 def with_period_years(table: pd.DataFrame, results: _core.ScenarioResults) -> pd.DataFrame:

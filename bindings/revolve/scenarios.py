@@ -20,7 +20,6 @@ from __future__ import annotations
 import json
 import os
 import pathlib
-import tempfile
 from collections.abc import Iterable, Mapping, Sequence
 
 import numpy as np
@@ -366,13 +365,9 @@ class Results:
             ['total', 'year 1']
         """
         if self._summary is None:
-            with tempfile.TemporaryDirectory() as folder:
-                path = pathlib.Path(folder) / "summary.csv"
-                if self._comparison:
-                    _core.write_comparison_csv(path, self._results)
-                else:
-                    _core.write_summary_csv(path, self._results[0])
-                self._summary = _tables.read_table(path, self._results[0])
+            columns = (_core.comparison_table(self._results) if self._comparison
+                       else _core.summary_table(self._results[0]))
+            self._summary = _tables.frame(columns, self._results[0])
         return self._summary.copy()
 
     def timeseries(self, measure: str | Iterable[str] | None = None) -> pd.DataFrame:

@@ -20,7 +20,6 @@ from __future__ import annotations
 import json
 import os
 import pathlib
-import tempfile
 from collections.abc import Iterable
 
 import numpy as np
@@ -211,10 +210,7 @@ class PsaResults:
             True
         """
         if self._summary is None:
-            with tempfile.TemporaryDirectory() as folder:
-                path = pathlib.Path(folder) / "comparison.csv"
-                self._core.write_comparison_csv(path)
-                self._summary = _tables.read_table(path, self._core.point[0])
+            self._summary = _tables.frame(self._core.comparison_table(), self._core.point[0])
         return self._summary.copy()
 
     def cost_effectiveness(self) -> pd.DataFrame:

@@ -1,5 +1,7 @@
 #include "sim/ensemble/table.hpp"
 
+#include <cmath>
+
 #include "sim/core/error.hpp"
 
 namespace revolve::ensemble {
@@ -24,7 +26,8 @@ Table& Table::text(const std::string& field) {
 
 Table& Table::number(double value) {
   if (!named_) throw Error("table: the header row names columns with text, not numbers");
-  next_cell(false).numbers.push_back(value);
+  // As in the CSV file, where an infinity (a ratio over no change) is an empty field: no value.
+  next_cell(false).numbers.push_back(std::isfinite(value) ? value : std::nan(""));
   return *this;
 }
 

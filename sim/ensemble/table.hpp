@@ -11,7 +11,7 @@ namespace revolve::ensemble {
 class RowSink {
  public:
   virtual RowSink& text(const std::string& field) = 0;
-  virtual RowSink& number(double value) = 0;  ///< NaN for "no value"
+  virtual RowSink& number(double value) = 0;  ///< NaN or an infinity: no value (an empty field)
   virtual void end_row() = 0;
 
  protected:
