@@ -15,9 +15,7 @@
 #include "models/scenario_models.hpp"
 #include "sim/core/atomic_folder.hpp"
 #include "sim/core/error.hpp"
-#include "sim/core/version.hpp"
 #include "sim/ensemble/calibration_files.hpp"
-#include "sim/ensemble/results_files.hpp"
 #include "sim/io/scenario.hpp"
 
 namespace revolve::cli {
@@ -70,14 +68,14 @@ void calibrate(const CalibrateSettings& s) {
   tbb::global_control limit(tbb::global_control::max_allowed_parallelism, static_cast<std::size_t>(threads));
   const io::Scenario scenario = io::parse_scenario(s.scenario_file);
   const auto model = models::scenario_model(scenario.model);
-  const auto prepared = model->prepare(scenario);  // the scenario itself is valid before the search starts
+  model->prepare(scenario);  // the scenario itself is valid before the search starts
   const auto runs = static_cast<std::uint32_t>(s.runs > 0 ? s.runs : scenario.runs);
   const std::uint64_t seed = s.seed >= 0 ? static_cast<std::uint64_t>(s.seed) : scenario.seed;
   const auto plan = ensemble::plan_calibration(model, scenario, s.parameters, s.targets, runs, seed);
   check_output_folder(s.out, s.force);  // before the search, not after it
 
   ensemble::FitOptions options;
-  options.algorithm = s.algorithm == "bobyqa" ? ensemble::FitAlgorithm::bobyqa : ensemble::FitAlgorithm::nelder_mead;
+  options.algorithm = *ensemble::parse_fit_algorithm(s.algorithm);  // CLI11 checked the word
   options.max_evaluations = s.max_evaluations;
   options.on_evaluation = [](const ensemble::FitEvaluation& e) {
     std::cout << "  evaluation " << e.number << ": objective " << number(e.objective) << " at";
@@ -90,11 +88,8 @@ void calibrate(const CalibrateSettings& s) {
   const ensemble::FitResult fit = ensemble::run_calibration(plan, options, stop_if_interrupted);
   const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
 
-  ensemble::CalibrationRecord record{plan, fit, {}};
-  record.manifest = {{"revolve_version", revolve::version}, {"code_version", revolve::git_version},
-                     {"command", s.command},                {"algorithm", s.algorithm},
-                     {"max_evaluations", s.max_evaluations}, {"threads", threads},
-                     {"seconds", seconds},                   {"scenario", ensemble::scenario_manifest(*prepared)}};
+  const ensemble::CalibrationRecord record{
+      plan, options.algorithm, s.max_evaluations, fit, {{"command", s.command}, {"threads", threads}, {"seconds", seconds}}};
   ensemble::save_calibration(s.out, record, s.force);
   print_fit(plan, fit);
   std::cout << "wrote " << s.out << " in " << std::fixed << std::setprecision(1) << seconds

@@ -192,4 +192,13 @@ FitResult fit_parameters(const std::vector<FitParameter>& parameters, const std:
   return Search(parameters, targets, means, options).run();
 }
 
+std::string to_string(FitAlgorithm algorithm) { return algorithm == FitAlgorithm::bobyqa ? "bobyqa" : "nelder-mead"; }
+
+std::optional<FitAlgorithm> parse_fit_algorithm(const std::string& name) {
+  for (const auto a : {FitAlgorithm::bobyqa, FitAlgorithm::nelder_mead}) {
+    if (to_string(a) == name) return a;
+  }
+  return std::nullopt;
+}
+
 }  // namespace revolve::ensemble

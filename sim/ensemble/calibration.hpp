@@ -12,6 +12,7 @@
 // (each evaluation is a whole ensemble). Nelder-Mead is offered for objectives that are rough at the
 // scale of the steps (few runs, rare events): it only compares values, never fits them.
 #include <functional>
+#include <optional>
 #include <span>
 #include <string>
 #include <vector>
@@ -57,6 +58,11 @@ enum class FitAlgorithm {
   bobyqa,       ///< NLopt LN_BOBYQA: quadratic models in a trust region (default)
   nelder_mead,  ///< NLopt LN_NELDERMEAD: a simplex of points, compared only by rank
 };
+
+/// "bobyqa" or "nelder-mead".
+std::string to_string(FitAlgorithm algorithm);
+/// The algorithm named by to_string's words; nullopt for another word.
+std::optional<FitAlgorithm> parse_fit_algorithm(const std::string& name);
 
 /// One evaluation of the objective.
 struct FitEvaluation {

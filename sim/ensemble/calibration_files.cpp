@@ -6,6 +6,8 @@
 
 #include "sim/core/atomic_folder.hpp"
 #include "sim/core/error.hpp"
+#include "sim/core/version.hpp"
+#include "sim/ensemble/results_files.hpp"
 #include "sim/ensemble/csv_writer.hpp"
 #include "sim/params/uncertainty.hpp"
 
@@ -107,7 +109,11 @@ std::string calibrated_scenario(const CalibrationRecord& r, const fs::path& dir)
 }
 
 nlohmann::json calibration_manifest(const CalibrationRecord& r) {
-  nlohmann::json manifest = r.manifest;
+  nlohmann::json manifest = {{"revolve_version", revolve::version}, {"code_version", revolve::git_version}};
+  manifest.update(r.manifest);
+  manifest["algorithm"] = to_string(r.algorithm);
+  manifest["max_evaluations"] = r.max_evaluations;
+  manifest["scenario"] = scenario_manifest(*r.plan.model->prepare(r.plan.scenario));
   manifest["runs"] = r.plan.runs;
   manifest["seed"] = r.plan.seed;
   manifest["evaluations"] = r.fit.history.size();

@@ -20,8 +20,10 @@ namespace revolve::ensemble {
 /// Everything a calibration did, for its files.
 struct CalibrationRecord {
   CalibrationPlan plan;
+  FitAlgorithm algorithm = FitAlgorithm::bobyqa;
+  int max_evaluations = 0;
   FitResult fit;
-  nlohmann::json manifest;  ///< what the caller records (version, command, settings); calibration_manifest adds the fit
+  nlohmann::json manifest;  ///< what the caller adds: the command, threads, time
 };
 
 /// fit.csv's rows, to a CSV file or a Table (for Python).
@@ -31,7 +33,8 @@ void write_parameters(RowSink& out, const CalibrationRecord& record);
 /// evaluations.csv's rows.
 void write_evaluations(RowSink& out, const CalibrationRecord& record);
 
-/// The record's manifest with the fit's runs, seed, evaluations, why it stopped and the objective before and after.
+/// manifest.json: the record's `manifest` with the versions, algorithm, runs, seed, evaluations, why the search
+/// stopped, the objective before and after, and the input scenario.
 nlohmann::json calibration_manifest(const CalibrationRecord& record);
 
 /// The text of calibrated.yaml, for a folder at `dir` (its `extends:` is relative to `dir`).
