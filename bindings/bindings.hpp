@@ -10,5 +10,7 @@ void register_sd(pybind11::module_& m);
 void register_params(pybind11::module_& m);
 void register_scenarios(pybind11::module_& m);
 void register_psa(pybind11::module_& m);
+void register_sensitivity(pybind11::module_& m);
+void register_calibration(pybind11::module_& m);
 
 }  // namespace revolve::bindings

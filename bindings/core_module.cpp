@@ -12,4 +12,6 @@ PYBIND11_MODULE(_core, m) {
   revolve::bindings::register_params(m);
   revolve::bindings::register_scenarios(m);
   revolve::bindings::register_psa(m);
+  revolve::bindings::register_sensitivity(m);
+  revolve::bindings::register_calibration(m);
 }

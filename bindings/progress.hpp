@@ -22,6 +22,8 @@ class Progress {
 
   /// One step done; from any thread.
   void step() { done_.fetch_add(1, std::memory_order_relaxed); }
+  /// All done, though fewer steps ran than `total` allowed (a fit that converged early).
+  void finish() { done_.store(total_, std::memory_order_relaxed); }
   /// For run_interruptible: reports the count so far (nothing without a callback). Call with the GIL.
   std::function<void()> poll() {
     if (!callback_) return {};

@@ -7,6 +7,7 @@ same messages as the command line.
 - Scenarios: :meth:`Scenario.load`, :meth:`Scenario.with_changes`, :func:`run` and :func:`compare` (the
   numbers of ``revolve run`` and ``revolve compare``), :class:`Results` with pandas tables and the CLI's files.
 - :func:`psa`: probabilistic sensitivity analysis, as ``revolve psa``: ranges with uncertainty about the parameters.
+- :func:`sensitivity` (Morris or Sobol, as ``revolve sensitivity``) and :func:`calibrate` (as ``revolve calibrate``).
 - :mod:`revolve.sd`: stock-flow models: ``revolve.sd.load(path)``, ``revolve.sd.Model(...)``, ``model.run()``.
 - :func:`revolve.parameters`: a model's parameters with their sources, as a DataFrame.
 
@@ -22,7 +23,10 @@ from .errors import Cancelled, Error, InputError, ModelError, OutputError, Param
 from .dictionary import model_dictionary
 from .params import parameters
 from .uncertainty import PsaResults, psa
+from .sensitivity_analysis import SensitivityResults, sensitivity
+from .calibration import CalibrationResults, calibrate
 from .scenarios import Results, Scenario, compare, run
 
-__all__ = ["__version__", "Scenario", "run", "compare", "Results", "psa", "PsaResults", "sd", "parameters", "model_dictionary", "errors",
+__all__ = ["__version__", "Scenario", "run", "compare", "Results", "psa", "PsaResults", "sensitivity",
+           "SensitivityResults", "calibrate", "CalibrationResults", "sd", "parameters", "model_dictionary", "errors",
            "Error", "ModelError", "InputError", "ParameterError", "ScenarioError", "OutputError", "Cancelled"]

@@ -220,3 +220,33 @@ class PsaComparison:
 def run_psa(scenarios: Sequence[Scenario], settings: dict[str, object], threads: int,
             progress: Callable[[int, int], object] | None = None) -> PsaComparison:
     """Run a PSA as `revolve psa` does. GIL released; Ctrl-C stops it; progress(done, total) every 50 ms."""
+
+class SensitivityRun:
+    """A sensitivity analysis's plan, outputs and indices."""
+    @property
+    def parameters(self) -> list[tuple[str, str, str]]: ...  # name, unit, distribution of each parameter varied
+    @property
+    def method(self) -> str: ...
+    def indices(self) -> dict[str, list[str] | npt.NDArray[np.float64]]: ...  # sensitivity.csv
+    def design(self) -> dict[str, list[str] | npt.NDArray[np.float64]]: ...  # design.csv
+    def manifest(self, command: str, threads: int) -> str: ...
+    def save(self, dir: str | PathLike[str], manifest: str, force: bool = False) -> None: ...
+
+def run_sensitivity(scenario: Scenario, baseline: Scenario | None, settings: dict[str, object], threads: int,
+                    progress: Callable[[int, int], object] | None = None) -> SensitivityRun:
+    """Run a sensitivity analysis as `revolve sensitivity` does. GIL released; Ctrl-C stops it; progress(done, total) every 50 ms."""
+
+class CalibrationRecord:
+    """A calibration's plan and fit."""
+    @property
+    def fitted(self) -> dict[str, float]: ...  # each parameter's fitted value, in its own unit
+    def fit(self) -> dict[str, list[str] | npt.NDArray[np.float64]]: ...  # fit.csv
+    def parameters(self) -> dict[str, list[str] | npt.NDArray[np.float64]]: ...  # parameters.csv
+    def evaluations(self) -> dict[str, list[str] | npt.NDArray[np.float64]]: ...  # evaluations.csv
+    def manifest(self) -> str: ...
+    def calibrated_scenario(self, dir: str | PathLike[str]) -> str: ...
+    def save(self, dir: str | PathLike[str], force: bool = False) -> None: ...
+
+def run_calibration(scenario: Scenario, parameters: Sequence[str], targets: Sequence[int], settings: dict[str, object],
+                    command: str, threads: int, progress: Callable[[int, int], object] | None = None) -> CalibrationRecord:
+    """Fit parameters as `revolve calibrate` does. GIL released; Ctrl-C stops it; progress(done, total) every 50 ms."""

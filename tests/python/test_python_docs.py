@@ -12,8 +12,8 @@ import revolve
 import revolve.output
 from conftest import ROOT
 
-MODULES = [revolve, revolve.scenarios, revolve.uncertainty, revolve.sd, revolve.params, revolve.errors,
-           revolve.output]
+MODULES = [revolve, revolve.scenarios, revolve.uncertainty, revolve.sensitivity_analysis, revolve.calibration,
+           revolve.sd, revolve.params, revolve.errors, revolve.output]
 EXAMPLES = sorted((ROOT / "docs/examples").glob("*.py"))
 TUTORIAL = ROOT / "docs/python.md"
 OPTIONS = doctest.NORMALIZE_WHITESPACE
