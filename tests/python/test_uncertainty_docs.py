@@ -1,5 +1,5 @@
-"""docs/uncertainty.md runs: its `sh` blocks (the revolve commands, writing into a temporary folder) and its
-`pycon` blocks (as doctests), at the small sizes the page uses."""
+"""docs/uncertainty.md runs: its `sh` blocks (the revolve commands psa, sensitivity, calibrate and report, writing
+into a temporary folder) and its `pycon` blocks (as doctests), at the small sizes the page uses."""
 import doctest
 import re
 import shlex
@@ -16,13 +16,15 @@ def blocks(language):
 
 def test_command_blocks_run(tmp_path):
     commands = [line for block in blocks("sh") for line in block.splitlines() if line.startswith("build/revolve ")]
-    assert any(" psa " in c for c in commands) and any(" report " in c for c in commands)
+    for name in ("psa", "sensitivity", "calibrate", "report"):
+        assert any(f" {name} " in c for c in commands), name
     for command in commands:
         words = [str(tmp_path / w.removeprefix("out/")) if w.startswith("out/") else w for w in shlex.split(command)]
         words[0] = str(BUILD / "revolve")
         result = subprocess.run(words, cwd=ROOT, capture_output=True, text=True, timeout=300)
         assert result.returncode == 0, f"{command}\n{result.stderr}"
-    assert (tmp_path / "psa_small" / "report.html").is_file()
+    assert (tmp_path / "psa_small" / "report.html").is_file() and (tmp_path / "gsa_sobol" / "report.html").is_file()
+    assert (tmp_path / "fitted_run" / "summary.csv").is_file()  # the fit's calibrated.yaml runs
 
 
 def test_python_blocks_run(monkeypatch):
