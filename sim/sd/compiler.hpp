@@ -1,10 +1,12 @@
 #pragma once
 // Compiles a Model into a flat program.
 //
-// Pipeline: parse every equation; expand arrays to one scalar per element; lower each expression
-// to bound operations on registers (names resolved, stateful builtins such as SMTH1 and DELAY3
-// turned into hidden stocks and flows); order by dependency (a cycle among auxiliaries and flows
-// is an algebraic loop, reported with every variable in it); fold constants; emit instructions.
+// Pipeline, one stage per file: index the model's dimensions, macros and variables, giving each
+// element its register (model_index); parse every equation and lower it to bound operations on
+// registers, folding constants (lowering, lower_calls; stateful builtins such as SMTH1 and DELAY3
+// become hidden stocks and flows in lower_builtins); order by dependency, where a cycle among
+// auxiliaries and flows is an algebraic loop reported with every variable in it
+// (dependency_order); emit the flat program (emit_program). compiler.cpp runs the stages.
 #include <cstdint>
 #include <map>
 #include <string>
