@@ -85,11 +85,18 @@ Bound Lowering::lower(const Expr& e, Scope& scope) {
       if (e.op == Op::plus) return a;
       return op(e.op == Op::neg ? OpCode::neg : OpCode::not_, {std::move(a)});
     }
-    case Expr::Kind::binary:
-      if (e.op == Op::pow) return lower_power(lower(e.args[0], scope), lower(e.args[1], scope));
-      return op(binary_code(e.op), {lower(e.args[0], scope), lower(e.args[1], scope)});
-    case Expr::Kind::if_then_else:
-      return lower_select(lower(e.args[0], scope), lower(e.args[1], scope), lower(e.args[2], scope));
+    case Expr::Kind::binary: {
+      // Operands in order, left to right (a function's arguments are evaluated in an order C++ leaves
+      // open), because lowering numbers random call sites and helpers as it meets them.
+      Bound left = lower(e.args[0], scope);
+      Bound right = lower(e.args[1], scope);
+      if (e.op == Op::pow) return lower_power(std::move(left), std::move(right));
+      return op(binary_code(e.op), {std::move(left), std::move(right)});
+    }
+    case Expr::Kind::if_then_else: {
+      auto args = lower_args(e, scope);
+      return lower_select(std::move(args[0]), std::move(args[1]), std::move(args[2]));
+    }
     case Expr::Kind::call:
       return lower_call(e, scope);
   }

@@ -120,6 +120,21 @@ TEST_CASE("adding a random variable leaves the others' draws unchanged") {
   CHECK(run_model(m).column("a") == before);
 }
 
+TEST_CASE("random call sites are numbered from left to right in their equation, whatever the compiler") {
+  // The stream of a call site is named by its position, so the draws must not depend on the order in
+  // which a C++ compiler evaluates function arguments.
+  sd::Model m;
+  m.aux("x", "IF NORMAL(0, 1) > 100 THEN UNIFORM(0, 1) ^ NORMAL(5, 1) ELSE POISSON(3)");
+  const sd::CompiledModel compiled = sd::compile(m);
+  std::vector<std::string> streams;  // in the order the program draws them
+  for (const sd::Instr& in : compiled.init_code) {
+    if (in.op == sd::OpCode::normal || in.op == sd::OpCode::uniform || in.op == sd::OpCode::poisson) {
+      streams.push_back(compiled.random_sites[in.c].stream_name);
+    }
+  }
+  CHECK(streams == std::vector<std::string>{"sd:x#1", "sd:x#2", "sd:x#3", "sd:x#4"});
+}
+
 TEST_CASE("graphical functions interpolate, step or extrapolate") {
   sd::Model m;
   m.specs = {0.0, 4.0, 1.0, 0.0, sd::Method::euler};
