@@ -25,7 +25,7 @@ class Emitter {
 
   std::uint32_t constant_register(double value);
   std::uint32_t emit_bound(const Bound& b, std::vector<Instr>& code, std::uint32_t& next_temp,
-                           std::optional<std::uint32_t> dst);
+                           std::optional<std::uint32_t> dst, bool reuse_temporaries);
   bool varies(const Bound& b, const std::vector<bool>& varying_slot) const;
   std::vector<Instr> schedule_by_depth(const std::vector<std::vector<Instr>>& node_code, std::uint32_t& temps) const;
   void place_temporaries();
@@ -40,8 +40,12 @@ std::uint32_t Emitter::constant_register(double value) {
   return graph_.next_slot + it->second;
 }
 
+/// Instructions computing `b` into `dst`, or into a temporary (returned) if there is no `dst`. With
+/// `reuse_temporaries`, an operation's result goes in the first temporary its operands used, so code
+/// run in order needs only as many as the expression is deep; without, every operation has its own,
+/// so the code can be reordered (schedule_by_depth).
 std::uint32_t Emitter::emit_bound(const Bound& b, std::vector<Instr>& code, std::uint32_t& next_temp,
-                                  std::optional<std::uint32_t> dst) {
+                                  std::optional<std::uint32_t> dst, bool reuse_temporaries) {
   std::uint32_t source;
   if (b.kind == Bound::Kind::constant) {
     source = constant_register(b.value);
@@ -51,9 +55,9 @@ std::uint32_t Emitter::emit_bound(const Bound& b, std::vector<Instr>& code, std:
     const std::uint32_t mark = next_temp;
     std::uint32_t operands[3] = {0, 0, 0};
     for (std::size_t i = 0; i < b.args.size() && i < 3; ++i) {
-      operands[i] = emit_bound(b.args[i], code, next_temp, std::nullopt);
+      operands[i] = emit_bound(b.args[i], code, next_temp, std::nullopt, reuse_temporaries);
     }
-    next_temp = mark;
+    if (reuse_temporaries) next_temp = mark;
     std::uint32_t target = dst ? *dst : (temp_flag | next_temp++);
     max_temps_ = std::max(max_temps_, next_temp);
     const std::uint32_t c = operand_c_is_index(b.op) ? b.extra : operands[2];
@@ -82,7 +86,7 @@ void Emitter::emit(const std::vector<std::uint32_t>& init_order, const std::vect
   std::uint32_t temp = 0;
   for (std::uint32_t i : init_order) {
     temp = 0;
-    emit_bound(nodes[i].init_expr, out_.init_code, temp, nodes[i].slot);
+    emit_bound(nodes[i].init_expr, out_.init_code, temp, nodes[i].slot, /*reuse_temporaries=*/true);
   }
   std::vector<bool> varying(graph_.next_slot, false);
   varying[reg_time] = true;
@@ -94,7 +98,7 @@ void Emitter::emit(const std::vector<std::uint32_t>& init_order, const std::vect
     if (!varies(node.flow_expr, varying)) continue;  // computed once, by the init code
     varying[node.slot] = true;
     temp = 0;
-    emit_bound(node.flow_expr, node_code.emplace_back(), temp, node.slot);
+    emit_bound(node.flow_expr, node_code.emplace_back(), temp, node.slot, /*reuse_temporaries=*/false);
   }
   std::uint32_t flow_temps = 0;
   out_.flow_code = schedule_by_depth(node_code, flow_temps);
@@ -125,7 +129,7 @@ void Emitter::place_temporaries() {
   out_.initial_registers.assign(out_.rate_base + graph_.stocks.size(), 0.0);
 }
 
-/// Flow code in single-assignment form (every node's temporaries are its own), ordered by depth
+/// Flow code in single-assignment form (every operation's temporary is its own), ordered by depth
 /// in the dependency graph and, within a depth, by operation. execute() then runs each stretch of
 /// one operation as a tight loop with one dispatch: the 10,000-equation chain has 16,000
 /// instructions a step but only a few dozen stretches.
