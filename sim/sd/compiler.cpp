@@ -11,6 +11,7 @@
 #include "sim/sd/dependency_order.hpp"
 #include "sim/sd/emit_program.hpp"
 #include "sim/sd/expression.hpp"
+#include "sim/sd/limits.hpp"
 #include "sim/sd/lowering.hpp"
 #include "sim/sd/model_index.hpp"
 
@@ -41,6 +42,7 @@ class Compiler {
   void run() {
     build_nodes();
     apply_overrides();
+    check_size();
     // The flow phase first: a loop there is an algebraic loop, whatever the initial values do.
     const auto flow_order = dependency_order(graph_, /*init_phase=*/false, model_);
     const auto init_order = dependency_order(graph_, /*init_phase=*/true, model_);
@@ -61,6 +63,7 @@ class Compiler {
   std::uint32_t flow_slot_for(const VarInfo& stock, std::uint32_t flat, const std::string& flow_name) const;
   void connect_stock(const VarInfo& v, std::uint32_t flat);
   void apply_overrides();
+  void check_size() const;
 };
 
 Expr Compiler::parse(const VarInfo& v, const std::string& text, const std::string& label) const {
@@ -119,20 +122,20 @@ void Compiler::build_element(VarInfo& v, std::uint32_t flat) {
   } else {
     fail_variable(*v.def, "element '" + scope.label + "' has no equation");
   }
-  if (graph) value = lowering_.op(OpCode::lookup, {std::move(value)}, v.tables[flat]);
+  if (graph) value = lowering_.op(OpCode::lookup, {value}, v.tables[flat]);
   if (v.def->kind == VariableKind::flow && v.def->non_negative) {
-    value = lowering_.op(OpCode::max, {std::move(value), Bound::constant(0.0)});
+    value = lowering_.op(OpCode::max, {value, Bound::constant(0.0)});
   }
 
   Node& node = graph_.add_node(v.base + flat, scope.label);
   node.init_expr = value;
   if (v.def->kind == VariableKind::stock) {
-    graph_.stocks.push_back({v.base + flat, {}, {}, v.def->non_negative});
+    graph_.add_stock(v.base + flat, v.def->non_negative);
   } else if (v.def->input) {
     out_.input_slots.push_back(v.base + flat);
   } else {
     node.has_flow_expr = true;
-    node.flow_expr = std::move(value);
+    node.flow_expr = value;
   }
 }
 
@@ -179,6 +182,21 @@ void Compiler::apply_overrides() {
       Node& n = graph_.nodes[node_at.at(s)];
       n.init_expr = Bound::constant(value);
       if (n.has_flow_expr) n.flow_expr = Bound::constant(value);
+    }
+  }
+}
+
+/// The operations the program will have, before anything walks the expressions: one used in several
+/// places (x^2 is x * x) is emitted in each, so a short equation can expand exponentially.
+void Compiler::check_size() const {
+  std::uint64_t total = 0;
+  for (const Node& node : graph_.nodes) {
+    total += graph_.size(node.init_expr) + (node.has_flow_expr ? graph_.size(node.flow_expr) : 0);
+    if (total > max_operations) {
+      fail_model(model_, "the model is too large: compiling '" + node.label + "' takes it to more than " +
+                             std::to_string(max_operations / 1'000'000) +
+                             " million operations; give a subexpression used several times a variable of its own, "
+                             "or use fewer array elements");
     }
   }
 }

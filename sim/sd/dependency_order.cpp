@@ -6,11 +6,6 @@
 namespace revolve::sd {
 namespace {
 
-void collect_slots(const Bound& b, std::vector<std::uint32_t>& out) {
-  if (b.kind == Bound::Kind::slot) out.push_back(b.slot);
-  for (const Bound& a : b.args) collect_slots(a, out);
-}
-
 using DfsStack = std::vector<std::pair<std::uint32_t, std::size_t>>;
 
 [[noreturn]] void report_loop(const NodeGraph& graph, const DfsStack& stack, std::uint32_t start, bool init_phase,
@@ -39,7 +34,10 @@ std::vector<std::vector<std::uint32_t>> dependencies(const NodeGraph& graph, boo
     const Node& node = nodes[i];
     if (!init_phase && !node.has_flow_expr) continue;
     slots.clear();
-    collect_slots(init_phase ? node.init_expr : node.flow_expr, slots);
+    graph.any_of(init_phase ? node.init_expr : node.flow_expr, [&](const Bound& b) {
+      if (b.kind == Bound::Kind::slot) slots.push_back(b.slot);
+      return false;
+    });
     for (std::uint32_t s : slots) {
       const std::uint32_t d = node_of_slot[s];
       if (d == no_node) continue;  // time registers

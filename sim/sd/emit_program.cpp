@@ -43,42 +43,53 @@ std::uint32_t Emitter::constant_register(double value) {
 /// Instructions computing `b` into `dst`, or into a temporary (returned) if there is no `dst`. With
 /// `reuse_temporaries`, an operation's result goes in the first temporary its operands used, so code
 /// run in order needs only as many as the expression is deep; without, every operation has its own,
-/// so the code can be reordered (schedule_by_depth).
+/// so the code can be reordered (schedule_by_depth). Operations are emitted after their operands, from
+/// an explicit stack: a chain a + b + c + ... is as deep as it is long.
 std::uint32_t Emitter::emit_bound(const Bound& b, std::vector<Instr>& code, std::uint32_t& next_temp,
                                   std::optional<std::uint32_t> dst, bool reuse_temporaries) {
-  std::uint32_t source;
-  if (b.kind == Bound::Kind::constant) {
-    source = constant_register(b.value);
-  } else if (b.kind == Bound::Kind::slot) {
-    source = b.slot;
-  } else {
-    const std::uint32_t mark = next_temp;
-    std::uint32_t operands[3] = {0, 0, 0};
-    for (std::size_t i = 0; i < b.args.size() && i < 3; ++i) {
-      operands[i] = emit_bound(b.args[i], code, next_temp, std::nullopt, reuse_temporaries);
-    }
-    if (reuse_temporaries) next_temp = mark;
-    std::uint32_t target = dst ? *dst : (temp_flag | next_temp++);
-    max_temps_ = std::max(max_temps_, next_temp);
-    const std::uint32_t c = operand_c_is_index(b.op) ? b.extra : operands[2];
-    code.push_back({b.op, target, operands[0], operands[1], c});
-    return target;
-  }
-  if (dst) {
+  if (b.kind != Bound::Kind::op) {
+    const std::uint32_t source = b.kind == Bound::Kind::constant ? constant_register(b.value) : b.slot;
+    if (!dst) return source;
     code.push_back({OpCode::copy, *dst, source, 0, 0});
     return *dst;
   }
-  return source;
+  struct Pending {
+    std::uint32_t id;                        // the operation
+    std::uint8_t done = 0;                   // operands emitted so far
+    std::uint32_t mark = 0;                  // next_temp when its operands began
+    std::uint32_t operands[3] = {0, 0, 0};   // their registers
+  };
+  std::vector<Pending> stack{{b.id, 0, next_temp}};
+  std::uint32_t result = 0;
+  while (!stack.empty()) {
+    Pending& top = stack.back();
+    const BoundOp& o = graph_.ops[top.id];
+    if (top.done < o.arity) {
+      const Bound& operand = o.args[top.done];
+      if (operand.kind == Bound::Kind::op) {
+        stack.push_back({operand.id, 0, next_temp});  // `top` is not used again before it returns
+        continue;
+      }
+      top.operands[top.done++] = operand.kind == Bound::Kind::constant ? constant_register(operand.value) : operand.slot;
+      continue;
+    }
+    if (reuse_temporaries) next_temp = top.mark;
+    result = stack.size() == 1 && dst ? *dst : (temp_flag | next_temp++);
+    max_temps_ = std::max(max_temps_, next_temp);
+    const std::uint32_t c = operand_c_is_index(o.op) ? o.extra : top.operands[2];
+    code.push_back({o.op, result, top.operands[0], top.operands[1], c});
+    stack.pop_back();
+    if (!stack.empty()) stack.back().operands[stack.back().done++] = result;
+  }
+  return result;
 }
 
 /// A node's value changes during the run if it reads time, state or a changing node.
 bool Emitter::varies(const Bound& b, const std::vector<bool>& varying_slot) const {
-  if (b.kind == Bound::Kind::slot) return varying_slot[b.slot];
-  if (b.kind == Bound::Kind::op && is_time_dependent(b.op)) return true;
-  for (const Bound& a : b.args) {
-    if (varies(a, varying_slot)) return true;
-  }
-  return false;
+  return graph_.any_of(b, [&](const Bound& x) {
+    if (x.kind == Bound::Kind::slot) return static_cast<bool>(varying_slot[x.slot]);
+    return x.kind == Bound::Kind::op && is_time_dependent(graph_.ops[x.id].op);
+  });
 }
 
 void Emitter::emit(const std::vector<std::uint32_t>& init_order, const std::vector<std::uint32_t>& flow_order) {

@@ -5,6 +5,8 @@
 #include <cstdlib>
 #include <sstream>
 
+#include "sim/sd/limits.hpp"
+
 namespace revolve::sd {
 namespace {
 
@@ -205,6 +207,7 @@ class Parser {
  private:
   std::vector<Token> tokens_;
   std::size_t pos_ = 0;
+  int depth_ = 0;  // nesting of prefix(): every level of parentheses, call, IF, unary operator or ^
 
   const Token& peek() const { return tokens_[pos_]; }
   Token take() { return tokens_[pos_ < tokens_.size() - 1 ? pos_++ : pos_]; }
@@ -311,7 +314,22 @@ class Parser {
     return lhs;
   }
 
+  /// Entered once per nesting level (parentheses and IF branches and call arguments pass through
+  /// it, as do unary operators and the right side of ^), so it alone keeps the recursion bounded.
   Expr prefix() {
+    if (depth_ == max_nesting) {
+      fail("nested more than " + std::to_string(max_nesting) +
+               " deep (parentheses, function calls, IF THEN ELSE, unary operators and ^ each add a level); "
+               "split the equation into several variables",
+           peek().column);
+    }
+    ++depth_;
+    Expr e = prefix_operand();
+    --depth_;
+    return e;
+  }
+
+  Expr prefix_operand() {
     if (at_op("-") || at_op("+")) {
       const Token t = take();
       return unary(t.text == "-" ? Op::neg : Op::plus, prefix(), t.column);
@@ -453,6 +471,17 @@ const char* op_text(Op op) {
 
 }  // namespace
 
+Expr::~Expr() {
+  if (args.empty()) return;
+  std::vector<Expr> pending = std::move(args);
+  while (!pending.empty()) {
+    Expr last = std::move(pending.back());
+    pending.pop_back();
+    for (Expr& a : last.args) pending.push_back(std::move(a));
+    last.args.clear();  // `last` now goes with no children
+  }
+}
+
 Expr parse_expression(std::string_view text) { return Parser(Lexer(text).tokens()).parse(); }
 
 std::string canonical_name(std::string_view name) {
@@ -478,8 +507,25 @@ std::string canonical_name(std::string_view name) {
   return out;
 }
 
-std::string to_string(const Expr& e) {
-  std::ostringstream out;
+namespace {
+
+void write(std::ostringstream& out, const Expr& e);
+
+/// (((a + b) - c) * d): the left edge of a chain in a loop, so its length does not nest calls.
+void write_binary(std::ostringstream& out, const Expr& e) {
+  std::vector<const Expr*> spine;
+  const Expr* left = &e;
+  for (; left->kind == Expr::Kind::binary; left = &left->args[0]) spine.push_back(left);
+  out << std::string(spine.size(), '(');
+  write(out, *left);
+  for (auto it = spine.rbegin(); it != spine.rend(); ++it) {
+    out << op_text((*it)->op);
+    write(out, (*it)->args[1]);
+    out << ')';
+  }
+}
+
+void write(std::ostringstream& out, const Expr& e) {
   switch (e.kind) {
     case Expr::Kind::number:
       out << e.number;
@@ -497,21 +543,37 @@ std::string to_string(const Expr& e) {
       }
       break;
     case Expr::Kind::unary:
-      out << op_text(e.op) << '(' << to_string(e.args[0]) << ')';
+      out << op_text(e.op) << '(';
+      write(out, e.args[0]);
+      out << ')';
       break;
     case Expr::Kind::binary:
-      out << '(' << to_string(e.args[0]) << op_text(e.op) << to_string(e.args[1]) << ')';
+      write_binary(out, e);
       break;
     case Expr::Kind::call:
       out << e.name << '(';
-      for (std::size_t i = 0; i < e.args.size(); ++i) out << (i ? ", " : "") << to_string(e.args[i]);
+      for (std::size_t i = 0; i < e.args.size(); ++i) {
+        out << (i ? ", " : "");
+        write(out, e.args[i]);
+      }
       out << ')';
       break;
     case Expr::Kind::if_then_else:
-      out << "IF " << to_string(e.args[0]) << " THEN " << to_string(e.args[1]) << " ELSE "
-          << to_string(e.args[2]);
+      out << "IF ";
+      write(out, e.args[0]);
+      out << " THEN ";
+      write(out, e.args[1]);
+      out << " ELSE ";
+      write(out, e.args[2]);
       break;
   }
+}
+
+}  // namespace
+
+std::string to_string(const Expr& e) {
+  std::ostringstream out;
+  write(out, e);
   return out.str();
 }
 

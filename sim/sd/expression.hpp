@@ -31,6 +31,14 @@ struct Subscript {
 };
 
 struct Expr {
+  Expr() = default;
+  Expr(Expr&&) noexcept = default;
+  Expr& operator=(Expr&&) noexcept = default;
+  Expr(const Expr&) = delete;  // trees can be large; nothing needs a copy
+  Expr& operator=(const Expr&) = delete;
+  /// Without recursion: a + b + c + ... is a tree as deep as the equation is long.
+  ~Expr();
+
   enum class Kind { number, name, unary, binary, call, if_then_else };
   Kind kind = Kind::number;
   double number = 0.0;
@@ -48,7 +56,9 @@ struct SyntaxError {
   int column = 0;
 };
 
-/// Parse an equation. Throws SyntaxError (not a revolve::Error: the caller adds which variable).
+/// Parse an equation. Throws SyntaxError (not a revolve::Error: the caller adds which variable),
+/// also for nesting deeper than max_nesting (limits.hpp). Chains of left-associative operators
+/// (a + b - c * d ...) do not nest: they parse, compile and print at any length without recursion.
 Expr parse_expression(std::string_view text);
 
 /// Canonical form of a name for look-up: case-insensitive, spaces and underscores equivalent,

@@ -23,25 +23,26 @@ std::string Lowering::helper_label(Scope& scope, const std::string& what) {
 /// A register holding `value`'s initial value, fixed after initialisation.
 Bound Lowering::capture_initial(Bound value, const std::string& what, Scope& scope) {
   if (value.is_constant()) return value;
-  const std::uint32_t slot = graph_.next_slot++;
-  Node& n = graph_.add_node(slot, helper_label(scope, what));
-  n.init_expr = std::move(value);
+  const std::string label = helper_label(scope, what);
+  const std::uint32_t slot = graph_.new_slot(label);
+  Node& n = graph_.add_node(slot, label);
+  n.init_expr = value;
   return Bound::reg(slot);
 }
 
 std::uint32_t Lowering::add_hidden_stock(const std::string& label, Bound initial) {
-  const std::uint32_t slot = graph_.next_slot++;
-  graph_.add_node(slot, label).init_expr = std::move(initial);
-  graph_.stocks.push_back({slot, {}, {}, false});
+  const std::uint32_t slot = graph_.new_slot(label);
+  graph_.add_node(slot, label).init_expr = initial;
+  graph_.add_stock(slot, false);
   return slot;
 }
 
 std::uint32_t Lowering::add_hidden_flow(const std::string& label, Bound value) {
-  const std::uint32_t slot = graph_.next_slot++;
+  const std::uint32_t slot = graph_.new_slot(label);
   Node& n = graph_.add_node(slot, label);
   n.init_expr = value;
   n.has_flow_expr = true;
-  n.flow_expr = std::move(value);
+  n.flow_expr = value;
   return slot;
 }
 
@@ -106,10 +107,10 @@ Bound Lowering::lower_pipeline_delay(const Expr& e, Scope& scope) {
   Bound delay_time = lower(e.args[1], scope);
   const std::string label = helper_label(scope, "DELAY");
   Bound before = e.args.size() > 2 ? lower(e.args[2], scope) : capture_initial(input, "DELAY initial", scope);
-  const std::uint32_t input_slot = add_hidden_flow(label + " input", std::move(input));
+  const std::uint32_t input_slot = add_hidden_flow(label + " input", input);
   const auto index = static_cast<std::uint32_t>(out_.delays.size());
   out_.delays.push_back({input_slot});
-  return Bound::make(OpCode::delay, {std::move(delay_time), std::move(before)}, index);
+  return graph_.make(OpCode::delay, {delay_time, before}, index);
 }
 
 Bound Lowering::lower_random(const Expr& e, Scope& scope) {
@@ -128,7 +129,7 @@ Bound Lowering::lower_random(const Expr& e, Scope& scope) {
   const auto index = static_cast<std::uint32_t>(out_.random_sites.size());
   out_.random_sites.push_back(std::move(site));
   const OpCode code = poisson ? OpCode::poisson : e.name == "NORMAL" ? OpCode::normal : OpCode::uniform;
-  return Bound::make(code, std::move(args), index);
+  return graph_.make(code, args, index);
 }
 
 }  // namespace revolve::sd

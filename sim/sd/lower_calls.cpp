@@ -1,7 +1,10 @@
 // Lowering of function calls: builtins without state, graphical functions, array functions and macros.
+#include <algorithm>
+#include <bit>
 #include <cmath>
 #include <limits>
 #include <numbers>
+#include <tuple>
 
 #include "sim/sd/lowering.hpp"
 
@@ -28,9 +31,9 @@ std::vector<Bound> Lowering::lower_args(const Expr& e, Scope& scope) {
   return args;
 }
 
-Bound Lowering::chain(OpCode code, std::vector<Bound> items) const {
-  Bound acc = std::move(items.front());
-  for (std::size_t i = 1; i < items.size(); ++i) acc = op(code, {std::move(acc), std::move(items[i])});
+Bound Lowering::chain(OpCode code, const std::vector<Bound>& items) {
+  Bound acc = items.front();
+  for (std::size_t i = 1; i < items.size(); ++i) acc = op(code, {acc, items[i]});
   return acc;
 }
 
@@ -64,28 +67,28 @@ Bound Lowering::lower_call(const Expr& e, Scope& scope) {
     check_arity(e, scope, 2, 3);
     auto args = lower_args(e, scope);
     if (args.size() == 2) args.push_back(Bound::constant(0.0));
-    return op(OpCode::safediv, std::move(args));
+    return op(OpCode::safediv, args);
   }
   if (f == "IF_THEN_ELSE") {
     check_arity(e, scope, 3, 3);
-    auto args = lower_args(e, scope);
-    return lower_select(std::move(args[0]), std::move(args[1]), std::move(args[2]));
+    const auto args = lower_args(e, scope);
+    return lower_select(args[0], args[1], args[2]);
   }
   if (f == "PULSE") {
     check_arity(e, scope, 2, 3);
     auto args = lower_args(e, scope);
     if (args.size() < 3) args.push_back(Bound::constant(0.0));
-    return Bound::make(OpCode::pulse, std::move(args));
+    return graph_.make(OpCode::pulse, args);
   }
   if (f == "STEP") {
     check_arity(e, scope, 2, 2);
-    return Bound::make(OpCode::step, lower_args(e, scope));
+    return graph_.make(OpCode::step, lower_args(e, scope));
   }
   if (f == "RAMP") {
     check_arity(e, scope, 2, 3);
     auto args = lower_args(e, scope);
     if (args.size() < 3) args.push_back(Bound::constant(std::numeric_limits<double>::infinity()));
-    return Bound::make(OpCode::ramp, std::move(args));
+    return graph_.make(OpCode::ramp, args);
   }
   if (f == "LOOKUP") {
     check_arity(e, scope, 2, 2);
@@ -112,20 +115,34 @@ Bound Lowering::lower_call(const Expr& e, Scope& scope) {
   fail_at(scope, e.column, "unknown function '" + f + "'");
 }
 
+bool MacroCall::operator<(const MacroCall& other) const {
+  const auto key = [](const Bound& b) { return std::tuple(b.kind, b.slot, b.id, std::bit_cast<std::uint64_t>(b.value)); };
+  if (macro != other.macro) return macro < other.macro;
+  return std::lexicographical_compare(args.begin(), args.end(), other.args.begin(), other.args.end(),
+                                      [&](const Bound& a, const Bound& b) { return key(a) < key(b); });
+}
+
 /// A macro call is its body with the parameters bound to the arguments (lowered here, in the
-/// caller's scope), so stateful builtins in the body get their own hidden state per call.
+/// caller's scope), so stateful builtins in the body get their own hidden state per call site. The
+/// same call again in the same equation is the same value (its smooths and delays would evolve
+/// alike), so it is expanded once, unless it draws random numbers: every draw is its own. Without
+/// that, a macro calling another twice, nested 30 deep, would take 2^30 expansions to compile.
 Bound Lowering::lower_macro(const Expr& e, const MacroInfo& macro, Scope& scope) {
   const auto& params = macro.def->parameters;
   check_arity(e, scope, params.size(), params.size());
   if (scope.macro_depth > 32) fail_at(scope, e.column, "macro '" + macro.def->name + "' calls itself too deeply");
+  MacroCall call{&macro, lower_args(e, scope)};
+  if (const auto done = scope.macro_results.find(call); done != scope.macro_results.end()) return done->second;
   std::unordered_map<std::string, Bound> arguments;
-  for (std::size_t i = 0; i < params.size(); ++i) arguments[canonical_name(params[i])] = lower(e.args[i], scope);
+  for (std::size_t i = 0; i < params.size(); ++i) arguments[canonical_name(params[i])] = call.args[i];
   const auto* saved = scope.macro_arguments;
+  const int draws = scope.random_count;
   scope.macro_arguments = &arguments;
   ++scope.macro_depth;
-  Bound body = lower(macro.body, scope);
+  const Bound body = lower(macro.body, scope);
   --scope.macro_depth;
   scope.macro_arguments = saved;
+  if (scope.random_count == draws) scope.macro_results.emplace(std::move(call), body);
   return body;
 }
 
@@ -155,20 +172,27 @@ std::vector<Bound> Lowering::array_argument(const Expr& call, const Scope& scope
 
 Bound Lowering::lower_array_function(const Expr& e, Scope& scope) {
   check_arity(e, scope, 1, 1);
-  std::vector<Bound> items = array_argument(e, scope);
+  const std::vector<Bound> items = array_argument(e, scope);
   const double n = static_cast<double>(items.size());
   if (e.name == "SIZE") return Bound::constant(n);
-  if (e.name == "PROD") return chain(OpCode::mul, std::move(items));
-  if (e.name == "SUM") return chain(OpCode::add, std::move(items));
-  Bound mean = op(OpCode::div, {chain(OpCode::add, items), Bound::constant(n)});
-  if (e.name == "MEAN") return mean;
-  // Population standard deviation, as XMILE's STDDEV.
+  if (e.name == "PROD") return chain(OpCode::mul, items);
+  if (e.name == "SUM") return chain(OpCode::add, items);
+  if (e.name == "MEAN") return op(OpCode::div, {chain(OpCode::add, items), Bound::constant(n)});
+  return standard_deviation(items, scope);
+}
+
+/// Population standard deviation, as XMILE's STDDEV. The mean goes in a register of its own: used in
+/// every square, it would otherwise be computed n times, n x n operations in all.
+Bound Lowering::standard_deviation(const std::vector<Bound>& items, Scope& scope) {
+  const double n = static_cast<double>(items.size());
+  const Bound sum = chain(OpCode::add, items);
+  const Bound mean = Bound::reg(add_hidden_flow(helper_label(scope, "STDDEV mean"), op(OpCode::div, {sum, Bound::constant(n)})));
   std::vector<Bound> squares;
-  for (Bound& item : items) {
-    Bound d = op(OpCode::sub, {std::move(item), mean});
+  for (const Bound& item : items) {
+    const Bound d = op(OpCode::sub, {item, mean});
     squares.push_back(op(OpCode::mul, {d, d}));
   }
-  return op(OpCode::sqrt, {op(OpCode::div, {chain(OpCode::add, std::move(squares)), Bound::constant(n)})});
+  return op(OpCode::sqrt, {op(OpCode::div, {chain(OpCode::add, squares), Bound::constant(n)})});
 }
 
 }  // namespace revolve::sd

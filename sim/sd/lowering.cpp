@@ -5,6 +5,7 @@
 #include <sstream>
 
 #include "sim/core/error.hpp"
+#include "sim/sd/limits.hpp"
 
 namespace revolve::sd {
 namespace {
@@ -39,9 +40,22 @@ Node& NodeGraph::add_node(std::uint32_t slot, std::string label) {
   return n;
 }
 
-StockDef& NodeGraph::stock_at(std::uint32_t slot) {
-  return *std::find_if(stocks.begin(), stocks.end(), [&](const StockDef& s) { return s.slot == slot; });
+std::uint32_t NodeGraph::new_slot(const std::string& label) {
+  if (next_slot - first_variable_register >= max_scalars) {
+    throw ModelError("the model is too large: " + label + " takes it to more than " +
+                     std::to_string(max_scalars / 1'000'000) +
+                     " million scalars (variable elements, and a stock and a flow per smooth or delay stage); "
+                     "use fewer array elements or lower delay orders");
+  }
+  return next_slot++;
 }
+
+void NodeGraph::add_stock(std::uint32_t slot, bool non_negative) {
+  stock_of_slot.emplace(slot, static_cast<std::uint32_t>(stocks.size()));
+  stocks.push_back({slot, {}, {}, non_negative});
+}
+
+StockDef& NodeGraph::stock_at(std::uint32_t slot) { return stocks[stock_of_slot.at(slot)]; }
 
 void Lowering::fail_at(const Scope& scope, int column, const std::string& message) const {
   const Variable& v = *scope.var->def;
@@ -55,14 +69,28 @@ void Lowering::fail_at(const Scope& scope, int column, const std::string& messag
   throw ModelError(m.str());
 }
 
-Bound Lowering::fold(Bound b) const {
-  if (b.kind != Bound::Kind::op || is_time_dependent(b.op)) return b;
-  for (const Bound& a : b.args) {
-    if (!a.is_constant()) return b;
+Bound NodeGraph::make(OpCode code, const std::vector<Bound>& args, std::uint32_t extra) {
+  BoundOp o;
+  o.op = code;
+  o.extra = extra;
+  o.arity = static_cast<std::uint8_t>(std::min<std::size_t>(args.size(), 3));
+  for (std::uint8_t i = 0; i < o.arity; ++i) {
+    o.args[i] = args[i];
+    if (args[i].kind == Bound::Kind::op) o.size = std::min(o.size + ops[args[i].id].size, max_operations + 1);
   }
+  Bound b;
+  b.kind = Bound::Kind::op;
+  b.id = static_cast<std::uint32_t>(ops.size());
+  ops.push_back(o);
+  return b;
+}
+
+Bound Lowering::op(OpCode code, const std::vector<Bound>& args, std::uint32_t extra) {
+  const bool constant = std::all_of(args.begin(), args.end(), [](const Bound& a) { return a.is_constant(); });
+  if (!constant || is_time_dependent(code)) return graph_.make(code, args, extra);
   double r[5] = {0, 0, 0, 0, 0};
-  for (std::size_t i = 0; i < b.args.size(); ++i) r[i] = b.args[i].value;
-  const Instr in{b.op, 4, 0, 1, operand_c_is_index(b.op) ? b.extra : 2};
+  for (std::size_t i = 0; i < args.size() && i < 3; ++i) r[i] = args[i].value;
+  const Instr in{code, 4, 0, 1, operand_c_is_index(code) ? extra : 2};
   ExecutionContext ctx;
   ctx.registers = r;
   ctx.tables = out_.tables.data();
@@ -70,32 +98,37 @@ Bound Lowering::fold(Bound b) const {
   return Bound::constant(r[4]);
 }
 
-Bound Lowering::op(OpCode code, std::vector<Bound> args, std::uint32_t extra) const {
-  return fold(Bound::make(code, std::move(args), extra));
+Bound Lowering::lower(const Expr& e, Scope& scope) {
+  // The parser bounds the nesting of one equation; macros expanded inside each other can go deeper.
+  if (scope.depth == max_nesting) {
+    fail_at(scope, e.column, "nested more than " + std::to_string(max_nesting) + " deep once macros are expanded");
+  }
+  if (graph_.ops.size() > max_operations) {
+    fail_at(scope, e.column, "the model is too large: more than " + std::to_string(max_operations / 1'000'000) +
+                                 " million operations once arrays and macros are expanded");
+  }
+  ++scope.depth;
+  Bound b = lower_node(e, scope);
+  --scope.depth;
+  return b;
 }
 
-Bound Lowering::lower(const Expr& e, Scope& scope) {
+Bound Lowering::lower_node(const Expr& e, Scope& scope) {
   switch (e.kind) {
     case Expr::Kind::number:
       return Bound::constant(e.number);
     case Expr::Kind::name:
       return lower_name(e, scope);
     case Expr::Kind::unary: {
-      Bound a = lower(e.args[0], scope);
+      const Bound a = lower(e.args[0], scope);
       if (e.op == Op::plus) return a;
-      return op(e.op == Op::neg ? OpCode::neg : OpCode::not_, {std::move(a)});
+      return op(e.op == Op::neg ? OpCode::neg : OpCode::not_, {a});
     }
-    case Expr::Kind::binary: {
-      // Operands in order, left to right (a function's arguments are evaluated in an order C++ leaves
-      // open), because lowering numbers random call sites and helpers as it meets them.
-      Bound left = lower(e.args[0], scope);
-      Bound right = lower(e.args[1], scope);
-      if (e.op == Op::pow) return lower_power(std::move(left), std::move(right));
-      return op(binary_code(e.op), {std::move(left), std::move(right)});
-    }
+    case Expr::Kind::binary:
+      return lower_chain(e, scope);
     case Expr::Kind::if_then_else: {
-      auto args = lower_args(e, scope);
-      return lower_select(std::move(args[0]), std::move(args[1]), std::move(args[2]));
+      const auto args = lower_args(e, scope);
+      return lower_select(args[0], args[1], args[2]);
     }
     case Expr::Kind::call:
       return lower_call(e, scope);
@@ -103,20 +136,36 @@ Bound Lowering::lower(const Expr& e, Scope& scope) {
   return {};
 }
 
+/// a + b - c * d ... is a tree as deep as the chain is long, leaning left. Its left edge is walked in a
+/// loop and the operators applied from the bottom up, so no equation is too long to compile. Operands
+/// are lowered in reading order (C++ leaves the order of a function's arguments open), because
+/// lowering numbers random call sites and helpers as it meets them.
+Bound Lowering::lower_chain(const Expr& e, Scope& scope) {
+  std::vector<const Expr*> spine;
+  const Expr* left = &e;
+  for (; left->kind == Expr::Kind::binary; left = &left->args[0]) spine.push_back(left);
+  Bound acc = lower(*left, scope);
+  for (auto it = spine.rbegin(); it != spine.rend(); ++it) {
+    const Bound right = lower((*it)->args[1], scope);
+    acc = (*it)->op == Op::pow ? lower_power(acc, right) : op(binary_code((*it)->op), {acc, right});
+  }
+  return acc;
+}
+
 /// x^2 and x^3 as multiplications, x^0.5 as a square root: std::pow costs ten times more.
-Bound Lowering::lower_power(Bound base, Bound exponent) const {
+Bound Lowering::lower_power(Bound base, Bound exponent) {
   if (exponent.is_constant() && !base.is_constant()) {
     if (exponent.value == 1.0) return base;
     if (exponent.value == 2.0) return op(OpCode::mul, {base, base});
     if (exponent.value == 3.0) return op(OpCode::mul, {op(OpCode::mul, {base, base}), base});
-    if (exponent.value == 0.5) return op(OpCode::sqrt, {std::move(base)});
+    if (exponent.value == 0.5) return op(OpCode::sqrt, {base});
   }
-  return op(OpCode::pow, {std::move(base), std::move(exponent)});
+  return op(OpCode::pow, {base, exponent});
 }
 
-Bound Lowering::lower_select(Bound c, Bound t, Bound f) const {
+Bound Lowering::lower_select(Bound c, Bound t, Bound f) {
   if (c.is_constant()) return c.value != 0.0 ? t : f;
-  return op(OpCode::select, {std::move(c), std::move(t), std::move(f)});
+  return op(OpCode::select, {c, t, f});
 }
 
 Bound Lowering::lower_name(const Expr& e, Scope& scope) {

@@ -5,6 +5,7 @@
 // lowering.cpp has expressions, names and subscripts; lower_calls.cpp the functions and macros;
 // lower_builtins.cpp the stateful and random builtins.
 #include <cstdint>
+#include <map>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -15,15 +16,15 @@
 
 namespace revolve::sd {
 
-/// An expression with every name resolved to a register: what the compiler emits code from.
+/// An expression with every name resolved: a constant, a register, or an operation held in the node
+/// graph's arena (NodeGraph::ops). Small and copied freely, so sharing a subexpression (x^2 as x * x,
+/// a macro argument used twice) copies nothing, and no tree is ever copied or destroyed recursively.
 struct Bound {
-  enum class Kind { constant, slot, op };
+  enum class Kind : std::uint8_t { constant, slot, op };
   Kind kind = Kind::constant;
-  double value = 0.0;
-  std::uint32_t slot = 0;
-  OpCode op = OpCode::copy;
-  std::uint32_t extra = 0;  // table, random site or delay index
-  std::vector<Bound> args;
+  std::uint32_t slot = 0;  // Kind::slot: the register
+  std::uint32_t id = 0;    // Kind::op: index into NodeGraph::ops
+  double value = 0.0;      // Kind::constant
 
   static Bound constant(double v) {
     Bound b;
@@ -36,15 +37,18 @@ struct Bound {
     b.slot = s;
     return b;
   }
-  static Bound make(OpCode op, std::vector<Bound> args, std::uint32_t extra = 0) {
-    Bound b;
-    b.kind = Kind::op;
-    b.op = op;
-    b.args = std::move(args);
-    b.extra = extra;
-    return b;
-  }
   bool is_constant() const { return kind == Kind::constant; }
+};
+
+/// One operation on up to three operands.
+struct BoundOp {
+  OpCode op = OpCode::copy;
+  std::uint8_t arity = 0;
+  std::uint32_t extra = 0;  // table, random site or delay index
+  Bound args[3];
+  /// Instructions it emits with its operands, counting a shared operand each time it is used
+  /// (saturates just above max_operations).
+  std::uint64_t size = 1;
 };
 
 /// One scalar computed by an equation: a variable element or a hidden helper.
@@ -67,10 +71,44 @@ struct StockDef {
 struct NodeGraph {
   std::vector<Node> nodes;
   std::vector<StockDef> stocks;
+  std::unordered_map<std::uint32_t, std::uint32_t> stock_of_slot;  // register -> index in stocks
+  std::vector<BoundOp> ops;  // every operation the nodes' expressions use
   std::uint32_t next_slot = first_variable_register;
 
   Node& add_node(std::uint32_t slot, std::string label);
+  void add_stock(std::uint32_t slot, bool non_negative);
+  /// A register for a hidden helper; throws ModelError naming it beyond max_scalars.
+  std::uint32_t new_slot(const std::string& label);
   StockDef& stock_at(std::uint32_t slot);
+  /// A new operation (never folded: see Lowering::op).
+  Bound make(OpCode op, const std::vector<Bound>& args, std::uint32_t extra = 0);
+  const BoundOp& op(const Bound& b) const { return ops[b.id]; }
+  /// Instructions emitting `b` takes, shared operands counted each time.
+  std::uint64_t size(const Bound& b) const { return b.kind == Bound::Kind::op ? ops[b.id].size : 1; }
+
+  /// True if `visit` is true for `b` or anything it reads, visited in reading order (operation before
+  /// operands, operands left to right; a shared operand once per use). With an explicit stack: chains
+  /// are as deep as they are long.
+  template <class Visit>
+  bool any_of(const Bound& b, Visit visit) const {
+    std::vector<Bound> pending{b};
+    while (!pending.empty()) {
+      const Bound next = pending.back();
+      pending.pop_back();
+      if (visit(next)) return true;
+      if (next.kind != Bound::Kind::op) continue;
+      const BoundOp& o = ops[next.id];
+      for (int i = o.arity; i-- > 0;) pending.push_back(o.args[i]);
+    }
+    return false;
+  }
+};
+
+/// A macro called with these arguments.
+struct MacroCall {
+  const MacroInfo* macro = nullptr;
+  std::vector<Bound> args;
+  bool operator<(const MacroCall& other) const;
 };
 
 /// Where lowering happens: which variable element, for error messages and dimension binding.
@@ -84,6 +122,8 @@ struct Scope {
   /// Inside a macro body: its parameters, bound to the lowered arguments of the call.
   const std::unordered_map<std::string, Bound>* macro_arguments = nullptr;
   int macro_depth = 0;
+  std::map<MacroCall, Bound> macro_results;  // calls expanded so far that draw no random numbers
+  int depth = 0;  // nesting of lower() calls; the parser bounds it except through macros
 };
 
 class Lowering {
@@ -92,9 +132,8 @@ class Lowering {
   Lowering(const ModelIndex& index, NodeGraph& graph, CompiledModel& out) : index_(index), graph_(graph), out_(out) {}
 
   Bound lower(const Expr& e, Scope& scope);
-  /// The operation, computed now if every argument is a constant.
-  Bound op(OpCode code, std::vector<Bound> args, std::uint32_t extra = 0) const;
-  Bound fold(Bound b) const;
+  /// The operation, computed now if every argument is a constant and it does not depend on time.
+  Bound op(OpCode code, const std::vector<Bound>& args, std::uint32_t extra = 0);
   /// Throws ModelError naming the variable element and column, with the equation and a caret under it.
   [[noreturn]] void fail_at(const Scope& scope, int column, const std::string& message) const;
 
@@ -104,8 +143,10 @@ class Lowering {
   CompiledModel& out_;
 
   // lowering.cpp: operators, names and subscripts.
-  Bound lower_power(Bound base, Bound exponent) const;
-  Bound lower_select(Bound c, Bound t, Bound f) const;
+  Bound lower_node(const Expr& e, Scope& scope);
+  Bound lower_chain(const Expr& e, Scope& scope);
+  Bound lower_power(Bound base, Bound exponent);
+  Bound lower_select(Bound c, Bound t, Bound f);
   Bound lower_name(const Expr& e, Scope& scope);
   std::vector<std::uint32_t> resolve_elements(const VarInfo& v, const Expr& e, const Scope& scope,
                                               bool in_array_function) const;
@@ -120,10 +161,11 @@ class Lowering {
   void check_arity(const Expr& e, const Scope& scope, std::size_t min, std::size_t max) const;
   double constant_argument(const Expr& e, Scope& scope, const char* what);
   std::vector<Bound> lower_args(const Expr& e, Scope& scope);
-  Bound chain(OpCode code, std::vector<Bound> items) const;
+  Bound chain(OpCode code, const std::vector<Bound>& items);
   Bound lower_macro(const Expr& e, const MacroInfo& macro, Scope& scope);
   Bound lower_graph_call(const Expr& name, const Expr& input, Scope& scope);
   std::vector<Bound> array_argument(const Expr& call, const Scope& scope) const;
+  Bound standard_deviation(const std::vector<Bound>& items, Scope& scope);
   Bound lower_array_function(const Expr& e, Scope& scope);
 
   // lower_builtins.cpp: builtins with state (hidden stocks, flows and captures) and random draws.

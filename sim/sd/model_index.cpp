@@ -3,6 +3,7 @@
 #include "sim/core/error.hpp"
 #include "sim/core/suggest.hpp"
 #include "sim/sd/compiler.hpp"
+#include "sim/sd/limits.hpp"
 
 namespace revolve::sd {
 namespace {
@@ -52,6 +53,10 @@ void ModelIndex::index_dimensions() {
     info.name = d.name;
     info.elements = d.elements;
     if (d.elements.empty()) fail_model(model_, "dimension '" + d.name + "' has no elements");
+    if (d.elements.size() > max_scalars) {
+      fail_model(model_, "dimension '" + d.name + "' has " + std::to_string(d.elements.size()) +
+                             " elements, more than the limit of " + std::to_string(max_scalars));
+    }
     for (std::uint32_t i = 0; i < d.elements.size(); ++i) {
       if (!info.index.emplace(canonical_name(d.elements[i]), i).second) {
         fail_model(model_, "dimension '" + d.name + "' lists element '" + d.elements[i] + "' twice");
@@ -68,12 +73,18 @@ void ModelIndex::index_variables() {
   for (const Variable& v : model_.variables) {
     VarInfo info;
     info.def = &v;
+    std::uint64_t size = 1;  // each factor is at most max_scalars, so this cannot overflow before the check
     for (const auto& d : v.dimensions) {
       const auto it = dim_index_.find(canonical_name(d));
       if (it == dim_index_.end()) fail_variable(v, "unknown dimension '" + d + "'");
       info.dims.push_back(it->second);
-      info.size *= static_cast<std::uint32_t>(dims_[it->second].elements.size());
+      size *= dims_[it->second].elements.size();
+      if (end_slot_ - first_variable_register + size > max_scalars) {
+        fail_variable(v, "its dimensions take the model to more than " + std::to_string(max_scalars) +
+                             " elements in all; use smaller dimensions");
+      }
     }
+    info.size = static_cast<std::uint32_t>(size);
     info.base = end_slot_;
     end_slot_ += info.size;
     const std::string key = canonical_name(v.name);

@@ -4,20 +4,13 @@
 #include "sim/core/error.hpp"
 #include "sim/sd/compiler.hpp"
 #include "sim/sd/model_file.hpp"
+#include "tests/cpp/sd/support.hpp"
 
 using namespace revolve;
 using Catch::Matchers::Contains;
+using revolve::test::compile_error;
 
 namespace {
-
-std::string compile_error(const sd::Model& m) {
-  try {
-    sd::compile(m);
-  } catch (const ModelError& e) {
-    return e.what();
-  }
-  return "(compiled without error)";
-}
 
 sd::Model one_aux(const std::string& equation) {
   sd::Model m;

@@ -1,7 +1,9 @@
 #pragma once
 // Helpers shared by the stock-flow tests: compile and run a model in one call.
 #include <memory>
+#include <string>
 
+#include "sim/core/error.hpp"
 #include "sim/sd/compiler.hpp"
 #include "sim/sd/simulation.hpp"
 
@@ -18,5 +20,15 @@ inline sd::Results run_model(const sd::Model& model, std::optional<sd::Method> m
 }
 
 inline double last(const sd::Results& r, const std::string& name) { return r.column(name).back(); }
+
+/// The ModelError compiling `m` gives, or "(compiled without error)".
+inline std::string compile_error(const sd::Model& m) {
+  try {
+    sd::compile(m);
+  } catch (const ModelError& e) {
+    return e.what();
+  }
+  return "(compiled without error)";
+}
 
 }  // namespace revolve::test
