@@ -4,7 +4,6 @@
 #include "sim/sd/compiler.hpp"
 
 #include <algorithm>
-#include <cmath>
 #include <unordered_map>
 
 #include "sim/core/error.hpp"
@@ -17,20 +16,6 @@
 
 namespace revolve::sd {
 namespace {
-
-void check_specs(const Model& model) {
-  const SimSpecs& s = model.specs;
-  if (!(s.dt > 0.0)) fail_model(model, "dt must be positive, got " + std::to_string(s.dt));
-  if (!(s.stop >= s.start)) fail_model(model, "stop time must not be before start time");
-  if (s.save_step < 0.0) fail_model(model, "save step must not be negative");
-  if (s.save_step > 0.0) {
-    const double ratio = s.save_step / s.dt;
-    if (std::abs(ratio - std::round(ratio)) > 1e-9 * ratio || ratio < 1.0 - 1e-9) {
-      fail_model(model, "save step (" + std::to_string(s.save_step) + ") must be a whole multiple of dt (" +
-                            std::to_string(s.dt) + ")");
-    }
-  }
-}
 
 class Compiler {
  public:
@@ -221,7 +206,7 @@ std::string canonical_element_name(std::string_view name) {
 }
 
 CompiledModel compile(const Model& model, const CompileOptions& options) {
-  check_specs(model);
+  if (const auto problem = specs_problem(model.specs, model.specs.method); !problem.empty()) fail_model(model, problem);
   CompiledModel out;
   out.name = model.name;
   out.specs = model.specs;

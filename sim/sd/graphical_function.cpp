@@ -1,6 +1,7 @@
 #include "sim/sd/graphical_function.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <stdexcept>
 
 namespace revolve::sd {
@@ -47,6 +48,14 @@ std::string GraphicalFunction::problem() const {
   if (x.size() != y.size()) {
     return "has " + std::to_string(x.size()) + " x values but " + std::to_string(y.size()) +
            " y values";
+  }
+  for (const auto* values : {&x, &y}) {
+    for (std::size_t i = 0; i < values->size(); ++i) {
+      if (!std::isfinite((*values)[i])) {
+        return std::string(values == &x ? "x" : "y") + "[" + std::to_string(i + 1) + "] is " +
+               std::to_string((*values)[i]) + ": every point must be a finite number";
+      }
+    }
   }
   for (std::size_t i = 1; i < x.size(); ++i) {
     if (!(x[i] > x[i - 1])) {

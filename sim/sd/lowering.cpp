@@ -30,6 +30,17 @@ OpCode binary_code(Op o) {
   }
 }
 
+/// The equation with a caret under `column` (1-based), indented; a long equation only around it.
+std::string pointer_to(const std::string& equation, int column) {
+  constexpr std::size_t before = 60, after = 40;
+  const auto at = static_cast<std::size_t>(column - 1);
+  const std::size_t begin = at > before ? at - before : 0;
+  const std::string head = begin > 0 ? "... " : "";
+  const std::string tail = at + after < equation.size() ? " ..." : "";
+  return "    " + head + equation.substr(begin, at - begin + after) + tail + "\n    " +
+         std::string(head.size() + at - begin, ' ') + '^';
+}
+
 }  // namespace
 
 Node& NodeGraph::add_node(std::uint32_t slot, std::string label) {
@@ -63,9 +74,7 @@ void Lowering::fail_at(const Scope& scope, int column, const std::string& messag
   m << where(v.origin.file, v.origin.line) << "in the equation of '" << scope.label << "'";
   if (column > 0) m << ", column " << column;
   m << ": " << message;
-  if (scope.equation && column > 0) {
-    m << "\n    " << *scope.equation << "\n    " << std::string(column - 1, ' ') << '^';
-  }
+  if (scope.equation && column > 0) m << "\n" << pointer_to(*scope.equation, column);
   throw ModelError(m.str());
 }
 

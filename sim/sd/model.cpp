@@ -1,11 +1,67 @@
 #include "sim/sd/model.hpp"
 
+#include <charconv>
+#include <cmath>
+#include <iomanip>
 #include <sstream>
 #include <stdexcept>
 
 #include "sim/sd/expression.hpp"
+#include "sim/sd/limits.hpp"
 
 namespace revolve::sd {
+
+std::string number_text(double value) {
+  char buffer[32];
+  const auto result = std::to_chars(buffer, buffer + sizeof buffer, value);
+  return std::string(buffer, result.ptr);
+}
+
+namespace {
+
+std::string three_figures(double value) {
+  std::ostringstream out;
+  out << std::setprecision(3) << value;
+  return out.str();
+}
+
+std::string not_positive(const char* field, double value) {
+  if (std::isfinite(value) && value > 0.0) return {};
+  return std::string("'") + field + "' must be a positive finite number, got " + number_text(value);
+}
+
+std::string save_step_problem(const SimSpecs& s, Method method) {
+  if (s.save_step == 0.0) return {};
+  if (const auto problem = not_positive("save_step", s.save_step); !problem.empty()) {
+    return problem + " (or 0 to save every dt)";
+  }
+  if (method == Method::dopri5) return {};  // dense output: any interval
+  const double ratio = s.save_step / s.dt;
+  if (std::abs(ratio - std::round(ratio)) > 1e-9 * ratio || ratio < 1.0 - 1e-9) {
+    return "'save_step' (" + number_text(s.save_step) + ") must be a whole multiple of 'dt' (" + number_text(s.dt) +
+           ") for " + to_string(method);
+  }
+  return {};
+}
+
+}  // namespace
+
+std::string specs_problem(const SimSpecs& s, Method method) {
+  for (const auto& [field, value] : {std::pair{"start", s.start}, std::pair{"stop", s.stop}}) {
+    if (!std::isfinite(value)) return std::string("'") + field + "' must be a finite number, got " + number_text(value);
+  }
+  if (auto problem = not_positive("dt", s.dt); !problem.empty()) return problem;
+  if (s.stop < s.start) return "'stop' (" + number_text(s.stop) + ") is before 'start' (" + number_text(s.start) + ")";
+  const double steps = (s.stop - s.start) / s.dt;
+  if (!(steps <= static_cast<double>(max_steps))) {
+    return "'dt' of " + number_text(s.dt) + " from " + number_text(s.start) + " to " + number_text(s.stop) + " makes " +
+           three_figures(steps) + " steps, more than the limit of " + std::to_string(max_steps) +
+           "; use a larger dt or a shorter run";
+  }
+  if (auto problem = save_step_problem(s, method); !problem.empty()) return problem;
+  if (auto problem = not_positive("abs_tol", s.abs_tol); !problem.empty()) return problem;
+  return not_positive("rel_tol", s.rel_tol);
+}
 
 Method parse_method(const std::string& text) {
   std::string t;

@@ -27,6 +27,15 @@ struct SimSpecs {
   double rel_tol = 1e-6;  ///< dopri5 only
 };
 
+/// Empty if the specs can be run with `method`, otherwise what is wrong, naming the field: a start,
+/// stop or dt that is not finite, stop before start, more than max_steps steps, a save_step (0 means
+/// every dt) that is negative or, for a fixed-step method, not a whole multiple of dt, a tolerance
+/// that is not positive.
+std::string specs_problem(const SimSpecs& specs, Method method);
+
+/// A number as short as it reads back exactly ("0.1", "1e-300", "inf"), for messages.
+std::string number_text(double value);
+
 struct Dimension {
   std::string name;
   std::vector<std::string> elements;

@@ -1,13 +1,14 @@
 #include "sim/sd/model_file.hpp"
 
 #include <algorithm>
-#include <fstream>
 #include <set>
 #include <sstream>
 
 #include <yaml-cpp/yaml.h>
 
 #include "sim/core/error.hpp"
+#include "sim/core/read_file.hpp"
+#include "sim/sd/limits.hpp"
 #include "sim/sd/xmile.hpp"
 
 namespace revolve::sd {
@@ -25,13 +26,19 @@ class Reader {
   void only_keys(const YAML::Node& map, const std::set<std::string>& allowed, const std::string& what) const {
     if (!map.IsMap()) fail(map, what + " must be a mapping of keys to values");
     for (const auto& kv : map) {
-      const auto key = kv.first.as<std::string>();
+      const auto key = name(kv.first, "a key of " + what);
       if (!allowed.count(key)) {
         std::string list;
         for (const auto& a : allowed) list += (list.empty() ? "" : ", ") + a;
         fail(kv.first, "unknown key '" + key + "' in " + what + " (allowed: " + list + ")");
       }
     }
+  }
+
+  /// A key of a mapping (YAML allows lists and mappings as keys).
+  std::string name(const YAML::Node& node, const std::string& what) const {
+    if (!node.IsScalar()) fail(node, what + " must be a single value");
+    return node.as<std::string>();
   }
 
   std::string text(const YAML::Node& node, const std::string& key) const {
@@ -81,6 +88,9 @@ class Reader {
     if (node["time_units"]) s.time_units = text(node["time_units"], "time_units");
     if (node["abs_tol"]) s.abs_tol = number(node["abs_tol"], "abs_tol");
     if (node["rel_tol"]) s.rel_tol = number(node["rel_tol"], "rel_tol");
+    if (node["save_step"] && !(s.save_step > 0.0)) {
+      fail(node["save_step"], "'save_step' must be positive; leave it out to save every dt");
+    }
     if (node["method"]) {
       try {
         s.method = parse_method(text(node["method"], "method"));
@@ -88,6 +98,7 @@ class Reader {
         fail(node["method"], e.what());
       }
     }
+    if (const auto problem = specs_problem(s, s.method); !problem.empty()) fail(node, problem);
     return s;
   }
 
@@ -157,7 +168,7 @@ class Reader {
       if (!elements.IsMap()) fail(elements, "'elements' must map element names (\"a, b\") to equations");
       for (const auto& kv : elements) {
         ElementDefinition d;
-        std::stringstream names(kv.first.as<std::string>());
+        std::stringstream names(name(kv.first, "an element name"));
         for (std::string part; std::getline(names, part, ',');) {
           const auto b = part.find_first_not_of(' ');
           const auto e = part.find_last_not_of(' ');
@@ -181,7 +192,10 @@ class Reader {
     if (root["dimensions"]) {
       const auto& dims = root["dimensions"];
       if (!dims.IsMap()) fail(dims, "'dimensions' must map each dimension name to its list of elements");
-      for (const auto& kv : dims) m.dimension(kv.first.as<std::string>(), list(kv.second, kv.first.as<std::string>()));
+      for (const auto& kv : dims) {
+        const std::string dim = name(kv.first, "a dimension's name");
+        m.dimension(dim, list(kv.second, dim));
+      }
     }
     if (!root["variables"] || !root["variables"].IsSequence()) {
       fail(root, "the model file needs a 'variables:' list");
@@ -204,7 +218,13 @@ Model parse_model_file(const std::string& text, const std::string& file_name) {
     throw InputError(where(file_name, e.mark.line + 1) + "malformed YAML: " + e.msg);
   }
   if (!root.IsMap()) throw InputError(where(file_name, 0) + "a model file is a YAML mapping with 'variables:'");
-  Model m = Reader(file_name).model(root);
+  Model m;
+  try {
+    m = Reader(file_name).model(root);
+  } catch (const YAML::Exception& e) {
+    // Each value is checked before it is converted; this is the net for what slipped through.
+    throw InputError(where(file_name, e.mark.is_null() ? 0 : e.mark.line + 1) + e.msg);
+  }
   for (auto& v : m.variables) {
     if (v.origin.file.empty()) v.origin.file = file_name;
   }
@@ -212,11 +232,7 @@ Model parse_model_file(const std::string& text, const std::string& file_name) {
 }
 
 Model load_model_file(const std::filesystem::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw InputError(path.string() + ": cannot open model file");
-  std::stringstream buffer;
-  buffer << in.rdbuf();
-  return parse_model_file(buffer.str(), path.string());
+  return parse_model_file(read_text_file(path, max_model_file_bytes), path.string());
 }
 
 Model load_model(const std::filesystem::path& path) {

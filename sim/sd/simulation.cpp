@@ -10,6 +10,7 @@
 #include "sim/core/memory.hpp"
 #include "sim/sd/compiler.hpp"
 #include "sim/sd/expression.hpp"
+#include "sim/sd/limits.hpp"
 
 namespace revolve::sd {
 namespace odeint = boost::numeric::odeint;
@@ -63,6 +64,33 @@ void save_row(Results& r, double t, const std::vector<double>& registers, const 
 
 std::uint64_t step_count(const SimSpecs& s) {
   return static_cast<std::uint64_t>(std::llround((s.stop - s.start) / s.dt));
+}
+
+/// Steps between saved rows of a fixed-step run.
+std::uint64_t save_every(const SimSpecs& s) {
+  return s.save_step > 0.0 ? std::max<std::uint64_t>(1, std::llround(s.save_step / s.dt)) : 1;
+}
+
+/// Saved rows of a run: every save_step (or dt) from start to stop.
+double saved_rows(const SimSpecs& s, Method method) {
+  if (method != Method::dopri5) return static_cast<double>(step_count(s) / save_every(s) + 1);
+  return std::round((s.stop - s.start) / (s.save_step > 0.0 ? s.save_step : s.dt)) + 1;
+}
+
+/// Before anything is allocated: the specs suit `method`, and the results fit max_saved_values.
+void check_run(const CompiledModel& model, Method method, std::size_t columns) {
+  const SimSpecs& s = model.specs;
+  if (method != s.method) {
+    if (const auto problem = specs_problem(s, method); !problem.empty()) {
+      throw ModelError(where(model.name.empty() ? "" : "model '" + model.name + "'", 0) + problem);
+    }
+  }
+  const double rows = saved_rows(s, method);
+  if (rows * static_cast<double>(columns) > static_cast<double>(max_saved_values)) {
+    throw ModelError("the results would have " + number_text(rows) + " saved times x " + std::to_string(columns) +
+                     " variables, more than the limit of " + std::to_string(max_saved_values) +
+                     " values (2 GB): save fewer variables, less often (a larger save_step) or over a shorter run");
+  }
 }
 
 }  // namespace
@@ -216,6 +244,7 @@ Results Simulation::run(const RunOptions& options) {
   reseed(options.seed);
   const auto saved = saved_slots(*model_, options.save);
   const Method method = options.method.value_or(model_->specs.method);
+  check_run(*model_, method, saved.size());
   initialize();
   if (method == Method::dopri5) return run_adaptive(options, saved);
   return run_fixed(options, method, saved);
@@ -224,11 +253,10 @@ Results Simulation::run(const RunOptions& options) {
 Results Simulation::run_fixed(const RunOptions& options, Method method, const std::vector<std::uint32_t>& saved) {
   const SimSpecs& s = model_->specs;
   const std::uint64_t n = step_count(s);
-  const std::uint64_t save_every =
-      s.save_step > 0.0 ? std::max<std::uint64_t>(1, std::llround(s.save_step / s.dt)) : 1;
-  Results r = empty_results(*model_, saved, n / save_every + 1);
+  const std::uint64_t every = save_every(s);
+  Results r = empty_results(*model_, saved, n / every + 1);
   for (std::uint64_t k = 0;; ++k) {
-    if (k % save_every == 0) save_row(r, time(), registers_, saved);
+    if (k % every == 0) save_row(r, time(), registers_, saved);
     if (k == n) break;
     check_cancel(options);
     step(method);

@@ -1,13 +1,15 @@
 #include "sim/sd/xmile.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <cstring>
-#include <fstream>
 #include <sstream>
 
 #include <pugixml.hpp>
 
 #include "sim/core/error.hpp"
+#include "sim/core/read_file.hpp"
+#include "sim/sd/limits.hpp"
 
 namespace revolve::sd {
 namespace {
@@ -73,12 +75,19 @@ class XmileReader {
   }
 
   double number(const pugi::xml_node& node, const char* what) const {
-    const std::string text = trim(node.text().get());
+    return number_in(node, trim(node.text().get()), std::string("<") + what + ">");
+  }
+
+  double attribute_number(const pugi::xml_node& node, const pugi::xml_attribute& attribute) const {
+    return number_in(node, trim(attribute.as_string()), std::string("attribute ") + attribute.name());
+  }
+
+  /// `text`, found in `what` of `node`, as a finite number.
+  double number_in(const pugi::xml_node& node, const std::string& text, const std::string& what) const {
     char* end = nullptr;
     const double value = std::strtod(text.c_str(), &end);
-    if (text.empty() || end != text.c_str() + text.size()) {
-      fail(node, std::string("<") + what + "> must be a number, got '" + text + "'");
-    }
+    if (text.empty() || end != text.c_str() + text.size()) fail(node, what + " must be a number, got '" + text + "'");
+    if (!std::isfinite(value)) fail(node, what + " must be a finite number, got '" + text + "'");
     return value;
   }
 
@@ -90,10 +99,17 @@ class XmileReader {
     s.stop = number(specs.child("stop"), "stop");
     if (const auto dt = specs.child("dt")) {
       s.dt = number(dt, "dt");
-      if (dt.attribute("reciprocal").as_bool()) s.dt = 1.0 / s.dt;
+      if (dt.attribute("reciprocal").as_bool()) {
+        if (!(s.dt > 0.0)) fail(dt, "<dt reciprocal=\"true\"> must be positive, got '" + trim(dt.text().get()) + "'");
+        s.dt = 1.0 / s.dt;
+      }
     }
-    if (const auto save = specs.child("save_step")) s.save_step = number(save, "save_step");
-    if (const auto save = specs.attribute("isee:save_interval")) s.save_step = save.as_double();
+    const auto save = specs.child("save_step");
+    if (save) s.save_step = number(save, "save_step");
+    if (const auto interval = specs.attribute("isee:save_interval")) s.save_step = attribute_number(specs, interval);
+    if ((save || specs.attribute("isee:save_interval")) && !(s.save_step > 0.0)) {
+      fail(specs, "'save_step' must be positive; leave it out to save every dt");
+    }
     s.time_units = specs.attribute("time_units").as_string();
     const std::string method = specs.attribute("method").as_string("euler");
     try {
@@ -101,6 +117,7 @@ class XmileReader {
     } catch (const std::invalid_argument&) {
       fail(specs, "integration method '" + method + "' is not supported (Euler, RK4 or RK45)");
     }
+    if (const auto problem = specs_problem(s, s.method); !problem.empty()) fail(specs, problem);
     return s;
   }
 
@@ -123,9 +140,18 @@ class XmileReader {
     if (d.name.empty()) fail(dim, "<dim> needs a name");
     for (const auto& elem : dim.children("elem")) d.elements.push_back(elem.attribute("name").as_string());
     if (d.elements.empty()) {
-      const int size = dim.attribute("size").as_int(0);
-      if (size <= 0) fail(dim, "dimension '" + d.name + "' needs <elem> children or a positive size");
-      for (int i = 1; i <= size; ++i) d.elements.push_back(std::to_string(i));
+      const std::string text = trim(dim.attribute("size").as_string());
+      const bool whole = !text.empty() && text.size() <= 18 && text.find_first_not_of("0123456789") == std::string::npos;
+      const std::uint64_t size = whole ? std::stoull(text) : 0;
+      if (size == 0) fail(dim, "dimension '" + d.name + "' needs <elem> children or a whole positive size, got '" + text + "'");
+      if (size > max_scalars) {
+        fail(dim, "dimension '" + d.name + "' has size " + text + ", more than the limit of " + std::to_string(max_scalars));
+      }
+      for (std::uint64_t i = 1; i <= size; ++i) d.elements.push_back(std::to_string(i));
+    }
+    if (d.elements.size() > max_scalars) {
+      fail(dim, "dimension '" + d.name + "' has " + std::to_string(d.elements.size()) + " elements, more than the limit of " +
+                    std::to_string(max_scalars));
     }
     return d;
   }
@@ -168,7 +194,8 @@ class XmileReader {
     if (const auto xpts = gf.child("xpts")) {
       g.x = points(xpts);
     } else if (const auto xscale = gf.child("xscale")) {
-      g = GraphicalFunction::from_scale(xscale.attribute("min").as_double(), xscale.attribute("max").as_double(), g.y);
+      g = GraphicalFunction::from_scale(attribute_number(xscale, xscale.attribute("min")),
+                                        attribute_number(xscale, xscale.attribute("max")), g.y);
     } else {
       fail(gf, "graphical function needs <xpts> or <xscale>");
     }
@@ -315,11 +342,7 @@ Model parse_xmile(const std::string& text, const std::string& file_name) {
 }
 
 Model load_xmile(const std::filesystem::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw InputError(path.string() + ": cannot open XMILE file");
-  std::stringstream buffer;
-  buffer << in.rdbuf();
-  return parse_xmile(buffer.str(), path.string());
+  return parse_xmile(read_text_file(path, max_model_file_bytes), path.string());
 }
 
 }  // namespace revolve::sd

@@ -111,8 +111,8 @@ TEST_CASE("model file errors name the file and line") {
 TEST_CASE("bad specs are errors") {
   sd::Model m = one_aux("1");
   m.specs.dt = 0;
-  CHECK_THAT(compile_error(m), Contains("dt must be positive"));
+  CHECK_THAT(compile_error(m), Contains("'dt' must be a positive finite number, got 0"));
   m.specs.dt = 0.3;
   m.specs.save_step = 0.5;
-  CHECK_THAT(compile_error(m), Contains("whole multiple of dt"));
+  CHECK_THAT(compile_error(m), Contains("whole multiple of 'dt'"));
 }

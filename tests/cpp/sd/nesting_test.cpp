@@ -134,3 +134,14 @@ TEST_CASE("models beyond the scalar limit are an error naming the variable") {
                     Contains("SMTHN #1 in 'x[e7]' stage 4 takes it to more than " +
                              std::to_string(sd::max_scalars / 1'000'000) + " million scalars"));
 }
+
+TEST_CASE("an error in a long equation shows the part around the column, not the whole equation") {
+  const auto message = compile_error(one_aux("TIME" + repeat(" + TIME", 1000) + " + nope" + repeat(" + TIME", 1000)));
+  CHECK_THAT(message, Contains("column 7008: unknown name 'nope'"));
+  CHECK(message.size() < 400);
+  CHECK_THAT(message, Contains("\n    ... E + TIME + TIME + TIME + TIME + TIME + TIME + TIME + TIME + nope + TIME + TIME"));
+  const auto caret = message.find('^');
+  const auto line_start = message.rfind('\n', caret) + 1;
+  const auto name = message.find("nope", message.find("\n"));
+  CHECK(caret - line_start == name - (message.rfind('\n', name) + 1));  // the caret is under "nope"
+}
