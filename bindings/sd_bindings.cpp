@@ -48,14 +48,17 @@ py::array_t<double> to_numpy(std::vector<double>&& values, std::vector<py::ssize
   return py::array_t<double>(std::move(shape), owner->data(), release);
 }
 
-/// Compile and run the model as `revolve sd run` does; returns (times, values[row, column], names, units).
+/// Compile and run the model as `revolve sd run` does; returns (times, values[row, column], names, units,
+/// the first non-finite value described or None).
 py::tuple run_model(const sd::Model& model, const std::optional<std::string>& method,
-                    std::vector<std::string> save, std::uint64_t seed, std::map<std::string, double> overrides) {
+                    std::vector<std::string> save, std::uint64_t seed, std::map<std::string, double> overrides,
+                    bool strict) {
   // A copy, because another Python thread may change the model while this one runs without the GIL.
   const sd::Model snapshot = model;
   sd::RunOptions options;
   options.seed = seed;
   options.save = std::move(save);
+  options.strict = strict;
   if (method) options.method = sd::parse_method(*method);
   sd::Results results;
   run_interruptible([&](const std::atomic<bool>& cancel) {
@@ -65,8 +68,10 @@ py::tuple run_model(const sd::Model& model, const std::optional<std::string>& me
   });
   const auto rows = static_cast<py::ssize_t>(results.rows());
   const auto columns = static_cast<py::ssize_t>(results.columns());
+  const std::optional<std::string> non_finite =
+      results.non_finite ? std::optional(sd::describe(*results.non_finite)) : std::nullopt;
   return py::make_tuple(to_numpy(std::move(results.times), {rows}),
-                        to_numpy(std::move(results.values), {rows, columns}), results.names, results.units);
+                        to_numpy(std::move(results.values), {rows, columns}), results.names, results.units, non_finite);
 }
 
 std::string describe(const sd::SimSpecs& s) {
@@ -188,8 +193,9 @@ void register_sd(py::module_& m) {
         "Load a model file: .yaml/.yml (revolve's model file) or .xmile/.stmx/.xml (XMILE).");
   m.def("run_model", run_model, py::arg("model"), py::arg("method") = std::nullopt,
         py::arg("save") = std::vector<std::string>{}, py::arg("seed") = 1,
-        py::arg("overrides") = std::map<std::string, double>{},
-        "Compile and run a model; returns (times, values[row, column], names, units). GIL released; Ctrl-C stops it.");
+        py::arg("overrides") = std::map<std::string, double>{}, py::arg("strict") = false,
+        "Compile and run a model; returns (times, values[row, column], names, units, the first non-finite value "
+        "described or None). strict: raise ModelError at it instead. GIL released; Ctrl-C stops it.");
 }
 
 }  // namespace revolve::bindings

@@ -21,6 +21,7 @@ struct SdRunOptions {
   std::vector<std::string> vars;
   std::uint64_t seed = 1;
   bool force = false;
+  bool strict = false;
 };
 
 void run_sd(const SdRunOptions& o) {
@@ -34,6 +35,7 @@ void run_sd(const SdRunOptions& o) {
   sd::RunOptions run;
   run.seed = o.seed;
   run.save = o.vars;
+  run.strict = o.strict;
   if (!o.method.empty()) run.method = sd::parse_method(o.method);
   sd::Simulation sim(compiled, o.seed);
   const sd::Results results = sim.run(run);
@@ -43,6 +45,10 @@ void run_sd(const SdRunOptions& o) {
   out.commit();
   const auto path = std::filesystem::path(o.out) / "results.csv";
   const auto t3 = clock::now();
+  if (results.non_finite) {
+    std::cerr << "warning: " << sd::describe(*results.non_finite)
+              << ": results.csv holds values that are not finite numbers (--strict stops at the first instead)\n";
+  }
   auto ms = [](auto a, auto b) { return std::chrono::duration<double, std::milli>(b - a).count(); };
   const auto& s = compiled->specs;
   std::cout << (model.name.empty() ? o.model : model.name) << ": " << compiled->equation_count() << " variables, "
@@ -66,6 +72,9 @@ void add_sd_command(CLI::App& app) {
   run->add_flag("--force", options->force, force_help);
   run->add_option("--vars", options->vars, "Save only these variables (comma-separated)")->delimiter(',');
   run->add_option("--seed", options->seed, "Seed for NORMAL, UNIFORM and POISSON")->capture_default_str()->check(whole_number(0));
+  run->add_flag("--strict", options->strict,
+                "Stop with an error (exit 1, nothing written) at the first value that is not a finite number, "
+                "e.g. from division by zero; without it the run warns and writes them");
   run->callback([options] { run_sd(*options); });
 }
 

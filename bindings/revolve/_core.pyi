@@ -79,9 +79,10 @@ def load_model(path: str | PathLike[str]) -> Model:
     """Load a model file: .yaml/.yml (revolve's model file) or .xmile/.stmx/.xml (XMILE)."""
 
 def run_model(model: Model, method: str | None = None, save: Sequence[str] = ..., seed: int = 1,
-              overrides: dict[str, float] = ...) -> tuple[npt.NDArray[np.float64], npt.NDArray[np.float64],
-                                                          list[str], list[str]]:
-    """Compile and run a model; returns (times, values[row, column], names, units). GIL released; Ctrl-C stops it."""
+              overrides: dict[str, float] = ..., strict: bool = False
+              ) -> tuple[npt.NDArray[np.float64], npt.NDArray[np.float64], list[str], list[str], str | None]:
+    """Compile and run a model; returns (times, values[row, column], names, units, the first non-finite value
+    described or None). strict: raise ModelError at it instead. GIL released; Ctrl-C stops it."""
 
 def parameter_table(path: str | PathLike[str]) -> tuple[list[dict[str, Any]], dict[str, str]]:
     """Load a parameters file; returns (one dict per parameter, the file's model and conventions)."""

@@ -14,7 +14,7 @@ class Error(RuntimeError):
         ...     revolve.sd.load("no/such/model.yaml")
         ... except revolve.Error as error:
         ...     print(type(error).__name__, "-", error)
-        InputError - no/such/model.yaml: cannot open model file
+        InputError - no/such/model.yaml: cannot open: No such file or directory
     """
 
 

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import numbers
 import os
+import warnings
 from collections.abc import Iterable, Iterator, Mapping
 
 import pandas as pd
@@ -332,7 +333,7 @@ class Model:
         return _fill(variable, None, False, (), units, doc)
 
     def run(self, method: str | None = None, save: Names | None = None, seed: int = 1,
-            overrides: Mapping[str, float] | None = None) -> pd.DataFrame:
+            overrides: Mapping[str, float] | None = None, strict: bool = False) -> pd.DataFrame:
         """Compile and run the model in C++ (GIL released; Ctrl-C stops it with KeyboardInterrupt).
 
         The numbers are the same as ``revolve sd run`` gives for the same model, method and seed.
@@ -343,13 +344,17 @@ class Model:
             seed: seed for ``NORMAL``, ``UNIFORM`` and ``POISSON`` (the CLI's default is 1 too).
             overrides: values that replace equations for this run only, by variable or element name
                 (``{"Room Temperature": 60, "x[young]": 2}``); a stock's override is its initial value.
+            strict: raise :class:`ModelError` at the first value that is not a finite number (division by zero,
+                ``LN`` or ``SQRT`` of a negative number, overflow). Without it such values are kept and a
+                ``RuntimeWarning`` names the first variable and time.
 
         Returns:
             One row per saved time (index ``time``), one column per saved variable, array elements as
             ``name[element]``. ``frame.attrs["units"]`` maps each column to its units.
 
         Raises:
-            ModelError: an equation does not compile; the message names the variable and the column.
+            ModelError: an equation does not compile (the message names the variable and the column), the specs
+                cannot be run, or with ``strict`` a value is not a finite number.
 
         Example:
             >>> import revolve
@@ -358,8 +363,11 @@ class Model:
             >>> cool_room.loc[30.0, "Teacup Temperature"].round(2)
             56.35
         """
-        times, values, names, units = _core.run_model(
-            self._core, method, _names(save), seed, {k: float(v) for k, v in (overrides or {}).items()})
+        times, values, names, units, non_finite = _core.run_model(
+            self._core, method, _names(save), seed, {k: float(v) for k, v in (overrides or {}).items()}, strict)
+        if non_finite is not None:
+            warnings.warn(f"{non_finite}: the results hold values that are not finite numbers (strict=True raises "
+                          "instead)", RuntimeWarning, stacklevel=2)
         frame = pd.DataFrame(values, index=pd.Index(times, name="time"), columns=names, copy=False)
         frame.attrs["units"] = dict(zip(names, units))
         return frame

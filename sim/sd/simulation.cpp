@@ -1,6 +1,7 @@
 #include "sim/sd/simulation.hpp"
 
 #include <algorithm>
+#include <bit>
 #include <cmath>
 
 #include <boost/numeric/odeint.hpp>
@@ -20,6 +21,20 @@ namespace {
 using Euler = odeint::euler<State, double, State, double, odeint::vector_space_algebra>;
 using Rk4 = odeint::runge_kutta4<State, double, State, double, odeint::vector_space_algebra>;
 using Dopri5 = odeint::runge_kutta_dopri5<State, double, State, double, odeint::vector_space_algebra>;
+
+/// False if any value is inf or NaN. x - x is +0 (all bits clear) for a finite x and NaN otherwise;
+/// or-ing the bits vectorises (subpd, por), so checking every saved row costs next to nothing.
+bool all_finite(const double* values, std::size_t n) {
+  std::uint64_t any = 0;
+  for (std::size_t i = 0; i < n; ++i) any |= std::bit_cast<std::uint64_t>(values[i] - values[i]);
+  return any == 0;
+}
+
+bool all_finite(const State& x) { return all_finite(x.data(), static_cast<std::size_t>(x.size())); }
+
+std::string model_prefix(const CompiledModel& model) {
+  return where(model.name.empty() ? "" : "model '" + model.name + "'", 0);
+}
 
 void check_cancel(const RunOptions& options) {
   if (options.cancel && options.cancel->load(std::memory_order_relaxed)) throw Cancelled("run cancelled");
@@ -82,7 +97,7 @@ void check_run(const CompiledModel& model, Method method, std::size_t columns) {
   const SimSpecs& s = model.specs;
   if (method != s.method) {
     if (const auto problem = specs_problem(s, method); !problem.empty()) {
-      throw ModelError(where(model.name.empty() ? "" : "model '" + model.name + "'", 0) + problem);
+      throw ModelError(model_prefix(model) + problem);
     }
   }
   const double rows = saved_rows(s, method);
@@ -93,7 +108,34 @@ void check_run(const CompiledModel& model, Method method, std::size_t columns) {
   }
 }
 
+/// One step of the dense-output stepper, or a ModelError if it cannot meet the tolerances: odeint gives
+/// up, the step falls below 1e-10 dt (time would stand still: abs_tol 1e-300 ran forever), or the run
+/// takes more than max_steps steps.
+template <class Stepper, class System>
+void adaptive_step(Stepper& stepper, System& system, std::uint64_t count, const CompiledModel& model) {
+  const SimSpecs& s = model.specs;
+  const double before = stepper.current_time();
+  bool failed = count > max_steps;
+  try {
+    if (!failed) stepper.do_step(system);
+  } catch (const odeint::odeint_error&) {
+    failed = true;
+  }
+  // A state gone non-finite is reported as such by the caller, not as a failure to meet tolerances.
+  failed = failed || (all_finite(stepper.current_state()) && !(stepper.current_time() - before >= 1e-10 * s.dt));
+  if (failed) {
+    throw ModelError(model_prefix(model) + "dopri5 cannot meet abs_tol " + number_text(s.abs_tol) + " and rel_tol " +
+                     number_text(s.rel_tol) + " at time " + number_text(before) +
+                     " (its step fell below 1e-10 x dt); loosen the tolerances or use rk4");
+  }
+}
+
 }  // namespace
+
+std::string describe(const NonFinite& non_finite) {
+  return "'" + non_finite.variable + "' is " + (std::isnan(non_finite.value) ? "nan" : number_text(non_finite.value)) +
+         " at time " + number_text(non_finite.time);
+}
 
 /// Odeint's fixed-step steppers keep work vectors; holding them avoids an allocation per step.
 struct Simulation::Steppers {
@@ -250,13 +292,46 @@ Results Simulation::run(const RunOptions& options) {
   return run_fixed(options, method, saved);
 }
 
+void Simulation::check_finite(Results& r, const State& state, double t, bool strict) const {
+  if (r.non_finite) return;  // the first is what matters
+  const double* row = r.values.data() + (r.values.size() - r.columns());
+  if (all_finite(row, r.columns()) && all_finite(state)) return;
+  r.non_finite = first_non_finite(t);
+  if (strict) {
+    throw ModelError(model_prefix(*model_) + describe(*r.non_finite) +
+                     "; a strict run stops at the first value that is not a finite number (division by zero, LN or "
+                     "SQRT of a negative number, overflow)");
+  }
+}
+
+/// Among all variables now (saved or not), the first in model order that is not finite, an auxiliary
+/// or flow before any stock: a stock only goes non-finite through its flows.
+NonFinite Simulation::first_non_finite(double t) const {
+  const auto& names = model_->variable_names;
+  std::vector<bool> is_stock(names.size(), false);
+  for (const StockLayout& s : model_->stocks) {
+    if (s.slot - first_variable_register < names.size()) is_stock[s.slot - first_variable_register] = true;
+  }
+  std::optional<NonFinite> stock;
+  for (std::size_t i = 0; i < names.size(); ++i) {
+    const double value = registers_[first_variable_register + i];
+    if (std::isfinite(value)) continue;
+    if (!is_stock[i]) return {names[i], t, value};
+    if (!stock) stock = NonFinite{names[i], t, value};
+  }
+  return stock.value_or(NonFinite{"a hidden stock of a smooth or delay", t, NAN});
+}
+
 Results Simulation::run_fixed(const RunOptions& options, Method method, const std::vector<std::uint32_t>& saved) {
   const SimSpecs& s = model_->specs;
   const std::uint64_t n = step_count(s);
   const std::uint64_t every = save_every(s);
   Results r = empty_results(*model_, saved, n / every + 1);
   for (std::uint64_t k = 0;; ++k) {
-    if (k % every == 0) save_row(r, time(), registers_, saved);
+    if (k % every == 0) {
+      save_row(r, time(), registers_, saved);
+      check_finite(r, x_, time(), options.strict);
+    }
     if (k == n) break;
     check_cancel(options);
     step(method);
@@ -275,13 +350,16 @@ Results Simulation::run_adaptive(const RunOptions& options, const std::vector<st
   auto stepper = odeint::make_dense_output(s.abs_tol, s.rel_tol, s.dt, Dopri5());
   stepper.initialize(x_, s.start, s.dt);
   State x_save = x_;
+  bool stopped = false;  // the state is no longer finite: no step can follow, later rows repeat it
+  std::uint64_t steps = 0;
   for (std::uint64_t k = 0; k <= rows; ++k) {
     const double t_save = s.start + static_cast<double>(k) * save_step;
-    while (stepper.current_time() < t_save - 1e-12 * (1.0 + std::abs(t_save))) {
+    while (!stopped && stepper.current_time() < t_save - 1e-12 * (1.0 + std::abs(t_save))) {
       check_cancel(options);
       step_ = static_cast<std::uint64_t>(std::floor((stepper.current_time() - s.start) / s.dt + 1e-9));
-      stepper.do_step(system);
-      if (!delays_.empty()) {
+      adaptive_step(stepper, system, ++steps, *model_);
+      stopped = !all_finite(stepper.current_state());
+      if (!delays_.empty() && !stopped) {
         derivatives(stepper.current_state(), dxdt_, stepper.current_time());
         record_delays(stepper.current_time());
       }
@@ -289,11 +367,14 @@ Results Simulation::run_adaptive(const RunOptions& options, const std::vector<st
     step_ = static_cast<std::uint64_t>(std::floor((t_save - s.start) / s.dt + 1e-9));
     if (k == 0) {
       x_save = x_;
+    } else if (stopped) {
+      x_save = stepper.current_state();
     } else {
       stepper.calc_state(t_save, x_save);
     }
     derivatives(x_save, dxdt_, t_save);
     save_row(r, t_save, registers_, saved);
+    check_finite(r, x_save, t_save, options.strict);
   }
   x_ = x_save;
   return r;

@@ -20,12 +20,24 @@ namespace revolve::sd {
 
 using State = Eigen::VectorXd;
 
+/// The first value of a run that was not a finite number (inf or NaN).
+struct NonFinite {
+  std::string variable;  ///< an auxiliary or flow if one is non-finite then, else a stock
+  double time = 0.0;
+  double value = 0.0;
+};
+
+/// "'f' is inf at time 1".
+std::string describe(const NonFinite& non_finite);
+
 /// Saved rows of a run: one column per saved variable element, one row per save time.
 struct Results {
   std::vector<std::string> names;
   std::vector<std::string> units;
   std::vector<double> times;
   std::vector<double> values;  ///< row-major: values[row * names.size() + column]
+  /// Checked at every saved time, in the saved values and the stocks: the first that was not finite.
+  std::optional<NonFinite> non_finite;
 
   std::size_t rows() const { return times.size(); }
   std::size_t columns() const { return names.size(); }
@@ -40,6 +52,7 @@ struct RunOptions {
   std::optional<Method> method;             ///< default: the model's own
   std::vector<std::string> save;            ///< variables to save (arrays: all elements); empty: all
   const std::atomic<bool>* cancel = nullptr;  ///< checked every step; set -> throws Cancelled
+  bool strict = false;  ///< throw ModelError at the first non-finite value instead of noting it
 };
 
 class Simulation {
@@ -90,6 +103,9 @@ class Simulation {
   void floor_rates(const State& x, State& dxdt) const;
   void record_delays(double t);
   void load_stocks_from_registers();
+  /// Notes the first non-finite value in the row just saved or in `state` (ModelError if strict).
+  void check_finite(Results& r, const State& state, double t, bool strict) const;
+  NonFinite first_non_finite(double t) const;
   Results run_fixed(const RunOptions& options, Method method, const std::vector<std::uint32_t>& saved);
   Results run_adaptive(const RunOptions& options, const std::vector<std::uint32_t>& saved);
 };

@@ -1,4 +1,6 @@
 """The `revolve sd run` command, end to end: files in, results.csv out."""
+import os
+
 import pandas as pd
 import pytest
 
@@ -54,3 +56,90 @@ def test_bad_options_are_refused_with_what_is_wanted(revolve_cli, tmp_path, opti
 def test_every_command_has_help(revolve_cli, command):
     result = run_cli(revolve_cli, *command, "--help")
     assert "Usage" in result.stdout or "usage" in result.stdout.lower()
+
+
+HOSTILE = {
+    # name: (file name, text, what the first line of the error says after "error: FILE:")
+    "3,000 nested parentheses": ("m.yaml", "variables:\n  - aux: x\n    equation: \"" + "(" * 3000 + "1" + ")" * 3000
+                                 + "\"\n", "2: in the equation of 'x', column 101: syntax error: nested more than 100"),
+    "30,000 nested IF": ("m.yaml", "variables:\n  - aux: x\n    equation: \"" + "IF TIME > 0 THEN 1 ELSE " * 30000
+                         + "0\"\n", "in the equation of 'x', column 2380: syntax error: nested more than 100 deep"),
+    "3,000 nested SMTH1": ("m.yaml", "variables:\n  - aux: x\n    equation: \"" + "SMTH1(" * 3000 + "TIME"
+                           + ", 1)" * 3000 + "\"\n", "nested more than 100 deep"),
+    "dt 1e-300": ("m.yaml", "specs: {dt: 1e-300, stop: 1}\nvariables: [{aux: x, equation: 1}]\n",
+                  "1: 'dt' of 1e-300 from 0 to 1 makes 1e+300 steps, more than the limit of 1000000000"),
+    "stop .inf": ("m.yaml", "specs: {stop: .inf}\nvariables: [{aux: x, equation: 1}]\n",
+                  "1: 'stop' must be a finite number, got inf"),
+    "stop .nan": ("m.yaml", "specs: {stop: .nan}\nvariables: [{aux: x, equation: 1}]\n",
+                  "1: 'stop' must be a finite number, got nan"),
+    "start after stop": ("m.yaml", "specs: {start: 5, stop: 1}\nvariables: [{aux: x, equation: 1}]\n",
+                         "1: 'stop' (1) is before 'start' (5)"),
+    "save_step 0": ("m.yaml", "specs: {save_step: 0}\nvariables: [{aux: x, equation: 1}]\n",
+                    "1: 'save_step' must be positive; leave it out to save every dt"),
+    "negative tolerance": ("m.yaml", "specs: {method: dopri5, rel_tol: -1}\nvariables: [{aux: x, equation: 1}]\n",
+                           "1: 'rel_tol' must be a positive finite number, got -1"),
+    "list as a key": ("m.yaml", "dimensions: {[a]: [x]}\nvariables: [{aux: x, equation: 1}]\n",
+                      "1: a dimension's name must be a single value"),
+    "XMILE stop inf": ("m.xmile", "<xmile><sim_specs><start>0</start><stop>inf</stop></sim_specs><model/></xmile>",
+                       "1: <stop> must be a finite number, got 'inf'"),
+    "XMILE dt 0": ("m.xmile", "<xmile><sim_specs><start>0</start><stop>1</stop><dt>0</dt></sim_specs><model/></xmile>",
+                   "1: 'dt' must be a positive finite number, got 0"),
+    "XMILE huge dimension": ("m.xmile", "<xmile><sim_specs><start>0</start><stop>1</stop></sim_specs><dimensions>"
+                             "<dim name=\"d\" size=\"2000000000\"/></dimensions><model/></xmile>",
+                             "1: dimension 'd' has size 2000000000, more than the limit of 1000000"),
+}
+
+
+@pytest.mark.parametrize("name", HOSTILE)
+def test_hostile_models_are_one_clear_error_and_nothing_written(revolve_cli, tmp_path, name):
+    file_name, text, message = HOSTILE[name]
+    model = tmp_path / file_name
+    model.write_text(text)
+    result = run_cli(revolve_cli, "sd", "run", model, "--out", tmp_path / "out", check=False)
+    assert result.returncode == 1, result.stderr
+    assert result.stderr.splitlines()[0].startswith(f"error: {model}:")
+    assert message in result.stderr.splitlines()[0]
+    assert not (tmp_path / "out").exists()
+
+
+@pytest.mark.parametrize("target", ["fifo", "/dev/zero"])
+def test_a_model_file_that_is_not_a_regular_file_is_refused_at_once(revolve_cli, tmp_path, target):
+    model = tmp_path / "model.yaml"
+    if target == "fifo":
+        os.mkfifo(model)  # reading it would wait for a writer forever
+    else:
+        model.symlink_to(target)  # reading it would never end
+    result = run_cli(revolve_cli, "sd", "run", model, "--out", tmp_path / "out", check=False)
+    assert (result.returncode, result.stderr) == (1, f"error: {model}: not a regular file\n")
+    assert not (tmp_path / "out").exists()
+
+
+def test_an_equation_of_100000_terms_runs(revolve_cli, tmp_path):
+    model = tmp_path / "long.yaml"
+    model.write_text("specs: {stop: 1}\nvariables:\n  - aux: x\n    equation: " + " + ".join(["TIME"] * 100_000) + "\n")
+    run_cli(revolve_cli, "sd", "run", model, "--out", tmp_path)
+    assert pd.read_csv(tmp_path / "results.csv")["x"].tolist() == [0, 100_000]
+
+
+DIVISION = "model: division\nspecs: {stop: 3}\nvariables:\n  - stock: s\n    initial: 1\n    inflows: [f]\n" \
+           "  - flow: f\n    equation: 1 / (TIME - 1)\n"
+
+
+def test_non_finite_values_are_written_with_a_warning_naming_the_first(revolve_cli, tmp_path):
+    model = tmp_path / "division.yaml"
+    model.write_text(DIVISION)
+    result = run_cli(revolve_cli, "sd", "run", model, "--out", tmp_path)
+    assert result.stderr == ("warning: 'f' is inf at time 1: results.csv holds values that are not finite numbers "
+                             "(--strict stops at the first instead)\n")
+    assert pd.read_csv(tmp_path / "results.csv")["f"].tolist() == [-1, float("inf"), 1, 0.5]
+
+
+def test_strict_stops_at_the_first_non_finite_value_and_writes_nothing(revolve_cli, tmp_path):
+    model = tmp_path / "division.yaml"
+    model.write_text(DIVISION)
+    result = run_cli(revolve_cli, "sd", "run", model, "--out", tmp_path / "out", "--strict", check=False)
+    assert result.returncode == 1
+    assert result.stderr == ("error: model 'division': 'f' is inf at time 1; a strict run stops at the first value "
+                             "that is not a finite number (division by zero, LN or SQRT of a negative number, "
+                             "overflow)\n")
+    assert not (tmp_path / "out").exists()

@@ -1,4 +1,6 @@
 """revolve.sd from Python: loading, building, running, and the same numbers as `revolve sd run`."""
+import os
+
 import numpy as np
 import pandas as pd
 import pytest
@@ -194,3 +196,59 @@ def test_numbers_become_equations_that_read_back_exactly():
     with pytest.raises(TypeError, match="an equation is a string or a number"):
         m.aux("f", [1, 2])
 
+
+
+@pytest.mark.parametrize("equation, message", [
+    ("(" * 3000 + "1" + ")" * 3000, "nested more than 100 deep"),
+    ("IF TIME > 0 THEN 1 ELSE " * 30000 + "0", "nested more than 100 deep"),
+    ("SMTH1(" * 3000 + "TIME" + ", 1)" * 3000, "nested more than 100 deep"),
+    ("(" * 60 + "TIME" + ") ^ 2" * 60, "more than 10 million operations"),
+], ids=["3,000 parentheses", "30,000 IF", "3,000 SMTH1", "2^60 multiplications"])
+def test_hostile_equations_raise_model_error_not_a_crash(equation, message):
+    m = revolve.sd.Model(stop=1)
+    m.aux("x", equation)
+    with pytest.raises(revolve.errors.ModelError, match=message):
+        m.run()
+
+
+@pytest.mark.parametrize("specs, message", [
+    ({"dt": 1e-300}, r"'dt' of 1e-300 from 0 to 10 makes 1e\+301 steps"),
+    ({"stop": float("inf")}, "'stop' must be a finite number, got inf"),
+    ({"stop": float("nan")}, "'stop' must be a finite number, got nan"),
+    ({"start": 20}, r"'stop' \(10\) is before 'start' \(20\)"),
+    ({"save_step": -1}, "'save_step' must be a positive finite number"),
+    ({"abs_tol": 0}, "'abs_tol' must be a positive finite number, got 0"),
+    ({"stop": 3e8}, "300000001 saved times x 1 variables, more than the limit of 250000000"),
+])
+def test_specs_that_cannot_run_raise_model_error_naming_the_field(specs, message):
+    m = revolve.sd.Model()
+    m.aux("x", "TIME")
+    for field, value in specs.items():
+        setattr(m.specs, field, value)
+    with pytest.raises(revolve.errors.ModelError, match=message):
+        m.run()
+
+
+def test_a_model_file_that_is_not_a_regular_file_raises_input_error(tmp_path):
+    fifo = tmp_path / "model.xmile"
+    os.mkfifo(fifo)
+    with pytest.raises(revolve.errors.InputError, match="model.xmile: not a regular file"):
+        revolve.sd.load(fifo)
+
+
+def division_by_zero():
+    m = revolve.sd.Model("division", stop=3)
+    m.stock("s", 1, inflows="f")
+    m.flow("f", "1 / (TIME - 1)")
+    return m
+
+
+def test_non_finite_values_are_kept_with_a_warning_naming_the_first():
+    with pytest.warns(RuntimeWarning, match="'f' is inf at time 1: the results hold values that are not finite"):
+        results = division_by_zero().run()
+    assert results["f"].tolist() == [-1, np.inf, 1, 0.5]
+
+
+def test_strict_raises_at_the_first_non_finite_value():
+    with pytest.raises(revolve.errors.ModelError, match="model 'division': 'f' is inf at time 1; a strict run stops"):
+        division_by_zero().run(strict=True)
