@@ -108,7 +108,10 @@ Bound Lowering::op(OpCode code, const std::vector<Bound>& args, std::uint32_t ex
 }
 
 Bound Lowering::lower(const Expr& e, Scope& scope) {
-  // The parser bounds the nesting of one equation; macros expanded inside each other can go deeper.
+  // Nesting is counted as the parser counts it, so what parses also lowers: operators are not a level
+  // (a + b * c adds at most one call per level of precedence). The parser bounds the nesting of one
+  // equation; macros expanded inside each other can go deeper.
+  if (e.kind == Expr::Kind::binary) return lower_chain(e, scope);
   if (scope.depth == max_nesting) {
     fail_at(scope, e.column, "nested more than " + std::to_string(max_nesting) + " deep once macros are expanded");
   }

@@ -62,6 +62,18 @@ TEST_CASE("nesting up to the limit compiles and one level more is an error namin
   CHECK_THAT(message, Contains("nested more than " + std::to_string(limit) + " deep"));
 }
 
+TEST_CASE("every kind of nesting up to the limit compiles and runs") {
+  const int n = sd::max_nesting - 1;  // the equation itself is the first level
+  for (const auto& equation :
+       {repeat("(1 + ", n) + "TIME" + repeat(")", n), repeat("IF TIME > 0 THEN 1 + ", n) + "TIME" + repeat(" ELSE 0", n),
+        repeat("SMTH1(", n) + "TIME" + repeat(", 1, 0)", n), repeat("-", n) + "TIME", "2" + repeat(" ^ 1", n),
+        repeat("MAX(1, 1 + ", n) + "TIME" + repeat(")", n), repeat("DELAY1(", n / 2) + "TIME" + repeat(", 1)", n / 2)}) {
+    INFO(equation.substr(0, 40));
+    CHECK_NOTHROW(test::run_model(one_aux(equation)));
+  }
+  CHECK(test::last(test::run_model(one_aux(repeat("(1 + ", 99) + "TIME" + repeat(")", 99))), "x") == 100);
+}
+
 TEST_CASE("hostile nesting is an error and never a stack overflow") {
   const std::string nested = "nested more than " + std::to_string(sd::max_nesting) + " deep";
   CHECK_THAT(compile_error(one_aux(repeat("(", 3000) + "1" + repeat(")", 3000))), Contains(nested));
