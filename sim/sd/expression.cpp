@@ -1,5 +1,6 @@
 #include "sim/sd/expression.hpp"
 
+#include <algorithm>
 #include <cctype>
 #include <charconv>
 #include <cstdlib>
@@ -17,6 +18,7 @@ struct Token {
   std::string text;  // upper-cased for keywords and operators
   double number = 0.0;
   int column = 1;
+  std::size_t end = 0;  // offset just past the token in the text
 };
 
 bool is_name_start(unsigned char c) { return std::isalpha(c) || c == '_' || c == '$' || c >= 0x80; }
@@ -42,6 +44,7 @@ class Lexer {
     for (;;) {
       skip_space_and_comments();
       Token t = next();
+      t.end = pos_;
       out.push_back(t);
       if (t.kind == Tok::end) return out;
     }
@@ -483,6 +486,26 @@ Expr::~Expr() {
 }
 
 Expr parse_expression(std::string_view text) { return Parser(Lexer(text).tokens()).parse(); }
+
+std::string with_underscored_names(std::string_view equation) {
+  std::vector<Token> tokens;
+  try {
+    tokens = Lexer(equation).tokens();
+  } catch (const SyntaxError&) {
+    return std::string(equation);  // left for the compiler to report
+  }
+  std::string out;
+  std::size_t copied = 0;
+  for (const Token& t : tokens) {
+    const auto start = static_cast<std::size_t>(t.column - 1);
+    if (t.kind != Tok::name || equation[start] == '"' || t.text.find(' ') == std::string::npos) continue;
+    std::string name = t.text;
+    std::replace(name.begin(), name.end(), ' ', '_');
+    out.append(equation.substr(copied, start - copied)).append(name);
+    copied = t.end;
+  }
+  return out.append(equation.substr(copied));
+}
 
 std::string canonical_name(std::string_view name) {
   std::string out;

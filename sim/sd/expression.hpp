@@ -65,6 +65,11 @@ Expr parse_expression(std::string_view text);
 /// surrounding quotes and repeated separators removed ("Heat  Loss" == "heat_loss").
 std::string canonical_name(std::string_view name);
 
+/// The equation with every name written with spaces (Room Temperature) written with underscores
+/// instead (Room_Temperature), as XMILE tools expect; the same names to revolve. Quoted names, and
+/// everything else, are left as they are; text that does not lex is returned unchanged.
+std::string with_underscored_names(std::string_view equation);
+
 /// Render an expression back to text (for messages and generated documentation).
 std::string to_string(const Expr& expr);
 

@@ -66,6 +66,15 @@ std::string GraphicalFunction::problem() const {
   return {};
 }
 
+const char* to_string(Interpolation interpolation) {
+  switch (interpolation) {
+    case Interpolation::continuous: return "continuous";
+    case Interpolation::discrete: return "discrete";
+    case Interpolation::extrapolate: return "extrapolate";
+  }
+  return "continuous";
+}
+
 Interpolation parse_interpolation(const std::string& text) {
   if (text == "continuous" || text.empty()) return Interpolation::continuous;
   if (text == "discrete") return Interpolation::discrete;

@@ -27,5 +27,6 @@ struct GraphicalFunction {
 };
 
 Interpolation parse_interpolation(const std::string& text);  // throws std::invalid_argument
+const char* to_string(Interpolation interpolation);          // "continuous", "discrete" or "extrapolate"
 
 }  // namespace revolve::sd

@@ -111,6 +111,9 @@ class XmileReader {
       fail(specs, "'save_step' must be positive; leave it out to save every dt");
     }
     s.time_units = specs.attribute("time_units").as_string();
+    // revolve's own attributes (urn:revolve:xmile), written by xmile_export: dopri5's tolerances.
+    if (const auto tol = specs.attribute("revolve:abs_tol")) s.abs_tol = attribute_number(specs, tol);
+    if (const auto tol = specs.attribute("revolve:rel_tol")) s.rel_tol = attribute_number(specs, tol);
     const std::string method = specs.attribute("method").as_string("euler");
     try {
       s.method = parse_method(method == "RK45" || method == "rk45" ? "dopri5" : method);
@@ -252,6 +255,7 @@ class XmileReader {
     v.name = node.attribute("name").as_string();
     if (v.name.empty()) fail(node, "<" + tag(node) + "> needs a name");
     v.origin = {file_, line_of(node)};
+    v.input = node.attribute("revolve:input").as_bool();  // set from outside at run time (xmile_export)
     reject_unsupported(node);
     v.equation = trim(node.child("eqn").text().get());
     v.units = trim(node.child("units").text().get());
@@ -274,7 +278,7 @@ class XmileReader {
       v.non_negative = flows_non_negative_;
     }
     if (const auto nn = node.child("non_negative")) v.non_negative = flag(nn);
-    if (v.equation.empty() && v.elements.empty() && !v.graph) fail(node, "'" + v.name + "' has no <eqn>");
+    if (v.equation.empty() && v.elements.empty() && !v.graph && !v.input) fail(node, "'" + v.name + "' has no <eqn>");
     return v;
   }
 
