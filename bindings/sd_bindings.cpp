@@ -17,6 +17,7 @@
 #include "sim/sd/compiler.hpp"
 #include "sim/sd/model_file.hpp"
 #include "sim/sd/simulation.hpp"
+#include "sim/sd/xmile_export.hpp"
 
 namespace py = pybind11;
 
@@ -28,15 +29,6 @@ const char* to_string(sd::VariableKind kind) {
     case sd::VariableKind::stock: return "stock";
     case sd::VariableKind::flow: return "flow";
     case sd::VariableKind::aux: return "aux";
-  }
-  return "?";
-}
-
-const char* to_string(sd::Interpolation interpolation) {
-  switch (interpolation) {
-    case sd::Interpolation::continuous: return "continuous";
-    case sd::Interpolation::discrete: return "discrete";
-    case sd::Interpolation::extrapolate: return "extrapolate";
   }
   return "?";
 }
@@ -108,7 +100,7 @@ void bind_graphical_function(py::module_& m) {
       .def_readonly("x", &sd::GraphicalFunction::x)
       .def_readonly("y", &sd::GraphicalFunction::y)
       .def_property_readonly("interpolation",
-                             [](const sd::GraphicalFunction& g) { return to_string(g.interpolation); })
+                             [](const sd::GraphicalFunction& g) { return sd::to_string(g.interpolation); })
       .def("__call__", &sd::GraphicalFunction::operator(), py::arg("x"));
 }
 
@@ -191,6 +183,8 @@ void register_sd(py::module_& m) {
   bind_model(m);
   m.def("load_model", &sd::load_model, py::arg("path"), py::call_guard<py::gil_scoped_release>(),
         "Load a model file: .yaml/.yml (revolve's model file) or .xmile/.stmx/.xml (XMILE).");
+  m.def("save_xmile", &sd::save_xmile, py::arg("model"), py::arg("path"),
+        "Write the model as XMILE 1.0 (atomically); ModelError names what XMILE cannot hold.");
   m.def("run_model", run_model, py::arg("model"), py::arg("method") = std::nullopt,
         py::arg("save") = std::vector<std::string>{}, py::arg("seed") = 1,
         py::arg("overrides") = std::map<std::string, double>{}, py::arg("strict") = false,

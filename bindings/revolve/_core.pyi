@@ -78,6 +78,9 @@ class Model:
 def load_model(path: str | PathLike[str]) -> Model:
     """Load a model file: .yaml/.yml (revolve's model file) or .xmile/.stmx/.xml (XMILE)."""
 
+def save_xmile(model: Model, path: str | PathLike[str]) -> None:
+    """Write the model as XMILE 1.0 (atomically); ModelError names what XMILE cannot hold."""
+
 def run_model(model: Model, method: str | None = None, save: Sequence[str] = ..., seed: int = 1,
               overrides: dict[str, float] = ..., strict: bool = False
               ) -> tuple[npt.NDArray[np.float64], npt.NDArray[np.float64], list[str], list[str], str | None]:

@@ -332,6 +332,33 @@ class Model:
         variable = self._core.graphical(name, [float(v) for v in x], [float(v) for v in y], interpolation, equation)
         return _fill(variable, None, False, (), units, doc)
 
+    def save_xmile(self, path: str | os.PathLike) -> None:
+        """Write the model as an XMILE 1.0 file, for Stella, Vensim and other tools.
+
+        :func:`load` reads it back to the same model and the same results, bit for bit. Equations are written as in
+        the model, names with spaces in them written with underscores. Input variables and dopri5's tolerances,
+        which XMILE has no words for, are kept as ``revolve:`` attributes that other tools ignore. The file is
+        written atomically: if the export fails, no file is left.
+
+        Args:
+            path: the file to write, ending in ``.xmile`` (or ``.xml``, ``.stmx``).
+
+        Raises:
+            ModelError: the model holds something XMILE cannot: an element name with a comma, or a control
+                character in a name, equation or doc.
+            InputError: the path does not end in ``.xmile``, ``.xml`` or ``.stmx``, or cannot be written.
+
+        Example:
+            >>> import os, tempfile
+            >>> import revolve
+            >>> teacup = revolve.sd.load("models/examples/teacup.yaml")
+            >>> path = os.path.join(tempfile.mkdtemp(), "teacup.xmile")
+            >>> teacup.save_xmile(path)
+            >>> revolve.sd.load(path).run().equals(teacup.run())
+            True
+        """
+        _core.save_xmile(self._core, os.fspath(path))
+
     def run(self, method: str | None = None, save: Names | None = None, seed: int = 1,
             overrides: Mapping[str, float] | None = None, strict: bool = False) -> pd.DataFrame:
         """Compile and run the model in C++ (GIL released; Ctrl-C stops it with KeyboardInterrupt).

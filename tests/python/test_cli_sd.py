@@ -52,7 +52,7 @@ def test_bad_options_are_refused_with_what_is_wanted(revolve_cli, tmp_path, opti
     assert not (tmp_path / "out").exists()
 
 
-@pytest.mark.parametrize("command", [[], ["sd"], ["sd", "run"]])
+@pytest.mark.parametrize("command", [[], ["sd"], ["sd", "run"], ["sd", "export"]])
 def test_every_command_has_help(revolve_cli, command):
     result = run_cli(revolve_cli, *command, "--help")
     assert "Usage" in result.stdout or "usage" in result.stdout.lower()
@@ -143,3 +143,33 @@ def test_strict_stops_at_the_first_non_finite_value_and_writes_nothing(revolve_c
                              "that is not a finite number (division by zero, LN or SQRT of a negative number, "
                              "overflow)\n")
     assert not (tmp_path / "out").exists()
+
+
+@pytest.mark.parametrize("model", ["models/examples/teacup.yaml", "models/revolving_door/system.yaml",
+                                   "docs/examples/housing_first_queue.xmile"])
+def test_export_writes_xmile_that_runs_to_the_same_results(revolve_cli, tmp_path, model):
+    exported = tmp_path / "model.xmile"
+    result = run_cli(revolve_cli, "sd", "export", ROOT / model, "--out", exported)
+    assert result.stdout.strip().endswith(f"variables -> {exported}")
+    run_cli(revolve_cli, "sd", "run", ROOT / model, "--out", tmp_path / "original")
+    run_cli(revolve_cli, "sd", "run", exported, "--out", tmp_path / "exported")
+    original = (tmp_path / "original/results.csv").read_text()
+    assert original == (tmp_path / "exported/results.csv").read_text()
+
+
+def test_export_of_what_xmile_cannot_hold_is_an_error_and_writes_nothing(revolve_cli, tmp_path):
+    model = tmp_path / "places.yaml"
+    model.write_text("model: places\ndimensions:\n  place: ['Bristol, city', Bath]\n"
+                     "variables:\n  - aux: x\n    dimensions: [place]\n    equation: 1\n")
+    result = run_cli(revolve_cli, "sd", "export", model, "--out", tmp_path / "places.xmile", check=False)
+    assert (result.returncode, result.stderr) == (1, "error: model 'places': cannot be written as XMILE: element "
+                                                     "'Bristol, city' of dimension 'place' has a comma, and XMILE "
+                                                     "lists subscripts with commas\n")
+    assert list(tmp_path.iterdir()) == [model]
+
+
+def test_export_needs_an_xmile_file_name(revolve_cli, tmp_path):
+    result = run_cli(revolve_cli, "sd", "export", ROOT / "models/examples/teacup.yaml", "--out", tmp_path / "t.yaml",
+                     check=False)
+    assert (result.returncode, result.stderr) == (
+        1, f"error: {tmp_path / 't.yaml'}: an XMILE file's name ends in .xmile (or .xml, .stmx)\n")

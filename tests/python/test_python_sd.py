@@ -252,3 +252,35 @@ def test_non_finite_values_are_kept_with_a_warning_naming_the_first():
 def test_strict_raises_at_the_first_non_finite_value():
     with pytest.raises(revolve.errors.ModelError, match="model 'division': 'f' is inf at time 1; a strict run stops"):
         division_by_zero().run(strict=True)
+
+
+@pytest.mark.parametrize("model", [TEACUP, QUEUE, ROOT / "models/revolving_door/system.yaml"],
+                         ids=["teacup", "queue", "revolving door"])
+def test_save_xmile_reads_back_to_identical_results(tmp_path, model):
+    original = revolve.sd.load(model)
+    original.save_xmile(tmp_path / "model.xmile")
+    assert_identical(revolve.sd.load(tmp_path / "model.xmile").run(), original.run())
+
+
+def test_save_xmile_of_a_model_built_in_python_keeps_arrays_and_graphs(tmp_path):
+    m = revolve.sd.Model("built", stop=4, dt=0.5, method="rk4")
+    m.dimension("group", ["young people", "women"])
+    m.aux("arrivals", {"young people": 5, "women": "3 + TIME"}, dimensions="group", units="people per week")
+    m.stock("queue", 1, inflows="joining", dimensions=["group"], non_negative=True)
+    m.flow("joining", "arrivals * effect(TIME)", dimensions=["group"])
+    m.graphical("effect", x=[0, 2, 4], y=[1, 0.5, 0.25], interpolation="discrete")
+    m.save_xmile(tmp_path / "built.xmile")
+    back = revolve.sd.load(tmp_path / "built.xmile")
+    assert back.specs.method == "rk4" and back.dimensions == m.dimensions
+    assert_identical(back.run(), m.run())
+
+
+def test_save_xmile_refuses_what_xmile_cannot_hold_and_writes_nothing(tmp_path):
+    m = revolve.sd.Model("places")
+    m.dimension("place", ["Bristol, city", "Bath"])
+    m.aux("x", 1, dimensions="place")
+    with pytest.raises(revolve.errors.ModelError, match="element 'Bristol, city' of dimension 'place' has a comma"):
+        m.save_xmile(tmp_path / "places.xmile")
+    with pytest.raises(revolve.errors.InputError, match="an XMILE file's name ends in .xmile"):
+        revolve.sd.load(TEACUP).save_xmile(tmp_path / "teacup.yaml")
+    assert list(tmp_path.iterdir()) == []
