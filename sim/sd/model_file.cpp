@@ -7,7 +7,7 @@
 #include <yaml-cpp/yaml.h>
 
 #include "sim/core/error.hpp"
-#include "sim/core/read_file.hpp"
+#include "sim/core/files.hpp"
 #include "sim/sd/limits.hpp"
 #include "sim/sd/xmile.hpp"
 

@@ -8,7 +8,7 @@
 #include <pugixml.hpp>
 
 #include "sim/core/error.hpp"
-#include "sim/core/read_file.hpp"
+#include "sim/core/files.hpp"
 #include "sim/sd/limits.hpp"
 
 namespace revolve::sd {

@@ -102,15 +102,15 @@ def test_hostile_models_are_one_clear_error_and_nothing_written(revolve_cli, tmp
     assert not (tmp_path / "out").exists()
 
 
-@pytest.mark.parametrize("target", ["fifo", "/dev/zero"])
-def test_a_model_file_that_is_not_a_regular_file_is_refused_at_once(revolve_cli, tmp_path, target):
+@pytest.mark.parametrize(("target", "kind"), [("fifo", "a FIFO (named pipe)"), ("/dev/zero", "a character device")])
+def test_a_model_file_that_is_not_a_regular_file_is_refused_at_once(revolve_cli, tmp_path, target, kind):
     model = tmp_path / "model.yaml"
     if target == "fifo":
         os.mkfifo(model)  # reading it would wait for a writer forever
     else:
         model.symlink_to(target)  # reading it would never end
     result = run_cli(revolve_cli, "sd", "run", model, "--out", tmp_path / "out", check=False)
-    assert (result.returncode, result.stderr) == (1, f"error: {model}: not a regular file\n")
+    assert (result.returncode, result.stderr) == (1, f"error: {model}: is {kind}, not a regular file\n")
     assert not (tmp_path / "out").exists()
 
 

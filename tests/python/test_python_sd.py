@@ -232,7 +232,7 @@ def test_specs_that_cannot_run_raise_model_error_naming_the_field(specs, message
 def test_a_model_file_that_is_not_a_regular_file_raises_input_error(tmp_path):
     fifo = tmp_path / "model.xmile"
     os.mkfifo(fifo)
-    with pytest.raises(revolve.errors.InputError, match="model.xmile: not a regular file"):
+    with pytest.raises(revolve.errors.InputError, match=r"model.xmile: is a FIFO \(named pipe\), not a regular file"):
         revolve.sd.load(fifo)
 
 

@@ -143,7 +143,7 @@ TEST_CASE("model files that are not regular files are refused without being read
     const auto fifo = dir / name;
     std::filesystem::remove(fifo);
     REQUIRE(::mkfifo(fifo.c_str(), 0600) == 0);  // reading it would wait for a writer forever
-    CHECK(error_of([&] { sd::load_model(fifo); }) == fifo.string() + ": not a regular file");
+    CHECK(error_of([&] { sd::load_model(fifo); }) == fifo.string() + ": is a FIFO (named pipe), not a regular file");
   }
   std::filesystem::remove_all(dir);
 }
