@@ -117,8 +117,8 @@ def test_a_model_file_that_is_not_a_regular_file_is_refused_at_once(revolve_cli,
 def test_an_equation_of_100000_terms_runs(revolve_cli, tmp_path):
     model = tmp_path / "long.yaml"
     model.write_text("specs: {stop: 1}\nvariables:\n  - aux: x\n    equation: " + " + ".join(["TIME"] * 100_000) + "\n")
-    run_cli(revolve_cli, "sd", "run", model, "--out", tmp_path)
-    assert pd.read_csv(tmp_path / "results.csv")["x"].tolist() == [0, 100_000]
+    run_cli(revolve_cli, "sd", "run", model, "--out", tmp_path / "out")
+    assert pd.read_csv(tmp_path / "out" / "results.csv")["x"].tolist() == [0, 100_000]
 
 
 DIVISION = "model: division\nspecs: {stop: 3}\nvariables:\n  - stock: s\n    initial: 1\n    inflows: [f]\n" \
@@ -128,10 +128,10 @@ DIVISION = "model: division\nspecs: {stop: 3}\nvariables:\n  - stock: s\n    ini
 def test_non_finite_values_are_written_with_a_warning_naming_the_first(revolve_cli, tmp_path):
     model = tmp_path / "division.yaml"
     model.write_text(DIVISION)
-    result = run_cli(revolve_cli, "sd", "run", model, "--out", tmp_path)
+    result = run_cli(revolve_cli, "sd", "run", model, "--out", tmp_path / "out")
     assert result.stderr == ("warning: 'f' is inf at time 1: results.csv holds values that are not finite numbers "
                              "(--strict stops at the first instead)\n")
-    assert pd.read_csv(tmp_path / "results.csv")["f"].tolist() == [-1, float("inf"), 1, 0.5]
+    assert pd.read_csv(tmp_path / "out" / "results.csv")["f"].tolist() == [-1, float("inf"), 1, 0.5]
 
 
 def test_strict_stops_at_the_first_non_finite_value_and_writes_nothing(revolve_cli, tmp_path):
