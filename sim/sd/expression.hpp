@@ -70,7 +70,7 @@ std::string canonical_name(std::string_view name);
 /// everything else, are left as they are; text that does not lex is returned unchanged.
 std::string with_underscored_names(std::string_view equation);
 
-/// Render an expression back to text (for messages and generated documentation).
+/// Render an expression back to text (for messages and generated documentation); expression_text.cpp.
 std::string to_string(const Expr& expr);
 
 }  // namespace revolve::sd
