@@ -33,6 +33,13 @@ const char* to_string(sd::VariableKind kind) {
   return "?";
 }
 
+/// "stock", "flow" or "aux"; for variables set from outside "parameter" or "input", as in a model file.
+const char* kind_of(const sd::Variable& v) {
+  if (v.parameter) return "parameter";
+  if (v.input) return "input";
+  return to_string(v.kind);
+}
+
 /// A NumPy array that takes over `values`: results can be hundreds of megabytes, so they are not copied.
 py::array_t<double> to_numpy(std::vector<double>&& values, std::vector<py::ssize_t> shape) {
   auto* owner = new std::vector<double>(std::move(values));
@@ -74,7 +81,7 @@ std::string describe(const sd::SimSpecs& s) {
 }
 
 std::string describe(const sd::Variable& v) {
-  std::string text = std::string("Variable(") + to_string(v.kind) + " '" + v.name + "'";
+  std::string text = std::string("Variable(") + kind_of(v) + " '" + v.name + "'";
   if (!v.equation.empty()) text += " = " + v.equation;
   return text + ")";
 }
@@ -107,7 +114,7 @@ void bind_graphical_function(py::module_& m) {
 void bind_variable(py::module_& m) {
   py::class_<sd::Variable>(m, "Variable", "One stock, flow or auxiliary of a model, with its equation text.")
       .def_readwrite("name", &sd::Variable::name)
-      .def_property_readonly("kind", [](const sd::Variable& v) { return to_string(v.kind); })
+      .def_property_readonly("kind", [](const sd::Variable& v) { return kind_of(v); })
       .def_readwrite("equation", &sd::Variable::equation)
       .def_readwrite("dimensions", &sd::Variable::dimensions)
       .def_readwrite("inflows", &sd::Variable::inflows)
@@ -161,6 +168,7 @@ void bind_model(py::module_& m) {
            py::arg("outflows") = Strings{})
       .def("flow", &sd::Model::flow, internal, py::arg("name"), py::arg("equation"))
       .def("aux", &sd::Model::aux, internal, py::arg("name"), py::arg("equation"))
+      .def("parameter", &sd::Model::parameter, internal, py::arg("name"), py::arg("default") = std::nullopt)
       .def(
           "graphical",
           [](sd::Model& model, std::string name, std::vector<double> x, std::vector<double> y,

@@ -1,9 +1,13 @@
 // revolve sd run MODEL: run a stock-flow model file and write its results.
 // revolve sd export MODEL --out FILE.xmile: write a model file as XMILE.
 #include <chrono>
+#include <cmath>
+#include <cstdlib>
 #include <filesystem>
 #include <iostream>
 #include <memory>
+#include <optional>
+#include <utility>
 
 #include "apps/revolve/commands.hpp"
 #include "sim/core/atomic_folder.hpp"
@@ -21,16 +25,41 @@ struct SdRunOptions {
   std::string method;
   std::string out = "out/sd";
   std::vector<std::string> vars;
+  std::vector<std::string> sets;  ///< "NAME=VALUE", checked by name_equals_number
   std::uint64_t seed = 1;
   bool force = false;
   bool strict = false;
 };
 
+/// "NAME=VALUE" split at the first '=', VALUE a finite number; nullopt if it is not that.
+std::optional<std::pair<std::string, double>> name_and_number(const std::string& text) {
+  const auto equals = text.find('=');
+  if (equals == 0 || equals == std::string::npos) return std::nullopt;
+  const std::string value = text.substr(equals + 1);
+  char* end = nullptr;
+  const double number = std::strtod(value.c_str(), &end);
+  if (value.empty() || end != value.c_str() + value.size() || !std::isfinite(number)) return std::nullopt;
+  return std::pair{text.substr(0, equals), number};
+}
+
+CLI::Validator name_equals_number() {
+  return CLI::Validator(
+      [](std::string& text) -> std::string {
+        return name_and_number(text) ? "" : "'" + text + "' is not NAME=VALUE with VALUE a finite number";
+      },
+      "NAME=VALUE");
+}
+
 void run_sd(const SdRunOptions& o) {
   using clock = std::chrono::steady_clock;
   const auto t0 = clock::now();
   const sd::Model model = sd::load_model(o.model);
-  auto compiled = std::make_shared<const sd::CompiledModel>(sd::compile(model));
+  sd::CompileOptions compile_options;
+  for (const auto& set : o.sets) {
+    const auto [name, value] = *name_and_number(set);
+    compile_options.overrides.insert_or_assign(name, value);  // the last --set of a name wins
+  }
+  auto compiled = std::make_shared<const sd::CompiledModel>(sd::compile(model, compile_options));
   const auto t1 = clock::now();
   AtomicFolder out(o.out, o.force);  // checked before the run
 
@@ -77,8 +106,8 @@ void add_export_command(CLI::App& sd) {
   auto* cmd = sd.add_subcommand("export", "Write a model file as XMILE 1.0, for Stella, Vensim and revolve itself");
   cmd->footer(
       "revolve reads the file back to the same results, bit for bit. Names with spaces become underscores in "
-      "equations; input variables and dopri5's tolerances, which XMILE has no words for, are kept as revolve: "
-      "attributes that other tools ignore. An element name with a comma cannot be written (exit 1, no file).\n\n"
+      "equations; parameters, input variables and dopri5's tolerances, which XMILE has no words for, are kept as "
+      "revolve: attributes that other tools ignore. An element name with a comma cannot be written (exit 1, no file).\n\n"
       "Example: revolve sd export models/examples/teacup.yaml --out teacup.xmile\n"
       "See docs/xmile.md.");
   cmd->add_option("MODEL", options->model, "Model file: revolve YAML (.yaml) or XMILE (.xmile, .stmx)")
@@ -100,6 +129,10 @@ void add_sd_command(CLI::App& app) {
       ->check(CLI::IsMember({"euler", "rk4", "dopri5"}));
   run->add_option("--out", options->out, std::string("Folder for results.csv. ") + out_help)->capture_default_str();
   run->add_flag("--force", options->force, force_help);
+  run->add_option("--set", options->sets,
+                  "Set a parameter (or replace any variable's equation, or a stock's initial value) for this run: "
+                  "--set \"turnover=0.01\" (repeatable; an element as \"x[a]=2\")")
+      ->check(name_equals_number());
   run->add_option("--vars", options->vars, "Save only these variables (comma-separated)")->delimiter(',');
   run->add_option("--seed", options->seed, "Seed for NORMAL, UNIFORM and POISSON")->capture_default_str()->check(whole_number(0));
   run->add_flag("--strict", options->strict,

@@ -16,6 +16,7 @@ Example:
 """
 from __future__ import annotations
 
+import math
 import numbers
 import os
 import warnings
@@ -304,6 +305,35 @@ class Model:
         """
         return _fill(self._core.aux(name, ""), float(value), False, (), units, doc)
 
+    def parameter(self, name: str, default: float | None = None, *, dimensions: Names = (), units: str = "",
+                  doc: str = "") -> _core.Variable:
+        """Add a parameter: a number given to each run by ``run(overrides=...)``, or else its default.
+
+        A run that gives no value to a parameter without a default raises ``ModelError`` naming it.
+
+        Args:
+            name: the parameter's name.
+            default: its value when a run gives none; None for no default.
+            dimensions, units, doc: as for :meth:`stock`.
+
+        Returns:
+            The new variable.
+
+        Example:
+            >>> import revolve
+            >>> m = revolve.sd.Model(stop=2)
+            >>> m.parameter("arrivals", units="people per week")
+            Variable(parameter 'arrivals')
+            >>> m.stock("waiting", 0, inflows="arrivals")
+            Variable(stock 'waiting' = 0)
+            >>> m.run(overrides={"arrivals": 3})["waiting"].tolist()
+            [0.0, 3.0, 6.0]
+        """
+        if default is not None and not math.isfinite(default):
+            raise ValueError(f"the default of parameter '{name}' must be a finite number, got {default}")
+        variable = self._core.parameter(name, None if default is None else float(default))
+        return _fill(variable, None, False, dimensions, units, doc)
+
     def graphical(self, name: str, x: Iterable[float], y: Iterable[float], input: Equation = "", *,
                   interpolation: str = "continuous", units: str = "", doc: str = "") -> _core.Variable:
         """Add a graphical function (lookup table): y as a piecewise function of x.
@@ -369,8 +399,9 @@ class Model:
             method: ``"euler"``, ``"rk4"`` or ``"dopri5"``; default: the model's own.
             save: variables to keep (an array's name keeps all its elements); default: all.
             seed: seed for ``NORMAL``, ``UNIFORM`` and ``POISSON`` (the CLI's default is 1 too).
-            overrides: values that replace equations for this run only, by variable or element name
-                (``{"Room Temperature": 60, "x[young]": 2}``); a stock's override is its initial value.
+            overrides: values of parameters, or of any variable replacing its equation, for this run only,
+                by variable or element name (``{"Room Temperature": 60, "x[young]": 2}``); a stock's override
+                is its initial value.
             strict: raise :class:`ModelError` at the first value that is not a finite number (division by zero,
                 ``LN`` or ``SQRT`` of a negative number, overflow). Without it such values are kept and a
                 ``RuntimeWarning`` names the first variable and time.

@@ -4,6 +4,8 @@
 #include "sim/sd/compiler.hpp"
 
 #include <algorithm>
+#include <map>
+#include <utility>
 #include <unordered_map>
 
 #include "sim/core/error.hpp"
@@ -27,6 +29,7 @@ class Compiler {
   void run() {
     build_nodes();
     apply_overrides();
+    check_parameters_set();
     check_size();
     // The flow phase first: a loop there is an algebraic loop, whatever the initial values do.
     const auto flow_order = dependency_order(graph_, /*init_phase=*/false, model_);
@@ -41,6 +44,8 @@ class Compiler {
   ModelIndex index_;
   NodeGraph graph_;
   Lowering lowering_;
+  /// Elements of parameters without a default, until an override sets them: slot -> its label.
+  std::map<std::uint32_t, std::pair<const Variable*, std::string>> unset_parameters_;
 
   Expr parse(const VarInfo& v, const std::string& text, const std::string& label) const;
   void build_nodes();
@@ -48,6 +53,7 @@ class Compiler {
   std::uint32_t flow_slot_for(const VarInfo& stock, std::uint32_t flat, const std::string& flow_name) const;
   void connect_stock(const VarInfo& v, std::uint32_t flat);
   void apply_overrides();
+  void check_parameters_set() const;
   void check_size() const;
 };
 
@@ -66,7 +72,7 @@ Expr Compiler::parse(const VarInfo& v, const std::string& text, const std::strin
 void Compiler::build_nodes() {
   for (VarInfo& v : index_.vars()) {
     if (v.def->elements.empty() || v.def->dimensions.empty()) {
-      const bool needs_equation = !v.def->graph && !v.def->input;
+      const bool needs_equation = !v.def->graph && !v.def->input && !v.def->parameter;
       if (needs_equation && v.def->equation.empty()) fail_variable(*v.def, "has no equation");
       if (!v.def->equation.empty()) {
         v.parsed = parse(v, v.def->equation, v.def->name);
@@ -103,7 +109,10 @@ void Compiler::build_element(VarInfo& v, std::uint32_t flat) {
   } else if (graph) {
     value = Bound::reg(reg_time);  // a graphical function with no input reads TIME
   } else if (v.def->input) {
-    value = Bound::constant(0.0);
+    value = Bound::constant(0.0);  // until it is set
+  } else if (v.def->parameter) {
+    value = Bound::constant(0.0);  // replaced by its override, or check_parameters_set fails
+    unset_parameters_.emplace(v.base + flat, std::pair{v.def, scope.label});
   } else {
     fail_variable(*v.def, "element '" + scope.label + "' has no equation");
   }
@@ -164,11 +173,20 @@ void Compiler::apply_overrides() {
       fail_model(model_, "cannot override unknown variable '" + name + "'");
     }
     for (std::uint32_t s : slots) {
+      unset_parameters_.erase(s);
       Node& n = graph_.nodes[node_at.at(s)];
       n.init_expr = Bound::constant(value);
       if (n.has_flow_expr) n.flow_expr = Bound::constant(value);
     }
   }
+}
+
+void Compiler::check_parameters_set() const {
+  if (unset_parameters_.empty()) return;
+  const auto& [def, label] = unset_parameters_.begin()->second;
+  const std::string what = label == def->name ? "it" : "'" + label + "'";
+  fail_variable(*def, "a parameter without a default needs a value for the run: set " + what +
+                          " (an override; --set in revolve sd run) or give it a default");
 }
 
 /// The operations the program will have, before anything walks the expressions: one used in several

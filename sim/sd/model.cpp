@@ -119,6 +119,12 @@ Variable& Model::constant(std::string var_name, double value) {
   return add(std::move(var_name), VariableKind::aux, text.str());
 }
 
+Variable& Model::parameter(std::string var_name, std::optional<double> default_value) {
+  Variable& v = add(std::move(var_name), VariableKind::aux, default_value ? number_text(*default_value) : "");
+  v.parameter = true;
+  return v;
+}
+
 Variable& Model::graphical(std::string var_name, GraphicalFunction graph, std::string input) {
   Variable& v = add(std::move(var_name), VariableKind::aux, std::move(input));
   v.graph = std::move(graph);

@@ -66,7 +66,10 @@ struct Variable {
   std::vector<std::string> inflows;           ///< stocks only
   std::vector<std::string> outflows;          ///< stocks only
   bool non_negative = false;  ///< stock: outflows are cut so it never goes below 0; flow: one-way
-  bool input = false;         ///< value set from outside the model at run time (e.g. by coupling)
+  bool input = false;         ///< value set from outside the model at run time (e.g. by coupling); 0 until set
+  /// An auxiliary set from outside before the run (CompileOptions::overrides). `equation` is its default
+  /// (a number), empty if it has none: compiling it without an override is then an error naming it.
+  bool parameter = false;
   std::optional<GraphicalFunction> graph;
   std::string units;
   std::string doc;
@@ -95,6 +98,8 @@ class Model {
   Variable& flow(std::string var_name, std::string equation);
   Variable& aux(std::string var_name, std::string equation);
   Variable& constant(std::string var_name, double value);
+  /// A parameter: set by CompileOptions::overrides for a run, else `default_value`, else an error.
+  Variable& parameter(std::string var_name, std::optional<double> default_value = std::nullopt);
   /// A graphical function of `input` (an equation); called by name as f(x) if input is empty.
   Variable& graphical(std::string var_name, GraphicalFunction graph, std::string input = "");
 

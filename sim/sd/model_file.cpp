@@ -1,6 +1,7 @@
 #include "sim/sd/model_file.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <set>
 #include <sstream>
 
@@ -126,23 +127,56 @@ class Reader {
     return g;
   }
 
-  Variable variable(const YAML::Node& node) const {
-    static const std::set<std::string> kinds = {"stock", "flow", "aux", "input"};
-    only_keys(node,
-              {"stock", "flow", "aux", "input", "equation", "initial", "inflows", "outflows", "non_negative",
-               "dimensions", "elements", "graph", "units", "doc"},
-              "a variable");
-    Variable v;
-    v.origin = {file_, node.Mark().line + 1};
+  /// The kind key ("stock", "flow", "aux", "input" or "parameter") and the name it gives.
+  void kind_and_name(const YAML::Node& node, Variable& v) const {
     int kind_count = 0;
-    for (const auto& k : kinds) {
+    for (const char* k : {"stock", "flow", "aux", "input", "parameter"}) {
       if (!node[k]) continue;
       ++kind_count;
       v.name = text(node[k], k);
-      v.kind = k == "stock" ? VariableKind::stock : k == "flow" ? VariableKind::flow : VariableKind::aux;
-      v.input = k == "input";
+      const std::string key = k;
+      v.kind = key == "stock" ? VariableKind::stock : key == "flow" ? VariableKind::flow : VariableKind::aux;
+      v.input = key == "input";
+      v.parameter = key == "parameter";
     }
-    if (kind_count != 1) fail(node, "a variable needs exactly one of 'stock:', 'flow:', 'aux:' or 'input:' with its name");
+    if (kind_count != 1) {
+      fail(node, "a variable needs exactly one of 'stock:', 'flow:', 'aux:', 'input:' or 'parameter:' with its name");
+    }
+  }
+
+  /// A parameter has a name, an optional default (a number), dimensions, units and doc; nothing else.
+  void parameter_keys(const YAML::Node& node, Variable& v) const {
+    for (const auto& kv : node) {
+      const auto key = kv.first.as<std::string>();
+      if (key == "equation") fail(kv.first, "a parameter has no 'equation'; give its value as 'default:' (a number)");
+      if (key != "parameter" && key != "default" && key != "dimensions" && key != "units" && key != "doc") {
+        fail(kv.first, "'" + key + "' does not apply to a parameter (allowed: default, dimensions, doc, units)");
+      }
+    }
+    if (!node["default"]) return;
+    const double value = number(node["default"], "default");
+    if (!std::isfinite(value)) fail(node["default"], "'default' must be a finite number");
+    v.equation = number_text(value);
+  }
+
+  void element_definitions(const YAML::Node& elements, Variable& v) const {
+    if (!elements.IsMap()) fail(elements, "'elements' must map element names (\"a, b\") to equations");
+    for (const auto& kv : elements) {
+      ElementDefinition d;
+      std::stringstream names(name(kv.first, "an element name"));
+      for (std::string part; std::getline(names, part, ',');) {
+        const auto b = part.find_first_not_of(' ');
+        const auto e = part.find_last_not_of(' ');
+        d.elements.push_back(b == std::string::npos ? "" : part.substr(b, e - b + 1));
+      }
+      d.equation = text(kv.second, "elements");
+      v.elements.push_back(std::move(d));
+    }
+  }
+
+  /// The value keys of a stock, flow, auxiliary or input: 'initial' or 'equation', flows, graph, elements.
+  void value_keys(const YAML::Node& node, Variable& v) const {
+    if (node["default"]) fail(node["default"], "'default' applies to parameters only");
     const bool stock = v.kind == VariableKind::stock;
     const char* value_key = stock ? "initial" : "equation";
     const char* wrong_key = stock ? "equation" : "initial";
@@ -159,28 +193,29 @@ class Reader {
     if (node["inflows"]) v.inflows = list(node["inflows"], "inflows");
     if (node["outflows"]) v.outflows = list(node["outflows"], "outflows");
     if (node["non_negative"]) v.non_negative = boolean(node["non_negative"], "non_negative");
-    if (node["dimensions"]) v.dimensions = list(node["dimensions"], "dimensions");
     if (node["graph"]) v.graph = graph(node["graph"]);
-    if (node["units"]) v.units = text(node["units"], "units");
-    if (node["doc"]) v.doc = text(node["doc"], "doc");
-    if (node["elements"]) {
-      const auto& elements = node["elements"];
-      if (!elements.IsMap()) fail(elements, "'elements' must map element names (\"a, b\") to equations");
-      for (const auto& kv : elements) {
-        ElementDefinition d;
-        std::stringstream names(name(kv.first, "an element name"));
-        for (std::string part; std::getline(names, part, ',');) {
-          const auto b = part.find_first_not_of(' ');
-          const auto e = part.find_last_not_of(' ');
-          d.elements.push_back(b == std::string::npos ? "" : part.substr(b, e - b + 1));
-        }
-        d.equation = text(kv.second, "elements");
-        v.elements.push_back(std::move(d));
-      }
-    }
+    if (node["elements"]) element_definitions(node["elements"], v);
     if (v.equation.empty() && v.elements.empty() && !v.graph && !v.input) {
       fail(node, "'" + v.name + "' needs '" + value_key + "'");
     }
+  }
+
+  Variable variable(const YAML::Node& node) const {
+    only_keys(node,
+              {"stock", "flow", "aux", "input", "parameter", "default", "equation", "initial", "inflows", "outflows",
+               "non_negative", "dimensions", "elements", "graph", "units", "doc"},
+              "a variable");
+    Variable v;
+    v.origin = {file_, node.Mark().line + 1};
+    kind_and_name(node, v);
+    if (v.parameter) {
+      parameter_keys(node, v);
+    } else {
+      value_keys(node, v);
+    }
+    if (node["dimensions"]) v.dimensions = list(node["dimensions"], "dimensions");
+    if (node["units"]) v.units = text(node["units"], "units");
+    if (node["doc"]) v.doc = text(node["doc"], "doc");
     return v;
   }
 

@@ -278,8 +278,20 @@ class XmileReader {
       v.non_negative = flows_non_negative_;
     }
     if (const auto nn = node.child("non_negative")) v.non_negative = flag(nn);
-    if (v.equation.empty() && v.elements.empty() && !v.graph && !v.input) fail(node, "'" + v.name + "' has no <eqn>");
+    if (node.attribute("revolve:parameter").as_bool()) read_parameter(node, v);
+    if (v.equation.empty() && v.elements.empty() && !v.graph && !v.input && !v.parameter) {
+      fail(node, "'" + v.name + "' has no <eqn>");
+    }
     return v;
+  }
+
+  /// An <aux revolve:parameter="true"> (xmile_export): set from outside, its <eqn>, if any, a number.
+  void read_parameter(const pugi::xml_node& node, Variable& v) const {
+    if (v.kind != VariableKind::aux || v.input || v.graph || !v.elements.empty()) {
+      fail(node, "'" + v.name + "' is marked revolve:parameter but is not an <aux> holding one number");
+    }
+    v.parameter = true;
+    if (!v.equation.empty()) v.equation = number_text(number(node.child("eqn"), "eqn"));
   }
 
   void expand_listed_constants(Variable& v, const pugi::xml_node& node, const Model& model) const {

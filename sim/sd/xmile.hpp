@@ -5,7 +5,8 @@
 // (inline or named), arrays (apply-to-all, per-element, comma-listed constants) and macros into a
 // Model. A construct revolve does not support (modules, conveyors, queues, ...) is an InputError
 // naming the construct and its line, never a silently different result. Also reads the attributes
-// xmile_export writes in revolve's namespace (revolve:abs_tol, revolve:rel_tol, revolve:input).
+// xmile_export writes in revolve's namespace (revolve:abs_tol, revolve:rel_tol, revolve:input,
+// revolve:parameter).
 // See docs/xmile.md.
 #include <filesystem>
 #include <string>

@@ -137,7 +137,7 @@ class XmileWriter {
 
   /// A graphical function with nothing else to it is XMILE's named <gf>, called as name(x).
   static bool is_named_graph(const Variable& v) {
-    return v.graph && v.kind == VariableKind::aux && !v.input && v.equation.empty() && v.dimensions.empty() &&
+    return v.graph && v.kind == VariableKind::aux && !v.input && !v.parameter && v.equation.empty() && v.dimensions.empty() &&
            v.elements.empty() && v.units.empty() && v.doc.empty();
   }
 
@@ -151,11 +151,14 @@ class XmileWriter {
     pugi::xml_node node = parent.append_child(tag);
     node.append_attribute("name") = name(v.name, "a variable").c_str();
     if (v.input) node.append_attribute("revolve:input") = "true";
+    if (v.parameter) node.append_attribute("revolve:parameter") = "true";
     if (!v.dimensions.empty()) {
       pugi::xml_node dims = node.append_child("dimensions");
       for (const auto& d : v.dimensions) dims.append_child("dim").append_attribute("name") = checked(d, what).c_str();
     }
     if (!v.equation.empty()) text_child(node, "eqn", with_underscored_names(v.equation), "the equation of " + what);
+    // An input without an equation is 0 until set: other tools need that value to run the model alone.
+    if (v.input && v.equation.empty() && v.elements.empty() && !v.graph) text_child(node, "eqn", "0", what);
     // A reference to a flow, like a name in an equation, has underscores for spaces.
     for (const auto& f : v.inflows) text_child(node, "inflow", underscored(f), "an inflow of " + what);
     for (const auto& f : v.outflows) text_child(node, "outflow", underscored(f), "an outflow of " + what);

@@ -4,8 +4,9 @@
 // import: sim specs, dimensions, macros, stocks, flows, auxiliaries, graphical functions, arrays,
 // units and documentation. Equations are written as in the model, names with spaces in them written
 // with underscores. Two things XMILE has no words for travel as attributes in revolve's own namespace
-// (urn:revolve:xmile), which other tools ignore: dopri5's abs_tol and rel_tol, and input variables
-// (written as auxiliaries holding their starting value). See docs/xmile.md.
+// (urn:revolve:xmile), which other tools ignore: dopri5's abs_tol and rel_tol, input variables
+// (written as auxiliaries holding their starting value) and parameters (auxiliaries holding their
+// default, or without <eqn> if they have none, so other tools ask for it). See docs/xmile.md.
 #include <filesystem>
 #include <string>
 

@@ -52,6 +52,40 @@ def test_bad_options_are_refused_with_what_is_wanted(revolve_cli, tmp_path, opti
     assert not (tmp_path / "out").exists()
 
 
+PARAMETERS = "specs: {stop: 2}\nvariables:\n  - stock: waiting\n    initial: 0\n    inflows: [arrivals]\n" \
+             "  - parameter: arrivals\n"
+
+
+def test_set_gives_parameters_their_values_and_a_missing_one_is_named(revolve_cli, tmp_path):
+    model = tmp_path / "m.yaml"
+    model.write_text(PARAMETERS)
+    run_cli(revolve_cli, "sd", "run", model, "--out", tmp_path / "out", "--set", "arrivals=1", "--set", "arrivals=2.5")
+    assert pd.read_csv(tmp_path / "out" / "results.csv")["waiting"].tolist() == [0, 2.5, 5]
+    result = run_cli(revolve_cli, "sd", "run", model, "--out", tmp_path / "missing", check=False)
+    assert (result.returncode, result.stderr) == (1, f"error: {model}:6: variable 'arrivals': a parameter without a "
+                                                     "default needs a value for the run: set it (an override; --set "
+                                                     "in revolve sd run) or give it a default\n")
+    assert not (tmp_path / "missing").exists()
+
+
+@pytest.mark.parametrize("value", ["arrivals", "=2", "arrivals=", "arrivals=two", "arrivals=inf"])
+def test_set_needs_a_name_and_a_finite_number(revolve_cli, tmp_path, value):
+    result = run_cli(revolve_cli, "sd", "run", ROOT / "models/examples/teacup.yaml", "--out", tmp_path / "out",
+                     "--set", value, check=False)
+    assert result.returncode != 0
+    assert f"--set: '{value}' is not NAME=VALUE with VALUE a finite number" in result.stderr
+    assert not (tmp_path / "out").exists()
+
+
+def test_an_existing_file_given_as_out_is_refused_and_kept(revolve_cli, tmp_path):
+    notes = tmp_path / "notes.txt"
+    notes.write_text("keep me")
+    result = run_cli(revolve_cli, "sd", "run", ROOT / "models/examples/teacup.yaml", "--out", notes, check=False)
+    assert result.returncode == 1 and len(result.stderr.splitlines()) == 1
+    assert result.stderr.startswith(f"error: {notes}: is a regular file, not a folder")
+    assert notes.read_text() == "keep me" and sorted(p.name for p in tmp_path.iterdir()) == ["notes.txt"]
+
+
 @pytest.mark.parametrize("command", [[], ["sd"], ["sd", "run"], ["sd", "export"]])
 def test_every_command_has_help(revolve_cli, command):
     result = run_cli(revolve_cli, *command, "--help")

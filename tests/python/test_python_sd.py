@@ -124,6 +124,39 @@ def test_overrides_replace_a_constant_and_a_stock_initial_value_for_one_run():
     assert model.run()["Room Temperature"].eq(70).all()
 
 
+PARAMETERS = """\
+specs: {stop: 2}
+variables:
+  - stock: waiting
+    initial: 0
+    inflows: [arrivals]
+  - parameter: arrivals
+  - parameter: delay
+    default: 4
+"""
+
+
+def test_parameters_take_overrides_or_their_default_and_say_which_is_missing(tmp_path):
+    path = tmp_path / "m.yaml"
+    path.write_text(PARAMETERS)
+    model = revolve.sd.load(path)
+    assert model.variables.loc[["arrivals", "delay"], "kind"].tolist() == ["parameter", "parameter"]
+    assert model["delay"].equation == "4"
+    assert model.run(overrides={"arrivals": 2})["waiting"].tolist() == [0, 2, 4]
+    with pytest.raises(revolve.errors.ModelError, match=r"m.yaml:6: variable 'arrivals': a parameter without a "
+                                                        r"default needs a value for the run"):
+        model.run()
+
+
+def test_parameters_built_in_python_and_their_defaults():
+    m = revolve.sd.Model(stop=1)
+    assert repr(m.parameter("rate", 0.1, units="per week")) == "Variable(parameter 'rate' = 0.1)"
+    m.parameter("share", dimensions=[])
+    assert m.run(overrides={"share": 0.5}).iloc[-1].tolist() == [0.1, 0.5]
+    with pytest.raises(ValueError, match="the default of parameter 'x' must be a finite number, got inf"):
+        m.parameter("x", float("inf"))
+
+
 def test_arrays_name_columns_by_element():
     m = revolve.sd.Model(stop=2)
     m.dimension("group", ["young", "women"])

@@ -18,6 +18,7 @@
 
 using namespace revolve;
 using Catch::Matchers::Contains;
+using revolve::test::error_of;
 using Catch::Matchers::StartsWith;
 using revolve::test::compile_error;
 
@@ -31,15 +32,6 @@ sd::Model with_specs(sd::SimSpecs specs) {
   m.stock("s", "1", {"f"});
   m.flow("f", "s / 10");
   return m;
-}
-
-std::string error_of(const std::function<void()>& work) {
-  try {
-    work();
-  } catch (const Error& e) {
-    return e.what();
-  }
-  return "(no error)";
 }
 
 std::string yaml_error(const std::string& specs) {
