@@ -52,7 +52,9 @@ class XmileReader {
     int models = 0;
     for (const auto& m : root.children("model")) {
       if (++models > 1) fail(m, "a second <model> (a module definition) is not supported");
-      read_variables(m.child("variables"), model);
+      // Drafts of XMILE before 1.0 (Stella's legacy .stmx) put the variables in <model> itself.
+      const pugi::xml_node variables = m.child("variables");
+      read_variables(variables ? variables : m, model);
     }
     if (models == 0) fail(root, "missing required element <model>");
     return model;
@@ -342,8 +344,8 @@ class XmileReader {
         model.variables.push_back(std::move(v));
       } else if (t == "module") {
         fail(node, "<module> '" + std::string(node.attribute("name").as_string()) + "' is not supported");
-      } else if (t == "group") {
-        continue;  // groups only organise the diagram
+      } else if (t == "group" || t == "display" || t == "interface" || t == "views" || t == "isee:dependencies") {
+        continue;  // the diagram and control panel, and Stella's own record of which variable uses which
       } else {
         fail(node, "<" + t + "> is not supported");
       }

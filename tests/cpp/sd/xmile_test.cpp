@@ -19,12 +19,7 @@ std::string xmile(const std::string& body, const std::string& specs = "<start>0<
 }
 
 std::string error_of(const std::string& text) {
-  try {
-    sd::compile(sd::parse_xmile(text, "m.xmile"));
-  } catch (const Error& e) {
-    return e.what();
-  }
-  return "(no error)";
+  return test::error_of([&] { sd::compile(sd::parse_xmile(text, "m.xmile")); });
 }
 
 }  // namespace
@@ -62,6 +57,27 @@ TEST_CASE("XMILE sim specs: reciprocal dt and the integration method") {
   auto text = xmile("<aux name=\"a\"><eqn>1</eqn></aux>");
   text.replace(text.find("method=\"Euler\""), 14, "method=\"RK4\"");
   CHECK(sd::parse_xmile(text, "m.xmile").specs.method == sd::Method::rk4);
+}
+
+TEST_CASE("a model before XMILE 1.0 holds its variables in <model> itself, beside its diagram") {
+  // Stella's legacy .stmx: read as an empty model before, which ran without a word.
+  const sd::Model m = sd::parse_xmile(
+      "<xmile><sim_specs><start>0</start><stop>2</stop></sim_specs>\n<model>\n"
+      "<stock name=\"s\"><eqn>1</eqn><inflow>f</inflow><display x=\"1\" y=\"2\"/></stock>\n"
+      "<flow name=\"f\"><eqn>s</eqn></flow>\n<display page_width=\"0\"><connector uid=\"0\"/></display>\n"
+      "</model></xmile>",
+      "legacy.stmx");
+  CHECK(test::run_model(m).column("s") == std::vector<double>{1, 2, 4});
+  CHECK(m.find("f")->origin.line == 4);
+  CHECK_THAT(error_of("<xmile><sim_specs><start>0</start><stop>2</stop></sim_specs>\n<model>\n<button/></model></xmile>"),
+             Contains("m.xmile:3: <button> is not supported"));
+}
+
+TEST_CASE("Stella's record of which variable uses which is not a variable") {
+  CHECK(test::run_model(sd::parse_xmile(xmile("<aux name=\"a\"><eqn>TIME</eqn></aux>\n<isee:dependencies><var name=\"a\"/>"
+                                              "</isee:dependencies>"), "m.xmile"))
+            .column("a")
+            .back() == 4);
 }
 
 TEST_CASE("invalid XML is an error with its line") {
