@@ -25,8 +25,9 @@ std::shared_ptr<const sd::CompiledModel> compile_system(const std::filesystem::p
   };
   for (const auto& [name, value] : options.overrides) {
     const sd::Variable* v = model.find(name);
-    if (!v || v->kind != sd::VariableKind::aux || v->input) {
-      throw ModelError(file.string() + ": the system needs an auxiliary '" + name + "' for a parameter");
+    // A parameter without a default: a number left in the file would hide a value that was never set.
+    if (!v || !v->parameter || !v->equation.empty()) {
+      throw ModelError(file.string() + ": the system needs 'parameter: " + name + "' without a default");
     }
   }
   return std::make_shared<const sd::CompiledModel>(sd::compile(model, options));

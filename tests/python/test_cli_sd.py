@@ -4,6 +4,8 @@ import os
 import pandas as pd
 import pytest
 
+import revolve
+
 from conftest import ROOT, run_cli
 
 
@@ -185,8 +187,10 @@ def test_export_writes_xmile_that_runs_to_the_same_results(revolve_cli, tmp_path
     exported = tmp_path / "model.xmile"
     result = run_cli(revolve_cli, "sd", "export", ROOT / model, "--out", exported)
     assert result.stdout.strip().endswith(f"variables -> {exported}")
-    run_cli(revolve_cli, "sd", "run", ROOT / model, "--out", tmp_path / "original")
-    run_cli(revolve_cli, "sd", "run", exported, "--out", tmp_path / "exported")
+    model_parameters = revolve.sd.load(ROOT / model).variables.query("kind == 'parameter'").index
+    sets = [option for name in model_parameters for option in ("--set", f"{name}=1.5")]  # any value will do
+    run_cli(revolve_cli, "sd", "run", ROOT / model, "--out", tmp_path / "original", *sets)
+    run_cli(revolve_cli, "sd", "run", exported, "--out", tmp_path / "exported", *sets)
     original = (tmp_path / "original/results.csv").read_text()
     assert original == (tmp_path / "exported/results.csv").read_text()
 

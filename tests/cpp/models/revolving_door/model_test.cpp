@@ -7,8 +7,10 @@
 
 #include "models/revolving_door/model.hpp"
 #include "models/revolving_door/interventions/registry.hpp"
+#include "models/revolving_door/system.hpp"
 #include "sim/core/error.hpp"
 #include "tests/cpp/models/revolving_door/support.hpp"
+#include "tests/cpp/support/temp_folder.hpp"
 #include "tests/cpp/support/threads.hpp"
 
 using namespace revolve;
@@ -157,6 +159,19 @@ TEST_CASE("prepare rejects what the model does not know, naming it") {
   auto v = ScenarioBuilder(1, 1).scenario();
   v.outputs = {"events.ae_attendance[chronic_homeless]", "people.rough_sleeping"};
   CHECK_NOTHROW(test::revolving_door().prepare(v));
+}
+
+TEST_CASE("the system takes its numbers from parameters.yaml as parameters, and holds no placeholder for them") {
+  const auto system = std::filesystem::path(REVOLVE_SOURCE_DIR) / "models/revolving_door/system.yaml";
+  CHECK_NOTHROW(revolving_door::compile_system(system, revolving_door::Parameters{}));
+  // The same file with a placeholder number for one parameter is refused, naming it.
+  std::string text = test::read_text(system);
+  const std::string declared = "- parameter: turnover\n";
+  REQUIRE(text.find(declared) != std::string::npos);
+  text.replace(text.find(declared), declared.size(), "- aux: turnover\n    equation: 0\n");
+  const test::TempFolder folder;
+  CHECK_THROWS_WITH(revolving_door::compile_system(folder.write("system.yaml", text), revolving_door::Parameters{}),
+                    Catch::Contains("system.yaml: the system needs 'parameter: turnover' without a default"));
 }
 
 TEST_CASE("the manifest holds the resolved parameters, the model files and the scenario hash") {
