@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "sim/core/error.hpp"
+#include "sim/core/hash.hpp"
 #include "sim/sd/compiler.hpp"
 #include "sim/sd/expression.hpp"
 #include "sim/sd/model_file.hpp"
@@ -89,9 +90,7 @@ TEST_CASE("damaged model files are read or refused with revolve's own error, nev
   for (const auto& path : files) {
     const std::string original = read_file(path);
     const bool yaml = path.extension() == ".yaml";
-    std::uint64_t seed = 14695981039346656037ull;  // FNV-1a of the file name: the same damage everywhere
-    for (const char c : path.filename().string()) seed = (seed ^ static_cast<unsigned char>(c)) * 1099511628211ull;
-    Damage damage(seed);
+    Damage damage(core::fnv1a(path.filename().string()));  // the same damage on every machine
     for (int i = 0; i < 300; ++i) {
       std::string text = damage.apply(original);
       if (i % 3 == 2) text = damage.apply(text);  // twice, now and then
