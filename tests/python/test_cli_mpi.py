@@ -65,3 +65,11 @@ def test_a_folder_revolve_did_not_write_is_refused_before_any_run_on_every_proce
     assert sorted(p.name for p in out.iterdir()) == ["notes.txt"]
     sensitivity(revolve_cli, out, "--samples", "2", "--force", processes=3)
     assert (out / "sensitivity.csv").is_file()
+
+
+def test_calibrate_under_mpirun_is_refused_once_with_nothing_written(revolve_cli, mpirun, tmp_path):
+    args = ["mpirun", "-n", "2", "--oversubscribe", str(revolve_cli), "calibrate", str(SMALL), "--params",
+            "justice.arrest_rate", "--out", str(tmp_path / "fit")]
+    result = subprocess.run(args, capture_output=True, text=True, env=MPI_ENV)
+    assert result.returncode != 0 and result.stderr.count("error: revolve calibrate runs in one process (2") == 1
+    assert not (tmp_path / "fit").exists()
