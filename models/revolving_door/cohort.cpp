@@ -159,11 +159,6 @@ void Arrivals::declare(abm::Run& run) {
   release_.declare(run, Phase::exits_and_entries);
 }
 
-void Arrivals::init(abm::Run& run) {
-  columns_ = Columns::resolve(run.population());
-  events_ = EventCounters::resolve(run);
-}
-
 void Arrivals::step(Phase, abm::Run& run) {
   const Parameters& P = setup_->parameters;
   const std::uint32_t run_number = run.key().run, step = run.clock().step();

@@ -7,6 +7,7 @@
 #include "models/revolving_door/housing_moves.hpp"
 #include "models/revolving_door/model_setup.hpp"
 #include "models/revolving_door/people.hpp"
+#include "models/revolving_door/people_module.hpp"
 #include "sim/abm/run.hpp"
 
 namespace revolve::revolving_door {
@@ -25,20 +26,16 @@ class Cohort : public abm::Module {
 };
 
 /// New people joining the cohort: a Poisson number a week, after this week's exits.
-class Arrivals : public abm::Module {
+class Arrivals : public PeopleModule {
  public:
-  explicit Arrivals(std::shared_ptr<const ModelSetup> setup) : setup_(std::move(setup)) {}
+  using PeopleModule::PeopleModule;
   std::string name() const override { return "arrivals"; }
   std::vector<std::string> after() const override { return {"exits"}; }
   PhaseSet phases() const override { return {Phase::exits_and_entries}; }
   void declare(abm::Run& run) override;
-  void init(abm::Run& run) override;
   void step(Phase phase, abm::Run& run) override;
 
  private:
-  std::shared_ptr<const ModelSetup> setup_;
-  Columns columns_;
-  EventCounters events_;
   FreePlaces places_;
   ReleaseRule release_;
 

@@ -45,11 +45,6 @@ void check_housing_first_anniversary(const PeopleView& v, abm::PersonId p, std::
 
 }  // namespace
 
-void Exits::init(abm::Run& run) {
-  columns_ = Columns::resolve(run.population());
-  events_ = EventCounters::resolve(run);
-}
-
 void Exits::step(Phase, abm::Run& run) {
   const ModelSetup& setup = *setup_;
   const FlowsParameters& f = setup.parameters.flows;

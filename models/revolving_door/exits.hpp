@@ -7,23 +7,20 @@
 #include "models/revolving_door/events.hpp"
 #include "models/revolving_door/model_setup.hpp"
 #include "models/revolving_door/people.hpp"
+#include "models/revolving_door/people_module.hpp"
 #include "sim/abm/run.hpp"
 
 namespace revolve::revolving_door {
 
-class Exits : public abm::Module {
+class Exits : public PeopleModule {
  public:
-  explicit Exits(std::shared_ptr<const ModelSetup> setup) : setup_(std::move(setup)) {}
+  using PeopleModule::PeopleModule;
 
   std::string name() const override { return "exits"; }
   PhaseSet phases() const override { return {Phase::exits_and_entries}; }
-  void init(abm::Run& run) override;
   void step(Phase phase, abm::Run& run) override;
 
  private:
-  std::shared_ptr<const ModelSetup> setup_;
-  Columns columns_;
-  EventCounters events_;
 };
 
 }  // namespace revolve::revolving_door

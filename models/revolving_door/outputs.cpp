@@ -137,8 +137,7 @@ void Recorder::declare(abm::Run& run) {
 }
 
 void Recorder::init(abm::Run& run) {
-  columns_ = Columns::resolve(run.population());
-  events_ = EventCounters::resolve(run);
+  PeopleModule::init(run);
   by_intervention_.assign(interventions_.size(), {});
 }
 

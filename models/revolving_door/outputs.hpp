@@ -10,6 +10,7 @@
 #include "models/revolving_door/interventions/intervention.hpp"
 #include "models/revolving_door/model_setup.hpp"
 #include "models/revolving_door/people.hpp"
+#include "models/revolving_door/people_module.hpp"
 #include "models/revolving_door/tallies.hpp"
 #include "sim/abm/run.hpp"
 #include "sim/ensemble/scenario_model.hpp"
@@ -42,11 +43,11 @@ const std::vector<OutputSpec>& output_layout();
 std::vector<ensemble::MeasureInfo> measure_infos();
 
 /// Records every output at the end of each week (the system's are recorded by the coupler).
-class Recorder : public abm::Module {
+class Recorder : public PeopleModule {
  public:
   /// `interventions`: the run's interventions in intervention_types() order, whose costs it records.
   Recorder(std::shared_ptr<const ModelSetup> setup, std::vector<const Intervention*> interventions)
-      : setup_(std::move(setup)), interventions_(std::move(interventions)) {}
+      : PeopleModule(std::move(setup)), interventions_(std::move(interventions)) {}
 
   std::string name() const override { return "recorder"; }
   void declare(abm::Run& run) override;
@@ -54,10 +55,7 @@ class Recorder : public abm::Module {
   void record(abm::Run& run) override;
 
  private:
-  std::shared_ptr<const ModelSetup> setup_;
   std::vector<const Intervention*> interventions_;
-  Columns columns_;
-  EventCounters events_;
   std::vector<abm::Output> outputs_;
   GroupWeeks groups_{};
   std::array<std::array<double, payer_count>, group_count> by_payer_{};  // intervention costs included [GBP]

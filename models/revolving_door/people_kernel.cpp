@@ -12,46 +12,6 @@ namespace {
 
 constexpr std::size_t block_size = abm::Run::block_size;
 
-/// Numbers of the week that do not depend on the person, computed once per step.
-struct WeekRates {
-  double usual_start = 0;  // hazards of entering contracted services, times their capacity factor [per week]
-  double rough_to_temporary = 0, rough_to_supported = 0, temporary_to_supported = 0;
-  std::array<std::array<double, 2>, service_count> build{};  // share of the gap to the ceiling closed, by sex
-  std::array<double, service_count> ceiling{}, leaver{};
-  double decay = 1;      // engagement kept after a week with no worker
-  double ae_memory = 1;  // weight of last week's A&E count in the past-year count
-  double crisis_end = 0;
-  CoordinatorEffects mtam, navigator;
-};
-
-WeekRates week_rates(const Parameters& P, const Signals& signals, const PeopleKernel::WeekSignals& in) {
-  WeekRates r;
-  const double usual = signals.value(in.capacity_factor_usual);
-  r.usual_start = P.support.usual_start * usual;
-  r.rough_to_temporary = P.housing.rough_to_temporary * usual;
-  r.rough_to_supported = P.housing.rough_to_supported * usual;
-  r.temporary_to_supported = P.housing.temporary_to_supported * usual;
-  const EngagementParameters& e = P.engagement;
-  for (std::size_t s = 0; s < service_count; ++s) {
-    const double overload =
-        1.0 + (P.workforce.overload_build_time_multiplier - 1.0) * std::max(0.0, signals.value(in.caseload_ratio[s]) - 1.0);
-    r.build[s][code(Sex::male)] = -std::expm1(-1.0 / (e.build_time * overload));
-    r.build[s][code(Sex::female)] = -std::expm1(-1.0 / (e.build_time * e.women_build_time_multiplier * overload));
-  }
-  for (std::size_t s = 0; s < service_count; ++s) {
-    r.ceiling[s] = signals.value(in.ceiling[s]);
-    r.leaver[s] = signals.value(in.leaver_fraction[s]);
-  }
-  r.decay = std::exp(-1.0 / e.decay_time);
-  r.ae_memory = std::exp(-1.0 / past_year_weeks);
-  r.crisis_end = 1.0 / P.mental_health.crisis_duration;
-  const auto mtam = [&](std::size_t i) { return signals.value(in.mtam[i]); };
-  r.mtam = {.treatment_entry = mtam(0), .dual_diagnosis = mtam(1), .crisis_to_treatment = mtam(2),
-            .crisis_end = mtam(3), .tenancy_loss = mtam(4), .breach = mtam(5), .ae = 1.0};
-  r.navigator.ae = signals.value(in.navigator_ae);
-  return r;
-}
-
 /// Competing risks over one week: the index of the hazard [per week] that uniform u selects, or N
 /// if the person stays. Since 1 - exp(-H) <= H, most people stay without an exp.
 template <std::size_t N>
@@ -569,26 +529,8 @@ void BlockStep::engagement(abm::PersonId p) {
 }  // namespace
 
 void PeopleKernel::declare(abm::Run& run) {
-  Signals& s = run.signals();
-  const Phase at = Phase::transitions;
-  WeekSignals& in = signals_;
-  in.capacity_factor_usual = s.read("system.capacity factor usual", at);
-  for (std::size_t k = 0; k < service_count; ++k) {
-    const std::string service = service_names[k];
-    in.leaver_fraction[k] = s.read("system.leaver fraction[" + service + "]", at);
-    in.caseload_ratio[k] = s.read("system.caseload ratio[" + service + "]", at);
-    in.ceiling[k] = s.read("support.ceiling[" + service + "]", at);
-  }
-  const std::array<const char*, 6> mtam = {"treatment_entry", "dual_diagnosis", "crisis_to_treatment",
-                                           "crisis_end",      "tenancy_loss",   "breach"};
-  for (std::size_t i = 0; i < mtam.size(); ++i) in.mtam[i] = s.read(std::string("effect.mtam.") + mtam[i], at);
-  in.navigator_ae = s.read("effect.navigator.ae", at);
-  queue_.declare(s);
-}
-
-void PeopleKernel::init(abm::Run& run) {
-  columns_ = Columns::resolve(run.population());
-  events_ = EventCounters::resolve(run);
+  signals_ = KernelSignals::declare(run.signals());
+  queue_.declare(run.signals());
 }
 
 void PeopleKernel::step(Phase, abm::Run& run) {

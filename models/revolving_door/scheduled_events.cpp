@@ -20,11 +20,6 @@ void ScheduledEvents::declare(abm::Run& run) {
   release_.declare(run, Phase::scheduled_events);
 }
 
-void ScheduledEvents::init(abm::Run& run) {
-  columns_ = Columns::resolve(run.population());
-  events_ = EventCounters::resolve(run);
-}
-
 void ScheduledEvents::step(Phase, abm::Run& run) {
   const PeopleView v = PeopleView::of(run.population(), columns_);
   const std::uint32_t step = run.clock().step();

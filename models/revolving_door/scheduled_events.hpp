@@ -8,23 +8,20 @@
 #include "models/revolving_door/housing_moves.hpp"
 #include "models/revolving_door/model_setup.hpp"
 #include "models/revolving_door/people.hpp"
+#include "models/revolving_door/people_module.hpp"
 #include "sim/abm/run.hpp"
 
 namespace revolve::revolving_door {
 
-class ScheduledEvents : public abm::Module {
+class ScheduledEvents : public PeopleModule {
  public:
-  explicit ScheduledEvents(std::shared_ptr<const ModelSetup> setup) : setup_(std::move(setup)) {}
+  using PeopleModule::PeopleModule;
   std::string name() const override { return "scheduled_events"; }
   PhaseSet phases() const override { return {Phase::scheduled_events}; }
   void declare(abm::Run& run) override;
-  void init(abm::Run& run) override;
   void step(Phase phase, abm::Run& run) override;
 
  private:
-  std::shared_ptr<const ModelSetup> setup_;
-  Columns columns_;
-  EventCounters events_;
   FreePlaces places_;
   ReleaseRule release_;
 

@@ -17,7 +17,7 @@ void SystemFeeds::declare(abm::Run& run) {
 }
 
 void SystemFeeds::init(abm::Run& run) {
-  columns_ = Columns::resolve(run.population());
+  PeopleModule::init(run);
   feed(run);  // the starting cohort's occupancy, so week 1 sees the right free places
 }
 

@@ -8,24 +8,23 @@
 
 #include "models/revolving_door/model_setup.hpp"
 #include "models/revolving_door/people.hpp"
+#include "models/revolving_door/people_module.hpp"
 #include "sim/abm/run.hpp"
 
 namespace revolve::revolving_door {
 
-class SystemFeeds : public abm::Module {
+class SystemFeeds : public PeopleModule {
  public:
-  explicit SystemFeeds(std::shared_ptr<const ModelSetup> setup) : setup_(std::move(setup)) {}
+  using PeopleModule::PeopleModule;
 
   std::string name() const override { return "system_feeds"; }
   std::vector<std::string> after() const override { return {"cohort"}; }  // the starting cohort exists at init
   PhaseSet phases() const override { return {Phase::people_to_system}; }
   void declare(abm::Run& run) override;
   void init(abm::Run& run) override;
-  void step(Phase phase, abm::Run& run) override { feed(run); }
+  void step(Phase, abm::Run& run) override { feed(run); }
 
  private:
-  std::shared_ptr<const ModelSetup> setup_;
-  Columns columns_;
   Signal temporary_, supported_, tenancies_, waiting_temporary_, waiting_supported_, waiting_housing_first_;
   std::array<Signal, service_count> clients_;
 

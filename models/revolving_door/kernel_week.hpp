@@ -1,0 +1,51 @@
+#pragma once
+// What the people kernel reads from the rest of the model each week (docs/model/design.md, 'Hazards'): the
+// system's leaver fractions, caseload ratios and usual-pathway capacity, each service's engagement ceiling,
+// and the effects MTAM and navigators publish for their clients; and the numbers of the week derived from
+// them once per step, before the per-person loop.
+#include <array>
+
+#include "models/revolving_door/model_setup.hpp"
+#include "models/revolving_door/people.hpp"
+#include "sim/core/signals.hpp"
+
+namespace revolve::revolving_door {
+
+/// An intervention's effects on its clients this week, as the kernel applies them (multipliers on
+/// hazards unless said otherwise).
+struct CoordinatorEffects {
+  double treatment_entry = 1.0;      ///< on entering treatment
+  double dual_diagnosis = 1.0;       ///< the dual-diagnosis multiplier that applies to clients
+  double crisis_to_treatment = 0.0;  ///< chance a crisis ends in treatment
+  double crisis_end = 1.0;           ///< on the hazard of a crisis ending
+  double tenancy_loss = 1.0;         ///< on losing a tenancy or placement
+  double breach = 1.0;               ///< on breach recall
+  double ae = 1.0;                   ///< on A&E attendance
+};
+
+/// The signals the kernel reads each week, resolved once at declare.
+struct KernelSignals {
+  Signal capacity_factor_usual;
+  std::array<Signal, service_count> leaver_fraction, caseload_ratio, ceiling;
+  std::array<Signal, 6> mtam;  ///< treatment_entry, dual_diagnosis, crisis_to_treatment, crisis_end, tenancy_loss, breach
+  Signal navigator_ae;
+
+  /// Declares every read in the transitions phase.
+  static KernelSignals declare(Signals& signals);
+};
+
+/// Numbers of the week that do not depend on the person, computed once per step.
+struct WeekRates {
+  double usual_start = 0;  ///< hazards of entering contracted services, times their capacity factor [per week]
+  double rough_to_temporary = 0, rough_to_supported = 0, temporary_to_supported = 0;
+  std::array<std::array<double, 2>, service_count> build{};  ///< share of the gap to the ceiling closed, by sex
+  std::array<double, service_count> ceiling{}, leaver{};
+  double decay = 1;      ///< engagement kept after a week with no worker
+  double ae_memory = 1;  ///< weight of last week's A&E count in the past-year count
+  double crisis_end = 0;
+  CoordinatorEffects mtam, navigator;
+};
+
+WeekRates week_rates(const Parameters& P, const Signals& signals, const KernelSignals& in);
+
+}  // namespace revolve::revolving_door
