@@ -8,13 +8,15 @@ namespace {
 
 constexpr double days_per_year = 365.25;
 
-// Units with no period. Durations are handled separately because their time unit is the unit itself.
-struct FixedUnit {
+// A unit's text, what kind of quantity it is, and its scale to the model's unit.
+struct UnitText {
   std::string_view text;
   Kind kind;
   double scale;
 };
-constexpr std::array<FixedUnit, 11> fixed_units = {{
+
+// Units with no period. Durations are handled separately because their time unit is the unit itself.
+constexpr std::array<UnitText, 11> fixed_units = {{
     {"probability", Kind::probability, 1},
     {"GBP", Kind::money, 1},
     {"fraction", Kind::fraction, 1},
@@ -28,13 +30,8 @@ constexpr std::array<FixedUnit, 11> fixed_units = {{
     {"people per worker", Kind::ratio, 1},
 }};
 
-// Units written "<head> per <period>": the head decides the kind.
-struct PeriodicUnit {
-  std::string_view head;
-  Kind kind;
-  double scale;
-};
-constexpr std::array<PeriodicUnit, 5> periodic_units = {{
+// Units written "<text> per <period>": the text before "per" decides the kind.
+constexpr std::array<UnitText, 5> periodic_units = {{
     {"", Kind::rate, 1},
     {"probability", Kind::probability, 1},
     {"GBP", Kind::money, 1},
@@ -101,7 +98,7 @@ std::optional<Unit> parse_unit(std::string_view text) {
   if (const auto time = parse_time_unit(text)) return Unit{std::string(text), Kind::duration, 1, time};
   if (const auto split = split_period(text)) {
     for (const auto& u : periodic_units) {
-      if (split->first == u.head) return Unit{std::string(text), u.kind, u.scale, split->second};
+      if (split->first == u.text) return Unit{std::string(text), u.kind, u.scale, split->second};
     }
   }
   return std::nullopt;
@@ -166,7 +163,7 @@ std::string units_for(Kind kind) {
     if (u.kind == kind) add(u.text);
   }
   for (const auto& u : periodic_units) {
-    if (u.kind == kind) add(std::string(u.head) + (u.head.empty() ? "" : " ") + "per day|week|month|year");
+    if (u.kind == kind) add(std::string(u.text) + (u.text.empty() ? "" : " ") + "per day|week|month|year");
   }
   if (kind == Kind::duration) add("days|weeks|months|years");
   return out;
