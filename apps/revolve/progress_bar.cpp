@@ -51,7 +51,7 @@ std::string ProgressBar::time_left(int percent) const {
   const double elapsed = std::chrono::duration<double>(std::chrono::steady_clock::now() - start_).count();
   // The pace so far, carried on: the work is even (every unit a step of a run).
   const auto left = static_cast<long>(elapsed * (100 - percent) / percent + 0.5);
-  char buffer[32];
+  char buffer[64];  // room for any long
   if (left >= 3600) {
     std::snprintf(buffer, sizeof buffer, "  %ldh %02ldm left  ", left / 3600, left % 3600 / 60);
   } else {
