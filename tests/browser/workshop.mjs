@@ -36,7 +36,11 @@ else if (elapsed > 1000) problems.push(`the rough-sleeping chart changed ${elaps
 await page.screenshot({ path: path.join(ARTIFACTS, "workshop_changed.png"), fullPage: true });
 
 // A mean beyond the outcomes chart's scale (Housing First tenancies, from a baseline of about one) is an arrow
-// at the edge labelled with its value, never a tick that looks like the edge's value.
+// at the edge labelled with its value, never a tick that looks like the edge's value. Checked on the final
+// result: a quick look of a few runs can have a baseline of zero tenancies, and so no percent change at all.
+await page.waitForFunction(() => window.workshopShown.runs >= window.workshopShown.target &&
+  window.workshopShown.settings.housing_first === Number(document.getElementById("control-housing_first").max),
+  null, { timeout: 60000 });
 const beyond = await page.evaluate(() => {
   const chart = window.workshopCharts.outcomes;
   const scale = chart.scales.x;
