@@ -92,7 +92,7 @@ class ScenarioError(Error):
         ...     base.with_changes(interventions={"navigtors": "on"})
         ... except revolve.ScenarioError as error:
         ...     print(error)
-        with_changes: unknown intervention 'navigtors' (did you mean 'navigators'?) (known: housing_first, mtam, navigators, release_accommodation, contracts)
+        with_changes: unknown intervention 'navigtors' (did you mean 'navigators'?) (known: housing_first, mtam, navigators, release_accommodation, contracts, payment_by_results, commissioning_for_learning)
     """
 
 

@@ -37,6 +37,8 @@ const std::vector<std::pair<std::string, MeasureWords>>& named_measures() {
       {"events.death", {"Deaths", -1}},
       {"events.positive_exit", {"Positive exits (stable, moved on)", +1}},
       {"events.housing_first_sustained_1y", {"Housing First tenancies kept a year", +1}},
+      {"positive_outcomes.reported", {"Positive outcomes as providers report them (closed cases)", +1}},
+      {"positive_outcomes.true", {"Positive outcomes as they are (closed cases)", +1}},
       {"person_weeks.housed", {"Weeks housed", 0}},
       {"people.settled", {"Settled tenancy", 0}},
       {"people.housing_first", {"People in a Housing First tenancy", 0}},

@@ -87,6 +87,10 @@ std::vector<Measure> measures() {
     }
   }
   m.push_back({"engagement.mean", "score 0 to 1", Aggregation::level, Source::engagement, 0, ""});
+  // Closed MTAM and navigator cases ending positively, as providers report them and as they are.
+  m.push_back({"positive_outcomes.reported", "closed cases", Aggregation::flow, Source::reported_positive, 0, ""});
+  m.push_back({"positive_outcomes.true", "closed cases", Aggregation::flow, Source::event,
+               code(Event::coordinator_episode_positive), ""});
   return m;
 }
 
@@ -128,6 +132,7 @@ std::vector<ensemble::MeasureInfo> measure_infos() {
 }
 
 void Recorder::declare(abm::Run& run) {
+  gaming_share_ = run.signals().read("commissioning.gaming_share", Phase::record);
   std::vector<std::string> last = {"not_recorded"};
   last.insert(last.end(), housing_names.begin(), housing_names.end());
   last_housing_ = run.population().add_state("recorded_housing", last);
@@ -145,6 +150,7 @@ void Recorder::record(abm::Run& run) {
   tally_people(run);
   read_events(run);
   add_costs(run);
+  gaming_share_now_ = run.signals().value(gaming_share_);
   discount_ = std::pow(1.0 + setup_->parameters.economics.discount_rate, -static_cast<double>(run.clock().step() - 1));
   const auto& layout = output_layout();
   for (std::size_t i = 0; i < layout.size(); ++i) {
@@ -232,6 +238,10 @@ double Recorder::group_value(const OutputSpec& spec, std::size_t g) const {
       return discount_ * by_intervention_[spec.index][g];
     case Source::engagement:
       return w.engagement;  // a sum here; value() divides by the people alive
+    case Source::reported_positive: {
+      const double positive = w.events[code(Event::coordinator_episode_positive)];
+      return positive + gaming_share_now_ * (w.events[code(Event::coordinator_episode_end)] - positive);
+    }
     case Source::system:
       return 0.0;
   }

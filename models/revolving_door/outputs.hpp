@@ -27,6 +27,7 @@ enum class Source : std::uint8_t {
   intervention_cost,  ///< an intervention's own cost (index: its place in intervention_types())
   intervention_cost_discounted,  ///< the same, discounted to the start of the run
   engagement,         ///< mean engagement of the people alive
+  reported_positive,  ///< closed cases recorded as positive: the true ones and those gamed under payment by results
   system,             ///< a system variable (index: position in system_outputs()), recorded by the coupler
 };
 
@@ -61,6 +62,8 @@ class Recorder : public PeopleModule {
   std::array<std::array<double, payer_count>, group_count> by_payer_{};  // intervention costs included [GBP]
   std::vector<std::array<double, group_count>> by_intervention_;         // [intervention][group] [GBP]
   double discount_ = 1.0;  // discount factor of this week's costs
+  Signal gaming_share_;          // payment by results: share of closed cases not positive recorded as positive
+  double gaming_share_now_ = 0;  // its value this week
   /// Each person's housing at the end of last week, as code + 1 (0: not yet recorded), so the
   /// moves between housing states can be counted whatever rule made them.
   abm::StateColumn last_housing_;

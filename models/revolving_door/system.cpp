@@ -22,6 +22,16 @@ std::shared_ptr<const sd::CompiledModel> compile_system(const std::filesystem::p
       {"supported places", p.capacity.supported_places},
       {"housing first existing places", p.housing_first.places},
       {"housing first supply lead time", p.housing_first.supply_lead_time},
+      {"initial trust", p.commissioning.initial_trust},
+      {"trust build time", p.commissioning.trust_build_time},
+      {"trust loss per retender", p.commissioning.trust_loss_per_retender},
+      {"performance management erosion time", p.commissioning.performance_management_erosion_time},
+      {"learning time", p.commissioning.learning_time},
+      {"resilience drain", p.commissioning.resilience_drain},
+      {"resilience recovery time", p.commissioning.resilience_recovery_time},
+      {"mainstream pullback", p.commissioning.mainstream_pullback},
+      {"mainstream pullback time", p.commissioning.mainstream_pullback_time},
+      {"mainstream recovery time", p.commissioning.mainstream_recovery_time},
   };
   for (const auto& [name, value] : options.overrides) {
     const sd::Variable* v = model.find(name);
@@ -50,6 +60,10 @@ const std::vector<SystemOutput>& system_outputs() {
         {"system.capacity_factor_housing_first", "capacity factor housing first", "share of normal intake"},
         {"system.retenders", "retenders", "re-tenders", Aggregation::flow},
         {"system.provider_changes", "provider changes", "changes", Aggregation::flow},
+        {"system.commissioner_trust", "commissioner trust", "score 0 to 1"},
+        {"system.provider_learning", "provider learning", "score 0 to 1"},
+        {"system.resilience", "resilience", "score 0 to 1"},
+        {"system.mainstream_provision", "mainstream provision", "share of usual intake"},
     };
     for (const auto& s : service_names) {
       o.push_back({"system.staff_" + s, "staff[" + s + "]", "staff"});

@@ -10,7 +10,7 @@ from viz import labels
 def test_the_dictionary_names_outcomes_groups_payers_and_interventions():
     words = revolve.model_dictionary()
     outcomes = [m for m in words["measures"] if m["better"] != 0]
-    assert len(outcomes) == 17 and all(m["label"] != m["name"] for m in outcomes)
+    assert len(outcomes) == 19 and all(m["label"] != m["name"] for m in outcomes)
     assert {p["name"] for p in words["payers"]} >= {"nhs", "la_housing", "police"}
     assert words["groups"][0] == {"name": "", "label": "Everyone", "short_label": "Everyone"}
     assert [i["label"] for i in words["interventions"]][:2] == ["Housing First", "My Team Around Me"]

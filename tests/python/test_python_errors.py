@@ -93,7 +93,7 @@ WITH_CHANGES_ERRORS = [
      "with_changes: unknown key 'valeu' in parameter 'contracts.term' (allowed: value, unit)"),
     (dict(interventions={"navigtors": "on"}),
      "with_changes: unknown intervention 'navigtors' (did you mean 'navigators'?) (known: housing_first, mtam, "
-     "navigators, release_accommodation, contracts)"),
+     "navigators, release_accommodation, contracts, payment_by_results, commissioning_for_learning)"),
     (dict(interventions={"mtam": [{"start": 0, "stop": 3}, {"start": 2}]}),
      "with_changes: overlapping schedule: a window of 'mtam' starts at 2 years, before the one starting at 0 years "
      "stops (3 years)"),

@@ -2,7 +2,8 @@
 // An intervention that refers people to a service with limited room each week (Housing First, MTAM,
 // navigators): one pass over the people counts the service's clients and collects the candidates; the
 // room left goes to the first candidates in the intervention's ranking, each made an offer they may
-// decline. The hooks below are what differs between interventions.
+// decline. The hooks below are what differs between interventions. Under payment by reported outcomes a share
+// of the room goes to the easiest candidates instead (signal commissioning.selection_share, 0 otherwise).
 #include <cstdint>
 #include <vector>
 
@@ -25,6 +26,8 @@ class CapacityReferral : public Intervention {
   using Intervention::Intervention;
 
   PhaseSet phases() const override { return {Phase::advance_clock, Phase::interventions}; }
+  /// Reads the selection pressure; a subclass that declares more calls this first.
+  void declare(abm::Run& run) override;
   void init(abm::Run& run) override;
   void step(Phase phase, abm::Run& run) override;
 
@@ -51,9 +54,12 @@ class CapacityReferral : public Intervention {
  private:
   Columns columns_;
   EventCounters events_;
+  Signal selection_share_;
   std::vector<abm::PersonId> candidates_;
 
   void refer(abm::Run& run);
+  /// Puts the first n candidates in offer order: the easiest `easiest` of them, then the usual priority.
+  void rank(const PeopleView& v, std::size_t n, std::size_t easiest);
 };
 
 }  // namespace revolve::revolving_door

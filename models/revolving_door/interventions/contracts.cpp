@@ -36,11 +36,12 @@ class Contracts : public Intervention {
       c.turnover_multiplier = s.write("system.turnover multiplier[" + service + "]", Phase::advance_clock);
       c.staff_loss = s.write("system.staff loss[" + service + "]", Phase::advance_clock);
     }
-    services_[0].capacity_factor = s.write("system.capacity factor usual", Phase::advance_clock);
+    services_[0].capacity_factor = s.write("system.contract capacity factor usual", Phase::advance_clock);
     services_[1].capacity_factor = s.write("system.capacity factor housing first", Phase::advance_clock);
     retenders_signal_ = s.write("system.retenders", Phase::advance_clock);
     provider_changes_ = s.write("system.provider changes", Phase::advance_clock);
     ceiling_usual_ = s.write("support.ceiling[usual]", Phase::advance_clock);
+    shared_risk_ = s.write("system.shared risk", Phase::advance_clock);  // builds commissioner trust
   }
 
   void init(abm::Run& run) override {
@@ -56,6 +57,7 @@ class Contracts : public Intervention {
     const double alliance = std::clamp(level(run), 0.0, 1.0);
     Signals& s = run.signals();
     s.set(ceiling_usual_, P.engagement.ceiling_usual + (P.contracts.alliance_ceiling_usual - P.engagement.ceiling_usual) * alliance);
+    s.set(shared_risk_, alliance);
     const ContractTerms terms = contract_terms(alliance);
     const double alliance_turnover = 1.0 + (P.contracts.alliance_turnover_multiplier - 1.0) * alliance;
     const std::uint32_t step = run.clock().step();
@@ -82,7 +84,7 @@ class Contracts : public Intervention {
 
  private:
   std::array<Commissioned, 2> services_ = {{{Service::usual}, {Service::housing_first}}};
-  Signal retenders_signal_, provider_changes_, ceiling_usual_;
+  Signal retenders_signal_, provider_changes_, ceiling_usual_, shared_risk_;
   random::Stream retender_;
   std::int32_t retenders_ = 0;  // this week
 

@@ -11,15 +11,26 @@ CoordinatedService::CoordinatedService(std::shared_ptr<const ModelSetup> setup, 
     : CapacityReferral(std::move(setup), std::move(name)), support_(support), service_(service) {}
 
 void CoordinatedService::declare(abm::Run& run) {
+  CapacityReferral::declare(run);
   const std::string service = service_names[code(service_)];
   staff_ = run.signals().read("system.staff[" + service + "]", Phase::interventions);
   run.signals().read("system.staff[" + service + "]", Phase::record);  // costs
   ceiling_ = run.signals().write("support.ceiling[" + service + "]", Phase::advance_clock);
+  programme_level_ = run.signals().write("system.programme level[" + service + "]", Phase::advance_clock);
+  learning_ = run.signals().read("system.provider learning", Phase::interventions);
+}
+
+void CoordinatedService::step(Phase phase, abm::Run& run) {
+  // Read after the system is refreshed; the effects published next week use it (a week's lag).
+  if (phase == Phase::interventions) learning_seen_ = run.signals().value(learning_);
+  CapacityReferral::step(phase, run);
 }
 
 void CoordinatedService::set_week(abm::Run& run) {
   const Parameters& P = parameters();
   level_ = level(run);
+  strength_ = 1.0 + P.commissioning.learning_effect_gain * learning_seen_;
+  run.signals().set(programme_level_, level_);
   const double running = years_running(run);
   const double maturity =
       revolving_door::maturity(running * weeks_per_year, P.workforce.team_maturity_time, P.workforce.maturity_start_effect);

@@ -20,6 +20,7 @@ class HousingFirst : public CapacityReferral {
   explicit HousingFirst(std::shared_ptr<const ModelSetup> setup) : CapacityReferral(std::move(setup), "housing_first") {}
 
   void declare(abm::Run& run) override {
+    CapacityReferral::declare(run);
     Signals& s = run.signals();
     added_places_ = s.write("system.housing first added places", Phase::advance_clock);
     ceiling_ = s.write("support.ceiling[housing_first]", Phase::advance_clock);

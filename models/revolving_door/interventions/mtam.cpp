@@ -53,12 +53,12 @@ class Mtam : public CoordinatedService {
     Signals& s = run.signals();
     s.set(coverage_target_, coverage_target_now_);
     const std::array<double, effect_names.size()> effects = {
-        mature_effect(m.treatment_entry_multiplier, maturity),
+        mature_effect(learned(m.treatment_entry_multiplier), maturity),
         std::pow(P.modifier.dual_diagnosis_on_treatment_entry, 1.0 - m.dual_diagnosis_relief * maturity),
         P.mental_health.crisis_to_treatment + (m.crisis_to_treatment - P.mental_health.crisis_to_treatment) * maturity,
-        1.0 / mature_effect(m.crisis_duration_multiplier, maturity),
-        mature_effect(m.tenancy_loss_multiplier, maturity),
-        mature_effect(m.breach_multiplier, maturity),
+        1.0 / mature_effect(learned(m.crisis_duration_multiplier), maturity),
+        mature_effect(learned(m.tenancy_loss_multiplier), maturity),
+        mature_effect(learned(m.breach_multiplier), maturity),
     };
     for (std::size_t i = 0; i < effects.size(); ++i) s.set(effects_[i], effects[i]);
   }

@@ -53,7 +53,7 @@ class Navigators : public CoordinatedService {
     s.set(staff_loss_, level > 0.0 && round > contract_round_ ? n.contract_end_leaving : 0.0);
     contract_round_ = level > 0.0 ? round : 0;
     s.set(posts_, n.staff * level);
-    s.set(ae_effect_, mature_effect(n.ae_multiplier, maturity));
+    s.set(ae_effect_, mature_effect(learned(n.ae_multiplier), maturity));
   }
 
   void visit(const ReferralWeek& week, abm::PersonId p) override {

@@ -10,14 +10,19 @@ std::unique_ptr<Intervention> make_mtam(std::shared_ptr<const ModelSetup> setup)
 std::unique_ptr<Intervention> make_navigators(std::shared_ptr<const ModelSetup> setup);
 std::unique_ptr<Intervention> make_release_accommodation(std::shared_ptr<const ModelSetup> setup);
 std::unique_ptr<Intervention> make_contracts(std::shared_ptr<const ModelSetup> setup);
+std::unique_ptr<Intervention> make_payment_by_results(std::shared_ptr<const ModelSetup> setup);
+std::unique_ptr<Intervention> make_commissioning_for_learning(std::shared_ptr<const ModelSetup> setup);
 
 std::span<const InterventionType> intervention_types() {
-  static const std::array<InterventionType, 5> types = {{
+  static const std::array<InterventionType, 7> types = {{
       {"housing_first", "Housing First", Payer::la_housing, make_housing_first},
       {"mtam", "My Team Around Me", Payer::la_social_care, make_mtam},
       {"navigators", "A&E navigators", Payer::nhs, make_navigators},
       {"release_accommodation", "Accommodation on release", Payer::prisons_probation, make_release_accommodation},
       {"contracts", "Contracts (procurement)", Payer::la_housing, make_contracts},
+      {"payment_by_results", "Payment by reported outcomes", Payer::la_social_care, make_payment_by_results},
+      {"commissioning_for_learning", "Commissioning for learning", Payer::la_social_care,
+       make_commissioning_for_learning},
   }};
   return types;
 }

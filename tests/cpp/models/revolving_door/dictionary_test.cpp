@@ -28,7 +28,9 @@ TEST_CASE("the dictionary labels every outcome and names every payer, group and 
       CHECK(m.label != m.measure);  // an outcome a board reads has plain words
     }
   }
-  CHECK(outcomes == 17);  // with s136, ambulance call-outs and both kinds of admission (the data-hub measures)
+  // With s136, ambulance call-outs and both kinds of admission (the data-hub measures), and positive outcomes as
+  // reported and as they are.
+  CHECK(outcomes == 19);
   CHECK(d.measures.front().measure == "person_weeks.rough_sleeping");  // the report's headline order
   REQUIRE(d.payers.size() == payer_names.size());
   for (std::size_t i = 0; i < payer_names.size(); ++i) CHECK(d.payers[i].name == payer_names[i]);
