@@ -125,3 +125,92 @@ TEST_CASE("a new service dips before it improves: its first year does less than 
   CHECK(year1_loss > 0);
   CHECK(year4_loss < year1_loss);
 }
+
+// --- Commissioning loops (design 9.6) -------------------------------------------------------------------------
+
+namespace {
+
+/// MTAM from the start, at full coverage so that cases close within a few years.
+ScenarioBuilder mtam(double years = 4) {
+  return area(years).with("mtam").set("mtam.coverage_year1", 330).set("mtam.coverage_year2", 330);
+}
+
+}  // namespace
+
+TEST_CASE("payment by reported outcomes: reported positive outcomes exceed the true ones, which they equal otherwise") {
+  const Ensemble block(mtam().scenario(), runs);
+  const Ensemble paid(mtam().with("payment_by_results").scenario(), runs);
+  REQUIRE(block.total("positive_outcomes.true") > 10);
+  CHECK(block.total("positive_outcomes.reported") == block.total("positive_outcomes.true"));
+  CHECK(block.total("positive_outcomes.true") == block.total("events.coordinator_episode_positive"));
+  // Gaming: a share of the closed cases that were not positive is recorded as positive.
+  CHECK(paid.total("positive_outcomes.reported") > paid.total("positive_outcomes.true") + 1);
+  const double not_positive = paid.total("events.coordinator_episode_end") - paid.total("positive_outcomes.true");
+  CHECK(paid.total("positive_outcomes.reported") - paid.total("positive_outcomes.true") ==
+        Approx(0.25 * not_positive).epsilon(1e-9));
+}
+
+TEST_CASE("payment by reported outcomes: providers take on easier clients, leaving the priority groups") {
+  const Ensemble block(mtam().scenario(), runs);
+  const Ensemble paid(mtam().with("payment_by_results").scenario(), runs);
+  CHECK(paid.total("events.mtam_referral", "wider") > 1.5 * block.total("events.mtam_referral", "wider"));
+  CHECK(paid.total("events.mtam_referral", "chronic_homeless") < block.total("events.mtam_referral", "chronic_homeless"));
+  // No selection pressure, no gaming: the same run as without the regime.
+  const Ensemble none(mtam().with("payment_by_results").set("payment_by_results.selection_share", 0)
+                          .set("payment_by_results.gaming_share", 0).scenario(), runs);
+  CHECK(none.total("events.mtam_referral", "wider") == block.total("events.mtam_referral", "wider"));
+  CHECK(none.total("events.mh_crisis") == block.total("events.mh_crisis"));
+}
+
+TEST_CASE("commissioner trust falls with re-tenders and performance management, and rises under an alliance") {
+  const auto small_area = [] { return ScenarioBuilder(0.1, 6); };
+  const Ensemble base(small_area().scenario(), runs);
+  const Ensemble retenders(small_area().set("contracts.term", 1).set("contracts.extension", 0).scenario(), runs);
+  const Ensemble alliance(small_area().with("contracts").scenario(), runs);
+  const Ensemble paid(small_area().with("payment_by_results").scenario(), runs);
+  CHECK(retenders.total("system.retenders") > base.total("system.retenders"));
+  CHECK(retenders.year(6, "system.commissioner_trust") < base.year(6, "system.commissioner_trust"));
+  CHECK(alliance.year(6, "system.commissioner_trust") > base.year(6, "system.commissioner_trust"));
+  CHECK(alliance.year(6, "system.commissioner_trust") > alliance.year(1, "system.commissioner_trust"));
+  CHECK(paid.year(6, "system.commissioner_trust") < base.year(6, "system.commissioner_trust"));
+}
+
+TEST_CASE("providers learn only when commissioned for learning, and learning strengthens MTAM's effects") {
+  const Ensemble base(mtam().scenario(), runs);
+  const auto learning = [] { return mtam().with("contracts").with("commissioning_for_learning"); };
+  // A strong gain (the default is 0.5) so that a few runs of a small area show its direction clearly.
+  const Ensemble learnt(learning().set("commissioning.learning_effect_gain", 2).scenario(), runs);
+  const Ensemble no_gain(learning().set("commissioning.learning_effect_gain", 0).scenario(), runs);
+  CHECK(base.total("system.provider_learning") == 0);
+  CHECK(learnt.year(4, "system.provider_learning") > learnt.year(1, "system.provider_learning"));
+  CHECK(learnt.year(4, "system.provider_learning") > 0.2);
+  // The same runs but for the effect of what was learnt: MTAM does more.
+  CHECK(learnt.total("people.mh_unwell") < no_gain.total("people.mh_unwell"));
+  CHECK(learnt.total("events.eviction") < no_gain.total("events.eviction"));
+}
+
+TEST_CASE("resilience drains at once when staff are lost together and refills slowly") {
+  const auto small_area = [] { return ScenarioBuilder(0.1, 6).set("contracts.term", 1).set("contracts.extension", 0); };
+  const Ensemble shocks(small_area().scenario(), runs);
+  const Ensemble no_loss(small_area().set("contracts.staff_loss_on_provider_change", 0).scenario(), runs);
+  CHECK(shocks.total("system.provider_changes") > 0);
+  CHECK(shocks.total("system.resilience") < 0.95);
+  CHECK(no_loss.total("system.resilience") == 1);
+}
+
+TEST_CASE("a programme that ends after mainstream services pulled back leaves a gap: the cliff edge") {
+  // MTAM for three years of six; with and without mainstream pull-back while it runs.
+  const auto ends = [] { return ScenarioBuilder(scale, 6).with("mtam", 1.0, 0.0, 0.0, 3.0); };
+  const Ensemble kept(ends().scenario(), runs);
+  const Ensemble pulled(ends().set("commissioning.mainstream_pullback", 0.5).scenario(), runs);
+  CHECK(kept.total("system.mainstream_provision") == 1);
+  CHECK(pulled.year(3, "system.mainstream_provision") < 0.7);
+  CHECK(pulled.year(6, "system.mainstream_provision") > pulled.year(4, "system.mainstream_provision"));
+  CHECK(pulled.year(6, "system.mainstream_provision") < 1);
+  // After the end, more people have no support and more sleep rough than where mainstream stayed.
+  for (std::size_t year : {4, 5}) {
+    INFO("year " << year);
+    CHECK(pulled.year(year, "people.support_none") > kept.year(year, "people.support_none"));
+    CHECK(pulled.year(year, "person_weeks.rough_sleeping") > kept.year(year, "person_weeks.rough_sleeping"));
+  }
+}

@@ -34,12 +34,12 @@ class ScenarioBuilder {
     scenario_.parameters.push_back({name, value, "", {}});
     return *this;
   }
-  /// An intervention from `start` [years] at `level`, ramping up over `scale_up` [years].
+  /// An intervention from `start` [years] at `level`, ramping up over `scale_up` [years], until `stop` [years].
   ScenarioBuilder& with(const std::string& intervention, double level = 1.0, double start = 0.0,
-                        double scale_up = 0.0) {
+                        double scale_up = 0.0, double stop = std::numeric_limits<double>::infinity()) {
     io::InterventionSetting setting;
     setting.name = intervention;
-    setting.windows.push_back({start, scale_up, std::numeric_limits<double>::infinity(), level, {}});
+    setting.windows.push_back({start, scale_up, stop, level, {}});
     scenario_.interventions[intervention] = setting;
     return *this;
   }
