@@ -2,6 +2,7 @@
 // gives the committed file, and at least 8 targets hold.
 #include <catch2/catch.hpp>
 
+#include <atomic>
 #include <cmath>
 #include <fstream>
 #include <sstream>
@@ -42,7 +43,7 @@ TEST_CASE("the engine sees the targets, and their means are the calibration repo
   const auto report = revolving_door::run_calibration(model, small, 3, 5);
   std::vector<std::size_t> all(16);
   for (std::size_t t = 0; t < all.size(); ++t) all[t] = t;
-  int steps = 0;
+  std::atomic<int> steps = 0;  // the callback runs on the ensemble's worker threads
   const auto means = model.calibration_means(small, all, 3, 5, [&steps] { ++steps; });
   REQUIRE(means.size() == 16);
   for (std::size_t t = 0; t < 16; ++t) {
