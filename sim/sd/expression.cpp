@@ -3,7 +3,9 @@
 #include <algorithm>
 #include <cctype>
 #include <charconv>
+#include <cmath>
 #include <cstdlib>
+#include <limits>
 
 #include "sim/sd/limits.hpp"
 
@@ -433,7 +435,8 @@ class Parser {
     s.column = t.column;
     if (t.kind == Tok::op && t.text == "*") {
       s.kind = Subscript::Kind::wildcard;
-    } else if (t.kind == Tok::number && t.number >= 1 && t.number == static_cast<int>(t.number)) {
+    } else if (t.kind == Tok::number && t.number >= 1 && t.number <= std::numeric_limits<int>::max() &&
+               t.number == std::floor(t.number)) {  // in range before the cast: x[1e24] is no index
       s.kind = Subscript::Kind::index;
       s.index = static_cast<int>(t.number);
       s.text = t.text;

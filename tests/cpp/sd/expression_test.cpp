@@ -9,6 +9,13 @@ TEST_CASE("exponentiation binds tighter than unary minus and is right-associativ
   CHECK(to_string(parse_expression("2^3^2")) == "(2^(3^2))");
 }
 
+TEST_CASE("a subscript number beyond any index is a syntax error") {
+  // Cast to int before the range was checked: undefined behaviour, an abort under UBSan (expression_fuzz).
+  CHECK_THROWS_AS(parse_expression("x[1e24]"), SyntaxError);
+  CHECK_THROWS_AS(parse_expression("x[2147483648]"), SyntaxError);
+  CHECK(parse_expression("x[2147483647]").subscripts[0].index == 2147483647);
+}
+
 TEST_CASE("canonical names ignore case, spaces and underscores") {
   CHECK(canonical_name("Heat Loss  to_Room") == "heat_loss_to_room");
   CHECK(canonical_name("\"Heat Loss\"") == "heat_loss");
