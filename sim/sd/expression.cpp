@@ -48,12 +48,14 @@ class Lexer {
       t.end = pos_;
       out.push_back(t);
       if (t.kind == Tok::end) return out;
+      after_operand_ = t.kind == Tok::number || t.kind == Tok::name || t.kind == Tok::rparen || t.kind == Tok::rbracket;
     }
   }
 
  private:
   std::string_view text_;
   std::size_t pos_ = 0;
+  bool after_operand_ = false;  // the last token ends an operand: an operator may follow, not a function
 
   int column() const { return static_cast<int>(pos_) + 1; }
 
@@ -100,8 +102,8 @@ class Lexer {
     if (is_name_start(c)) {
       t.text = word();
       const std::string u = upper(t.text);
-      if (u == "MOD" && next_non_space() == '(') {
-        t.kind = Tok::name;  // MOD(a, b), the function form of the operator
+      if (u == "MOD" && next_non_space() == '(' && !after_operand_) {
+        t.kind = Tok::name;  // MOD(a, b), the function form of the operator; a MOD (b + c) is the operator
         return t;
       }
       if (is_keyword(u)) {

@@ -9,6 +9,15 @@ TEST_CASE("exponentiation binds tighter than unary minus and is right-associativ
   CHECK(to_string(parse_expression("2^3^2")) == "(2^(3^2))");
 }
 
+TEST_CASE("a MOD before a parenthesis is the operator after an operand, the function elsewhere") {
+  const Expr op = parse_expression("a MOD (b + c)");  // a syntax error before: MOD( was always the function
+  REQUIRE(op.kind == Expr::Kind::binary);
+  CHECK(op.op == Op::mod);
+  CHECK(op.args[1].op == Op::add);
+  CHECK(parse_expression("MOD(a, b)").kind == Expr::Kind::call);
+  CHECK(parse_expression("2 * MOD(a, b)").args[1].kind == Expr::Kind::call);
+}
+
 TEST_CASE("a subscript number beyond any index is a syntax error") {
   // Cast to int before the range was checked: undefined behaviour, an abort under UBSan (expression_fuzz).
   CHECK_THROWS_AS(parse_expression("x[1e24]"), SyntaxError);
