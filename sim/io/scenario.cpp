@@ -78,7 +78,7 @@ class Layer {
     std::size_t budget = limits::yaml_nodes;
     reject_repeated_keys(root, budget);
     for (const auto& kv : root) {
-      const auto key = kv.first.as<std::string>();
+      const auto key = key_text(kv.first);
       if (!top_level_keys.count(key)) {
         fail(kv.first, "unknown key '" + key + "' (allowed: " + list_of(top_level_keys) + ")");
       }
@@ -108,6 +108,13 @@ class Layer {
   }
 
   params::Origin origin(const YAML::Node& node) const { return {file_.string(), node.Mark().line + 1}; }
+
+  /// A mapping's key. YAML allows a list or a mapping as a key (`? [a, b]`), which yaml-cpp cannot give as text:
+  /// its exception named neither the file nor the line.
+  std::string key_text(const YAML::Node& node) const {
+    if (node.IsSequence() || node.IsMap()) fail(node, "a key must be a single value, not " + describe(node));
+    return node.as<std::string>();
+  }
 
   std::string text(const YAML::Node& node, const std::string& key) const {
     if (!node.IsScalar()) fail(node, "'" + key + "' must be a single value");
@@ -157,12 +164,12 @@ class Layer {
     if (!node.IsMap()) fail(node, "'parameters' must map parameter names to values");
     for (const auto& kv : node) {
       params::Override o;
-      o.name = kv.first.as<std::string>();
+      o.name = key_text(kv.first);
       o.origin = origin(kv.first);
       const YAML::Node& v = kv.second;
       if (v.IsMap()) {
         for (const auto& field : v) {
-          const auto k = field.first.as<std::string>();
+          const auto k = key_text(field.first);
           if (k != "value" && k != "unit") fail(field.first, "unknown key '" + k + "' in parameter '" + o.name + "' (allowed: value, unit)");
         }
         if (!v["value"]) fail(v, "parameter '" + o.name + "' needs a 'value'");
@@ -178,7 +185,7 @@ class Layer {
   Window window(const YAML::Node& node, const std::string& name) const {
     if (!node.IsMap()) fail(node, "a schedule window of '" + name + "' must be a mapping with start, scale_up, stop, level");
     for (const auto& kv : node) {
-      const auto k = kv.first.as<std::string>();
+      const auto k = key_text(kv.first);
       if (!window_keys.count(k)) {
         fail(kv.first, "unknown key '" + k + "' in the schedule of '" + name + "' (allowed: " + list_of(window_keys) + ")");
       }
@@ -228,7 +235,7 @@ class Layer {
   void read_interventions(const YAML::Node& node, Scenario& s) const {
     if (!node.IsMap()) fail(node, "'interventions' must map intervention names to their schedules");
     for (const auto& kv : node) {
-      const auto name = kv.first.as<std::string>();
+      const auto name = key_text(kv.first);
       if (kv.second.IsScalar() && (kv.second.as<std::string>() == "off" || kv.second.as<std::string>() == "false")) {
         s.interventions.erase(name);
         continue;

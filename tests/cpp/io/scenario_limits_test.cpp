@@ -109,3 +109,15 @@ TEST_CASE("lists nested thousands deep are refused, not a stack overflow") {
   const std::string deep = std::string(100000, '[') + std::string(100000, ']');
   CHECK_THAT(error_of(dir, base + "description: " + deep + "\n"), Contains("s.yaml:3: malformed YAML: lists or mappings nested more than"));
 }
+
+// Found by fuzz/scenario_fuzz: yaml-cpp's bad conversion escaped as a YAMLException naming neither file nor line.
+TEST_CASE("a list or a mapping as a key is refused, naming the file and line") {
+  TempFolder dir;
+  CHECK(error_of(dir, base + "? [runs]\n: 5\n") == (dir / "s.yaml").string() + ":3: a key must be a single value, not a list");
+  CHECK_THAT(error_of(dir, base + "parameters:\n  ? {a: 1}\n  : 2\n"),
+             Contains("s.yaml:4: a key must be a single value, not a mapping"));
+  CHECK_THAT(error_of(dir, base + "parameters:\n  a.b: {? [value]: 1}\n"), Contains("s.yaml:4: a key must be a single value"));
+  CHECK_THAT(error_of(dir, base + "interventions:\n  ? [mtam]\n  : {start: 1}\n"), Contains("s.yaml:4: a key must be a single value"));
+  CHECK_THAT(error_of(dir, base + "interventions:\n  mtam: {? [start]: 1}\n"), Contains("s.yaml:4: a key must be a single value"));
+}
+
