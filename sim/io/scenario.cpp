@@ -284,7 +284,11 @@ class Layer {
 };
 
 Scenario load_chain(const fs::path& path, std::vector<fs::path>& visiting) {
-  const fs::path file = fs::weakly_canonical(path);
+  // The error_code forms: a name the system refuses (longer than 255 bytes) threw filesystem_error, which named
+  // no line; reading the file then reports it as a ScenarioError.
+  std::error_code error;
+  fs::path file = fs::weakly_canonical(path, error);
+  if (error) file = path.lexically_normal();
   const Layer layer(path);
   if (std::find(visiting.begin(), visiting.end(), file) != visiting.end()) {
     std::string cycle;
@@ -296,8 +300,9 @@ Scenario load_chain(const fs::path& path, std::vector<fs::path>& visiting) {
   Scenario scenario;
   if (root["extends"]) {
     const fs::path parent = path.parent_path() / layer.text(root["extends"], "extends");
-    if (!fs::exists(parent)) {
-      layer.fail(root["extends"], "extends '" + root["extends"].as<std::string>() + "': no such file (" +
+    if (!fs::exists(parent, error)) {  // false with `error` set when the system refuses the name
+      layer.fail(root["extends"], "extends '" + root["extends"].as<std::string>() + "': " +
+                                      (error ? error.message() : "no such file") + " (" +
                                       parent.lexically_normal().string() + ")");
     }
     scenario = load_chain(parent, visiting);

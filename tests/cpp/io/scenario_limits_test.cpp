@@ -121,3 +121,10 @@ TEST_CASE("a list or a mapping as a key is refused, naming the file and line") {
   CHECK_THAT(error_of(dir, base + "interventions:\n  mtam: {? [start]: 1}\n"), Contains("s.yaml:4: a key must be a single value"));
 }
 
+// Found by fuzz/scenario_fuzz: std::filesystem::exists threw filesystem_error, which named no line.
+TEST_CASE("an extends name the file system refuses is a scenario error naming the line") {
+  TempFolder dir;
+  const std::string name = std::string(300, 'x') + ".yaml";  // a file name is at most 255 bytes
+  const std::string error = error_of(dir, base + "extends: " + name + "\n");
+  CHECK_THAT(error, Contains("s.yaml:3: extends '" + name + "': File name too long"));
+}
