@@ -4,7 +4,10 @@ BUILD_DIR := build
 # The Python module is always built: .venv imports it from build/python.
 CMAKE_FLAGS := -G Ninja -DCMAKE_BUILD_TYPE=Release -DREVOLVE_BUILD_PYTHON=ON
 
-.PHONY: demo test setup build clean
+# Seconds of fuzzing for each target of `make fuzz` (scripts/fuzz.sh): make fuzz FUZZ_SECONDS=60
+FUZZ_SECONDS ?= 600
+
+.PHONY: demo test setup build clean fuzz sanitize
 
 demo: build
 	@scripts/demo.sh
@@ -21,3 +24,14 @@ build: setup
 
 clean:
 	rm -rf $(BUILD_DIR)
+
+# The readers under libFuzzer in build-fuzz/ (clang++, from the packages of the group `fuzz`); exits 1 if a
+# target found a crash, a leak, a hang or a memory blow-up (docs/reliability.md, "Fuzzing").
+fuzz:
+	@scripts/setup.sh fuzz
+	@FUZZ_SECONDS=$(FUZZ_SECONDS) scripts/fuzz.sh
+
+# Every C++ test under AddressSanitizer and UBSan (build-asan/), the threaded ones under ThreadSanitizer
+# (build-tsan/) (docs/reliability.md, "Sanitizers").
+sanitize: setup
+	@scripts/sanitize.sh

@@ -3,10 +3,14 @@
 # apt-get, then the Python virtual environment .venv (Debian's python3 with its site packages), then the
 # front-end packages of package-lock.json (npm ci) for viz/ and the browser tests.
 # Safe to run again; does nothing when everything is present.
+#   scripts/setup.sh          what `make demo` and `make test` need
+#   scripts/setup.sh fuzz     that, and the packages of the group `fuzz` (packages.txt's third word)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-mapfile -t wanted < <(grep -v '^#' scripts/packages.txt | awk 'NF {print $1}')
+groups=" $* "
+mapfile -t wanted < <(grep -v '^#' scripts/packages.txt |
+  awk -v groups="$groups" 'NF && (NF < 3 || index(groups, " " $3 " ")) {print $1}')
 # A package counts as present when it is installed or an installed package provides it (a newer Node.js
 # from another archive provides npm, and conflicts with Debian's npm).
 provided=" $(dpkg-query -W -f='${db:Status-Abbrev}|${Provides}\n' 2>/dev/null | awk -F'|' '/^ii/ {print $2}' |
