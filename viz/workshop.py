@@ -419,9 +419,11 @@ def main(argv: list[str] | None = None) -> int:
               "or --port 0 for any free port)", file=sys.stderr)
         return 1
     threading.Thread(target=server.serve_forever, daemon=True).start()
-    print(f"workshop: http://127.0.0.1:{server.server_address[1]}/ ({workshop.baseline.label}; Ctrl-C to stop)",
-          flush=True)
     try:
+        # Inside the try: once this line is out, a caller may stop the workshop at once, even before print
+        # returns (a Ctrl-C there used to end it by SIGINT, exit -2, instead of a clean stop).
+        print(f"workshop: http://127.0.0.1:{server.server_address[1]}/ ({workshop.baseline.label}; Ctrl-C to stop)",
+              flush=True)
         workshop.serve_forever()
     except KeyboardInterrupt:
         pass
