@@ -76,7 +76,8 @@ class Layer {
     }
     if (!root.IsMap()) throw ScenarioError(where(file_.string(), 1) + "a scenario file is a YAML mapping of keys to values");
     std::size_t budget = limits::yaml_nodes;
-    reject_repeated_keys(root, budget);
+    std::vector<YAML::Node> holders;
+    reject_repeated_keys(root, budget, holders);
     for (const auto& kv : root) {
       const auto key = key_text(kv.first);
       if (!top_level_keys.count(key)) {
@@ -87,20 +88,28 @@ class Layer {
   }
 
   /// yaml-cpp keeps both pairs of a repeated key and finds the first: refuse, naming both lines. `budget`
-  /// counts the nodes visited, aliases included, so a file of nested aliases cannot keep this busy.
-  void reject_repeated_keys(const YAML::Node& node, std::size_t& budget) const {
+  /// counts the nodes visited, aliases included, so a file of nested aliases cannot keep this busy. `holders`
+  /// are the lists and mappings that hold `node`: an alias inside its own anchor (`a: &x {b: *x}`) makes
+  /// the values a cycle, which would recurse until the stack overflowed.
+  void reject_repeated_keys(const YAML::Node& node, std::size_t& budget, std::vector<YAML::Node>& holders) const {
     if (budget-- == 0) fail(node, "more than " + std::to_string(limits::yaml_nodes) + " YAML values (aliases counted)");
+    if (!node.IsSequence() && !node.IsMap()) return;
+    for (const YAML::Node& holder : holders) {
+      if (holder.is(node)) fail(node, "an alias refers to a value that holds it, so the value would contain itself");
+    }
+    holders.push_back(node);
     if (node.IsSequence()) {
-      for (const auto& item : node) reject_repeated_keys(item, budget);
+      for (const auto& item : node) reject_repeated_keys(item, budget, holders);
+    } else {
+      std::map<std::string, int> lines;
+      for (const auto& kv : node) {
+        const std::string key = kv.first.IsScalar() ? kv.first.Scalar() : describe(kv.first);
+        const auto [it, added] = lines.emplace(key, kv.first.Mark().line + 1);
+        if (!added) fail(kv.first, "repeated key '" + key + "' (first at line " + std::to_string(it->second) + ")");
+        reject_repeated_keys(kv.second, budget, holders);
+      }
     }
-    if (!node.IsMap()) return;
-    std::map<std::string, int> lines;
-    for (const auto& kv : node) {
-      const std::string key = kv.first.IsScalar() ? kv.first.Scalar() : describe(kv.first);
-      const auto [it, added] = lines.emplace(key, kv.first.Mark().line + 1);
-      if (!added) fail(kv.first, "repeated key '" + key + "' (first at line " + std::to_string(it->second) + ")");
-      reject_repeated_keys(kv.second, budget);
-    }
+    holders.pop_back();
   }
 
   [[noreturn]] void fail(const YAML::Node& node, const std::string& message) const {

@@ -104,6 +104,17 @@ TEST_CASE("nested aliases that would expand to billions of values are refused qu
   CHECK_THAT(error_of(dir, text), Contains("more than 100000 YAML values (aliases counted)"));
 }
 
+TEST_CASE("an alias inside its own anchor is refused, not followed until the stack overflows") {
+  // Found by scenario_fuzz: the repeated-key check recursed through the cycle and crashed (SIGSEGV).
+  TempFolder dir;
+  CHECK_THAT(error_of(dir, base + "parameters:\n  contracts.term: &term\n    contracts.extension: *term\n"),
+             Contains("s.yaml:4: an alias refers to a value that holds it"));
+  CHECK_THAT(error_of(dir, base + "outputs: &list [people.rough_sleeping, *list]\n"),
+             Contains("an alias refers to a value that holds it"));
+  // An alias elsewhere, to a value that does not hold it, is fine.
+  CHECK_THAT(error_of(dir, base + "v1: &a [x]\nv2: [*a, *a]\n"), !Contains("alias"));
+}
+
 TEST_CASE("lists nested thousands deep are refused, not a stack overflow") {
   TempFolder dir;
   const std::string deep = std::string(100000, '[') + std::string(100000, ']');
