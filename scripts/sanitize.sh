@@ -25,7 +25,7 @@ export UBSAN_OPTIONS="${UBSAN_OPTIONS:-halt_on_error=1:print_stacktrace=1}"
 # ensembles are TBB pipelines, and the stock-flow fuzz targets cancel slow dopri5 runs from a thread.
 threaded_programs=(revolve_abm_tests revolve_coupling_tests revolve_ensemble_tests revolve_distributed_tests
                    revolve_revolving_door_tests revolve_cohort_bench_tests sd_yaml_fuzz_replay xmile_fuzz_replay)
-threaded_tests='^(revolve_(abm|coupling|ensemble|distributed|revolving_door|cohort_bench)_tests: |fuzz corpus replay: (sd_yaml|xmile)_fuzz$)'
+threaded_tests='^(revolve_(abm|coupling|ensemble|distributed|revolving_door|cohort_bench)_tests:|fuzz corpus replay: (sd_yaml|xmile)_fuzz$)'
 
 configure() {  # configure FOLDER SANITIZERS
   cmake -S . -B "$1" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DREVOLVE_SANITIZE="$2" \
