@@ -15,7 +15,7 @@ class PeopleModule : public abm::Module {
  public:
   explicit PeopleModule(std::shared_ptr<const ModelSetup> setup) : setup_(std::move(setup)) {}
 
-  /// Resolves the handles. A module that overrides init calls this first.
+  /// Resolves the handles. A module that overrides init and reads the people calls this first.
   void init(abm::Run& run) override {
     columns_ = Columns::resolve(run.population());
     events_ = EventCounters::resolve(run);

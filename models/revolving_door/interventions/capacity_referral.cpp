@@ -25,11 +25,6 @@ void CapacityReferral::declare(abm::Run& run) {
   selection_share_ = run.signals().read("commissioning.selection_share", Phase::interventions);
 }
 
-void CapacityReferral::init(abm::Run& run) {
-  columns_ = Columns::resolve(run.population());
-  events_ = EventCounters::resolve(run);
-}
-
 void CapacityReferral::step(Phase phase, abm::Run& run) {
   if (phase == Phase::advance_clock) {
     set_week(run);

@@ -28,7 +28,6 @@ class CapacityReferral : public Intervention {
   PhaseSet phases() const override { return {Phase::advance_clock, Phase::interventions}; }
   /// Reads the selection pressure; a subclass that declares more calls this first.
   void declare(abm::Run& run) override;
-  void init(abm::Run& run) override;
   void step(Phase phase, abm::Run& run) override;
 
  protected:
@@ -52,8 +51,6 @@ class CapacityReferral : public Intervention {
   const EventCounters& events() const { return events_; }
 
  private:
-  Columns columns_;
-  EventCounters events_;
   Signal selection_share_;
   std::vector<abm::PersonId> candidates_;
 

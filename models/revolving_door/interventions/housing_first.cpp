@@ -29,7 +29,7 @@ class HousingFirst : public CapacityReferral {
   }
 
   void init(abm::Run& run) override {
-    CapacityReferral::init(run);
+    PeopleModule::init(run);
     dropout_ = run.stream("housing_first.dropout");
     accept_ = run.stream("housing_first.accept");
   }

@@ -1,21 +1,21 @@
 #pragma once
-// What every intervention is: a module named by its scenario name (housing_first, mtam, ...) that
-// knows its schedule (level over time, years running), and its own weekly cost. Which interventions
+// What every intervention is: a people module (people_module.hpp) named by its scenario name (housing_first,
+// mtam, ...) that knows its schedule (level over time, years running), and its own weekly cost. Which interventions
 // exist, and who pays for each, is listed once, in interventions/registry.cpp.
 #include <array>
 #include <memory>
 #include <string>
 
-#include "models/revolving_door/model_setup.hpp"
+#include "models/revolving_door/people_module.hpp"
 #include "models/revolving_door/tallies.hpp"
 #include "sim/abm/run.hpp"
 
 namespace revolve::revolving_door {
 
-class Intervention : public abm::Module {
+class Intervention : public PeopleModule {
  public:
   Intervention(std::shared_ptr<const ModelSetup> setup, std::string name)
-      : setup_(std::move(setup)), name_(std::move(name)), schedule_(setup_->schedule(name_)) {}
+      : PeopleModule(std::move(setup)), name_(std::move(name)), schedule_(setup_->schedule(name_)) {}
 
   std::string name() const override { return name_; }
   /// Sets cost[g] to its own cost this week for group g [GBP], from the week's tallies (Phase::record).
@@ -32,7 +32,6 @@ class Intervention : public abm::Module {
   }
 
  private:
-  std::shared_ptr<const ModelSetup> setup_;
   std::string name_;
   const InterventionSchedule& schedule_;
 };
