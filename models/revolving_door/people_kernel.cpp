@@ -4,6 +4,7 @@
 #include <cmath>
 
 #include "models/revolving_door/episodes.hpp"
+#include "sim/abm/alive.hpp"
 #include "sim/abm/competing_risks.hpp"
 #include "sim/random/stream.hpp"
 
@@ -553,10 +554,7 @@ void PeopleKernel::step(Phase, abm::Run& run) {
     fill(streams.worker, d.worker);
     fill(streams.ae, d.ae);
     BlockStep block(v, setup, events_, rates, streams, run_number, step, counts);
-    for (std::size_t i = 0; i < n; ++i) {
-      const abm::PersonId p = first + static_cast<abm::PersonId>(i);
-      if (v.alive[p]) block.person(p, i, d);
-    }
+    abm::for_each_alive(v.alive, first, last, [&](abm::PersonId p) { block.person(p, p - first, d); });
   });
   queue_.grant(run, v);
 }
