@@ -129,6 +129,12 @@ CHEZ_SOI_2016 = ("Aubry T, Goering P, Veldhuizen S, et al. (2016). A multiple-ci
 CHEZ_SOI_2015 = ("Aubry T, Tsemberis S, Adair CE, et al. (2015). One-year outcomes of a randomized controlled trial of "
                  "Housing First with ACT in five Canadian cities. Psychiatric Services 66(5):463-469 (abstract, "
                  "results)")
+TORONTO_2015 = ("Stergiopoulos V, Gozdzik A, Misir V, et al. (2015). Effectiveness of Housing First with intensive case "
+                "management in an ethnically diverse sample of homeless adults with mental illness: a randomized "
+                "controlled trial. PLOS ONE 10(7):e0130281 (abstract)")
+TORONTO_SETTING = ("378 homeless adults with mental illness and moderate needs at the Toronto site of At Home/Chez Soi, "
+                   "randomised to Housing First with intensive case management or treatment as usual, followed for 24 "
+                   "months")
 CHEZ_SOI_SETTING = ("950 homeless adults with serious mental illness and high needs, five Canadian cities, 2009-13, "
                     "randomised to Housing First with assertive community treatment (469) or treatment as usual (481)")
 
@@ -146,6 +152,25 @@ def housing_first_cases() -> list[Case]:
                   "trial counted a home with an expected tenure of six months or more; the model's supported "
                   "housing is not counted as stable. The group's exits from homelessness under usual care set this "
                   "figure."),
+        Case("toronto_usual_care_housed", "Stergiopoulos et al 2015",
+             "time stably housed under usual care, moderate needs, over two years", "Housing First trials",
+             Published(0.393, 0.343, 0.442, "%", "the source's 95% confidence interval"), TORONTO_2015, TORONTO_SETTING,
+             "chez_soi_usual_care.yaml",
+             "person-weeks of the chronically homeless group in a settled or Housing First home / their person-weeks "
+             "alive, years 1-2 of the baseline (as for the high-needs arm)",
+             lambda t: stably_housed_share(t, CHRONIC, 1, 2), ("Stergiopoulos",),
+             note="The same measure as the high-needs control arm: the chronically homeless group mixes levels of need, "
+                  "so it should fall between the high-needs (29%) and moderate-needs (39%) control arms. Toronto has "
+                  "an extensive network of shelters and services."),
+        Case("toronto_housing_first_time_housed", "Stergiopoulos et al 2015",
+             "time stably housed after an offer of Housing First, moderate needs, over two years",
+             "Housing First trials", Published(0.751, 0.705, 0.797, "%", "the source's 95% confidence interval"),
+             TORONTO_2015, TORONTO_SETTING, "chez_soi_housing_first.yaml",
+             "person-weeks in a settled or Housing First home / person-weeks alive of the people offered Housing "
+             "First with moderate needs, over the two years from their offer",
+             None, ("Stergiopoulos",),
+             needs="an intention-to-treat group of the people offered Housing First, by level of need, with their "
+                   "housed person-weeks over the two years from the offer"),
         Case("chez_soi_housing_first_housed_1y", "Aubry et al 2015",
              "in stable housing a year after being offered Housing First",
              "Housing First trials", wilson(0.73, 469), CHEZ_SOI_2015, CHEZ_SOI_SETTING, "chez_soi_housing_first.yaml",
