@@ -130,6 +130,15 @@ def miss_words(r: Result) -> str:
             f"{display(p.high, u)}")
 
 
+def missed_words(r: Result) -> str:
+    """For a miss: which side, by how much, and what that side suggests."""
+    if r.inside:
+        return ""
+    low = r.high < r.case.published.low
+    meaning = r.case.below if low else r.case.above
+    return f"Outside: {miss_words(r)}. " + (f"{meaning} " if meaning else "")
+
+
 def publication(case: vc.Case) -> str:
     """The publication a case comes from, for counting sources."""
     return case.cite
@@ -192,8 +201,7 @@ def notes(results: list[Result]) -> list[str]:
         if not r.measured:
             continue
         if not r.inside or r.case.note:
-            missed = f"Outside: {miss_words(r)}. " if not r.inside else ""
-            lines.append(f"- **{i}, {r.case.title}.** {missed}{r.case.note}")
+            lines.append(f"- **{i}, {r.case.title}.** {missed_words(r)}{r.case.note}")
     return lines or ["Every measured result falls inside."]
 
 

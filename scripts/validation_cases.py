@@ -96,9 +96,17 @@ class Case:
     needs: str = ""  # the output the model lacks, for cases that wait for one
     price_year: str = ""  # for costs: the source's prices, uprated to the model's with its own factors
     derivation: str = ""  # how the published figure was read or derived from the source
+    below: str = ""  # what a model figure below the published interval suggests
+    above: str = ""  # what a model figure above it suggests
 
 
 CHRONIC = "chronic_homeless"
+USUAL_CARE_ABOVE = ("Usual care moves people who are chronically homeless into settled homes faster than the trials' "
+                    "control arms did: the exits from the street and hostels to settled housing may be too fast for "
+                    "this group (issue 14 finds the same from the baseline's time sleeping rough).")
+USUAL_CARE_BELOW = ("Usual care moves people who are chronically homeless into settled homes more slowly than the "
+                    "trials' control arms did; the Canadian cities' shelter and rent-supplement services may house "
+                    "people faster than a UK area's.")
 JUSTICE_PAYERS = ("cost.police", "cost.prisons_probation", "cost.courts")
 
 
@@ -129,12 +137,12 @@ CHEZ_SOI_2016 = ("Aubry T, Goering P, Veldhuizen S, et al. (2016). A multiple-ci
 CHEZ_SOI_2015 = ("Aubry T, Tsemberis S, Adair CE, et al. (2015). One-year outcomes of a randomized controlled trial of "
                  "Housing First with ACT in five Canadian cities. Psychiatric Services 66(5):463-469 (abstract, "
                  "results)")
-TORONTO_2015 = ("Stergiopoulos V, Gozdzik A, Misir V, et al. (2015). Effectiveness of Housing First with intensive case "
-                "management in an ethnically diverse sample of homeless adults with mental illness: a randomized "
+TORONTO_2015 = ("Stergiopoulos V, Gozdzik A, Misir V, et al. (2015). Effectiveness of Housing First with intensive "
+                "case management in an ethnically diverse sample of homeless adults with mental illness: a randomized "
                 "controlled trial. PLOS ONE 10(7):e0130281 (abstract)")
-TORONTO_SETTING = ("378 homeless adults with mental illness and moderate needs at the Toronto site of At Home/Chez Soi, "
-                   "randomised to Housing First with intensive case management or treatment as usual, followed for 24 "
-                   "months")
+TORONTO_SETTING = ("378 homeless adults with mental illness and moderate needs at the Toronto site of At Home/Chez "
+                   "Soi, randomised to Housing First with intensive case management or treatment as usual, followed "
+                   "for 24 months")
 CHEZ_SOI_SETTING = ("950 homeless adults with serious mental illness and high needs, five Canadian cities, 2009-13, "
                     "randomised to Housing First with assertive community treatment (469) or treatment as usual (481)")
 
@@ -151,7 +159,7 @@ def housing_first_cases() -> list[Case]:
                   "supported housing, but it is not selected for serious mental illness, and it gains arrivals. The "
                   "trial counted a home with an expected tenure of six months or more; the model's supported "
                   "housing is not counted as stable. The group's exits from homelessness under usual care set this "
-                  "figure."),
+                  "figure.", below=USUAL_CARE_BELOW, above=USUAL_CARE_ABOVE),
         Case("toronto_usual_care_housed", "Stergiopoulos et al 2015",
              "time stably housed under usual care, moderate needs, over two years", "Housing First trials",
              Published(0.393, 0.343, 0.442, "%", "the source's 95% confidence interval"), TORONTO_2015, TORONTO_SETTING,
@@ -159,9 +167,10 @@ def housing_first_cases() -> list[Case]:
              "person-weeks of the chronically homeless group in a settled or Housing First home / their person-weeks "
              "alive, years 1-2 of the baseline (as for the high-needs arm)",
              lambda t: stably_housed_share(t, CHRONIC, 1, 2), ("Stergiopoulos",),
-             note="The same measure as the high-needs control arm: the chronically homeless group mixes levels of need, "
-                  "so it should fall between the high-needs (29%) and moderate-needs (39%) control arms. Toronto has "
-                  "an extensive network of shelters and services."),
+             note="The same measure as the high-needs control arm: the chronically homeless group mixes levels of "
+                  "need, so it should fall between the high-needs (29%) and moderate-needs (39%) control arms. "
+                  "Toronto has an extensive network of shelters and services.",
+             below=USUAL_CARE_BELOW, above=USUAL_CARE_ABOVE),
         Case("toronto_housing_first_time_housed", "Stergiopoulos et al 2015",
              "time stably housed after an offer of Housing First, moderate needs, over two years",
              "Housing First trials", Published(0.751, 0.705, 0.797, "%", "the source's 95% confidence interval"),
@@ -183,7 +192,11 @@ def housing_first_cases() -> list[Case]:
                   "another settled home within the year and people who declined and were housed otherwise, so it is "
                   "a lower bound of the trial's measure. The offer acceptance is an assumption; the tenancy loss is "
                   "calibrated to the three-year sustainment of the English pilots (calibration target 8), a "
-                  "different figure from a different source."),
+                  "different figure from a different source.",
+             below="Fewer people offered Housing First are in a stable home a year later than in the trial: the "
+                   "assumed offer acceptance or the first year's tenancy loss may be too low or too high.",
+             above="More people offered Housing First are in a stable home a year later than in the trial, although "
+                   "the measure is a lower bound: the assumed offer acceptance may be too high."),
         Case("chez_soi_housing_first_time_housed", "Aubry et al 2016",
              "time stably housed after an offer of Housing First, over two years",
              "Housing First trials", wilson(0.71, 469), CHEZ_SOI_2016, CHEZ_SOI_SETTING, "chez_soi_housing_first.yaml",
@@ -212,7 +225,7 @@ PLEACE_CULHANE_TOTAL_90_DAYS = 8630
 
 
 def pleace_share(key: str, title: str, services: tuple[str, ...], payers: tuple[str, ...], payer_words: str,
-                 note: str) -> Case:
+                 note: str, what: str) -> Case:
     """A service's share of Pleace and Culhane's spending, against the same payers' share in the model."""
     spent = sum(PLEACE_CULHANE_90_DAYS[s] for s in services)
     parts = " + ".join(f"{PLEACE_CULHANE_90_DAYS[s]:,} ({s})" for s in services)
@@ -222,7 +235,12 @@ def pleace_share(key: str, title: str, services: tuple[str, ...], payers: tuple[
                 f"cost to {payer_words} / cost to all payers, " + PLEACE_CULHANE_GROUP,
                 lambda t: payer_share(t, payers, CHRONIC, 1, 1), ("Pleace and Culhane", "Better than cure"),
                 derivation=f"GBP {parts} of {PLEACE_CULHANE_TOTAL_90_DAYS:,} per person over 90 days [D]",
-                note=f"{PLEACE_CULHANE_NOTE} {note}".strip())
+                note=f"{PLEACE_CULHANE_NOTE} {note}".strip(),
+                below=f"A smaller share of the cost of homelessness falls on {payer_words} in the model than in the "
+                      f"survey: {what} may be too rare or too cheap for people who are homeless.",
+                above=f"A larger share of the cost of homelessness falls on {payer_words} in the model than in the "
+                      f"survey: {what} may be too frequent or too dear for people who are homeless, or other payers' "
+                      "costs too low.")
 
 
 def cost_cases(uprating: dict[str, float]) -> list[Case]:
@@ -236,19 +254,23 @@ def cost_cases(uprating: dict[str, float]) -> list[Case]:
              lambda t: cost_per_person_year(t, CHRONIC, 1, 1), ("Pleace and Culhane", "Better than cure"),
              price_year=f"2015/16 prices (GBP 34,518), uprated by the model's 2016/17 factor {up_2016}",
              note=PLEACE_CULHANE_NOTE + " The survey's costs include benefits-related and homelessness casework that "
-                  "the model does not cost."),
+                  "the model does not cost.",
+             below="The model spends less on a person who is homeless than the survey found; the shares below say "
+                   "which payers' costs fall short.",
+             above="The model spends more on a person who is homeless than the survey found; the shares below say "
+                   "which payers' costs run over."),
         pleace_share("single_homeless_justice_share", "criminal justice share of that spending",
                      ("criminal justice",), JUSTICE_PAYERS, "police, prisons and probation, and courts",
                      "The survey's criminal justice costs include police contacts, nights in police cells and court "
-                     "appearances that did not end in custody."),
+                     "appearances that did not end in custody.", "arrests, court cases and prison"),
         pleace_share("single_homeless_health_share", "NHS share of that spending (mental health included)",
                      ("NHS", "mental health"), ("cost.nhs",), "the NHS",
                      "Drug and alcohol services (GBP 330) are left out: the model charges them to local-authority "
-                     "social care."),
+                     "social care.", "A&E attendances, admissions and mental-health care"),
         pleace_share("single_homeless_housing_share", "homelessness services' share of that spending",
                      ("homelessness services",), ("cost.la_housing", "cost.voluntary"),
                      "local-authority housing (hostels, temporary and supported accommodation, outreach, casework) "
-                     "and the voluntary sector (usual support)", ""),
+                     "and the voluntary sector (usual support)", "", "hostel, temporary and supported accommodation"),
         Case("multiple_disadvantage_cost", "Bramley and Fitzpatrick 2015 (Hard Edges)",
              "public cost per person facing severe and multiple disadvantage",
              "costs of multiple disadvantage",
@@ -265,7 +287,12 @@ def cost_cases(uprating: dict[str, float]) -> list[Case]:
                         "understates the inflation since",
              note="Hard Edges costs the people in contact with all three systems in one year, the costliest part of a "
                   "cohort like this one, which also holds people with two of four disadvantages; its costs include "
-                  "some the model leaves out (benefits administration, drug treatment by the NHS)."),
+                  "some the model leaves out (benefits administration, drug treatment by the NHS).",
+             below="The cohort as a whole costs less a year than Hard Edges' estimate for its most excluded part; a "
+                   "miss on this side is expected, and a large one would suggest unit costs or rates of service use "
+                   "that are too low.",
+             above="The cohort as a whole costs more a year than Hard Edges' estimate for its most excluded part: "
+                   "rates of service use or unit costs may be too high."),
         Case("fulfilling_lives_entry_cost", "Moreton, Welford and Howe 2021 (CFE Research)",
              "public services used per person per year on joining Fulfilling Lives",
              "coordinated support",
@@ -306,7 +333,11 @@ def justice_cases() -> list[Case]:
              note="The national prison population holds long sentences (four years or more, life) that this cohort "
                   "rarely serves, so recalls are a smaller share of it than of a cohort of short sentences and "
                   "frequent recalls; the same publication's recall count is calibration target 9 (recalls per "
-                  "release), a different figure."),
+                  "release), a different figure.",
+             above="Recalls fill more of the model's prison than the national figure; beyond the cohort's short "
+                   "sentences, recalled people may stay in prison too long, or sentenced people too briefly.",
+             below="Recalls fill less of the model's prison than the national figure, although the cohort's "
+                   "sentences are short: recalls may be too rare or too brief."),
         Case("reoffending_released_rough", "MoJ proven reoffending by accommodation 2024",
              "proven reoffending within a year of release to rough sleeping", "justice",
              quarter_band(0.67, "%", "a national rate for one quarter's releases"), moj_2024, moj_setting,

@@ -34,6 +34,12 @@ def test_every_measured_case_produces_a_finite_figure(small_results):
         assert r.low <= r.mean <= r.high, r.case.key
 
 
+def test_every_measured_case_says_what_a_miss_on_either_side_means(all_cases):
+    for c in all_cases:
+        if c.measure is not None:
+            assert c.below and c.above, f"{c.key}: say what a model figure below and above the published one suggests"
+
+
 def test_waiting_cases_say_what_they_need(small_results):
     for r in small_results:
         assert (r.case.measure is None) == bool(r.case.needs), f"{r.case.key}: a measure or a stated need, not both"
@@ -84,7 +90,7 @@ def test_a_miss_is_explained_and_a_hit_is_not_called_a_miss(all_cases):
     assert not miss.inside and hit.inside
     md = validate.markdown([miss], 2, 1, validate.load_parameters())
     assert "**0 of 1 measured results fall inside**" in md and "Outside: the model is higher" in md
-    assert case.note in md
+    assert case.note in md and case.above and case.above in md and case.below not in md  # the side it missed on
     assert "Outside" not in validate.markdown([hit], 2, 1, validate.load_parameters())
 
 
