@@ -103,7 +103,7 @@ class Case:
 CHRONIC = "chronic_homeless"
 USUAL_CARE_ABOVE = ("Usual care moves people who are chronically homeless into settled homes faster than the trials' "
                     "control arms did: the exits from the street and hostels to settled housing may be too fast for "
-                    "this group (issue 14 finds the same from the baseline's time sleeping rough).")
+                    "this group.")
 USUAL_CARE_BELOW = ("Usual care moves people who are chronically homeless into settled homes more slowly than the "
                     "trials' control arms did; the Canadian cities' shelter and rent-supplement services may house "
                     "people faster than a UK area's.")
@@ -252,7 +252,8 @@ def cost_cases(uprating: dict[str, float]) -> list[Case]:
              PLEACE_CULHANE_SETTING, "single_homeless_costs.yaml",
              "cost to all payers / person-years alive, " + PLEACE_CULHANE_GROUP,
              lambda t: cost_per_person_year(t, CHRONIC, 1, 1), ("Pleace and Culhane", "Better than cure"),
-             price_year=f"2015/16 prices (GBP 34,518), uprated by the model's 2016/17 factor {up_2016}",
+             price_year=f"about 2015/16 prices (GBP 34,518; report of 2016), uprated by the model's nearest factor "
+                        f"(2016/17, {up_2016})",
              note=PLEACE_CULHANE_NOTE + " The survey's costs include benefits-related and homelessness casework that "
                   "the model does not cost.",
              below="The model spends less on a person who is homeless than the survey found; the shares below say "
