@@ -359,9 +359,12 @@ void baseline_moves(std::ostringstream& md, const CalibrationReport& report) {
         "demand for them exceeds `capacity.temporary_places`, and the places short of it are the week's churn "
         "(places freed during a week are let the next week). While hostels are full, an eviction or exclusion "
         "that would have gone to a hostel ends on the street, and people sleeping rough who ask for a place wait "
-        "for one: the waiting list is a steady share of people sleeping rough, and it stays level because the "
-        "street does (it grew from 13 to 46 only while the street filled from a starting cohort below "
-        "equilibrium). Exits from the street slow with high need and with a long homelessness spell "
+        "for one. The waiting list counts those not on the Housing First list (people of high need or chronically "
+        "homeless wait for Housing First instead); it still rises by about half over the first five years, as "
+        "the moderate-need share of the street builds up, a remaining start-up effect much smaller than the "
+        "rise from 13 to 46 people, with the street filling from 65 to 121, before the starting cohort was set "
+        "near equilibrium. People sleeping rough rise by about a tenth over the same years, with the slower "
+        "stocks around them (supported housing, prison): within the band, but not nothing. Exits from the street slow with high need and with a long homelessness spell "
         "(`housing.rough_exit_high_need`, `housing.rough_exit_long_term`), so most people sleeping rough on a "
         "given week are long-term and of high need, as in the Data Framework's monthly counts.\n";
 }
