@@ -374,8 +374,9 @@ void BlockStep::housing(abm::PersonId p, const Start& s, double u) {
                       (s.high_need ? m.high_need : 1.0) * effects_.tenancy_loss(s.engagement) *
                       (s.mtam ? r_.mtam.tenancy_loss : 1.0);
   switch (s.housing) {
-    case Housing::rough_sleeping:
-      switch (choose<3>(u, {r_.rough_to_temporary, r_.rough_to_supported, H.rough_to_settled})) {
+    case Housing::rough_sleeping: {
+      const bool long_term = s.group == Group::chronic_homeless || v_.weeks_homeless[p] >= r_.long_term_spell;
+      switch (choose<3>(u, r_.rough_exit[rough_exit_class(s.high_need, long_term)])) {
         case 0:
           v_.request[p] = Request::temporary;
           break;
@@ -389,6 +390,7 @@ void BlockStep::housing(abm::PersonId p, const Start& s, double u) {
           break;
       }
       return;
+    }
     case Housing::temporary:
       switch (choose<3>(u, {H.temporary_to_rough * loss, r_.temporary_to_supported, H.temporary_to_settled})) {
         case 0:  // an exclusion or abandonment
