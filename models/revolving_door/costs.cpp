@@ -61,20 +61,15 @@ PayerCosts service_costs(const CostParameters& c, const GroupWeek& g) {
 
 void CellWeeks::clear() {
   for (auto& cell : people_) {
-    for (auto& g : cell) {
-      g.people.fill(0.0);
-      g.engagement = 0.0;
-    }
+    for (auto& g : cell) g.people.fill(0.0);
   }
 }
 
 void CellWeeks::sum_groups(GroupWeeks& groups) const {
   for (std::size_t g = 0; g < group_count; ++g) {
     groups[g].people.fill(0.0);
-    groups[g].engagement = 0.0;
     for (const auto& cell : people_) {
       for (std::size_t t = 0; t < tally::count; ++t) groups[g].people[t] += cell[g].people[t];
-      groups[g].engagement += cell[g].engagement;
     }
   }
 }

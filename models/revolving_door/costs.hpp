@@ -61,7 +61,7 @@ class CellWeeks {
   void clear();
   /// Where the recorder tallies a person of `group` whose week is costed in `cell`.
   GroupWeek& at(std::uint8_t cell, std::uint8_t group) { return people_[cell][group]; }
-  /// Each group's tallies, summed over the cells (events are not touched).
+  /// Each group's people tallies, summed over the cells (events and engagement are not touched).
   void sum_groups(GroupWeeks& groups) const;
   /// Each cell's costed events, service costs and share of the interventions' costs.
   void cost(const abm::Run& run, const EventCounters& events, const CostParameters& c,

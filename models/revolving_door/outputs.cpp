@@ -224,6 +224,7 @@ void Recorder::tally_people(abm::Run& run) {
   const PeopleView v = PeopleView::of(run.population(), columns_);
   const auto step = static_cast<std::int32_t>(run.clock().step());
   cells_.clear();
+  for (auto& g : groups_) g.engagement = 0.0;
   auto last_housing = run.population().states(last_housing_);
   std::int32_t* entered = run.population().event_times(entered_).data();
   for (abm::PersonId p = 0; p < v.size; ++p) {
@@ -249,7 +250,7 @@ void Recorder::tally_people(abm::Run& run) {
     t[tally::housed] += !prison && !homeless;
     t[tally::in_prison] += prison;
     t[tally::in_transition] += v.in_transition(p);
-    g.engagement += v.engagement[p];
+    groups_[v.group.code(p)].engagement += v.engagement[p];  // summed in person order, as ever
   }
   cells_.sum_groups(groups_);
 }
