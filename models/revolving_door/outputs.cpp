@@ -166,6 +166,10 @@ void Recorder::declare(abm::Run& run) {
 void Recorder::init(abm::Run& run) {
   PeopleModule::init(run);
   by_intervention_.assign(interventions_.size(), {});
+  own_costs_.clear();
+  const auto types = intervention_types();
+  for (std::size_t i = 0; i < interventions_.size(); ++i)
+    own_costs_.push_back({types[i].payer, types[i].cost_weight, &by_intervention_[i]});
   start_cost_cells(run);
 }
 
@@ -209,9 +213,7 @@ void Recorder::record(abm::Run& run) {
 void Recorder::add_costs(const abm::Run& run) {
   for (std::size_t i = 0; i < interventions_.size(); ++i) interventions_[i]->week_costs(run, groups_, by_intervention_[i]);
   const auto types = intervention_types();
-  std::array<CellWeeks::InterventionCost, 8> own{};  // no allocation: the registry holds 7
-  for (std::size_t i = 0; i < interventions_.size(); ++i) own[i] = {types[i].payer, types[i].cost_weight, &by_intervention_[i]};
-  cells_.cost(run, events_, setup_->parameters.cost, std::span(own.data(), interventions_.size()));
+  cells_.cost(run, events_, setup_->parameters.cost, own_costs_);
   for (std::size_t g = 0; g < group_count; ++g) {
     by_payer_[g] = service_costs(setup_->parameters.cost, groups_[g]);
     for (std::size_t i = 0; i < interventions_.size(); ++i) {

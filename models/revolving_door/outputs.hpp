@@ -68,6 +68,7 @@ class Recorder : public PeopleModule {
   CellWeeks cells_;  // the people by cost cell and group, and each cell's costs
   std::array<std::array<double, payer_count>, group_count> by_payer_{};  // intervention costs included [GBP]
   std::vector<std::array<double, group_count>> by_intervention_;         // [intervention][group] [GBP]
+  std::vector<CellWeeks::InterventionCost> own_costs_;  // each intervention's payer, weight and by_intervention_ row
   double discount_ = 1.0;  // discount factor of this week's costs
   Signal gaming_share_;          // payment by results: share of closed cases not positive recorded as positive
   double gaming_share_now_ = 0;  // its value this week
