@@ -28,7 +28,7 @@ from matplotlib.figure import Figure  # noqa: E402
 from matplotlib.patches import Patch  # noqa: E402
 from matplotlib.ticker import FuncFormatter, MaxNLocator  # noqa: E402
 
-from . import labels, numbers, uncertainty  # noqa: E402
+from . import costs, labels, numbers, uncertainty  # noqa: E402
 from .data import Comparison  # noqa: E402
 
 #: Okabe and Ito (2008): distinguishable with the common forms of colour-blindness. Black is the baseline.
@@ -540,6 +540,8 @@ def plans(data: Comparison) -> dict[str, Callable[[], Figure]]:
     if len(data.rows("people.alive", group="wider")):
         out["groups_baseline"] = lambda: group_rates(data)
     out["who_pays"] = lambda: who_pays(data)
+    if costs.has_costs(data):
+        out["costs_by_housing"] = lambda: costs.by_housing(data)
     for scenario in data.scenarios:
         out[f"cohort_{slug(scenario)}"] = functools.partial(cohort_states, data, scenario)
     if len(data.rows("moves.housing.rough_sleeping.temporary")):

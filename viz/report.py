@@ -28,7 +28,7 @@ import pandas as pd
 from revolve.errors import Error, OutputError
 from revolve.output import check_file, output_folder, write_text
 
-from . import board, labels, numbers, uncertainty
+from . import board, costs, labels, numbers, uncertainty
 from .data import Comparison, DataError
 
 ROOT = pathlib.Path(__file__).resolve().parents[1]
@@ -115,6 +115,7 @@ def render(data: Comparison, figure_files: dict[str, list[str]] | None = None, t
         "limitations": _limitations(params, data),
         "figures": _figure_links(figure_files or {}),
         "needs": _needs(data),
+        "housing_costs": costs.html_table(data),
         "uncertainty": uncertainty.section(data),
         "uncertainty_nav": uncertainty.nav(data),
         **_board_fields(data, payload),
@@ -465,6 +466,7 @@ FIGURE_TITLES = {
     "groups_change": "Who benefits: change by priority group",
     "groups_baseline": "Who is most affected now: rates by priority group",
     "who_pays": "Who pays and who saves",
+    "costs_by_housing": "What a year costs, and who pays, by where a person is",
     "psa_ranges": "Change with chance only, and with chance and parameters",
     "ceac": "Which option is best value, for what you would pay",
 }

@@ -10,6 +10,7 @@ same messages as the command line.
 - :func:`sensitivity` (Morris or Sobol, as ``revolve sensitivity``) and :func:`calibrate` (as ``revolve calibrate``).
 - :mod:`revolve.sd`: stock-flow models: ``revolve.sd.load(path)``, ``revolve.sd.Model(...)``, ``model.run()``.
 - :func:`revolve.parameters`: a model's parameters with their sources, as a DataFrame.
+- :func:`cost_per_person_year`: cost per person-year by housing state, or in the first year by state at entry.
 
 Example:
     >>> import revolve
@@ -26,7 +27,8 @@ from .uncertainty import PsaResults, psa
 from .sensitivity_analysis import SensitivityResults, sensitivity
 from .calibration import CalibrationResults, calibrate
 from .scenarios import Results, Scenario, compare, run
+from .costs import cost_per_person_year
 
 __all__ = ["__version__", "Scenario", "run", "compare", "Results", "psa", "PsaResults", "sensitivity",
-           "SensitivityResults", "calibrate", "CalibrationResults", "sd", "parameters", "model_dictionary", "errors",
+           "SensitivityResults", "calibrate", "CalibrationResults", "sd", "parameters", "model_dictionary", "cost_per_person_year", "errors",
            "Error", "ModelError", "InputError", "ParameterError", "ScenarioError", "OutputError", "Cancelled"]

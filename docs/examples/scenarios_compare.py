@@ -29,5 +29,10 @@ payers = table[table.measure.str.startswith("cost_discounted.") & (table.group =
 change = payers.pivot(index="payer", columns="scenario", values="diff_mean").drop(columns=base.label) / 1000
 print(change.to_string(float_format="{:,.0f}".format))
 
+# What a year costs by where a person is, and who pays: cost per person-year in each housing state (undiscounted).
+per_year = revolve.cost_per_person_year(table)
+per_year = per_year[(per_year.scenario == base.label) & per_year.payer.isin(["la_homelessness", "dwp", "total"])]
+print(per_year.pivot(index="place", columns="payer", values="per_person_year").to_string(float_format="{:,.0f}".format))
+
 res.save("out/python/bristol_compare")  # the files of `revolve compare`, and manifest.json to reproduce them
 print(res.manifest["seed"], res.manifest["runs"], [s["hash"] for s in res.manifest["scenarios"]])

@@ -82,10 +82,14 @@ std::vector<Label> payer_labels() {
   const std::map<std::string, std::string> words = {
       {"nhs", "NHS"},
       {"la_housing", "Council: housing"},
+      {"la_homelessness", "Council: homelessness"},
       {"la_social_care", "Council: social care"},
+      {"la_public_health", "Council: public health"},
       {"police", "Police"},
       {"prisons_probation", "Prisons and probation"},
       {"courts", "Courts"},
+      {"dwp", "DWP (housing benefit)"},
+      {"tenants", "Tenants"},
       {"voluntary", "Voluntary sector"},
   };
   std::vector<Label> payers;

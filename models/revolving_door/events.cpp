@@ -61,11 +61,20 @@ std::string counter_name(std::size_t event, std::size_t group) {
   return std::string("events.") + event_info()[event].name + "[" + group_names[group] + "]";
 }
 
+std::string cell_counter_name(std::size_t slot, std::size_t cell) {
+  static const std::vector<std::string> cells = cost_cell_names();
+  return std::string("cost_events.") + event_info()[static_cast<std::size_t>(costed_events[slot])].name + "[" +
+         cells[cell] + "]";
+}
+
 }  // namespace
 
 void EventCounters::declare(abm::Run& run) {
   for (std::size_t e = 0; e < event_count; ++e) {
     for (std::size_t g = 0; g < group_count; ++g) counters_[e][g] = run.counters().add(counter_name(e, g));
+  }
+  for (std::size_t s = 0; s < costed_events.size(); ++s) {
+    for (std::size_t c = 0; c < cost_cell_count; ++c) cells_[s][c] = run.counters().add(cell_counter_name(s, c));
   }
 }
 
@@ -73,6 +82,9 @@ EventCounters EventCounters::resolve(const abm::Run& run) {
   EventCounters c;
   for (std::size_t e = 0; e < event_count; ++e) {
     for (std::size_t g = 0; g < group_count; ++g) c.counters_[e][g] = run.counters().find(counter_name(e, g));
+  }
+  for (std::size_t s = 0; s < costed_events.size(); ++s) {
+    for (std::size_t k = 0; k < cost_cell_count; ++k) c.cells_[s][k] = run.counters().find(cell_counter_name(s, k));
   }
   return c;
 }

@@ -33,7 +33,7 @@ void move_on_to_tenancy(const PeopleView& v, abm::PersonId p, std::uint32_t step
 
 void count_eviction(const PeopleView& v, abm::PersonId p, const EventCounters& events, abm::BlockCounts& counts) {
   v.evictions[p] += 1;
-  counts.add(events(Event::eviction, v.group.code(p)));
+  events.count(counts, Event::eviction, v.group.code(p), v.cost_cell[p]);
 }
 
 void FreePlaces::declare(Signals& signals, Phase phase) {

@@ -2,6 +2,7 @@
 
 #include <cmath>
 #include <map>
+#include <tuple>
 
 #include "models/revolving_door/dictionary.hpp"
 #include "models/revolving_door/interventions/registry.hpp"
@@ -20,6 +21,7 @@ struct Measure {
   Source source;
   std::size_t index;
   std::string payer;
+  bool by_group = true;  ///< also one column per priority group
 };
 
 /// The people measures: the name of each tally position.
@@ -44,6 +46,24 @@ std::vector<std::pair<std::size_t, std::string>> people_measures() {
   m.emplace_back(tally::in_prison, "in_prison");
   m.emplace_back(tally::in_transition, "release_accommodation");
   return m;
+}
+
+/// Costs and person-weeks by place at the start of the week and, for people in their first year, by place at entry
+/// (cost_cells.hpp), for the whole cohort only.
+void cost_cell_measures(std::vector<Measure>& m) {
+  for (const auto& [source, weeks, prefix, weeks_prefix] :
+       {std::tuple{Source::cost_by_place, Source::weeks_by_place, "cost_by_housing.", "person_weeks_by_housing."},
+        std::tuple{Source::cost_at_entry, Source::weeks_at_entry, "cost_at_entry.", "person_weeks_at_entry."}}) {
+    for (std::size_t place = 0; place < place_count; ++place) {
+      const std::string name = prefix + place_names()[place] + ".";
+      for (std::size_t k = 0; k <= payer_count; ++k) {
+        const std::string payer = k < payer_count ? payer_names[k] : "all";
+        m.push_back({name + (k < payer_count ? payer : "total"), "GBP", Aggregation::flow, source,
+                     place * (payer_count + 1) + k, payer, false});
+      }
+      m.push_back({weeks_prefix + place_names()[place], "person-weeks", Aggregation::flow, weeks, place, "", false});
+    }
+  }
 }
 
 std::vector<Measure> measures() {
@@ -79,6 +99,7 @@ std::vector<Measure> measures() {
                    payer_names[static_cast<std::size_t>(types[i].payer)]});
     }
   }
+  cost_cell_measures(m);
   // Moves between housing states during the week, for the pathways diagram.
   for (std::size_t from = 0; from < housing_count; ++from) {
     for (std::size_t to = 0; to < housing_count; ++to) {
@@ -99,7 +120,7 @@ std::vector<OutputSpec> build_layout() {
   std::vector<OutputSpec> layout;
   for (const Measure& m : measures()) {
     layout.push_back({{m.name, m.name, "", m.unit, m.aggregation, m.payer}, m.source, m.index, -1});
-    for (std::size_t g = 0; g < group_count; ++g) {
+    for (std::size_t g = 0; g < group_count && m.by_group; ++g) {
       layout.push_back({{m.name + "[" + group_names[g] + "]", m.name, group_names[g], m.unit, m.aggregation, m.payer},
                         m.source,
                         m.index,
@@ -137,6 +158,7 @@ void Recorder::declare(abm::Run& run) {
   std::vector<std::string> last = {"not_recorded"};
   last.insert(last.end(), housing_names.begin(), housing_names.end());
   last_housing_ = run.population().add_state("recorded_housing", last);
+  entered_ = run.population().add_event_time("recorded_entry");
   outputs_.clear();
   for (const auto& spec : output_layout()) outputs_.push_back(run.outputs().add(spec.info.column));
   run.outputs().reserve_rows(setup_->steps);
@@ -145,6 +167,36 @@ void Recorder::declare(abm::Run& run) {
 void Recorder::init(abm::Run& run) {
   PeopleModule::init(run);
   by_intervention_.assign(interventions_.size(), {});
+  own_costs_.clear();
+  const auto types = intervention_types();
+  for (std::size_t i = 0; i < interventions_.size(); ++i)
+    own_costs_.push_back({types[i].payer, types[i].cost_weight, &by_intervention_[i]});
+  start_cost_cells(run);
+}
+
+void Recorder::start_cost_cells(abm::Run& run) {
+  const PeopleView v = PeopleView::of(run.population(), columns_);
+  auto entered = run.population().event_times(entered_);
+  const auto first_week = static_cast<std::int32_t>(run.clock().step() + 1);
+  for (abm::PersonId p = 0; p < v.size; ++p) {
+    if (!v.alive[p]) continue;
+    const std::uint8_t place = place_of(v.housing[p], v.in_prison(p));
+    entered[p] = first_week;
+    v.cost_cell[p] = cost_cell(place, static_cast<std::uint8_t>(place + 1));
+  }
+}
+
+std::uint8_t Recorder::next_cost_cell(const PeopleView& v, abm::PersonId p, std::int32_t* entered,
+                                      std::int32_t step) const {
+  const std::uint8_t place = place_of(v.housing[p], v.in_prison(p));
+  std::uint8_t cell = v.cost_cell[p];
+  if (entered[p] == abm::no_event) {  // joined this week, after the people's pass: costed from where they came in
+    entered[p] = step;
+    cell = cost_cell(place, static_cast<std::uint8_t>(place + 1));
+  }
+  const bool first_year_next = step + 1 - entered[p] < entry_year_weeks;
+  v.cost_cell[p] = cost_cell(place, first_year_next ? cell_entry_class(cell) : 0);
+  return cell;
 }
 
 void Recorder::record(abm::Run& run) {
@@ -162,6 +214,7 @@ void Recorder::record(abm::Run& run) {
 void Recorder::add_costs(const abm::Run& run) {
   for (std::size_t i = 0; i < interventions_.size(); ++i) interventions_[i]->week_costs(run, groups_, by_intervention_[i]);
   const auto types = intervention_types();
+  cells_.cost(run, events_, setup_->parameters.cost, own_costs_);
   for (std::size_t g = 0; g < group_count; ++g) {
     by_payer_[g] = service_costs(setup_->parameters.cost, groups_[g]);
     for (std::size_t i = 0; i < interventions_.size(); ++i) {
@@ -173,13 +226,12 @@ void Recorder::add_costs(const abm::Run& run) {
 void Recorder::tally_people(abm::Run& run) {
   const PeopleView v = PeopleView::of(run.population(), columns_);
   const auto step = static_cast<std::int32_t>(run.clock().step());
-  for (auto& g : groups_) {
-    g.people.fill(0.0);
-    g.engagement = 0.0;
-  }
+  cells_.clear();
+  for (auto& g : groups_) g.engagement = 0.0;
   auto last_housing = run.population().states(last_housing_);
+  std::int32_t* entered = run.population().event_times(entered_).data();
   abm::for_each_alive(v.alive, 0, static_cast<abm::PersonId>(v.size), [&](abm::PersonId p) {
-    GroupWeek& g = groups_[v.group.code(p)];
+    GroupWeek& g = cells_.at(next_cost_cell(v, p, entered, step), v.group.code(p));
     auto& t = g.people;
     const std::uint8_t last = last_housing[p], housing = v.housing.code(p);
     if (last != 0 && last - 1 != housing) t[tally::moves + (last - 1) * housing_count + housing] += 1;
@@ -200,8 +252,9 @@ void Recorder::tally_people(abm::Run& run) {
     t[tally::housed] += !prison && !homeless;
     t[tally::in_prison] += prison;
     t[tally::in_transition] += v.in_transition(p);
-    g.engagement += v.engagement[p];
+    groups_[v.group.code(p)].engagement += v.engagement[p];  // summed in person order, as ever
   });
+  cells_.sum_groups(groups_);
 }
 
 void Recorder::read_events(const abm::Run& run) {
@@ -243,12 +296,29 @@ double Recorder::group_value(const OutputSpec& spec, std::size_t g) const {
       return positive + gaming_share_now_ * (w.events[code(Event::coordinator_episode_end)] - positive);
     }
     case Source::system:
+    case Source::cost_by_place:  // whole cohort only: value() reads them
+    case Source::cost_at_entry:
+    case Source::weeks_by_place:
+    case Source::weeks_at_entry:
       return 0.0;
   }
   return 0.0;
 }
 
 double Recorder::value(const OutputSpec& spec) const {
+  const std::size_t place = spec.index / (payer_count + 1), payer = spec.index % (payer_count + 1);
+  switch (spec.source) {
+    case Source::cost_by_place:
+      return cells_.by_place(place, payer);
+    case Source::cost_at_entry:
+      return cells_.at_entry(place, payer);
+    case Source::weeks_by_place:
+      return cells_.weeks_by_place(spec.index);
+    case Source::weeks_at_entry:
+      return cells_.weeks_at_entry(spec.index);
+    default:
+      break;
+  }
   if (spec.source == Source::engagement) {
     double sum = 0, alive = 0;
     for (std::size_t g = 0; g < group_count; ++g) {

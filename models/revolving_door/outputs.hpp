@@ -29,6 +29,10 @@ enum class Source : std::uint8_t {
   engagement,         ///< mean engagement of the people alive
   reported_positive,  ///< closed cases recorded as positive: the true ones and those gamed under payment by results
   system,             ///< a system variable (index: position in system_outputs()), recorded by the coupler
+  cost_by_place,      ///< cost by place at the start of the week (index: place x (payer_count + 1) + payer)
+  cost_at_entry,      ///< cost of people in their first year by place at entry (index as cost_by_place)
+  weeks_by_place,     ///< person-weeks by place at the start of the week (index: place)
+  weeks_at_entry,     ///< person-weeks of people in their first year by place at entry (index: place)
 };
 
 struct OutputSpec {
@@ -51,6 +55,8 @@ class Recorder : public PeopleModule {
       : PeopleModule(std::move(setup)), interventions_(std::move(interventions)) {}
 
   std::string name() const override { return "recorder"; }
+  /// The starting cohort exists at init, so it is costed in its cells from week 1.
+  std::vector<std::string> after() const override { return {"cohort"}; }
   void declare(abm::Run& run) override;
   void init(abm::Run& run) override;
   void record(abm::Run& run) override;
@@ -59,18 +65,25 @@ class Recorder : public PeopleModule {
   std::vector<const Intervention*> interventions_;
   std::vector<abm::Output> outputs_;
   GroupWeeks groups_{};
+  CellWeeks cells_;  // the people by cost cell and group, and each cell's costs
   std::array<std::array<double, payer_count>, group_count> by_payer_{};  // intervention costs included [GBP]
   std::vector<std::array<double, group_count>> by_intervention_;         // [intervention][group] [GBP]
+  std::vector<CellWeeks::InterventionCost> own_costs_;  // each intervention's payer, weight and by_intervention_ row
   double discount_ = 1.0;  // discount factor of this week's costs
   Signal gaming_share_;          // payment by results: share of closed cases not positive recorded as positive
   double gaming_share_now_ = 0;  // its value this week
   /// Each person's housing at the end of last week, as code + 1 (0: not yet recorded), so the
   /// moves between housing states can be counted whatever rule made them.
   abm::StateColumn last_housing_;
+  abm::EventTimeColumn entered_;  // the week each person joined the cohort [step]
 
   void tally_people(abm::Run& run);
   void read_events(const abm::Run& run);
   void add_costs(const abm::Run& run);
+  /// Sets where each person of the starting cohort is costed from week 1.
+  void start_cost_cells(abm::Run& run);
+  /// The cell this week's costs of person p go to; sets the one of next week.
+  std::uint8_t next_cost_cell(const PeopleView& v, abm::PersonId p, std::int32_t* entered, std::int32_t step) const;
   /// An output's value for one group (0 to 3) this week.
   double group_value(const OutputSpec& spec, std::size_t group) const;
   double value(const OutputSpec& spec) const;

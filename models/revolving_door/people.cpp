@@ -1,5 +1,7 @@
 #include "models/revolving_door/people.hpp"
 
+#include "models/revolving_door/cost_cells.hpp"
+
 namespace revolve::revolving_door {
 
 void Columns::declare(abm::Population& p) {
@@ -18,6 +20,7 @@ void Columns::declare(abm::Population& p) {
   p.add_state("awaiting_rearrest", flag_names);
   p.add_state("housing_first_off", flag_names);
   p.add_state("navigator_declined", flag_names);
+  p.add_state("cost_cell", cost_cell_names());
   for (const char* name : {"age", "engagement", "weeks_with_worker", "weeks_in_housing", "weeks_homeless",
                            "weeks_stable", "evictions", "recalls", "crises", "ae_past_year"}) {
     p.add_attribute(name);
@@ -46,6 +49,7 @@ Columns Columns::resolve(const abm::Population& p) {
   c.awaiting_rearrest = p.state("awaiting_rearrest");
   c.housing_first_off = p.state("housing_first_off");
   c.navigator_declined = p.state("navigator_declined");
+  c.cost_cell = p.state("cost_cell");
   c.age = p.attribute("age");
   c.engagement = p.attribute("engagement");
   c.weeks_with_worker = p.attribute("weeks_with_worker");
@@ -91,6 +95,7 @@ PeopleView PeopleView::of(abm::Population& p, const Columns& c) {
       .awaiting_rearrest = s(c.awaiting_rearrest),
       .housing_first_off = s(c.housing_first_off),
       .navigator_declined = s(c.navigator_declined),
+      .cost_cell = s(c.cost_cell),
       .age = a(c.age),
       .engagement = a(c.engagement),
       .weeks_with_worker = a(c.weeks_with_worker),

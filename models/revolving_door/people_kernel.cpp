@@ -109,7 +109,9 @@ class BlockStep {
   std::uint32_t attendances_ = 0;  // this person's A&E attendances this week
 
   Start start_of(abm::PersonId p) const;
-  void count(Event e, abm::PersonId p, std::int64_t n = 1) { counts_.add(events_(e, v_.group.code(p)), n); }
+  void count(Event e, abm::PersonId p, std::int64_t n = 1) {
+    events_.count(counts_, e, v_.group.code(p), v_.cost_cell[p], n);
+  }
   std::int32_t now() const { return static_cast<std::int32_t>(step_); }
 
   std::uint32_t ae_count(const Start& s, double u) const;

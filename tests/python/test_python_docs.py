@@ -13,7 +13,7 @@ import revolve.output
 from conftest import ROOT
 
 MODULES = [revolve, revolve.scenarios, revolve.uncertainty, revolve.sensitivity_analysis, revolve.calibration,
-           revolve.sd, revolve.params, revolve.errors, revolve.output]
+           revolve.sd, revolve.params, revolve.errors, revolve.output, revolve.costs]
 EXAMPLES = sorted((ROOT / "docs/examples").glob("*.py"))
 TUTORIAL = ROOT / "docs/python.md"
 OPTIONS = doctest.NORMALIZE_WHITESPACE

@@ -5,7 +5,7 @@ import importlib
 import pytest
 
 MODULES = ["viz", "viz.labels", "viz.data", "viz.figures", "viz.report", "viz.uncertainty", "viz.workshop", "viz.__main__",
-           "viz.numbers", "viz.findings", "viz.board", "viz.workshop_controls",
+           "viz.costs", "viz.numbers", "viz.findings", "viz.board", "viz.workshop_controls",
            "viz.sensitivity"]
 
 

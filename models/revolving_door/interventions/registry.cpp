@@ -14,14 +14,18 @@ std::unique_ptr<Intervention> make_payment_by_results(std::shared_ptr<const Mode
 std::unique_ptr<Intervention> make_commissioning_for_learning(std::shared_ptr<const ModelSetup> setup);
 
 std::span<const InterventionType> intervention_types() {
+  constexpr std::size_t support = tally::support;
   static const std::array<InterventionType, 7> types = {{
-      {"housing_first", "Housing First", Payer::la_housing, make_housing_first},
-      {"mtam", "My Team Around Me", Payer::la_social_care, make_mtam},
-      {"navigators", "A&E navigators", Payer::nhs, make_navigators},
-      {"release_accommodation", "Accommodation on release", Payer::prisons_probation, make_release_accommodation},
-      {"contracts", "Contracts (procurement)", Payer::la_housing, make_contracts},
-      {"payment_by_results", "Payment by reported outcomes", Payer::la_social_care, make_payment_by_results},
-      {"commissioning_for_learning", "Commissioning for learning", Payer::la_social_care,
+      {"housing_first", "Housing First", Payer::la_homelessness, support + code(Support::housing_first),
+       make_housing_first},
+      {"mtam", "My Team Around Me", Payer::la_social_care, support + code(Support::mtam), make_mtam},
+      {"navigators", "A&E navigators", Payer::nhs, support + code(Support::navigator), make_navigators},
+      {"release_accommodation", "Accommodation on release", Payer::prisons_probation, tally::in_transition,
+       make_release_accommodation},
+      {"contracts", "Contracts (procurement)", Payer::la_homelessness, tally::alive, make_contracts},
+      {"payment_by_results", "Payment by reported outcomes", Payer::la_social_care, tally::alive,
+       make_payment_by_results},
+      {"commissioning_for_learning", "Commissioning for learning", Payer::la_social_care, tally::alive,
        make_commissioning_for_learning},
   }};
   return types;

@@ -17,6 +17,7 @@ struct InterventionType {
   const char* name;   ///< as scenario files name it
   const char* label;  ///< as a board calls it
   Payer payer;        ///< who pays for it (a modelling choice, see limitations.yaml)
+  std::size_t cost_weight;  ///< the tally its cost follows, to share it among cost cells (costs.hpp)
   std::unique_ptr<Intervention> (*make)(std::shared_ptr<const ModelSetup> setup);
 };
 

@@ -4,6 +4,7 @@
 
 #include <cmath>
 
+#include "models/revolving_door/costs.hpp"
 #include "tests/cpp/models/revolving_door/support.hpp"
 
 using namespace revolve;
@@ -124,9 +125,7 @@ TEST_CASE("costs: discounted at 3.5% a year from the start, and every payer's co
   CHECK(all.year(10, "cost_discounted.total") / all.year(10, "cost.total") ==
         Approx(std::pow(1.035, -9.5)).epsilon(0.01));
   double payers = 0;
-  for (const char* p : {"nhs", "la_housing", "la_social_care", "police", "prisons_probation", "courts", "voluntary"}) {
-    payers += all.total(std::string("cost.") + p);
-  }
+  for (const auto& p : revolving_door::payer_names) payers += all.total("cost." + p);
   CHECK(payers == Approx(all.total("cost.total")));
   double groups = 0;
   for (const char* g : {"wider", "young_mec_justice", "women_domestic_abuse", "chronic_homeless"}) {
