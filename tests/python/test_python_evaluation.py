@@ -1,0 +1,55 @@
+"""The outputs evaluations need, from Python: quarterly totals, reoffending by housing at release, housed all of the
+time (docs/python.md, 'Outputs for evaluations')."""
+import functools
+import operator
+
+import numpy as np
+import pytest
+
+import revolve
+from conftest import ROOT
+
+BRISTOL = ROOT / "scenarios/bristol"
+RUNS = 3
+
+
+@pytest.fixture(scope="module")
+def comparison():
+    """The Bristol baseline and Housing First x2 at a fifth of the area for two years."""
+    scenarios = [revolve.Scenario.load(BRISTOL / f"{name}.yaml").with_changes(horizon_years=2, population_scale=0.2)
+                 for name in ("baseline", "housing_first_x2")]
+    return revolve.compare(scenarios, runs=RUNS, seed=5, threads=2)
+
+
+def test_quarters_add_up_to_the_years_run_by_run(comparison):
+    quarters = comparison.quarters("events.arrest")
+    assert quarters["period"].unique().tolist() == [f"quarter {q}" for q in range(1, 9)]
+    assert set(quarters["group"]) == {""}
+    years = comparison.runs("events.arrest", period=None).set_index(["scenario", "run", "period"])["value"]
+    for (scenario, run), rows in quarters.groupby(["scenario", "run"]):
+        values = rows["value"].tolist()
+        assert functools.reduce(operator.add, values[:4]) == pytest.approx(years[(scenario, run, "year 1")])
+        assert functools.reduce(operator.add, values[4:]) == pytest.approx(years[(scenario, run, "year 2")])
+    ends = quarters.groupby("period")["period_end"].first()
+    assert ends["quarter 4"] == pytest.approx(52 * 7 / 365.25)
+    assert ends["quarter 1"] == pytest.approx(13 * 7 / 365.25)
+
+
+def test_a_quarter_from_runs_and_the_summary_rows(comparison):
+    one = comparison.runs("people.rough_sleeping", period="quarter 3")
+    assert set(one["period"]) == {"quarter 3"} and len(one) == 2 * RUNS
+    summary = comparison.summary()
+    row = summary[(summary["measure"] == "people.rough_sleeping") & (summary["period"] == "quarter 3")]
+    for scenario, values in one.groupby("scenario")["value"]:
+        mean = row.loc[row["scenario"] == scenario, "mean"].item()
+        assert np.mean(values) == pytest.approx(mean)
+    # The quarter rows come after every yearly and horizon row.
+    first_quarter = summary.index[summary["period"].str.startswith("quarter")].min()
+    assert not summary.loc[first_quarter:, "period"].str.startswith(("year", "total")).any()
+
+
+def test_unknown_quarters_and_group_measures_are_named(comparison):
+    with pytest.raises(KeyError, match="no period 'quarter 9'"):
+        comparison.quarters("events.arrest", "quarter 9")
+    with pytest.raises(KeyError, match="no measure 'events.arest'"):
+        comparison.quarters("events.arest")

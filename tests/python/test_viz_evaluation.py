@@ -1,0 +1,27 @@
+"""The report's section for evaluators (viz/evaluation.py): quarters, reoffending by housing at release, housed all
+of the time; left out, with its link, when a comparison holds none of its measures."""
+import re
+
+from viz import evaluation
+from viz.data import Comparison
+from viz_support import small_comparison, small_report
+
+
+def section(page, name):
+    found = re.search(rf'<section id="{name}">(.*?)</section>', page, flags=re.S)
+    return found.group(1) if found else None
+
+
+def test_the_report_has_the_evaluators_section_with_the_first_eight_quarters():
+    page = small_report().read_text(encoding="utf-8")
+    part = section(page, "evaluation")
+    assert part is not None and 'href="#evaluation"' in page
+    assert "Quarter by quarter" in part
+    assert "Quarter 8" in part and "Quarter 9" not in part
+
+
+def test_a_comparison_without_the_measures_has_no_section():
+    data = Comparison.load(small_comparison())
+    data.table = data.table[data.table["measure"].str.startswith(("people.", "cost"))
+                            & ~data.table["period"].str.startswith("quarter")]
+    assert evaluation.section(data) == "" and evaluation.nav(data) == ""

@@ -1,0 +1,79 @@
+"""The report's section for evaluators (``#evaluation``): the measures published evaluations report, as tables.
+
+It reads only ``comparison.csv`` rows, so a comparison written before a measure existed simply leaves its table out:
+- quarters: the change from the baseline in each quarter of the first two years (the early months of a new service);
+- reoffending by housing at release: of the releases followed up for 52 weeks, the share back in court (a new
+  custodial or community sentence) or recalled within those weeks, by where the person lived in the week of release;
+- housed all of the time: people housed (settled, supported or Housing First; not homeless, not in prison) in every
+  one of the last 26 weeks, at the end of year 2 (the window of Housing First trials' "stably housed").
+
+Example:
+    >>> from viz.data import Comparison
+    >>> from viz.evaluation import section
+    >>> section(Comparison.load("out/bristol")).startswith('<section id="evaluation">')  # doctest: +SKIP
+    True
+"""
+from __future__ import annotations
+
+import html
+import math
+
+import pandas as pd
+
+from . import labels
+from .data import Comparison
+
+QUARTERS_SHOWN = 8  # the first two years
+HOUSING_AT_RELEASE = {"rough_sleeping": "Sleeping rough", "temporary": "Hostel or temporary accommodation",
+                      "settled": "Settled home", "supported": "Supported housing", "housing_first": "Housing First"}
+
+
+def nav(data: Comparison) -> str:
+    """The contents link to the section, when it has anything to show."""
+    return '<a href="#evaluation">For evaluators</a>' if _parts(data) else ""
+
+
+def section(data: Comparison) -> str:
+    """The section's HTML ("" when the comparison holds none of its measures)."""
+    parts = _parts(data)
+    if not parts:
+        return ""
+    return ('<section id="evaluation">\n  <h2>For evaluators: the measures published evaluations report</h2>\n'
+            + "\n".join(parts) + "\n</section>")
+
+
+def _parts(data: Comparison) -> list[str]:
+    return [part for part in (_quarters(data),) if part]
+
+
+def _fmt(x: float, signed: bool = False, digits: int = 3) -> str:
+    if x is None or (isinstance(x, float) and math.isnan(x)):
+        return "–"
+    text = f"{x:+,.{digits}g}" if signed else f"{x:,.{digits}g}"
+    return text.replace("-", "−")
+
+
+def _change(row: pd.Series) -> str:
+    return f"{_fmt(row['diff_mean'], True)} <small>({_fmt(row['diff_low'], True)} to {_fmt(row['diff_high'], True)})</small>"
+
+
+def _quarters(data: Comparison) -> str:
+    """Change in the first outcome in each of the first eight quarters, with its 90% range."""
+    table = data.table
+    quarters = [p for p in dict.fromkeys(table["period"]) if p.startswith("quarter ")][:QUARTERS_SHOWN]
+    outcomes = data.outcomes()
+    if not quarters or not outcomes:
+        return ""
+    measure = outcomes[0]
+    by = table[(table["measure"] == measure) & (table["group"] == "")].set_index(["scenario", "period"])
+    head = "".join(f"<th>{html.escape(q.capitalize())}</th>" for q in quarters)
+    rows = []
+    for s in data.alternatives:
+        cells = "".join(f"<td>{_change(by.loc[(s, q)])}</td>" if (s, q) in by.index else "<td>–</td>" for q in quarters)
+        rows.append(f"<tr><th>{html.escape(s)}</th>{cells}</tr>")
+    return (f"  <h3>Quarter by quarter: {html.escape(labels.measure(measure))}</h3>\n"
+            f"  <p>Change from the baseline in each 13-week quarter of the first two years (mean, and 90% of runs). "
+            f"<code>summary.csv</code> and <code>comparison.csv</code> hold every quarter of every whole-cohort "
+            f"measure, after the yearly rows.</p>\n"
+            f'  <div class="table-wrap"><table><thead><tr><th>Option</th>{head}</tr></thead>'
+            f"<tbody>{''.join(rows)}</tbody></table></div>")
