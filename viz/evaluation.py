@@ -5,7 +5,7 @@ It reads only ``comparison.csv`` rows, so a comparison written before a measure 
 - reoffending by housing at release: of the releases followed up for 52 weeks, the share back in court (a new
   custodial or community sentence) or recalled within those weeks, by where the person lived in the week of release;
 - housed all of the time: people housed (settled, supported or Housing First; not homeless, not in prison) in every
-  one of the last 26 weeks, at the end of year 2 (the window of Housing First trials' "stably housed").
+  one of the last 26 weeks of year 2 (the window of Housing First trials' "stably housed").
 
 Example:
     >>> from viz.data import Comparison
@@ -43,7 +43,7 @@ def section(data: Comparison) -> str:
 
 
 def _parts(data: Comparison) -> list[str]:
-    return [part for part in (_quarters(data),) if part]
+    return [part for part in (_quarters(data), _reoffending(data), _housed_all(data)) if part]
 
 
 def _fmt(x: float, signed: bool = False, digits: int = 3) -> str:
@@ -77,3 +77,53 @@ def _quarters(data: Comparison) -> str:
             f"measure, after the yearly rows.</p>\n"
             f'  <div class="table-wrap"><table><thead><tr><th>Option</th>{head}</tr></thead>'
             f"<tbody>{''.join(rows)}</tbody></table></div>")
+
+
+def _total(data: Comparison, measure: str, period: str = "total") -> pd.DataFrame:
+    """Whole-cohort rows of `measure` in `period`, by scenario (empty if absent)."""
+    return data.table[(data.table["measure"] == measure) & (data.table["group"] == "")
+                      & (data.table["period"] == period)].set_index("scenario")
+
+
+def _percent(numerator: float, denominator: float) -> str:
+    return "–" if not denominator else f"{100 * numerator / denominator:.0f}%"
+
+
+def _reoffending(data: Comparison) -> str:
+    """Share of releases back in court or recalled within 52 weeks, by housing at release, in every scenario."""
+    found = [h for h in HOUSING_AT_RELEASE if not _total(data, f"releases_followed_52w.{h}").empty]
+    if not found:
+        return ""
+    head = "".join(f"<th>{html.escape(s)}</th>" for s in data.scenarios)
+    rows = []
+    for h in found:
+        followed, returned = _total(data, f"releases_followed_52w.{h}"), _total(data, f"releases_returned_52w.{h}")
+        cells = "".join(f"<td>{_percent(returned.loc[s, 'mean'], followed.loc[s, 'mean'])} "
+                        f"<small>of {_fmt(followed.loc[s, 'mean'])}</small></td>" for s in data.scenarios)
+        rows.append(f"<tr><th>{html.escape(HOUSING_AT_RELEASE[h])}</th>{cells}</tr>")
+    return ("  <h3>Back in court or recalled within a year of release, by housing at release</h3>\n"
+            "  <p>Of the releases from prison followed for 52 weeks over the whole period (mean over runs), the share "
+            "in which the person was sentenced again (custody or a community order) or recalled within those weeks, "
+            "by where they lived in the week of release. Arrests that lead to no sentence are not counted. The groups "
+            "differ in who is in them, so a gap between rows is not the effect of housing.</p>\n"
+            f'  <div class="table-wrap"><table><thead><tr><th>Housing at release</th>{head}</tr></thead>'
+            f"<tbody>{''.join(rows)}</tbody></table></div>")
+
+
+def _housed_all(data: Comparison) -> str:
+    """People housed in every one of the last 26 weeks of year 2 (or year 1 for a shorter run)."""
+    year = "year 2" if not _total(data, "year_end.present_last_26_weeks", "year 2").empty else "year 1"
+    present = _total(data, "year_end.present_last_26_weeks", year)
+    housed = _total(data, "year_end.housed_all_last_26_weeks", year)
+    if present.empty or housed.empty:
+        return ""
+    rows = [f"<tr><th>{html.escape(s)}</th><td>{_percent(housed.loc[s, 'mean'], present.loc[s, 'mean'])}</td>"
+            f"<td>{_fmt(housed.loc[s, 'mean'])}</td>"
+            f"<td>{'' if s == data.baseline else _change(housed.loc[s])}</td></tr>" for s in data.scenarios]
+    weeks = "79 to 104" if year == "year 2" else "27 to 52"
+    return (f"  <h3>Housed all of the time: every week of the last six months of {year}</h3>\n"
+            f"  <p>Of the people in the cohort throughout weeks {weeks}, the share housed (settled, supported or "
+            "Housing First; not homeless, not in prison) in every one of those weeks, as Housing First trials report "
+            "\"stably housed\"; then the number of people, and its change from the baseline (mean, and 90% of runs).</p>\n"
+            '  <div class="table-wrap"><table><thead><tr><th>Option</th><th>Share</th><th>People</th>'
+            f"<th>Change in people</th></tr></thead><tbody>{''.join(rows)}</tbody></table></div>")

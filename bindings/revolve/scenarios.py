@@ -29,6 +29,7 @@ from . import _core, _progress, _tables, _trajectories
 from ._changes import (_MAX_RUNS, _MAX_SEED, _WINDOW_KEYS, ParameterValue, Schedule, _parameter_change, _schedule,
                        _set_settings, _whole)
 from ._progress import ProgressOption
+from .evaluation import EvaluationTables
 from .params import _model_folders
 
 
@@ -291,7 +292,7 @@ def _check_comparable(scenarios: list[Scenario]) -> None:
                          "change them all with with_changes(horizon_years=...)")
 
 
-class Results:
+class Results(EvaluationTables):
     """The results of :func:`run` or :func:`compare`: tables as pandas DataFrames, and the CLI's files.
 
     Attributes:

@@ -86,6 +86,17 @@ std::vector<Measure> measures() {
                    Source::people, tally::moves + from * housing_count + to, ""});
     }
   }
+  // Releases followed for 52 weeks, counted when the follow-up ends, by housing in the week of release.
+  for (std::size_t h = 0; h < release_housing_names.size(); ++h) {
+    m.push_back({"releases_followed_52w." + release_housing_names[h], "releases", Aggregation::flow, Source::people,
+                 tally::releases_followed + h, ""});
+    m.push_back({"releases_returned_52w." + release_housing_names[h], "releases", Aggregation::flow, Source::people,
+                 tally::releases_returned + h, ""});
+  }
+  // Counted in the last week of each year only, so a year's sum is the count at its end.
+  m.push_back({"year_end.present_last_26_weeks", "people", Aggregation::flow, Source::people, tally::present_window, ""});
+  m.push_back(
+      {"year_end.housed_all_last_26_weeks", "people", Aggregation::flow, Source::people, tally::housed_window, ""});
   m.push_back({"engagement.mean", "score 0 to 1", Aggregation::level, Source::engagement, 0, ""});
   // Closed MTAM and navigator cases ending positively, as providers report them and as they are.
   m.push_back({"positive_outcomes.reported", "closed cases", Aggregation::flow, Source::reported_positive, 0, ""});
@@ -136,6 +147,7 @@ void Recorder::declare(abm::Run& run) {
   std::vector<std::string> last = {"not_recorded"};
   last.insert(last.end(), housing_names.begin(), housing_names.end());
   last_housing_ = run.population().add_state("recorded_housing", last);
+  follow_ups_.declare(run.population());
   outputs_.clear();
   for (const auto& spec : output_layout()) outputs_.push_back(run.outputs().add(spec.info.column));
   run.outputs().reserve_rows(setup_->steps);
@@ -144,6 +156,7 @@ void Recorder::declare(abm::Run& run) {
 void Recorder::init(abm::Run& run) {
   PeopleModule::init(run);
   by_intervention_.assign(interventions_.size(), {});
+  follow_ups_.init(setup_->step_years);
 }
 
 void Recorder::record(abm::Run& run) {
@@ -177,6 +190,7 @@ void Recorder::tally_people(abm::Run& run) {
     g.engagement = 0.0;
   }
   auto last_housing = run.population().states(last_housing_);
+  follow_ups_.start_week(run.population(), step);
   for (abm::PersonId p = 0; p < v.size; ++p) {
     if (!v.alive[p]) continue;
     GroupWeek& g = groups_[v.group.code(p)];
@@ -201,6 +215,7 @@ void Recorder::tally_people(abm::Run& run) {
     t[tally::in_prison] += prison;
     t[tally::in_transition] += v.in_transition(p);
     g.engagement += v.engagement[p];
+    follow_ups_.person(v, p, t);
   }
 }
 

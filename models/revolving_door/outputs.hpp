@@ -7,6 +7,7 @@
 
 #include "models/revolving_door/costs.hpp"
 #include "models/revolving_door/events.hpp"
+#include "models/revolving_door/follow_ups.hpp"
 #include "models/revolving_door/interventions/intervention.hpp"
 #include "models/revolving_door/model_setup.hpp"
 #include "models/revolving_door/people.hpp"
@@ -67,6 +68,7 @@ class Recorder : public PeopleModule {
   /// Each person's housing at the end of last week, as code + 1 (0: not yet recorded), so the
   /// moves between housing states can be counted whatever rule made them.
   abm::StateColumn last_housing_;
+  FollowUps follow_ups_;  // releases for 52 weeks, and unbroken weeks housed
 
   void tally_people(abm::Run& run);
   void read_events(const abm::Run& run);

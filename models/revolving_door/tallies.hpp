@@ -27,8 +27,20 @@ inline constexpr std::size_t housed = 30;                // outside prison, not 
 inline constexpr std::size_t in_prison = 31;             // custody or recalled
 inline constexpr std::size_t in_transition = 32;         // in transitional accommodation on release
 inline constexpr std::size_t moves = 33;  // 5 x 5: housing moves during the week, from x 5 + to (diagonal unused)
-inline constexpr std::size_t count = moves + housing_count * housing_count;
+// Releases followed for 52 weeks, counted the week their follow-up ends, by housing at release (release_housing_names)
+inline constexpr std::size_t releases_followed = moves + housing_count * housing_count;  // 6
+inline constexpr std::size_t releases_returned = releases_followed + housing_count + 1;  // 6: of those, back in court
+                                                                                        // or recalled
+// In the last week of each year only: people recorded in each of its last 26 weeks, and of those housed in each
+inline constexpr std::size_t present_window = releases_returned + housing_count + 1;
+inline constexpr std::size_t housed_window = present_window + 1;
+inline constexpr std::size_t count = housed_window + 1;
 }  // namespace tally
+
+/// Where a person lived in the week of their release: their housing, or transitional accommodation on release.
+inline const std::vector<std::string> release_housing_names = {"settled",   "rough_sleeping", "temporary",
+                                                               "supported", "housing_first",  "transitional"};
+inline constexpr std::size_t release_housing_transitional = housing_count;
 
 /// One group's week: people at the end of it, events during it.
 struct GroupWeek {

@@ -53,3 +53,41 @@ def test_unknown_quarters_and_group_measures_are_named(comparison):
         comparison.quarters("events.arrest", "quarter 9")
     with pytest.raises(KeyError, match="no measure 'events.arest'"):
         comparison.quarters("events.arest")
+
+
+def test_reoffending_by_release_housing_is_the_run_by_run_share_of_the_counts(comparison):
+    table = comparison.reoffending_by_release_housing()
+    assert table["housing"].unique().tolist() == ["rough_sleeping", "temporary", "transitional", "supported",
+                                                  "settled", "housing_first", "all"]
+    runs = comparison.runs(["releases_followed_52w.rough_sleeping", "releases_returned_52w.rough_sleeping"])
+    wide = runs.pivot_table(index=["scenario", "run"], columns="measure", values="value")
+    shares = wide["releases_returned_52w.rough_sleeping"] / wide["releases_followed_52w.rough_sleeping"]
+    row = table[(table["housing"] == "rough_sleeping") & (table["scenario"] == "Housing First x2")].iloc[0]
+    assert row["share"] == pytest.approx(shares["Housing First x2"].mean())
+    paired = (shares["Housing First x2"] - shares["Bristol-like baseline"]).to_numpy()
+    assert row["diff"] == pytest.approx(paired.mean())
+    assert [row["diff_low"], row["diff_high"]] == pytest.approx(np.quantile(paired, [0.05, 0.95]))
+    everyone = table[table["housing"] == "all"].set_index("scenario")
+    by_housing = table[table["housing"] != "all"].groupby("scenario")["denominator"].sum()
+    assert everyone["denominator"].to_dict() == pytest.approx(by_housing.to_dict())
+    assert (table["share"].dropna().between(0, 1)).all()
+    assert table.loc[table["scenario"] == "Bristol-like baseline", "diff"].fillna(0).eq(0).all()
+
+
+def test_housed_all_of_the_time_is_a_share_of_the_people_present_in_the_window(comparison):
+    table = comparison.housed_all_of_the_time(year=2).set_index("scenario")
+    assert (table["numerator"] <= table["denominator"]).all()
+    assert table["share"].between(0.3, 1).all()
+    summary = comparison.summary()
+    row = summary[(summary["measure"] == "year_end.housed_all_last_26_weeks") & (summary["period"] == "year 2")
+                  & (summary["group"] == "")].set_index("scenario")
+    assert table["numerator"].to_dict() == pytest.approx(row["mean"].to_dict())
+
+
+def test_evaluation_tables_name_what_is_wrong(comparison):
+    with pytest.raises(KeyError, match="no period 'year 3'"):
+        comparison.housed_all_of_the_time(year=3)
+    with pytest.raises(KeyError, match="no measure 'people.nobody'"):
+        comparison.share("people.nobody", "people.alive")
+    with pytest.raises(KeyError, match="no group 'nobody'"):
+        comparison.reoffending_by_release_housing(group="nobody")

@@ -25,3 +25,15 @@ def test_a_comparison_without_the_measures_has_no_section():
     data.table = data.table[data.table["measure"].str.startswith(("people.", "cost"))
                             & ~data.table["period"].str.startswith("quarter")]
     assert evaluation.section(data) == "" and evaluation.nav(data) == ""
+
+
+def test_reoffending_by_housing_at_release_and_housed_all_of_the_time_are_tables_of_every_scenario():
+    page = small_report().read_text(encoding="utf-8")
+    part = section(page, "evaluation")
+    reoffending = part[part.index("Back in court or recalled"):part.index("Housed all of the time")]
+    for housing in ("Sleeping rough", "Hostel or temporary accommodation", "Settled home"):
+        assert f"<th>{housing}</th>" in reoffending
+    assert re.search(r"<td>\d+% <small>of [\d,.]+</small></td>", reoffending)
+    housed = part[part.index("Housed all of the time"):]
+    assert "weeks 79 to 104" in housed
+    assert len(re.findall(r"<tr><th>", housed)) == 1 + len(Comparison.load(small_comparison()).scenarios)  # + header
