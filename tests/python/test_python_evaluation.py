@@ -91,3 +91,23 @@ def test_evaluation_tables_name_what_is_wrong(comparison):
         comparison.share("people.nobody", "people.alive")
     with pytest.raises(KeyError, match="no group 'nobody'"):
         comparison.reoffending_by_release_housing(group="nobody")
+
+
+def test_a_closed_cohort_from_a_scenario_file(tmp_path):
+    path = tmp_path / "closed.yaml"
+    path.write_text(f"extends: {BRISTOL / 'baseline.yaml'}\nscenario: Closed\nhorizon_years: 1\ncohort:\n"
+                    "  people: 300\n  housing: {rough_sleeping: 0.5, temporary: 0.5}\n  need: {high: 1}\n")
+    res = revolve.run(revolve.Scenario.load(path), runs=2)
+    first = res.timeseries(["people.alive", "events.arrival"]).query("step == 1").set_index("measure")["mean"]
+    assert first["people.alive"] == pytest.approx(300, rel=0.02)
+    assert res.runs("events.arrival")["value"].eq(0).all()
+    small = revolve.Scenario.load(path).with_changes(population_scale=0.5)  # the cohort passes through extends
+    assert revolve.run(small, runs=1).timeseries("people.alive")["mean"].iloc[0] == pytest.approx(150, rel=0.03)
+
+
+def test_a_closed_cohort_with_bad_shares_names_the_file_line_and_field(tmp_path):
+    path = tmp_path / "bad.yaml"
+    path.write_text(f"extends: {BRISTOL / 'baseline.yaml'}\ncohort:\n  people: 300\n"
+                    "  housing: {rough_sleeping: 0.5, temporary: 0.6}\n")
+    with pytest.raises(revolve.ScenarioError, match=r"bad.yaml:4: the shares of 'cohort.housing' sum to 1.1, not 1"):
+        revolve.Scenario.load(path)
