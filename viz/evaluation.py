@@ -2,6 +2,8 @@
 
 It reads only ``comparison.csv`` rows, so a comparison written before a measure existed simply leaves its table out:
 - quarters: the change from the baseline in each quarter of the first two years (the early months of a new service);
+- entry cohorts: the people who joined the Housing First list, MTAM or a navigator, and their weeks sleeping rough,
+  housed and in prison in the 52 weeks from then, per person;
 - reoffending by housing at release: of the releases followed up for 52 weeks, the share back in court (a new
   custodial or community sentence) or recalled within those weeks, by where the person lived in the week of release;
 - housed all of the time: people housed (settled, supported or Housing First; not homeless, not in prison) in every
@@ -43,7 +45,7 @@ def section(data: Comparison) -> str:
 
 
 def _parts(data: Comparison) -> list[str]:
-    return [part for part in (_quarters(data), _reoffending(data), _housed_all(data)) if part]
+    return [part for part in (_quarters(data), _entry_cohorts(data), _reoffending(data), _housed_all(data)) if part]
 
 
 def _fmt(x: float, signed: bool = False, digits: int = 3) -> str:
@@ -127,3 +129,34 @@ def _housed_all(data: Comparison) -> str:
             "\"stably housed\"; then the number of people, and its change from the baseline (mean, and 90% of runs).</p>\n"
             '  <div class="table-wrap"><table><thead><tr><th>Option</th><th>Share</th><th>People</th>'
             f"<th>Change in people</th></tr></thead><tbody>{''.join(rows)}</tbody></table></div>")
+
+
+ENTRY_COHORTS = {"housing_first": "On the Housing First list or in a tenancy", "mtam": "With an MTAM worker",
+                 "navigator": "With a navigator"}
+ENTRY_OUTCOMES = {"weeks_rough_sleeping": "sleeping rough", "weeks_housed": "housed", "weeks_in_prison": "in prison"}
+
+
+def _entry_cohorts(data: Comparison) -> str:
+    """Per cohort and scenario: people, and weeks per person in each state in the 52 weeks from entry."""
+    rows = []
+    for cohort, label in ENTRY_COHORTS.items():
+        people = _total(data, f"entry_cohort_52w.{cohort}.people")
+        if people.empty:
+            continue
+        for s in data.scenarios:
+            n = people.loc[s, "mean"]
+            if not n:
+                continue
+            cells = "".join(f"<td>{_fmt(_total(data, f'entry_cohort_52w.{cohort}.{o}').loc[s, 'mean'] / n)}</td>"
+                            for o in ENTRY_OUTCOMES)
+            rows.append(f"<tr><th>{html.escape(label)}</th><td>{html.escape(s)}</td><td>{_fmt(n)}</td>{cells}</tr>")
+    if not rows:
+        return ""
+    head = "".join(f"<th>Weeks {w}</th>" for w in ENTRY_OUTCOMES.values())
+    return ("  <h3>Entry cohorts: the year after joining a service</h3>\n"
+            "  <p>The people who joined each service over the whole period (mean over runs), and their weeks in each "
+            "state in the 52 weeks from the week they joined, per person. The Housing First list takes people by "
+            "need and homelessness whatever the places, so with Housing First in the baseline too its cohort is "
+            "nearly the same people under every option: their difference is what the option changes for them.</p>\n"
+            '  <div class="table-wrap"><table><thead><tr><th>Cohort</th><th>Option</th><th>People</th>'
+            f"{head}</tr></thead><tbody>{''.join(rows)}</tbody></table></div>")

@@ -6,6 +6,8 @@ run, with their 90% interval over runs and, for a comparison, the paired differe
   share back in court (a new custodial or community sentence) or recalled within them, by housing at release.
 - :meth:`EvaluationTables.housed_all_of_the_time`: of the people in the cohort throughout the last 26 weeks of a
   year, the share housed (settled, supported or Housing First) in every one of those weeks.
+- :meth:`EvaluationTables.entry_cohorts`: the people who joined the Housing First list, MTAM or a navigator, and their
+  weeks sleeping rough, housed and in prison in the 52 weeks from then, per person.
 
 docs/python.md ('Outputs for evaluations') says how each is counted.
 """
@@ -15,6 +17,8 @@ import numpy as np
 import pandas as pd
 
 RELEASE_HOUSING = ["rough_sleeping", "temporary", "transitional", "supported", "settled", "housing_first"]
+ENTRY_COHORTS = ["housing_first", "mtam", "navigator"]
+ENTRY_OUTCOMES = ["weeks_rough_sleeping", "weeks_housed", "weeks_in_prison"]
 
 
 def _interval(values: np.ndarray) -> tuple[float, float, float]:
@@ -145,3 +149,40 @@ class EvaluationTables:
             True
         """
         return self.share("year_end.housed_all_last_26_weeks", "year_end.present_last_26_weeks", f"year {year}", group)
+
+    def entry_cohorts(self, period: str = "total", group: str = "") -> pd.DataFrame:
+        """The people who joined an entry cohort (the Housing First list or a tenancy, an MTAM worker, a navigator),
+        and their weeks sleeping rough, housed and in prison in the 52 weeks from the week they joined, per person.
+
+        A person counts once per cohort, from the first week they are in it, when their 52 weeks end (so a period
+        holds the people whose year ended in it, and people who die or move away within it are not counted). The
+        Housing First list takes people by need and homelessness whatever the places, so with Housing First in both
+        scenarios the cohort is nearly the same people in each, run by run, and the paired difference is the change
+        for them: an intention-to-treat comparison of the area's people, not of ids.
+
+        Args:
+            period, group: as :meth:`share`.
+
+        Returns:
+            One row per scenario, cohort (``housing_first``, ``mtam``, ``navigator``) and outcome
+            (``weeks_rough_sleeping``, ``weeks_housed``, ``weeks_in_prison``): the columns of :meth:`share`, with
+            ``denominator`` the people and ``share`` their weeks per person in the 52 weeks.
+
+        Example:
+            >>> import revolve
+            >>> small = revolve.Scenario.load("scenarios/bristol/baseline.yaml").with_changes(
+            ...     horizon_years=2, population_scale=0.2)
+            >>> table = revolve.run(small, runs=2).entry_cohorts()
+            >>> row = table.query("cohort == 'housing_first' and outcome == 'weeks_housed'")
+            >>> bool(0 < row["share"].item() <= 52)
+            True
+        """
+        frames = []
+        for cohort in ENTRY_COHORTS:
+            for outcome in ENTRY_OUTCOMES:
+                prefix = f"entry_cohort_52w.{cohort}."
+                frame = self.share(prefix + outcome, prefix + "people", period, group)
+                frame.insert(1, "cohort", cohort)
+                frame.insert(2, "outcome", outcome)
+                frames.append(frame)
+        return pd.concat(frames, ignore_index=True)

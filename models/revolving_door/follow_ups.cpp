@@ -12,6 +12,18 @@ bool returned_to_justice(Justice j) {
   return j == Justice::custody || j == Justice::recalled || j == Justice::community_order;
 }
 
+/// Person p is in entry cohort `cohort` (entry_cohort_names) this week.
+bool in_cohort(const PeopleView& v, abm::PersonId p, std::size_t cohort) {
+  switch (cohort) {
+    case 0:
+      return v.waiting_for[p] == WaitingFor::housing_first || v.support[p] == Support::housing_first;
+    case 1:
+      return v.support[p] == Support::mtam;
+    default:
+      return v.support[p] == Support::navigator;
+  }
+}
+
 }  // namespace
 
 void FollowUps::declare(abm::Population& population) {
@@ -25,6 +37,12 @@ void FollowUps::declare(abm::Population& population) {
   release_step_ = population.add_event_time("followed_release_step");
   weeks_housed_ = population.add_attribute("weeks_housed_unbroken");
   weeks_recorded_ = population.add_attribute("weeks_recorded");
+  for (std::size_t c = 0; c < entry_cohorts; ++c) {
+    const std::string name = "entry_cohort_" + entry_cohort_names[c];
+    entry_step_[c] = population.add_event_time(name + "_step");
+    entry_done_[c] = population.add_state(name + "_counted", {"no", "yes"});
+    for (std::size_t k = 0; k < 3; ++k) entry_weeks_[c][k] = population.add_attribute(name + "_weeks_" + std::to_string(k));
+  }
 }
 
 void FollowUps::init(double step_years) {
@@ -43,6 +61,34 @@ void FollowUps::start_week(abm::Population& population, std::int32_t step) {
   release_step_now_ = population.event_times(release_step_).data();
   weeks_housed_now_ = population.attributes(weeks_housed_).data();
   weeks_recorded_now_ = population.attributes(weeks_recorded_).data();
+  for (std::size_t c = 0; c < entry_cohorts; ++c) {
+    entry_step_now_[c] = population.event_times(entry_step_[c]).data();
+    entry_done_now_[c] = population.states(entry_done_[c]).data();
+    for (std::size_t k = 0; k < 3; ++k) entry_weeks_now_[c][k] = population.attributes(entry_weeks_[c][k]).data();
+  }
+}
+
+void FollowUps::follow_entry(const PeopleView& v, abm::PersonId p, std::size_t cohort,
+                             std::array<double, tally::count>& t) {
+  if (entry_done_now_[cohort][p]) return;
+  std::int32_t& entered = entry_step_now_[cohort][p];
+  if (entered == abm::no_event) {
+    if (!in_cohort(v, p, cohort)) return;
+    entered = step_;
+  }
+  const bool prison = v.in_prison(p);
+  const bool rough = !prison && v.housing[p] == Housing::rough_sleeping;
+  const bool housed = !prison && !v.homeless_now(p);
+  auto& weeks = entry_weeks_now_[cohort];
+  weeks[0][p] += rough;
+  weeks[1][p] += housed;
+  weeks[2][p] += prison;
+  if (step_ - entered + 1 < follow_up_weeks) return;
+  t[tally::entry_people + cohort] += 1;
+  t[tally::entry_rough_sleeping + cohort] += weeks[0][p];
+  t[tally::entry_housed + cohort] += weeks[1][p];
+  t[tally::entry_in_prison + cohort] += weeks[2][p];
+  entry_done_now_[cohort][p] = 1;
 }
 
 void FollowUps::close_release(abm::PersonId p, std::array<double, tally::count>& t) {

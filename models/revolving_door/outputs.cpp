@@ -97,6 +97,16 @@ std::vector<Measure> measures() {
   m.push_back({"year_end.present_last_26_weeks", "people", Aggregation::flow, Source::people, tally::present_window, ""});
   m.push_back(
       {"year_end.housed_all_last_26_weeks", "people", Aggregation::flow, Source::people, tally::housed_window, ""});
+  // Entry cohorts, counted when each person's 52 weeks from entry end.
+  for (std::size_t c = 0; c < entry_cohort_names.size(); ++c) {
+    const std::string prefix = "entry_cohort_52w." + entry_cohort_names[c] + ".";
+    m.push_back({prefix + "people", "people", Aggregation::flow, Source::people, tally::entry_people + c, ""});
+    m.push_back({prefix + "weeks_rough_sleeping", "person-weeks", Aggregation::flow, Source::people,
+                 tally::entry_rough_sleeping + c, ""});
+    m.push_back({prefix + "weeks_housed", "person-weeks", Aggregation::flow, Source::people, tally::entry_housed + c, ""});
+    m.push_back({prefix + "weeks_in_prison", "person-weeks", Aggregation::flow, Source::people,
+                 tally::entry_in_prison + c, ""});
+  }
   m.push_back({"engagement.mean", "score 0 to 1", Aggregation::level, Source::engagement, 0, ""});
   // Closed MTAM and navigator cases ending positively, as providers report them and as they are.
   m.push_back({"positive_outcomes.reported", "closed cases", Aggregation::flow, Source::reported_positive, 0, ""});

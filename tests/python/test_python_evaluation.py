@@ -111,3 +111,17 @@ def test_a_closed_cohort_with_bad_shares_names_the_file_line_and_field(tmp_path)
                     "  housing: {rough_sleeping: 0.5, temporary: 0.6}\n")
     with pytest.raises(revolve.ScenarioError, match=r"bad.yaml:4: the shares of 'cohort.housing' sum to 1.1, not 1"):
         revolve.Scenario.load(path)
+
+
+def test_entry_cohorts_are_weeks_per_person_in_the_year_after_joining(comparison):
+    table = comparison.entry_cohorts()
+    assert set(table["cohort"]) == {"housing_first", "mtam", "navigator"}
+    hf = table[(table["cohort"] == "housing_first")].set_index(["scenario", "outcome"])
+    people = comparison.runs("entry_cohort_52w.housing_first.people").groupby("scenario")["value"].mean()
+    for scenario in comparison.scenarios:
+        assert hf.loc[(scenario, "weeks_housed"), "denominator"] == pytest.approx(people[scenario])
+        total = sum(hf.loc[(scenario, o), "share"] for o in ("weeks_rough_sleeping", "weeks_housed", "weeks_in_prison"))
+        assert 0 < total <= 52
+    # The baseline has no MTAM: no one in its cohort, so no share.
+    mtam = table[(table["cohort"] == "mtam") & (table["scenario"] == "Bristol-like baseline")]
+    assert mtam["denominator"].eq(0).all() and mtam["share"].isna().all()

@@ -37,3 +37,10 @@ def test_reoffending_by_housing_at_release_and_housed_all_of_the_time_are_tables
     housed = part[part.index("Housed all of the time"):]
     assert "weeks 79 to 104" in housed
     assert len(re.findall(r"<tr><th>", housed)) == 1 + len(Comparison.load(small_comparison()).scenarios)  # + header
+
+
+def test_entry_cohorts_give_weeks_per_person_for_each_cohort_with_people():
+    part = section(small_report().read_text(encoding="utf-8"), "evaluation")
+    cohorts = part[part.index("Entry cohorts"):part.index("Back in court or recalled")]
+    assert "<th>On the Housing First list or in a tenancy</th>" in cohorts
+    assert "<th>Weeks sleeping rough</th>" in cohorts

@@ -65,3 +65,23 @@ TEST_CASE("housed all of the last 26 weeks is counted in the last week of each y
     }
   }
 }
+
+TEST_CASE("entry cohorts: each person once, from the week they join, with at most 52 weeks in the states counted") {
+  const test::Ensemble base(test::ScenarioBuilder(0.3, 3).scenario(), 3);
+  const test::Ensemble mtam(test::ScenarioBuilder(0.3, 3).with("mtam").scenario(), 3);
+  CHECK(base.total("entry_cohort_52w.mtam.people") == 0);  // no MTAM in the baseline
+  CHECK(base.total("entry_cohort_52w.housing_first.people") > 0);
+  CHECK(mtam.total("entry_cohort_52w.mtam.people") > 0);
+  // No one's year has ended by week 51.
+  CHECK(mtam.year(1, "entry_cohort_52w.housing_first.people") < mtam.year(2, "entry_cohort_52w.housing_first.people"));
+  for (const auto& cohort : revolving_door::entry_cohort_names) {
+    INFO(cohort);
+    const std::string prefix = "entry_cohort_52w." + cohort + ".";
+    const double people = mtam.total(prefix + "people");
+    const double weeks = mtam.total(prefix + "weeks_rough_sleeping") + mtam.total(prefix + "weeks_housed") +
+                         mtam.total(prefix + "weeks_in_prison");
+    // Every week of the 52 is sleeping rough, in a hostel, housed or in prison: the three are all but hostel weeks.
+    CHECK(weeks <= 52 * people);
+    if (people > 0) CHECK(weeks > 20 * people);
+  }
+}
