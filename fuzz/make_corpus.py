@@ -10,6 +10,7 @@ Run from anywhere after the inputs change: python3 fuzz/make_corpus.py. It rewri
 (named after their source, so the same input keeps its name) and leaves others alone: seeds written by
 hand are named hand-*. Only the standard library: nothing to install.
 """
+import argparse
 import hashlib
 import pathlib
 import re
@@ -99,4 +100,6 @@ def main():
 
 
 if __name__ == "__main__":
+    # No options: --help prints the description above instead of rewriting the corpora.
+    argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter).parse_args()
     main()

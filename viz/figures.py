@@ -530,7 +530,9 @@ def plans(data: Comparison) -> dict[str, Callable[[], Figure]]:
     Pathway diagrams need the model's counts of moves between housing states (``moves.housing.<from>.<to>``).
     """
     out: dict[str, Callable[[], Figure]] = {"outcomes": lambda: differences(data)}
-    for measure in ("people.rough_sleeping", "people.homeless", "people.in_prison", "people.mh_crisis"):
+    # Places short of staff show whether support workers, not flats, hold Housing First back (design.md 9.1).
+    for measure in ("people.rough_sleeping", "people.homeless", "people.in_prison", "people.mh_crisis",
+                    "system.housing_first_places_short_of_staff"):
         if data.has_series(measure):
             out[f"fan_{measure.split('.', 1)[1]}"] = functools.partial(fan_chart, data, measure)
     out["year_by_year"] = lambda: year_by_year(data)

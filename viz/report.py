@@ -462,6 +462,7 @@ FIGURE_TITLES = {
     "fan_homeless": "People homeless, week by week",
     "fan_in_prison": "People in prison, week by week",
     "fan_mh_crisis": "People in a mental-health crisis, week by week",
+    "fan_housing_first_places_short_of_staff": "Housing First places ready but short of support staff, week by week",
     "year_by_year": "Year by year: change from the baseline, with the early dip",
     "groups_change": "Who benefits: change by priority group",
     "groups_baseline": "Who is most affected now: rates by priority group",

@@ -63,19 +63,8 @@ void print_fit(const ensemble::CalibrationPlan& p, const ensemble::FitResult& fi
   }
 }
 
-/// Each evaluation of the search depends on the last, so there is nothing to share among the processes of
-/// `mpirun`; every one would run the whole search and race to write the same folder.
-void refuse_several_processes() {
-  ensemble::start_processes();  // only then does MPI know how many processes mpirun started
-  if (ensemble::process_count() > 1) {
-    throw Error("revolve calibrate runs in one process (" + std::to_string(ensemble::process_count()) +
-                " were started by mpirun): each evaluation depends on the last, so run it without mpirun; it "
-                "uses every core of the machine (--threads)");
-  }
-}
-
 void calibrate(const CalibrateSettings& s) {
-  refuse_several_processes();
+  run_in_one_process("calibrate", "each evaluation depends on the last");
   const auto started = std::chrono::steady_clock::now();
   const int threads = s.threads > 0 ? s.threads : tbb::info::default_concurrency();
   tbb::global_control limit(tbb::global_control::max_allowed_parallelism, static_cast<std::size_t>(threads));

@@ -37,6 +37,9 @@ inline constexpr const char* out_help =
 inline constexpr const char* force_help =
     "Replace the output folder even if revolve did not write it (never a file, link or device)";
 
+/// Throws revolve::Error naming `command` and `why` if mpirun started more than one process.
+void run_in_one_process(const std::string& command, const std::string& why);
+
 void add_sd_command(CLI::App& app);
 void add_bench_command(CLI::App& app);
 void add_params_command(CLI::App& app);

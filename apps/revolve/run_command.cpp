@@ -83,6 +83,8 @@ int effective_threads(int requested) {
 
 void run_scenarios(const RunSettings& settings, bool compare) {
   using clock = std::chrono::steady_clock;
+  // Under mpirun every process would run every run and write the same folder; psa shares its draws instead.
+  run_in_one_process(compare ? "compare" : "run", "its runs are not shared among processes (revolve psa and sensitivity are)");
   const auto start = clock::now();
   const int threads = effective_threads(settings.threads);
   tbb::global_control limit(tbb::global_control::max_allowed_parallelism, static_cast<std::size_t>(threads));

@@ -204,7 +204,7 @@ class PsaResults:
             >>> import revolve
             >>> base = revolve.Scenario.load("scenarios/bristol/baseline.yaml").with_changes(
             ...     horizon_years=1, population_scale=0.1)
-            >>> table = revolve.psa([base], draws=4, point_runs=2).summary()
+            >>> table = revolve.psa([base], draws=6, point_runs=2).summary()
             >>> row = table.query("measure == 'person_weeks.rough_sleeping' and group == '' and period == 'total'")
             >>> bool(row["psa_high"].iloc[0] - row["psa_low"].iloc[0] > row["high"].iloc[0] - row["low"].iloc[0])
             True

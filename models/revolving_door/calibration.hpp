@@ -64,11 +64,17 @@ struct CalibratedParameter {
   std::string name, calibrate_to;
 };
 
-/// A stock of the baseline in its first and last year (mean over runs): is the baseline steady?
+/// A stock of the baseline year by year (mean over runs and over the weeks of each year): is the baseline steady?
 struct BaselineDrift {
   std::string measure;
-  double first_year = 0, last_year = 0;
+  std::vector<double> years;
+  /// The largest distance of a yearly mean from the mean of the years, as a share of that mean.
+  double largest_deviation() const;
 };
+
+/// The band a steady baseline holds people sleeping rough in: every yearly mean within this share of the ten-year
+/// mean (the acceptance test of issue 14, and of docs/model/calibration.md).
+inline constexpr double steady_band = 0.15;
 
 struct CalibrationReport {
   std::uint32_t runs = 0;

@@ -66,6 +66,16 @@ void draw_attributes(const PeopleView& v, abm::PersonId p, const CohortParameter
   v.age[p] = std::round(age);
 }
 
+/// The factor on initial.rough_sleeping for a person of high or moderate need: high need is
+/// initial.rough_sleeping_high_need times as likely, and the cohort's mean share stays initial.rough_sleeping.
+double rough_sleeping_by_need(bool high_need, const Parameters& P) {
+  const CohortParameters& c = P.cohort;
+  const double priority = c.share_young_mec_justice + c.share_women_domestic_abuse + c.share_chronic_homeless;
+  const double high = priority * c.high_need_share_priority + (1 - priority) * c.high_need_share;
+  const double ratio = P.initial.rough_sleeping_high_need;
+  return (high_need ? ratio : 1.0) / (high * ratio + (1 - high));
+}
+
 Mental draw_mental_health(double u, const InitialParameters& i) {
   const std::uint8_t k = draw_share<4>(u, {i.mh_unwell, i.mh_treatment, i.mh_crisis, i.mh_inpatient});
   return k == 4 ? Mental::stable : static_cast<Mental>(1 + k);
@@ -85,13 +95,14 @@ void draw_initial_states(const PeopleView& v, abm::PersonId p, const Parameters&
                          std::uint32_t run, const ChosenStates& chosen) {
   const InitialParameters& i = P.initial;
   const auto u = [&](std::uint32_t k) { return s.uniform(run, p, 0, k); };
+  const double rough = i.rough_sleeping * rough_sleeping_by_need(v.need[p] == Need::high, P);
   Housing housing = Housing::settled;
   if (v.group[p] == Group::chronic_homeless) {  // their spell is under way: never settled
-    const double total = i.rough_sleeping + i.temporary + i.supported + i.housing_first;
-    const std::uint8_t k = draw_share<3>(u(0), {i.rough_sleeping / total, i.temporary / total, i.supported / total});
+    const double total = rough + i.temporary + i.supported + i.housing_first;
+    const std::uint8_t k = draw_share<3>(u(0), {rough / total, i.temporary / total, i.supported / total});
     housing = static_cast<Housing>(1 + k);
   } else {
-    const std::uint8_t k = draw_share<4>(u(0), {i.rough_sleeping, i.temporary, i.supported, i.housing_first});
+    const std::uint8_t k = draw_share<4>(u(0), {rough, i.temporary, i.supported, i.housing_first});
     housing = k == 4 ? Housing::settled : static_cast<Housing>(1 + k);
   }
   const std::uint8_t j = draw_share<3>(u(1), {i.custody, i.licence, i.community_order});
@@ -135,6 +146,24 @@ void draw_initial_states(const PeopleView& v, abm::PersonId p, const Parameters&
   if (v.mental_health[p] == Mental::inpatient) {
     v.ti_discharge[p] = exponential_steps(u(8), P.mental_health.inpatient_stay);
   }
+  // A spell under way has a history (design 'Initial cohort and arrivals'), and hostels are full at the start, so
+  // the people on the street have asked for a place and are waiting (those eligible for Housing First move to its
+  // list in week 1).
+  if (homeless(v.housing[p])) v.weeks_homeless[p] = exponential_steps(u(9), i.homeless_spell);
+  if (v.housing[p] == Housing::rough_sleeping && !prison) v.waiting_for[p] = WaitingFor::temporary;
+}
+
+/// No more Housing First tenants than places at the start: the tenants drawn beyond the places (in id order, which
+/// is random) have moved on to a settled tenancy with usual support.
+void cap_housing_first(const PeopleView& v, std::size_t size, double places) {
+  double tenants = 0;
+  for (abm::PersonId p = 0; p < size; ++p) {
+    if (v.housing[p] != Housing::housing_first) continue;
+    tenants += 1;
+    if (tenants <= places) continue;
+    v.housing[p] = Housing::settled;
+    v.support[p] = Support::usual;
+  }
 }
 
 }  // namespace
@@ -162,6 +191,7 @@ void Cohort::init(abm::Run& run) {
     draw_attributes(v, p, P.cohort, attributes, run.key().run, chosen);
     draw_initial_states(v, p, P, states, run.key().run, chosen);
   }
+  cap_housing_first(v, size, std::floor(P.housing_first.places));
 }
 
 void Arrivals::declare(abm::Run& run) {

@@ -58,6 +58,7 @@ const std::vector<std::pair<std::string, MeasureWords>>& named_measures() {
       {"people.mh_crisis", {"People in a mental-health crisis", 0}},
       {"people.mh_inpatient", {"In hospital", 0}},
       {"people.waiting_housing_first", {"People waiting for Housing First", 0}},
+      {"system.housing_first_places_short_of_staff", {"Housing First places ready but short of support staff", 0}},
       {"people.alive", {"People in the cohort", 0}},
       {"year_end.housed_all_last_26_weeks", {"People housed in every one of the year's last 26 weeks", 0}},
       {"year_end.present_last_26_weeks", {"People in the cohort throughout the year's last 26 weeks", 0}},

@@ -1,9 +1,11 @@
 #include "models/revolving_door/exits.hpp"
 
+#include <algorithm>
 #include <array>
 #include <cmath>
 
 #include "models/revolving_door/episodes.hpp"
+#include "sim/abm/alive.hpp"
 #include "sim/random/stream.hpp"
 
 namespace revolve::revolving_door {
@@ -24,6 +26,16 @@ double death_hazard(const PeopleView& v, abm::PersonId p, const ModelSetup& setu
          (v.homeless_now(p) && v.housing[p] == Housing::rough_sleeping ? m.rough_sleeping : 1.0) *
          (v.substance[p] == Substance::problematic ? m.problematic_substance : 1.0) *
          (v.mental_health[p] == Mental::crisis ? m.crisis : 1.0) * (recently_released ? m.recent_release : 1.0);
+}
+
+/// An upper bound of death_hazard over everyone [per week]: the same product, in the same order, of the
+/// largest value each factor can take. Since rounding is monotone, a draw at or above it means no death
+/// without looking up the person's age factor, which most people's draws are.
+double death_hazard_bound(const ModelSetup& setup) {
+  const MortalityParameters& m = setup.parameters.mortality;
+  const auto& ages = setup.mortality_age_factor;
+  return m.base_rate * *std::max_element(ages.begin(), ages.end()) * std::max(m.rough_sleeping, 1.0) *
+         std::max(m.problematic_substance, 1.0) * std::max(m.crisis, 1.0) * std::max(m.recent_release, 1.0);
 }
 
 /// Whether an event with this weekly hazard happens, given uniform u (cheap when u >= h).
@@ -54,6 +66,7 @@ void Exits::step(Phase, abm::Run& run) {
   const auto now = static_cast<std::int32_t>(step);
   const random::Stream death = run.stream("mortality.death"), move = run.stream("flows.moving_away"),
                        positive = run.stream("flows.sustained_exit");
+  const double death_bound = death_hazard_bound(setup);
   const double move_probability = -std::expm1(-f.moving_away), exit_probability = -std::expm1(-f.sustained_exit);
   const EventCounters& events = events_;
   run.for_each_block([&](abm::PersonId first, abm::PersonId last, abm::BlockCounts& counts) {
@@ -62,11 +75,10 @@ void Exits::step(Phase, abm::Run& run) {
     death.fill_grouped_uniforms(run_number, step, first, std::span(d.death).first(n));
     move.fill_grouped_uniforms(run_number, step, first, std::span(d.move).first(n));
     positive.fill_grouped_uniforms(run_number, step, first, std::span(d.positive).first(n));
-    for (std::size_t i = 0; i < n; ++i) {
-      const abm::PersonId p = first + static_cast<abm::PersonId>(i);
-      if (!v.alive[p]) continue;
+    abm::for_each_alive(v.alive, first, last, [&](abm::PersonId p) {
+      const std::size_t i = p - first;
       const std::uint8_t g = v.group.code(p);
-      if (happens(d.death[i], death_hazard(v, p, setup, now))) {
+      if (d.death[i] < death_bound && happens(d.death[i], death_hazard(v, p, setup, now))) {
         counts.add(events(Event::death, g));
         if (v.homeless_now(p)) {
           counts.add(events(Event::death_homeless, g));
@@ -75,7 +87,7 @@ void Exits::step(Phase, abm::Run& run) {
         if (p < starting_cohort && now <= six_years) counts.add(events(Event::death_starting_cohort_6y, g));
         close_coordinator_episode(v, p, step, false, events, counts);
         v.alive[p] = 0;
-        continue;
+        return;
       }
       check_housing_first_anniversary(v, p, now, events, counts);
       v.weeks_stable[p] = meets_exit_conditions(v, p) ? v.weeks_stable[p] + 1 : 0;
@@ -88,7 +100,7 @@ void Exits::step(Phase, abm::Run& run) {
         close_coordinator_episode(v, p, step, true, events, counts);
         v.alive[p] = 0;
       }
-    }
+    });
   });
 }
 

@@ -50,7 +50,7 @@ void HousingQueue::grant(abm::Run& run, const PeopleView& v) {
   const std::uint32_t run_number = run.key().run, step = run.clock().step();
   requests_.clear();
   for (abm::PersonId p = 0; p < v.size; ++p) {
-    if (v.alive[p] && v.request[p] != Request::none) requests_.push_back({order.uniform(run_number, p, step), p});
+    if (v.request[p] != Request::none && v.alive[p]) requests_.push_back({order.uniform(run_number, p, step), p});
   }
   std::sort(requests_.begin(), requests_.end(),
             [](const Entry& a, const Entry& b) { return a.key < b.key || (a.key == b.key && a.person < b.person); });

@@ -26,9 +26,17 @@ WeekRates week_rates(const Parameters& P, const Signals& signals, const KernelSi
   WeekRates r;
   const double usual = signals.value(in.capacity_factor_usual);
   r.usual_start = P.support.usual_start * usual;
-  r.rough_to_temporary = P.housing.rough_to_temporary * usual;
-  r.rough_to_supported = P.housing.rough_to_supported * usual;
-  r.temporary_to_supported = P.housing.temporary_to_supported * usual;
+  const HousingParameters& H = P.housing;
+  for (const bool high_need : {false, true}) {
+    for (const bool long_term : {false, true}) {
+      const double slower = (high_need ? H.rough_exit_high_need : 1.0) * (long_term ? H.rough_exit_long_term : 1.0);
+      r.rough_exit[rough_exit_class(high_need, long_term)] = {H.rough_to_temporary * usual * slower,
+                                                              H.rough_to_supported * usual * slower,
+                                                              H.rough_to_settled * slower};
+    }
+  }
+  r.long_term_spell = H.long_term_spell;
+  r.temporary_to_supported = H.temporary_to_supported * usual;
   const EngagementParameters& e = P.engagement;
   for (std::size_t s = 0; s < service_count; ++s) {
     const double overload =

@@ -37,7 +37,10 @@ struct KernelSignals {
 /// Numbers of the week that do not depend on the person, computed once per step.
 struct WeekRates {
   double usual_start = 0;  ///< hazards of entering contracted services, times their capacity factor [per week]
-  double rough_to_temporary = 0, rough_to_supported = 0, temporary_to_supported = 0;
+  /// Exits from the street [per week] to a hostel, supported housing and a tenancy, by rough_exit_class.
+  std::array<std::array<double, 3>, 4> rough_exit{};
+  double long_term_spell = 0;  ///< homelessness spell from which a person counts as long-term [weeks]
+  double temporary_to_supported = 0;
   std::array<std::array<double, 2>, service_count> build{};  ///< share of the gap to the ceiling closed, by sex
   std::array<double, service_count> ceiling{}, leaver{};
   double decay = 1;      ///< engagement kept after a week with no worker
@@ -45,6 +48,13 @@ struct WeekRates {
   double crisis_end = 0;
   CoordinatorEffects mtam, navigator;
 };
+
+/// The row of WeekRates::rough_exit for a person sleeping rough (docs/model/design.md, 'Hazards'): high need and a
+/// long homelessness history (the chronically homeless group, or a spell of long_term_spell or more) each slow
+/// every exit from the street.
+inline std::size_t rough_exit_class(bool high_need, bool long_term) {
+  return (high_need ? 1U : 0U) + (long_term ? 2U : 0U);
+}
 
 WeekRates week_rates(const Parameters& P, const Signals& signals, const KernelSignals& in);
 

@@ -6,6 +6,7 @@
 #include "models/revolving_door/dictionary.hpp"
 #include "models/revolving_door/interventions/registry.hpp"
 #include "models/revolving_door/system.hpp"
+#include "sim/abm/alive.hpp"
 
 namespace revolve::revolving_door {
 namespace {
@@ -201,8 +202,7 @@ void Recorder::tally_people(abm::Run& run) {
   }
   auto last_housing = run.population().states(last_housing_);
   follow_ups_.start_week(run.population(), step);
-  for (abm::PersonId p = 0; p < v.size; ++p) {
-    if (!v.alive[p]) continue;
+  abm::for_each_alive(v.alive, 0, static_cast<abm::PersonId>(v.size), [&](abm::PersonId p) {
     GroupWeek& g = groups_[v.group.code(p)];
     auto& t = g.people;
     const std::uint8_t last = last_housing[p], housing = v.housing.code(p);
@@ -226,7 +226,7 @@ void Recorder::tally_people(abm::Run& run) {
     t[tally::in_transition] += v.in_transition(p);
     g.engagement += v.engagement[p];
     follow_ups_.person(v, p, t);
-  }
+  });
 }
 
 void Recorder::read_events(const abm::Run& run) {

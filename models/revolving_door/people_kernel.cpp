@@ -4,6 +4,7 @@
 #include <cmath>
 
 #include "models/revolving_door/episodes.hpp"
+#include "sim/abm/alive.hpp"
 #include "sim/abm/competing_risks.hpp"
 #include "sim/random/stream.hpp"
 
@@ -13,9 +14,10 @@ namespace {
 constexpr std::size_t block_size = abm::Run::block_size;
 
 /// Competing risks over one week: the index of the hazard [per week] that uniform u selects, or N
-/// if the person stays. Since 1 - exp(-H) <= H, most people stay without an exp.
+/// if the person stays. Since 1 - exp(-H) <= H, most people stay without an exp. Inlined, so that this
+/// test, which is all most people reach, needs no call and no array in memory.
 template <std::size_t N>
-std::size_t choose(double u, const std::array<double, N>& hazards) {
+[[gnu::always_inline]] inline std::size_t choose(double u, const std::array<double, N>& hazards) {
   double total = 0.0;
   for (double h : hazards) total += h;
   if (!(u < total)) return N;
@@ -372,8 +374,9 @@ void BlockStep::housing(abm::PersonId p, const Start& s, double u) {
                       (s.high_need ? m.high_need : 1.0) * effects_.tenancy_loss(s.engagement) *
                       (s.mtam ? r_.mtam.tenancy_loss : 1.0);
   switch (s.housing) {
-    case Housing::rough_sleeping:
-      switch (choose<3>(u, {r_.rough_to_temporary, r_.rough_to_supported, H.rough_to_settled})) {
+    case Housing::rough_sleeping: {
+      const bool long_term = s.group == Group::chronic_homeless || v_.weeks_homeless[p] >= r_.long_term_spell;
+      switch (choose<3>(u, r_.rough_exit[rough_exit_class(s.high_need, long_term)])) {
         case 0:
           v_.request[p] = Request::temporary;
           break;
@@ -387,6 +390,7 @@ void BlockStep::housing(abm::PersonId p, const Start& s, double u) {
           break;
       }
       return;
+    }
     case Housing::temporary:
       switch (choose<3>(u, {H.temporary_to_rough * loss, r_.temporary_to_supported, H.temporary_to_settled})) {
         case 0:  // an exclusion or abandonment
@@ -553,10 +557,7 @@ void PeopleKernel::step(Phase, abm::Run& run) {
     fill(streams.worker, d.worker);
     fill(streams.ae, d.ae);
     BlockStep block(v, setup, events_, rates, streams, run_number, step, counts);
-    for (std::size_t i = 0; i < n; ++i) {
-      const abm::PersonId p = first + static_cast<abm::PersonId>(i);
-      if (v.alive[p]) block.person(p, i, d);
-    }
+    abm::for_each_alive(v.alive, first, last, [&](abm::PersonId p) { block.person(p, p - first, d); });
   });
   queue_.grant(run, v);
 }

@@ -2,6 +2,8 @@
 
 #include <cmath>
 
+#include "sim/abm/alive.hpp"
+
 
 namespace revolve::revolving_door {
 namespace {
@@ -26,8 +28,7 @@ void ScheduledEvents::step(Phase, abm::Run& run) {
   const random::Stream discharge = run.stream("mental_health.discharge"),
                        move_on = run.stream("release_accommodation.move_on");
   SerialCounts serial(run);
-  for (abm::PersonId p = 0; p < v.size; ++p) {
-    if (!v.alive[p]) continue;
+  abm::for_each_alive(v.alive, 0, static_cast<abm::PersonId>(v.size), [&](abm::PersonId p) {
     if (v.ti_transition_end[p] != abm::no_event && v.ti_transition_end[p] <= static_cast<std::int32_t>(step)) {
       end_transitional_stay(run, v, p, move_on.uniform(run.key().run, p, step));
     }
@@ -41,7 +42,7 @@ void ScheduledEvents::step(Phase, abm::Run& run) {
           discharge.uniform(run.key().run, p, step) < setup_->parameters.mental_health.discharge_to_treatment;
       v.mental_health[p] = treated ? Mental::treatment : Mental::unwell;
     }
-  }
+  });
 }
 
 void ScheduledEvents::release(abm::Run& run, const PeopleView& v, abm::PersonId p, bool end_of_recall,

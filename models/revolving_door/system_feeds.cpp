@@ -1,6 +1,7 @@
 #include "models/revolving_door/system_feeds.hpp"
 
 #include "models/revolving_door/workload.hpp"
+#include "sim/abm/alive.hpp"
 
 namespace revolve::revolving_door {
 
@@ -28,8 +29,7 @@ void SystemFeeds::feed(abm::Run& run) {
   double temporary = 0, supported = 0, tenancies = 0;
   double waiting_temporary = 0, waiting_supported = 0, waiting_housing_first = 0;
   std::array<double, service_count> clients{};
-  for (abm::PersonId p = 0; p < v.size; ++p) {
-    if (!v.alive[p]) continue;
+  abm::for_each_alive(v.alive, 0, static_cast<abm::PersonId>(v.size), [&](abm::PersonId p) {
     const Housing h = v.housing[p];
     temporary += h == Housing::temporary && !v.in_prison(p);
     supported += h == Housing::supported && !v.in_transition(p);  // a place is held in prison
@@ -53,7 +53,7 @@ void SystemFeeds::feed(abm::Run& run) {
       case Support::none:
         break;
     }
-  }
+  });
   Signals& s = run.signals();
   s.set(temporary_, temporary);
   s.set(supported_, supported);

@@ -63,7 +63,7 @@ def test_the_calibrated_scenario_extends_the_input_and_reproduces_the_fit(revolv
 @pytest.mark.parametrize("args, message", [
     (["--params", "justice.arest_rate"], "justice.arrest_rate"),
     (["--params", "justice.arrest_rate,justice.arrest_rate"], "'justice.arrest_rate' is named twice"),
-    (["--params", "justice.arrest_rate", "--targets", "17"], "numbered 1 to 16"),
+    (["--params", "justice.arrest_rate", "--targets", "19"], "numbered 1 to 18"),
 ])
 def test_bad_input_names_the_problem_and_writes_nothing(revolve_cli, tmp_path, args, message):
     out = tmp_path / "out"

@@ -73,3 +73,15 @@ def test_calibrate_under_mpirun_is_refused_once_with_nothing_written(revolve_cli
     result = subprocess.run(args, capture_output=True, text=True, env=MPI_ENV)
     assert result.returncode != 0 and result.stderr.count("error: revolve calibrate runs in one process (2") == 1
     assert not (tmp_path / "fit").exists()
+
+
+@pytest.mark.parametrize("command", ["run", "compare"])
+def test_run_and_compare_under_mpirun_are_refused_once_with_nothing_written(revolve_cli, mpirun, tmp_path, command):
+    """Their runs are not shared among processes: each process would run them all and write the same folder."""
+    scenarios = [str(SMALL)] if command == "run" else [str(SMALL), str(SMALL_HF)]
+    args = ["mpirun", "-n", "2", "--oversubscribe", str(revolve_cli), command, *scenarios, "--runs", "2",
+            "--out", str(tmp_path / "x")]
+    result = subprocess.run(args, capture_output=True, text=True, env=MPI_ENV)
+    assert result.returncode != 0
+    assert result.stderr.count(f"error: revolve {command} runs in one process (2 were started by mpirun)") == 1
+    assert not (tmp_path / "x").exists()

@@ -62,7 +62,7 @@ def test_a_scenario_changed_in_python_is_fitted_but_not_saved_as_a_file_that_wou
 @pytest.mark.parametrize("kwargs, error, message", [
     ({"params": ["justice.arest_rate"]}, revolve.Error, "justice.arrest_rate"),
     ({"params": FITTED[:1] * 2}, revolve.Error, "named twice"),
-    ({"targets": [17]}, revolve.Error, "numbered 1 to 16"),
+    ({"targets": [19]}, revolve.Error, "numbered 1 to 18"),
     ({"algorithm": "newton"}, ValueError, "'bobyqa' or 'nelder-mead'"),
     ({"max_evaluations": 1}, ValueError, "max_evaluations"),
 ])

@@ -32,7 +32,8 @@ def plotted_values(ax):
 
 def test_every_figure_is_drawn(drawn):
     data, out = drawn
-    expected = {"outcomes", "who_pays", "groups_change", "groups_baseline", "fan_rough_sleeping", "year_by_year"}
+    expected = {"outcomes", "who_pays", "groups_change", "groups_baseline", "fan_rough_sleeping", "year_by_year",
+                "fan_housing_first_places_short_of_staff"}
     expected |= {f"cohort_{figures.slug(s)}" for s in data.scenarios}
     expected |= {f"pathways_{figures.slug(s)}" for s in data.scenarios}
     assert expected <= set(out)

@@ -5,6 +5,7 @@
 #include <tuple>
 
 #include "models/revolving_door/housing_moves.hpp"
+#include "sim/abm/alive.hpp"
 
 namespace revolve::revolving_door {
 namespace {
@@ -39,9 +40,7 @@ void CapacityReferral::refer(abm::Run& run) {
   const ReferralWeek week{run, v, serial.counts(), run.key().run, run.clock().step()};
   candidates_.clear();
   start_pass();
-  for (abm::PersonId p = 0; p < v.size; ++p) {
-    if (v.alive[p]) visit(week, p);
-  }
+  abm::for_each_alive(v.alive, 0, static_cast<abm::PersonId>(v.size), [&](abm::PersonId p) { visit(week, p); });
   const std::int64_t free = room(week);
   const auto n = std::min<std::size_t>(static_cast<std::size_t>(std::max<std::int64_t>(0, free)), candidates_.size());
   if (n == 0) return;

@@ -35,18 +35,18 @@ TEST_CASE("docs/model/calibration.md is current and at least 8 calibration targe
 TEST_CASE("the engine sees the targets, and their means are the calibration report's, run only where needed") {
   const auto& model = test::revolving_door();
   const auto targets = model.calibration_targets();
-  REQUIRE(targets.size() == 16);
+  REQUIRE(targets.size() == 18);
   CHECK(targets[0].name == "revolving between the street and hostels");
   CHECK(targets[0].value == 70);
   CHECK(targets[0].low == 60);
   const io::Scenario small = test::ScenarioBuilder(0.1, 4).scenario();
   const auto report = revolving_door::run_calibration(model, small, 3, 5);
-  std::vector<std::size_t> all(16);
+  std::vector<std::size_t> all(18);
   for (std::size_t t = 0; t < all.size(); ++t) all[t] = t;
   std::atomic<int> steps = 0;  // the callback runs on the ensemble's worker threads
   const auto means = model.calibration_means(small, all, 3, 5, [&steps] { ++steps; });
-  REQUIRE(means.size() == 16);
-  for (std::size_t t = 0; t < 16; ++t) {
+  REQUIRE(means.size() == 18);
+  for (std::size_t t = 0; t < 18; ++t) {
     INFO("target " << t + 1);
     if (report.results[t].runs == 0) {
       CHECK(std::isnan(means[t]));
