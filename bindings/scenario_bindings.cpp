@@ -177,8 +177,7 @@ py::tuple per_step(const ensemble::ScenarioResults& r) {
 }
 
 /// Every run's totals: values[run, period, column].
-py::array_t<double> totals(const ensemble::ScenarioResults& r) {
-  const auto& t = r.totals;
+py::array_t<double> totals_array(const ensemble::ScenarioTotals& t) {
   const std::size_t columns = t.measures().size(), periods = t.periods().size();
   return array_of({t.runs(), static_cast<py::ssize_t>(periods), static_cast<py::ssize_t>(columns)},
                   [&](std::size_t i) {
@@ -252,17 +251,16 @@ py::dict model_dictionary(const std::string& model) {
   return out;
 }
 
-std::vector<std::string> period_labels(const ensemble::ScenarioResults& r) {
+std::vector<std::string> period_labels(const ensemble::ScenarioTotals& t) {
   std::vector<std::string> out;
-  for (const auto& p : r.totals.periods()) out.push_back(p.label);
+  for (const auto& p : t.periods()) out.push_back(p.label);
   return out;
 }
 
 /// Each period's start and end [years from the start of the run], in the order of period_labels.
-std::vector<std::pair<double, double>> period_years(const ensemble::ScenarioResults& r) {
+std::vector<std::pair<double, double>> period_years(const ensemble::ScenarioTotals& t, double step_years) {
   std::vector<std::pair<double, double>> out;
-  const double years = r.scenario->step_years();
-  for (const auto& p : r.totals.periods()) out.emplace_back(p.first_row * years, p.last_row * years);
+  for (const auto& p : t.periods()) out.emplace_back(p.first_row * step_years, p.last_row * step_years);
   return out;
 }
 
@@ -330,12 +328,25 @@ void bind_results(py::module_& m) {
       .def_property_readonly("step_years", [](const ensemble::ScenarioResults& r) { return r.scenario->step_years(); })
       .def_property_readonly("runs", [](const ensemble::ScenarioResults& r) { return r.totals.runs(); })
       .def_property_readonly("measures", measures)
-      .def_property_readonly("periods", period_labels)
-      .def_property_readonly("period_years", period_years)
+      .def_property_readonly("periods", [](const ensemble::ScenarioResults& r) { return period_labels(r.totals); })
+      .def_property_readonly("period_years",
+                             [](const ensemble::ScenarioResults& r) {
+                               return period_years(r.totals, r.scenario->step_years());
+                             })
+      .def_property_readonly("quarter_periods",
+                             [](const ensemble::ScenarioResults& r) { return period_labels(r.quarters); })
+      .def_property_readonly("quarter_years",
+                             [](const ensemble::ScenarioResults& r) {
+                               return period_years(r.quarters, r.scenario->step_years());
+                             })
       .def_readonly("per_step_columns", &ensemble::ScenarioResults::per_step_columns)
       .def_property_readonly("quantiles", [](const ensemble::ScenarioResults& r) { return r.per_step.quantiles(); })
       .def("per_step", per_step)
-      .def("totals", totals);
+      .def("totals", [](const ensemble::ScenarioResults& r) { return totals_array(r.totals); },
+           "Every run's yearly and horizon totals: values[run, period, column].")
+      .def("quarter_totals", [](const ensemble::ScenarioResults& r) { return totals_array(r.quarters); },
+           "Every run's quarterly totals of the whole-cohort columns: values[run, quarter, i] of column "
+           "per_step_columns[i].");
 }
 
 }  // namespace

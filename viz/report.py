@@ -28,7 +28,7 @@ import pandas as pd
 from revolve.errors import Error, OutputError
 from revolve.output import check_file, output_folder, write_text
 
-from . import board, costs, labels, numbers, uncertainty
+from . import board, costs, evaluation, labels, numbers, uncertainty
 from .data import Comparison, DataError
 
 ROOT = pathlib.Path(__file__).resolve().parents[1]
@@ -118,6 +118,8 @@ def render(data: Comparison, figure_files: dict[str, list[str]] | None = None, t
         "housing_costs": costs.html_table(data),
         "uncertainty": uncertainty.section(data),
         "uncertainty_nav": uncertainty.nav(data),
+        "evaluation": evaluation.section(data),
+        "evaluation_nav": evaluation.nav(data),
         **_board_fields(data, payload),
     }
     return string.Template(_asset("report.html")).substitute(fields)
@@ -175,7 +177,7 @@ def _yearly(data: Comparison) -> dict:
     """Per-year change from the baseline of each outcome and of total cost: the early dip shows here."""
     measures = data.outcomes() + ["cost_discounted.total", "cost.total"]
     names = {"cost_discounted.total": "Cost to all payers (discounted)", "cost.total": "Cost to all payers"}
-    table = data.table[(data.table["group"] == "") & (data.table["period"] != "total")]
+    table = data.table[(data.table["group"] == "") & data.table["period"].str.startswith("year ")]
     periods = sorted(table["period"].unique(), key=lambda p: int(p.split()[-1]))
     out = {}
     for measure in measures:

@@ -135,12 +135,17 @@ class ScenarioResults:
     @property
     def period_years(self) -> list[tuple[float, float]]: ...  # each period's start and end [years]
     @property
+    def quarter_periods(self) -> list[str]: ...  # "quarter 1", ... (no total)
+    @property
+    def quarter_years(self) -> list[tuple[float, float]]: ...  # each quarter's start and end [years]
+    @property
     def per_step_columns(self) -> list[int]: ...  # the whole-cohort columns, in per_step's order
     @property
     def quantiles(self) -> list[float]: ...
     def per_step(self) -> tuple[npt.NDArray[np.float64], npt.NDArray[np.float64], npt.NDArray[np.float64]]: ...
     # (mean[step, measure], sd[step, measure], quantiles[q, step, measure])
     def totals(self) -> npt.NDArray[np.float64]: ...  # [run, period, column]
+    def quarter_totals(self) -> npt.NDArray[np.float64]: ...  # [run, quarter, i]: column per_step_columns[i]
 
 def load_scenario(path: str | PathLike[str]) -> Scenario:
     """Read a scenario file and what it extends, and check it against its model."""

@@ -19,7 +19,7 @@ def frame(columns: dict, results: _core.ScenarioResults | None = None) -> pd.Dat
 
 def with_period_years(table: pd.DataFrame, results: _core.ScenarioResults) -> pd.DataFrame:
     """`table` with ``period_start`` and ``period_end`` [years from the start of the run] after ``period``."""
-    years = dict(zip(results.periods, results.period_years))
+    years = dict(zip(results.periods + results.quarter_periods, results.period_years + results.quarter_years))
     at = table.columns.get_loc("period") + 1
     table.insert(at, "period_start", [years[p][0] for p in table["period"]])
     table.insert(at + 1, "period_end", [years[p][1] for p in table["period"]])
@@ -61,25 +61,28 @@ def timeseries(results: _core.ScenarioResults, measure: str | Iterable[str] | No
 
 
 def run_totals(results: _core.ScenarioResults, values: np.ndarray, measure: str | Iterable[str] | None,
-               period: str | None, group: str | None, index: dict[str, np.ndarray]) -> pd.DataFrame:
+               period: str | None, group: str | None, index: dict[str, np.ndarray],
+               quarterly: bool = False) -> pd.DataFrame:
     """Tidy rows of `values` [sample, period, column], one per sample, period and picked column.
 
     Args:
         results: what the columns and periods are (one scenario's results).
-        values: totals with the layout of ``results.totals()``.
+        values: totals with the layout of ``results.totals()``, or with `quarterly` of ``results.quarter_totals()``
+            (quarters of the whole-cohort columns).
         measure, period, group: the selection (None: all).
         index: the columns that say which sample a row is (``{"run": ...}``), one value per sample.
     """
-    records = results.measures
+    records = [results.measures[c] for c in results.per_step_columns] if quarterly else results.measures
+    labels = results.quarter_periods if quarterly else results.periods
     measures = selection(measure, [m[1] for m in records], "measure")
     groups = selection(group, [m[2] for m in records], "group")
-    periods = selection(period, results.periods, "period")
+    periods = selection(period, labels, "period")
     columns = [c for c, m in enumerate(records) if m[1] in measures and m[2] in groups]
-    period_index = [results.periods.index(p) for p in periods]
+    period_index = [labels.index(p) for p in periods]
     picked_values = values[:, period_index][:, :, columns]  # [sample, period, column]
     samples, n_periods, n_columns = picked_values.shape
     picked = [records[c] for c in columns]
-    years = [results.period_years[p] for p in period_index]
+    years = [(results.quarter_years if quarterly else results.period_years)[p] for p in period_index]
     frame = pd.DataFrame({name: np.repeat(np.asarray(ids), n_periods * n_columns) for name, ids in index.items()})
     frame.insert(0, "scenario", results.scenario.label)
     each = samples * n_periods

@@ -86,7 +86,7 @@ class ScenarioError(Error):
         ...     revolve.Scenario.load(path)
         ... except revolve.ScenarioError as error:
         ...     print(error)  # doctest: +ELLIPSIS
-        /...s.yaml:2: unknown key 'horizon' (allowed: description, extends, horizon_years, ...)
+        /...s.yaml:2: unknown key 'horizon' (allowed: cohort, description, extends, horizon_years, ...)
         >>> base = revolve.Scenario.load("scenarios/bristol/baseline.yaml")
         >>> try:
         ...     base.with_changes(interventions={"navigtors": "on"})

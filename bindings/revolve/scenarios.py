@@ -29,6 +29,7 @@ from . import _core, _progress, _tables, _trajectories
 from ._changes import (_MAX_RUNS, _MAX_SEED, _WINDOW_KEYS, ParameterValue, Schedule, _parameter_change, _schedule,
                        _set_settings, _whole)
 from ._progress import ProgressOption
+from .evaluation import EvaluationTables
 from .params import _model_folders
 
 
@@ -291,7 +292,7 @@ def _check_comparable(scenarios: list[Scenario]) -> None:
                          "change them all with with_changes(horizon_years=...)")
 
 
-class Results:
+class Results(EvaluationTables):
     """The results of :func:`run` or :func:`compare`: tables as pandas DataFrames, and the CLI's files.
 
     Attributes:
@@ -352,7 +353,8 @@ class Results:
 
         Returns:
             Columns ``scenario``, ``measure``, ``group`` ("" for everyone), ``payer``, ``unit``, ``period``
-            (``year 1`` ... and ``total``), ``period_start`` and ``period_end`` (years from the start of the run),
+            (``year 1`` ... and ``total`` for every measure and group, then ``quarter 1`` ... for the whole-cohort
+            measures), ``period_start`` and ``period_end`` (years from the start of the run),
             ``mean``, ``low``, ``high`` (5th and 95th percentiles over runs), and for
             a comparison ``diff_mean``, ``diff_low``, ``diff_high``. Empty numbers are NaN.
 
@@ -361,8 +363,8 @@ class Results:
             >>> small = revolve.Scenario.load("scenarios/bristol/baseline.yaml").with_changes(
             ...     horizon_years=1, population_scale=0.1)
             >>> table = revolve.run(small, runs=3).summary()
-            >>> sorted(table["period"].unique())
-            ['total', 'year 1']
+            >>> table["period"].unique().tolist()
+            ['year 1', 'total', 'quarter 1', 'quarter 2', 'quarter 3', 'quarter 4']
         """
         if self._summary is None:
             columns = (_core.comparison_table(self._results) if self._comparison
@@ -400,7 +402,8 @@ class Results:
 
         Args:
             measure: a measure (``"events.ae_attendance"``), several, or None for every one.
-            period: ``"year 1"`` ... or ``"total"`` (the horizon); None for every period.
+            period: ``"year 1"`` ... or ``"total"`` (the horizon); None for every one of those. A quarter
+                (``"quarter 1"`` ...) gives the whole-cohort measures in that quarter (see :meth:`quarters`).
             group: a priority group, ``""`` for everyone, or None for every group.
 
         Returns:
@@ -422,8 +425,35 @@ class Results:
             >>> wide.shape
             (3, 2)
         """
+        if period is not None and period.startswith("quarter "):
+            return self.quarters(measure, period)
         return pd.concat([_tables.run_totals(r, r.totals(), measure, period, group, {"run": np.arange(r.runs)})
                           for r in self._results], ignore_index=True)
+
+    def quarters(self, measure: str | Iterable[str] | None = None, period: str | None = None) -> pd.DataFrame:
+        """Every run's total of whole-cohort measures in each quarter (13 weeks; every fourth quarter ends with its
+        year, so four quarters add up to the year for a flow).
+
+        Args:
+            measure: a measure (``"events.arrest"``), several, or None for every whole-cohort one.
+            period: ``"quarter 1"`` ... or None for every quarter.
+
+        Returns:
+            The columns of :meth:`runs` (``group`` is always ""), one row per scenario, run, quarter and measure.
+
+        Raises:
+            KeyError: an unknown measure or quarter.
+
+        Example:
+            >>> import revolve
+            >>> small = revolve.Scenario.load("scenarios/bristol/baseline.yaml").with_changes(
+            ...     horizon_years=1, population_scale=0.1)
+            >>> q = revolve.run(small, runs=2).quarters("events.arrest")
+            >>> q["period"].unique().tolist(), q["period_end"].iloc[-1] > 0.99
+            (['quarter 1', 'quarter 2', 'quarter 3', 'quarter 4'], True)
+        """
+        return pd.concat([_tables.run_totals(r, r.quarter_totals(), measure, period, "", {"run": np.arange(r.runs)},
+                                             quarterly=True) for r in self._results], ignore_index=True)
 
     def trajectories(self, measure: str | Iterable[str] | None = None):
         """Every run's value of the kept measures at every step, as an xarray Dataset (run x step x measure).

@@ -31,11 +31,13 @@ std::int32_t exponential_steps(double u, double mean) {
 /// Group, sex, ethnicity, need and age (design 3.4), keyed by the person's id alone so that a person
 /// is the same person in every scenario.
 void draw_attributes(const PeopleView& v, abm::PersonId p, const CohortParameters& c, const random::Stream& s,
-                     std::uint32_t run) {
+                     std::uint32_t run, const ChosenStates& chosen = {}) {
   const auto u = [&](std::uint32_t k) { return s.uniform(run, p, 0, k); };
   const std::uint8_t k =
       draw_share<3>(u(0), {c.share_young_mec_justice, c.share_women_domestic_abuse, c.share_chronic_homeless});
-  const Group group = k == 3 ? Group::wider : static_cast<Group>(1 + k);  // the remainder is the wider population
+  const Group group = chosen.group != ChosenStates::not_chosen ? static_cast<Group>(chosen.group)
+                      : k == 3                                  ? Group::wider  // the remainder is the wider population
+                                                                : static_cast<Group>(1 + k);
   const bool priority = group != Group::wider;
   const bool female = group == Group::women_domestic_abuse || u(1) < c.female_share_other;
   const double mec_share = group == Group::young_mec_justice      ? 1.0
@@ -60,6 +62,7 @@ void draw_attributes(const PeopleView& v, abm::PersonId p, const CohortParameter
   v.sex[p] = female ? Sex::female : Sex::male;
   v.ethnicity[p] = u(2) < mec_share ? Ethnicity::minority_ethnic : Ethnicity::white;
   v.need[p] = u(3) < high_need_share ? Need::high : Need::moderate;
+  if (chosen.need != ChosenStates::not_chosen) v.need[p] = static_cast<Need>(chosen.need);
   v.age[p] = std::round(age);
 }
 
@@ -89,7 +92,7 @@ double draw_engagement(double u, double mean) { return std::min(1.0, u * 2.0 * m
 /// kept in prison except a hostel bed, Housing First tenants have Housing First support, and every
 /// spell under way gets its end date.
 void draw_initial_states(const PeopleView& v, abm::PersonId p, const Parameters& P, const random::Stream& s,
-                         std::uint32_t run) {
+                         std::uint32_t run, const ChosenStates& chosen) {
   const InitialParameters& i = P.initial;
   const auto u = [&](std::uint32_t k) { return s.uniform(run, p, 0, k); };
   const double rough = i.rough_sleeping * rough_sleeping_by_need(v.need[p] == Need::high, P);
@@ -103,14 +106,18 @@ void draw_initial_states(const PeopleView& v, abm::PersonId p, const Parameters&
     housing = k == 4 ? Housing::settled : static_cast<Housing>(1 + k);
   }
   const std::uint8_t j = draw_share<3>(u(1), {i.custody, i.licence, i.community_order});
-  const Justice justice = j == 0   ? Justice::custody
-                          : j == 1 ? Justice::licence
-                          : j == 2 ? Justice::community_order
-                                   : Justice::none;
+  Justice justice = j == 0   ? Justice::custody
+                    : j == 1 ? Justice::licence
+                    : j == 2 ? Justice::community_order
+                             : Justice::none;
+  if (chosen.housing != ChosenStates::not_chosen) housing = static_cast<Housing>(chosen.housing);
+  if (chosen.justice != ChosenStates::not_chosen) justice = static_cast<Justice>(chosen.justice);
   v.housing[p] = housing;
   v.justice[p] = justice;
   v.mental_health[p] = draw_mental_health(u(2), i);
   v.substance[p] = draw_substance(u(3), i);
+  if (chosen.mental_health != ChosenStates::not_chosen) v.mental_health[p] = static_cast<Mental>(chosen.mental_health);
+  if (chosen.substance != ChosenStates::not_chosen) v.substance[p] = static_cast<Substance>(chosen.substance);
   v.weeks_in_housing[p] = weeks_per_year;  // starting tenancies count as established
   const bool prison = justice == Justice::custody;
   if (prison && housing == Housing::temporary) v.housing[p] = Housing::rough_sleeping;
@@ -177,9 +184,12 @@ void Cohort::init(abm::Run& run) {
   population.add_people(size);
   const PeopleView v = PeopleView::of(population, Columns::resolve(population));
   const random::Stream attributes = run.stream("init.attributes"), states = run.stream("init.states");
+  const random::Stream chosen_states = run.stream("init.closed_cohort");
+  const auto& closed = setup_->closed_cohort;
   for (abm::PersonId p = 0; p < size; ++p) {
-    draw_attributes(v, p, P.cohort, attributes, run.key().run);
-    draw_initial_states(v, p, P, states, run.key().run);
+    const ChosenStates chosen = closed ? closed->draw(chosen_states, run.key().run, p) : ChosenStates{};
+    draw_attributes(v, p, P.cohort, attributes, run.key().run, chosen);
+    draw_initial_states(v, p, P, states, run.key().run, chosen);
   }
   cap_housing_first(v, size, std::floor(P.housing_first.places));
 }

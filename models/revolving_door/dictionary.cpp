@@ -60,6 +60,23 @@ const std::vector<std::pair<std::string, MeasureWords>>& named_measures() {
       {"people.waiting_housing_first", {"People waiting for Housing First", 0}},
       {"system.housing_first_places_short_of_staff", {"Housing First places ready but short of support staff", 0}},
       {"people.alive", {"People in the cohort", 0}},
+      {"year_end.housed_all_last_26_weeks", {"People housed in every one of the year's last 26 weeks", 0}},
+      {"year_end.present_last_26_weeks", {"People in the cohort throughout the year's last 26 weeks", 0}},
+      {"entry_cohort_52w.housing_first.people", {"People who joined the Housing First list (year after)", 0}},
+      {"entry_cohort_52w.mtam.people", {"People who joined MTAM (year after)", 0}},
+      {"entry_cohort_52w.navigator.people", {"People who met a navigator (year after)", 0}},
+      {"releases_followed_52w.rough_sleeping", {"Releases followed a year: to the street", 0}},
+      {"releases_returned_52w.rough_sleeping", {"Of those, back in court or recalled", 0}},
+      {"releases_followed_52w.temporary", {"Releases followed a year: to a hostel or temporary accommodation", 0}},
+      {"releases_returned_52w.temporary", {"Of those, back in court or recalled", 0}},
+      {"releases_followed_52w.transitional", {"Releases followed a year: to accommodation given on release", 0}},
+      {"releases_returned_52w.transitional", {"Of those, back in court or recalled", 0}},
+      {"releases_followed_52w.supported", {"Releases followed a year: to supported housing", 0}},
+      {"releases_returned_52w.supported", {"Of those, back in court or recalled", 0}},
+      {"releases_followed_52w.settled", {"Releases followed a year: to a settled home", 0}},
+      {"releases_returned_52w.settled", {"Of those, back in court or recalled", 0}},
+      {"releases_followed_52w.housing_first", {"Releases followed a year: to a Housing First tenancy", 0}},
+      {"releases_returned_52w.housing_first", {"Of those, back in court or recalled", 0}},
   };
   return words;
 }

@@ -77,7 +77,11 @@ class RevolvingDoorModel : public ensemble::ScenarioModel {
   ensemble::ModelDictionary dictionary() const override { return dictionary_; }
 
   io::ScenarioSchema schema() const override {
-    return {.model = name_, .parameters = &parameters_, .interventions = intervention_names(), .outputs = outputs_};
+    return {.model = name_,
+            .parameters = &parameters_,
+            .interventions = intervention_names(),
+            .outputs = outputs_,
+            .cohort_columns = ClosedCohort::columns()};
   }
 
   std::shared_ptr<const ensemble::PreparedScenario> prepare(const io::Scenario& scenario) const override {
@@ -90,6 +94,11 @@ class RevolvingDoorModel : public ensemble::ScenarioModel {
     setup->parameters = read_parameters(set, scenario.population_scale);
     for (const auto& [name, setting] : scenario.interventions) setup->schedules[name] = InterventionSchedule(setting);
     setup->steps = static_cast<std::uint32_t>(std::lround(scenario.horizon_years * weeks_per_year));
+    if (scenario.cohort) {  // a closed cohort: its people only, none arriving
+      setup->closed_cohort.emplace(*scenario.cohort);
+      setup->parameters.cohort.size = std::round(scenario.cohort->people * scenario.population_scale);
+      setup->parameters.flows.arrivals = 0.0;
+    }
     io::check_population(scenario, setup->parameters.cohort.size + setup->parameters.flows.arrivals * setup->steps);
     setup->system = compile_system(system_file_, setup->parameters);
     setup->effects = engagement_effects(setup->parameters.engagement);

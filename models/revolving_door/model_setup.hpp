@@ -4,9 +4,11 @@
 #include <cstdint>
 #include <map>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
+#include "models/revolving_door/closed_cohort.hpp"
 #include "models/revolving_door/parameters.hpp"
 #include "models/revolving_door/power_table.hpp"
 #include "models/revolving_door/schedule.hpp"
@@ -31,6 +33,8 @@ struct ModelSetup {
   std::uint32_t steps = 0;
   double step_years = 1.0 / weeks_per_year;  ///< one week [years]
   std::shared_ptr<const sd::CompiledModel> system;
+  /// The scenario's closed cohort, if it has one (then parameters.cohort.size is its size and there are no arrivals).
+  std::optional<ClosedCohort> closed_cohort;
   EngagementEffects effects;
   /// Mortality age factor, age_ratio_per_decade^((age - 40 years) / 10 years), by whole week of age.
   std::vector<double> mortality_age_factor;

@@ -108,6 +108,27 @@ std::vector<Measure> measures() {
                    Source::people, tally::moves + from * housing_count + to, ""});
     }
   }
+  // Releases followed for 52 weeks, counted when the follow-up ends, by housing in the week of release.
+  for (std::size_t h = 0; h < release_housing_names.size(); ++h) {
+    m.push_back({"releases_followed_52w." + release_housing_names[h], "releases", Aggregation::flow, Source::people,
+                 tally::releases_followed + h, ""});
+    m.push_back({"releases_returned_52w." + release_housing_names[h], "releases", Aggregation::flow, Source::people,
+                 tally::releases_returned + h, ""});
+  }
+  // Counted in the last week of each year only, so a year's sum is the count at its end.
+  m.push_back({"year_end.present_last_26_weeks", "people", Aggregation::flow, Source::people, tally::present_window, ""});
+  m.push_back(
+      {"year_end.housed_all_last_26_weeks", "people", Aggregation::flow, Source::people, tally::housed_window, ""});
+  // Entry cohorts, counted when each person's 52 weeks from entry end.
+  for (std::size_t c = 0; c < entry_cohort_names.size(); ++c) {
+    const std::string prefix = "entry_cohort_52w." + entry_cohort_names[c] + ".";
+    m.push_back({prefix + "people", "people", Aggregation::flow, Source::people, tally::entry_people + c, ""});
+    m.push_back({prefix + "weeks_rough_sleeping", "person-weeks", Aggregation::flow, Source::people,
+                 tally::entry_rough_sleeping + c, ""});
+    m.push_back({prefix + "weeks_housed", "person-weeks", Aggregation::flow, Source::people, tally::entry_housed + c, ""});
+    m.push_back({prefix + "weeks_in_prison", "person-weeks", Aggregation::flow, Source::people,
+                 tally::entry_in_prison + c, ""});
+  }
   m.push_back({"engagement.mean", "score 0 to 1", Aggregation::level, Source::engagement, 0, ""});
   // Closed MTAM and navigator cases ending positively, as providers report them and as they are.
   m.push_back({"positive_outcomes.reported", "closed cases", Aggregation::flow, Source::reported_positive, 0, ""});
@@ -159,6 +180,7 @@ void Recorder::declare(abm::Run& run) {
   last.insert(last.end(), housing_names.begin(), housing_names.end());
   last_housing_ = run.population().add_state("recorded_housing", last);
   entered_ = run.population().add_event_time("recorded_entry");
+  follow_ups_.declare(run.population());
   outputs_.clear();
   for (const auto& spec : output_layout()) outputs_.push_back(run.outputs().add(spec.info.column));
   run.outputs().reserve_rows(setup_->steps);
@@ -171,6 +193,7 @@ void Recorder::init(abm::Run& run) {
   const auto types = intervention_types();
   for (std::size_t i = 0; i < interventions_.size(); ++i)
     own_costs_.push_back({types[i].payer, types[i].cost_weight, &by_intervention_[i]});
+  follow_ups_.init(setup_->step_years);
   start_cost_cells(run);
 }
 
@@ -230,6 +253,7 @@ void Recorder::tally_people(abm::Run& run) {
   for (auto& g : groups_) g.engagement = 0.0;
   auto last_housing = run.population().states(last_housing_);
   std::int32_t* entered = run.population().event_times(entered_).data();
+  follow_ups_.start_week(run.population(), step);
   abm::for_each_alive(v.alive, 0, static_cast<abm::PersonId>(v.size), [&](abm::PersonId p) {
     GroupWeek& g = cells_.at(next_cost_cell(v, p, entered, step), v.group.code(p));
     auto& t = g.people;
@@ -253,6 +277,7 @@ void Recorder::tally_people(abm::Run& run) {
     t[tally::in_prison] += prison;
     t[tally::in_transition] += v.in_transition(p);
     groups_[v.group.code(p)].engagement += v.engagement[p];  // summed in person order, as ever
+    follow_ups_.person(v, p, t);
   });
   cells_.sum_groups(groups_);
 }

@@ -7,6 +7,7 @@
 
 #include "models/revolving_door/costs.hpp"
 #include "models/revolving_door/events.hpp"
+#include "models/revolving_door/follow_ups.hpp"
 #include "models/revolving_door/interventions/intervention.hpp"
 #include "models/revolving_door/model_setup.hpp"
 #include "models/revolving_door/people.hpp"
@@ -76,6 +77,7 @@ class Recorder : public PeopleModule {
   /// moves between housing states can be counted whatever rule made them.
   abm::StateColumn last_housing_;
   abm::EventTimeColumn entered_;  // the week each person joined the cohort [step]
+  FollowUps follow_ups_;  // releases for 52 weeks, and unbroken weeks housed
 
   void tally_people(abm::Run& run);
   void read_events(const abm::Run& run);

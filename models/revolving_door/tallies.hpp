@@ -27,8 +27,30 @@ inline constexpr std::size_t housed = 30;                // outside prison, not 
 inline constexpr std::size_t in_prison = 31;             // custody or recalled
 inline constexpr std::size_t in_transition = 32;         // in transitional accommodation on release
 inline constexpr std::size_t moves = 33;  // 5 x 5: housing moves during the week, from x 5 + to (diagonal unused)
-inline constexpr std::size_t count = moves + housing_count * housing_count;
+// Releases followed for 52 weeks, counted the week their follow-up ends, by housing at release (release_housing_names)
+inline constexpr std::size_t releases_followed = moves + housing_count * housing_count;  // 6
+inline constexpr std::size_t releases_returned = releases_followed + housing_count + 1;  // 6: of those, back in court
+                                                                                        // or recalled
+// In the last week of each year only: people recorded in each of its last 26 weeks, and of those housed in each
+inline constexpr std::size_t present_window = releases_returned + housing_count + 1;
+inline constexpr std::size_t housed_window = present_window + 1;
+// Entry cohorts (entry_cohort_names), counted when a person's 52 weeks after entry end: people, then their weeks
+// sleeping rough, housed and in prison in those weeks
+inline constexpr std::size_t entry_people = housed_window + 1;  // 3
+inline constexpr std::size_t entry_rough_sleeping = entry_people + 3;  // 3
+inline constexpr std::size_t entry_housed = entry_rough_sleeping + 3;  // 3
+inline constexpr std::size_t entry_in_prison = entry_housed + 3;  // 3
+inline constexpr std::size_t count = entry_in_prison + 3;
 }  // namespace tally
+
+/// Where a person lived in the week of their release: their housing, or transitional accommodation on release.
+inline const std::vector<std::string> release_housing_names = {"settled",   "rough_sleeping", "temporary",
+                                                               "supported", "housing_first",  "transitional"};
+inline constexpr std::size_t release_housing_transitional = housing_count;
+
+/// The entry cohorts: people from the first week they are on the Housing First list or in a Housing First tenancy,
+/// with an MTAM worker, or with a navigator.
+inline const std::vector<std::string> entry_cohort_names = {"housing_first", "mtam", "navigator"};
 
 /// One group's week: people at the end of it, events during it.
 struct GroupWeek {

@@ -6,18 +6,32 @@
 
 namespace revolve::ensemble {
 
-std::vector<Period> yearly_periods(std::uint32_t steps, double step_years) {
+namespace {
+
+/// Consecutive periods of `years` each, labelled "<name> 1", "<name> 2", ..., to the end of the steps.
+std::vector<Period> consecutive_periods(std::uint32_t steps, double step_years, double years, const std::string& name) {
   std::vector<Period> periods;
   std::uint32_t first = 0;
-  for (int year = 1; first < steps; ++year) {
-    // The step nearest the year's end closes it: 52.18 weeks round to 52, ten years to 522 steps.
-    auto last = static_cast<std::uint32_t>(std::lround(year / step_years));
+  for (int k = 1; first < steps; ++k) {
+    // The step nearest the period's end closes it: 52.18 weeks round to 52, ten years to 522 steps.
+    auto last = static_cast<std::uint32_t>(std::lround(k * years / step_years));
     last = std::min(std::max(last, first + 1), steps);
-    periods.push_back({"year " + std::to_string(year), first, last});
+    periods.push_back({name + " " + std::to_string(k), first, last});
     first = last;
   }
+  return periods;
+}
+
+}  // namespace
+
+std::vector<Period> yearly_periods(std::uint32_t steps, double step_years) {
+  std::vector<Period> periods = consecutive_periods(steps, step_years, 1.0, "year");
   periods.push_back({"total", 0, steps});
   return periods;
+}
+
+std::vector<Period> quarterly_periods(std::uint32_t steps, double step_years) {
+  return consecutive_periods(steps, step_years, 0.25, "quarter");
 }
 
 std::vector<double> period_totals(const abm::Outputs& run, std::span<const MeasureInfo> measures,

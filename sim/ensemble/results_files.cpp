@@ -124,13 +124,15 @@ void write_summary_csv(const std::filesystem::path& path, const ScenarioResults&
 
 void write_summary(RowSink& csv, const ScenarioResults& results) {
   header(csv, {"scenario", "measure", "group", "payer", "unit", "aggregation", "period", "mean", "low", "high"});
-  const auto& totals = results.totals;
-  for_each_row(totals, [&](std::size_t p, const MeasureInfo& m, auto values) {
-    const Interval i = interval(values(totals));
-    measure_fields(csv, label_of(results), m, totals.periods()[p].label);
-    csv.number(i.mean).number(i.low).number(i.high);
-    csv.end_row();
-  });
+  // The quarters come after every yearly and horizon row, so those rows stay as they were before quarters.
+  for (const ScenarioTotals* totals : {&results.totals, &results.quarters}) {
+    for_each_row(*totals, [&](std::size_t p, const MeasureInfo& m, auto values) {
+      const Interval i = interval(values(*totals));
+      measure_fields(csv, label_of(results), m, totals->periods()[p].label);
+      csv.number(i.mean).number(i.low).number(i.high);
+      csv.end_row();
+    });
+  }
 }
 
 namespace {
@@ -185,6 +187,27 @@ void interval_fields(RowSink& csv, const std::vector<double>& own, const std::ve
   csv.number(i.mean).number(i.low).number(i.high).text("").number(d.mean).number(d.low).number(d.high);
 }
 
+/// The quarterly rows of every scenario, after all other rows of the comparison (so those stay as they were before
+/// quarters): interval and paired difference by chance alone; a PSA keeps no quarters, so its columns are empty.
+void write_quarter_rows(RowSink& csv, const std::vector<const ScenarioResults*>& scenarios, bool psa) {
+  const ScenarioTotals& base = scenarios.front()->quarters;
+  for (const ScenarioResults* results : scenarios) {
+    const ScenarioTotals& quarters = results->quarters;
+    if (quarters.runs() != base.runs() || quarters.periods().size() != base.periods().size()) {
+      throw Error("every scenario of a comparison needs the same runs and quarters");
+    }
+    for_each_row(quarters, [&](std::size_t p, const MeasureInfo& m, auto values) {
+      measure_fields(csv, label_of(*results), m, quarters.periods()[p].label);
+      interval_fields(csv, values(quarters), values(base), results == scenarios.front());
+      if (psa) {
+        const double none = std::nan("");
+        csv.number(none).number(none).number(none).text("").number(none).number(none).number(none);
+      }
+      csv.end_row();
+    });
+  }
+}
+
 }  // namespace
 
 void write_comparison_csv(const std::filesystem::path& path, const std::vector<const ScenarioResults*>& scenarios,
@@ -226,6 +249,7 @@ void write_comparison(RowSink& csv, const std::vector<const ScenarioResults*>& s
       write_net_cost_rows(csv, *results, base, psa ? with_parameters[s] : nullptr, psa ? with_parameters[0] : nullptr);
     }
   }
+  write_quarter_rows(csv, scenarios, psa);
 }
 
 namespace {

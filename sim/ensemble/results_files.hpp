@@ -2,10 +2,12 @@
 // The files a scenario run or comparison writes (see docs/scenarios.md for their columns):
 //   results.csv     per-step ensemble statistics of every whole-cohort measure (fan charts:
 //                   mean, sd and the 5th, 25th, 50th, 75th and 95th percentiles)
-//   summary.csv     per-year and horizon totals of every measure and group: mean and 90% interval,
-//                   and whether the weekly values were summed (flows) or averaged (levels)
+//   summary.csv     per-year and horizon totals of every measure and group, then per-quarter totals of every
+//                   whole-cohort measure: mean and 90% interval, and whether the weekly values were summed
+//                   (flows) or averaged (levels)
 //   comparison.csv  the same for every scenario, with paired differences from the baseline and
-//                   net cost per outcome (a verdict, and a ratio only where it means something)
+//                   net cost per outcome (a verdict, and a ratio only where it means something); the
+//                   quarterly rows of every scenario come last
 //   <name>.csv      each table the first run's analyzers handed over (lives.csv: a few people's lives)
 // Numbers are printed in their shortest exact form, so equal results give identical files. The
 // caller makes the set of files atomic (it writes into a temporary folder and renames it).

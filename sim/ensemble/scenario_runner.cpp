@@ -29,12 +29,24 @@ abm::Outputs select_columns(const abm::Outputs& run, const std::vector<MeasureIn
   return selected;
 }
 
+std::vector<MeasureInfo> pick(const std::vector<MeasureInfo>& measures, const std::vector<std::size_t>& columns) {
+  std::vector<MeasureInfo> out;
+  for (std::size_t c : columns) out.push_back(measures[c]);
+  return out;
+}
+
 }  // namespace
 
 ScenarioResults run_scenario(std::shared_ptr<const PreparedScenario> scenario, const ScenarioRunOptions& options) {
   const auto& measures = scenario->measures();
-  ScenarioResults results{scenario, options.seed, whole_cohort_columns(measures), Summary(options.quantiles),
-                          ScenarioTotals(measures, yearly_periods(scenario->steps(), scenario->step_years()))};
+  const auto whole_cohort = whole_cohort_columns(measures);
+  ScenarioResults results{scenario,
+                          options.seed,
+                          whole_cohort,
+                          Summary(options.quantiles),
+                          ScenarioTotals(measures, yearly_periods(scenario->steps(), scenario->step_years())),
+                          ScenarioTotals(pick(measures, whole_cohort),
+                                         quarterly_periods(scenario->steps(), scenario->step_years()))};
   EnsembleOptions ensemble;
   ensemble.runs = options.runs;
   ensemble.steps = scenario->steps();
@@ -44,7 +56,9 @@ ScenarioResults run_scenario(std::shared_ptr<const PreparedScenario> scenario, c
   ensemble.on_step = options.on_step;
   for_each_run([&](abm::Run& run) { scenario->build(run); }, ensemble,
                [&](std::uint32_t number, const abm::Outputs& run) {
-                 results.per_step.add(select_columns(run, measures, results.per_step_columns));
+                 const abm::Outputs whole = select_columns(run, measures, results.per_step_columns);
+                 results.per_step.add(whole);
+                 results.quarters.add(period_totals(whole, results.quarters.measures(), results.quarters.periods()));
                  results.totals.add(period_totals(run, measures, results.totals.periods()));
                  if (number == 0) results.tables = run.tables();
                  if (options.on_run) options.on_run(number, run);

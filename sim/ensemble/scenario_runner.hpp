@@ -1,7 +1,7 @@
 #pragma once
 // Running a prepared scenario as an ensemble and keeping what reports need: per-step statistics of
-// the whole-cohort outputs (fan charts) and every run's yearly and horizon totals of every output
-// (intervals, groups, paired comparisons).
+// the whole-cohort outputs (fan charts), every run's yearly and horizon totals of every output
+// (intervals, groups, paired comparisons) and every run's quarterly totals of the whole-cohort outputs.
 #include <cstdint>
 #include <functional>
 #include <map>
@@ -31,6 +31,9 @@ struct ScenarioResults {
   std::vector<std::size_t> per_step_columns;  ///< whole-cohort columns, in per_step's output order
   Summary per_step;                           ///< per-step statistics of those columns
   ScenarioTotals totals;                      ///< every run's period totals of every column
+  /// Every run's quarterly totals (no "total" period) of the whole-cohort columns, per_step_columns in order: a
+  /// fifth of the columns, so that 40 quarters cost about as much memory as the 11 yearly periods.
+  ScenarioTotals quarters;
   /// The tables the first run's analyzers handed over (a few people's lives), by name; the results folder writes
   /// each as <name>.csv.
   std::map<std::string, abm::Table> tables;

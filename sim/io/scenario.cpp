@@ -34,7 +34,7 @@ namespace {
 
 const std::set<std::string> top_level_keys = {"scenario", "description", "extends", "model", "horizon_years",
                                               "population_scale", "seed", "runs", "outputs", "parameters",
-                                              "interventions"};
+                                              "interventions", "cohort"};
 const std::set<std::string> window_keys = {"start", "scale_up", "stop", "level"};
 
 std::string list_of(const std::set<std::string>& keys) {
@@ -258,6 +258,35 @@ class Layer {
     }
   }
 
+  /// A closed cohort: its size and, per column, shares that are numbers from 0 to 1 summing to 1.
+  CohortSetting cohort(const YAML::Node& node) const {
+    if (!node.IsMap()) fail(node, "'cohort' must be a mapping: people, then shares of starting states by column");
+    CohortSetting c;
+    c.origin = origin(node);
+    if (!node["people"]) fail(node, "'cohort' needs 'people': how many people the closed cohort holds");
+    c.people = positive(node["people"], "cohort.people");
+    for (const auto& kv : node) {
+      const std::string column = key_text(kv.first);
+      if (column == "people") continue;
+      const std::string key = "cohort." + column;
+      if (!kv.second.IsMap() || kv.second.size() == 0) {
+        fail(kv.second, "'" + key + "' must map states to shares, such as {rough_sleeping: 0.5, temporary: 0.5}");
+      }
+      double sum = 0.0;
+      for (const auto& share : kv.second) {
+        const std::string category = key_text(share.first);
+        const double value = number(share.second, key + "." + category);
+        if (value < 0 || value > 1) fail(share.second, "'" + key + "." + category + "' must be a share from 0 to 1, got " + describe(share.second));
+        sum += value;
+        c.shares[column].push_back({category, value, origin(share.first)});
+      }
+      if (std::abs(sum - 1.0) > 1e-9) {
+        fail(kv.first, "the shares of '" + key + "' sum to " + format(sum) + ", not 1: give every state its share");
+      }
+    }
+    return c;
+  }
+
   /// This file's settings on top of what it extends.
   void apply(const YAML::Node& root, Scenario& s) const {
     s.label = root["scenario"] ? text(root["scenario"], "scenario") : file_.stem().string();
@@ -284,6 +313,7 @@ class Layer {
     }
     if (root["parameters"]) read_parameters(root["parameters"], s);
     if (root["interventions"]) read_interventions(root["interventions"], s);
+    if (root["cohort"]) s.cohort = cohort(root["cohort"]);
   }
 
   const fs::path& file() const { return file_; }
@@ -334,6 +364,29 @@ std::string join(const std::vector<std::string>& names) {
   return out;
 }
 
+/// The closed cohort's columns and states against those the model lets a scenario choose.
+void validate_cohort(const CohortSetting& cohort, const ScenarioSchema& schema) {
+  if (schema.cohort_columns.empty()) {
+    throw ScenarioError(location(cohort.origin) + "model '" + schema.model + "' cannot start from a closed cohort");
+  }
+  std::vector<std::string> columns;
+  for (const auto& [column, categories] : schema.cohort_columns) columns.push_back(column);
+  for (const auto& [column, shares] : cohort.shares) {
+    const auto known = schema.cohort_columns.find(column);
+    if (known == schema.cohort_columns.end()) {
+      throw ScenarioError(location(shares.front().origin) + "unknown column 'cohort." + column + "'" +
+                          did_you_mean(column, columns) + " (a closed cohort may choose: " + join(columns) + ")");
+    }
+    for (const auto& share : shares) {
+      const auto& categories = known->second;
+      if (std::find(categories.begin(), categories.end(), share.category) == categories.end()) {
+        throw ScenarioError(location(share.origin) + "unknown state '" + share.category + "' of 'cohort." + column +
+                            "'" + did_you_mean(share.category, categories) + " (known: " + join(categories) + ")");
+      }
+    }
+  }
+}
+
 }  // namespace
 
 Scenario Scenario::with_parameters(const std::vector<params::Override>& changes, const std::string& new_label) const {
@@ -355,6 +408,13 @@ std::string Scenario::hash() const {
   for (const auto& [name, setting] : interventions) {
     text << ";i:" << name;
     for (const auto& w : setting.windows) text << '[' << w.start << ',' << w.scale_up << ',' << w.stop << ',' << w.level << ']';
+  }
+  if (cohort) {
+    text << ";cohort:" << cohort->people;
+    for (const auto& [column, shares] : cohort->shares) {
+      text << ';' << column;
+      for (const auto& share : shares) text << ',' << share.category << '=' << share.share;
+    }
   }
   std::ostringstream hex;
   hex << std::hex << core::fnv1a(text.str());
@@ -398,6 +458,7 @@ void validate_scenario(const Scenario& s, const ScenarioSchema& schema) {
       }
     }
   }
+  if (s.cohort) validate_cohort(*s.cohort, schema);
   for (const auto& measure : s.outputs) {
     if (std::find(schema.outputs.begin(), schema.outputs.end(), measure) == schema.outputs.end()) {
       throw ScenarioError(at + "unknown output '" + measure + "'" + did_you_mean(measure, schema.outputs));

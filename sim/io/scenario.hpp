@@ -17,6 +17,10 @@
 //   seed: 1
 //   runs: 200
 //   outputs: [people.rough_sleeping, events.ae_attendance]
+//   cohort:                           # a closed cohort: these people only, no arrivals
+//     people: 200                     # before population_scale
+//     housing: {rough_sleeping: 0.5, temporary: 0.5}   # shares of a starting state; each column's sum to 1
+//     need: {high: 1}
 //
 // Loading is in two steps: parse_scenario reads the file and everything it extends (types, keys,
 // extends targets and cycles), then validate_scenario checks it against the model (parameter names,
@@ -66,6 +70,21 @@ struct InterventionSetting {
   double level_at(double t) const;
 };
 
+/// One share of a closed cohort's starting states: `share` of the people start in `category` of a column.
+struct CohortShare {
+  std::string category;
+  double share = 0.0;
+  params::Origin origin;
+};
+
+/// A closed cohort (docs/scenarios.md, 'A closed cohort'): `people` people from the start and no arrivals, with
+/// chosen shares of some starting states; the model draws every state not chosen as it does for its own cohort.
+struct CohortSetting {
+  double people = 0.0;  ///< before population_scale
+  std::map<std::string, std::vector<CohortShare>> shares;  ///< by column; each column's shares sum to 1
+  params::Origin origin;
+};
+
 struct Scenario {
   std::string label;
   std::string description;
@@ -79,6 +98,7 @@ struct Scenario {
   std::vector<std::string> outputs;                     ///< empty: every output
   std::vector<params::Override> parameters;             ///< in file order; later ones win
   std::map<std::string, InterventionSetting> interventions;
+  std::optional<CohortSetting> cohort;  ///< a closed cohort, replacing the model's own (a child file's replaces all)
 
   /// The same scenario with `changes` on top (as if a child file set them).
   Scenario with_parameters(const std::vector<params::Override>& changes, const std::string& new_label) const;
@@ -94,6 +114,8 @@ struct ScenarioSchema {
   const params::ParameterSet* parameters = nullptr;
   std::vector<std::string> interventions;
   std::vector<std::string> outputs;
+  /// The columns a closed cohort may choose shares of, with their categories (empty: the model has none).
+  std::map<std::string, std::vector<std::string>> cohort_columns;
 };
 
 /// Read a scenario file and what it extends. Throws ScenarioError (file, line, key) or InputError.

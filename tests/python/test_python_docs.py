@@ -9,11 +9,12 @@ import sys
 import pytest
 
 import revolve
+import revolve.evaluation
 import revolve.output
 from conftest import ROOT
 
-MODULES = [revolve, revolve.scenarios, revolve.uncertainty, revolve.sensitivity_analysis, revolve.calibration,
-           revolve.sd, revolve.params, revolve.errors, revolve.output, revolve.costs]
+MODULES = [revolve, revolve.scenarios, revolve.evaluation, revolve.uncertainty, revolve.sensitivity_analysis,
+           revolve.calibration, revolve.sd, revolve.params, revolve.errors, revolve.output, revolve.costs]
 EXAMPLES = sorted((ROOT / "docs/examples").glob("*.py"))
 TUTORIAL = ROOT / "docs/python.md"
 OPTIONS = doctest.NORMALIZE_WHITESPACE

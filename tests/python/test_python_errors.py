@@ -56,7 +56,7 @@ def test_parameter_error_names_file_line_and_parameter_as_the_cli_does(revolve_c
 
 
 SCENARIO_ERRORS = {
-    "unknown key": ("horizon: 5\n", r"s\.yaml:3: unknown key 'horizon' \(allowed: description, extends, "),
+    "unknown key": ("horizon: 5\n", r"s\.yaml:3: unknown key 'horizon' \(allowed: cohort, description, extends, "),
     "unknown intervention": ("interventions:\n  navigtors: {start: 0}\n",
                              r"s\.yaml:4: unknown intervention 'navigtors' \(did you mean 'navigators'\?\)"),
     "out of bounds": ("parameters:\n  housing_first.places: 9000\n",

@@ -129,8 +129,9 @@ TEST_CASE("run and comparison files: columns, rows, baseline differences of zero
 
   const auto summary = lines(dir / "summary.csv");
   CHECK(summary[0] == "scenario,measure,group,payer,unit,aggregation,period,mean,low,high");
-  // 12 measure columns + cost.total and cost_discounted.total for 3 groups, in 4 periods.
-  CHECK(summary.size() == 1 + 4 * (12 + 6));
+  // 12 measure columns + cost.total and cost_discounted.total for 3 groups, in 4 periods; then the 4 whole-cohort
+  // columns and their 2 cost totals in 12 quarters.
+  CHECK(summary.size() == 1 + 4 * (12 + 6) + 12 * (4 + 2));
 
   const auto comparison = lines(dir / "comparison.csv");
   CHECK(comparison[0] ==

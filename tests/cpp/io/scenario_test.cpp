@@ -70,10 +70,10 @@ io::ScenarioSchema schema() {
 
 const std::string base = "model: demo\nscenario: Baseline\nruns: 20\nseed: 3\nhorizon_years: 10\n";
 
-std::string error_of(const Folder& folder, const std::string& text) {
+std::string error_of(const Folder& folder, const std::string& text, const io::ScenarioSchema& against = schema()) {
   const auto path = folder.write("s.yaml", text);
   try {
-    io::validate_scenario(io::parse_scenario(path), schema());
+    io::validate_scenario(io::parse_scenario(path), against);
   } catch (const ScenarioError& e) {
     return e.what();
   }
@@ -198,4 +198,55 @@ TEST_CASE("bad scenario input: an unknown output, a wrong model, an intervention
   CHECK_THAT(error_of(f, "model: other\n"), Contains("this scenario is for model 'other', not 'demo'"));
   CHECK_THAT(error_of(f, base + "interventions:\n  mtam: {start: 12}\n"), Contains("s.yaml:7: 'mtam' starts after the horizon"));
   CHECK_THAT(error_of(f, "runs: 3\n"), Contains("s.yaml:1: a scenario that extends nothing must name its 'model'"));
+}
+
+namespace {
+
+io::ScenarioSchema with_cohort() {
+  io::ScenarioSchema s = schema();
+  s.cohort_columns = {{"housing", {"settled", "rough_sleeping", "temporary"}}, {"need", {"moderate", "high"}}};
+  return s;
+}
+
+}  // namespace
+
+TEST_CASE("a closed cohort: its size and shares, merged by a child file as a whole, and in the hash") {
+  Folder f;
+  f.write("base.yaml", base + "cohort:\n  people: 200\n  housing: {rough_sleeping: 0.5, temporary: 0.5}\n"
+                              "  need: {high: 1}\n");
+  const auto child = f.write("child.yaml", "extends: base.yaml\ncohort:\n  people: 50\n");
+  const io::Scenario parent = io::parse_scenario(f.write("parent.yaml", "extends: base.yaml\n"));
+  REQUIRE(parent.cohort);
+  CHECK(parent.cohort->people == 200);
+  REQUIRE(parent.cohort->shares.at("housing").size() == 2);
+  CHECK(parent.cohort->shares.at("housing")[0].category == "rough_sleeping");
+  CHECK(parent.cohort->shares.at("housing")[0].share == 0.5);
+  CHECK(parent.cohort->shares.at("need")[0].origin.line == 9);
+  const io::Scenario s = io::parse_scenario(child);
+  REQUIRE(s.cohort);
+  CHECK(s.cohort->people == 50);
+  CHECK(s.cohort->shares.empty());  // a child's cohort replaces the parent's whole
+  CHECK(s.hash() != parent.hash());
+  io::validate_scenario(parent, with_cohort());
+}
+
+TEST_CASE("bad scenario input: a closed cohort's shares, columns and states") {
+  Folder f;
+  const auto cohort = [&](const std::string& lines) { return error_of(f, base + "cohort:\n" + lines, with_cohort()); };
+  CHECK_THAT(cohort("  people: 10\n  housing: {rough_sleeping: 0.5, temporary: 0.4}\n"),
+             Contains("s.yaml:8: the shares of 'cohort.housing' sum to 0.9, not 1"));
+  CHECK_THAT(cohort("  people: 10\n  housing: {rough_sleeping: 1.5, temporary: -0.5}\n"),
+             Contains("s.yaml:8: 'cohort.housing.rough_sleeping' must be a share from 0 to 1, got 1.5"));
+  CHECK_THAT(cohort("  people: 10\n  housing:\n    rough_sleeping: 1\n    temporary: -0.0001\n"),
+             Contains("s.yaml:10: 'cohort.housing.temporary' must be a share from 0 to 1, got -0.0001"));
+  CHECK_THAT(cohort("  people: 10\n  housing: {rough_sleping: 1}\n"),
+             Contains("s.yaml:8: unknown state 'rough_sleping' of 'cohort.housing' (did you mean 'rough_sleeping'?)"));
+  CHECK_THAT(cohort("  people: 10\n  hosuing: {settled: 1}\n"),
+             Contains("s.yaml:8: unknown column 'cohort.hosuing' (did you mean 'housing'?)"));
+  CHECK_THAT(cohort("  people: 10\n  need: high\n"), Contains("s.yaml:8: 'cohort.need' must map states to shares"));
+  CHECK_THAT(cohort("  need: {high: 1}\n"), Contains("s.yaml:7: 'cohort' needs 'people'"));
+  CHECK_THAT(cohort("  people: -5\n"), Contains("s.yaml:7: 'cohort.people' must be positive, got -5"));
+  CHECK_THAT(cohort("  people: 10\n  need: {high: lots}\n"),
+             Contains("s.yaml:8: 'cohort.need.high' must be a number, got 'lots'"));
+  CHECK_THAT(error_of(f, base + "cohort: {people: 10}\n"), Contains("s.yaml:6: model 'demo' cannot start from a closed cohort"));
 }

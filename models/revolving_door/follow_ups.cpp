@@ -1,0 +1,129 @@
+#include "models/revolving_door/follow_ups.hpp"
+
+#include <cmath>
+#include <string>
+#include <vector>
+
+namespace revolve::revolving_door {
+namespace {
+
+/// A justice state a person enters only through a court or a recall.
+bool returned_to_justice(Justice j) {
+  return j == Justice::custody || j == Justice::recalled || j == Justice::community_order;
+}
+
+/// Person p is in entry cohort `cohort` (entry_cohort_names) this week.
+bool in_cohort(const PeopleView& v, abm::PersonId p, std::size_t cohort) {
+  switch (cohort) {
+    case 0:
+      return v.waiting_for[p] == WaitingFor::housing_first || v.support[p] == Support::housing_first;
+    case 1:
+      return v.support[p] == Support::mtam;
+    default:
+      return v.support[p] == Support::navigator;
+  }
+}
+
+}  // namespace
+
+void FollowUps::declare(abm::Population& population) {
+  std::vector<std::string> justice = {"not_recorded"};
+  justice.insert(justice.end(), justice_names.begin(), justice_names.end());
+  last_justice_ = population.add_state("recorded_justice", justice);
+  std::vector<std::string> housing = {"not_followed"};
+  housing.insert(housing.end(), release_housing_names.begin(), release_housing_names.end());
+  release_housing_ = population.add_state("followed_release_housing", housing);
+  returned_ = population.add_state("followed_release_returned", {"no", "yes"});
+  release_step_ = population.add_event_time("followed_release_step");
+  weeks_housed_ = population.add_attribute("weeks_housed_unbroken");
+  weeks_recorded_ = population.add_attribute("weeks_recorded");
+  for (std::size_t c = 0; c < entry_cohorts; ++c) {
+    const std::string name = "entry_cohort_" + entry_cohort_names[c];
+    entry_step_[c] = population.add_event_time(name + "_step");
+    entry_done_[c] = population.add_state(name + "_counted", {"no", "yes"});
+    for (std::size_t k = 0; k < 3; ++k) entry_weeks_[c][k] = population.add_attribute(name + "_weeks_" + std::to_string(k));
+  }
+}
+
+void FollowUps::init(double step_years) {
+  step_years_ = step_years;
+  year_ = 1;
+  year_end_ = static_cast<std::int32_t>(std::lround(1.0 / step_years_));  // as ensemble::yearly_periods
+}
+
+void FollowUps::start_week(abm::Population& population, std::int32_t step) {
+  step_ = step;
+  ends_year_ = step == year_end_;
+  if (ends_year_) year_end_ = static_cast<std::int32_t>(std::lround(++year_ / step_years_));
+  last_justice_now_ = population.states(last_justice_).data();
+  release_housing_now_ = population.states(release_housing_).data();
+  returned_now_ = population.states(returned_).data();
+  release_step_now_ = population.event_times(release_step_).data();
+  weeks_housed_now_ = population.attributes(weeks_housed_).data();
+  weeks_recorded_now_ = population.attributes(weeks_recorded_).data();
+  for (std::size_t c = 0; c < entry_cohorts; ++c) {
+    entry_step_now_[c] = population.event_times(entry_step_[c]).data();
+    entry_done_now_[c] = population.states(entry_done_[c]).data();
+    for (std::size_t k = 0; k < 3; ++k) entry_weeks_now_[c][k] = population.attributes(entry_weeks_[c][k]).data();
+  }
+}
+
+void FollowUps::follow_entry(const PeopleView& v, abm::PersonId p, std::size_t cohort,
+                             std::array<double, tally::count>& t) {
+  if (entry_done_now_[cohort][p]) return;
+  std::int32_t& entered = entry_step_now_[cohort][p];
+  if (entered == abm::no_event) {
+    if (!in_cohort(v, p, cohort)) return;
+    entered = step_;
+  }
+  const bool prison = v.in_prison(p);
+  const bool rough = !prison && v.housing[p] == Housing::rough_sleeping;
+  const bool housed = !prison && !v.homeless_now(p);
+  auto& weeks = entry_weeks_now_[cohort];
+  weeks[0][p] += rough;
+  weeks[1][p] += housed;
+  weeks[2][p] += prison;
+  if (step_ - entered + 1 < follow_up_weeks) return;
+  t[tally::entry_people + cohort] += 1;
+  t[tally::entry_rough_sleeping + cohort] += weeks[0][p];
+  t[tally::entry_housed + cohort] += weeks[1][p];
+  t[tally::entry_in_prison + cohort] += weeks[2][p];
+  entry_done_now_[cohort][p] = 1;
+}
+
+void FollowUps::close_release(abm::PersonId p, std::array<double, tally::count>& t) {
+  const std::size_t at = release_housing_now_[p] - 1u;
+  t[tally::releases_followed + at] += 1;
+  t[tally::releases_returned + at] += returned_now_[p];
+  release_housing_now_[p] = 0;
+  returned_now_[p] = 0;
+  release_step_now_[p] = abm::no_event;
+}
+
+void FollowUps::follow_release(const PeopleView& v, abm::PersonId p, std::array<double, tally::count>& t) {
+  const Justice now = v.justice[p];
+  const std::uint8_t before = last_justice_now_[p];
+  last_justice_now_[p] = static_cast<std::uint8_t>(code(now) + 1);
+  const bool followed = release_housing_now_[p] != 0;
+  if (followed && before != 0 && before - 1 != code(now) && returned_to_justice(now)) returned_now_[p] = 1;
+  if (followed && step_ - release_step_now_[p] >= follow_up_weeks) close_release(p, t);
+  if (v.t_released[p] != step_ || v.in_prison(p)) return;
+  // Released this week: a release still followed ends now (the person went back to prison in between).
+  if (release_housing_now_[p] != 0) close_release(p, t);
+  const std::size_t housing = v.in_transition(p) ? release_housing_transitional : v.housing.code(p);
+  release_housing_now_[p] = static_cast<std::uint8_t>(housing + 1);
+  release_step_now_[p] = step_;
+}
+
+void FollowUps::follow_housing(const PeopleView& v, abm::PersonId p, std::array<double, tally::count>& t) {
+  const bool housed = !v.in_prison(p) && !v.homeless_now(p);
+  double& housed_weeks = weeks_housed_now_[p];
+  double& recorded_weeks = weeks_recorded_now_[p];
+  housed_weeks = housed ? housed_weeks + 1 : 0;
+  recorded_weeks += 1;
+  if (!ends_year_) return;
+  t[tally::present_window] += recorded_weeks >= housed_window_weeks;
+  t[tally::housed_window] += housed_weeks >= housed_window_weeks;
+}
+
+}  // namespace revolve::revolving_door
