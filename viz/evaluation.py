@@ -22,7 +22,7 @@ import math
 
 import pandas as pd
 
-from . import labels
+from . import labels, numbers
 from .data import Comparison
 
 QUARTERS_SHOWN = 8  # the first two years
@@ -48,11 +48,11 @@ def _parts(data: Comparison) -> list[str]:
     return [part for part in (_quarters(data), _entry_cohorts(data), _reoffending(data), _housed_all(data)) if part]
 
 
-def _fmt(x: float, signed: bool = False, digits: int = 3) -> str:
+def _fmt(x: float, signed: bool = False) -> str:
+    """A count written as the rest of the report writes numbers (viz/numbers.py): 1,650 not 1.65e+03."""
     if x is None or (isinstance(x, float) and math.isnan(x)):
         return "–"
-    text = f"{x:+,.{digits}g}" if signed else f"{x:,.{digits}g}"
-    return text.replace("-", "−")
+    return numbers.text(x, "count", signed)
 
 
 def _change(row: pd.Series) -> str:
