@@ -107,7 +107,18 @@ USUAL_CARE_ABOVE = ("Usual care moves people who are chronically homeless into s
 USUAL_CARE_BELOW = ("Usual care moves people who are chronically homeless into settled homes more slowly than the "
                     "trials' control arms did; the Canadian cities' shelter and rent-supplement services may house "
                     "people faster than a UK area's.")
-JUSTICE_PAYERS = ("cost.police", "cost.prisons_probation", "cost.courts")
+HOUSING_FIRST_ABOVE = ("People offered Housing First spend more of the two years in a stable home than the trial's arm: "
+                       "the model may house them too soon after the offer (offers wait only for a place and a worker, "
+                       "and here there is a place for everyone), or keep them housed too well.")
+HOUSING_FIRST_BELOW = ("People offered Housing First spend less of the two years in a stable home than the trial's arm: "
+                       "the offer acceptance, the waiting-list dropout or the tenancy loss may be too harsh.")
+CLOSED_COHORT_NOTE = ("A closed cohort (docs/scenarios.md, 'A closed cohort') stands in for the trial's arm: a fixed "
+                      "group with no arrivals, all homeless in week 1 and all eligible for Housing First, with a place "
+                      "for each, so the whole cohort is the intention-to-treat group. Not selected for serious mental "
+                      "illness; people who decline the offer or drop off its list stay in the measure, as in the "
+                      "trial. Supported accommodation is not counted as stable (as for the control arms above); the "
+                      "trial counted any home with an expected tenure of six months or more.")
+JUSTICE_PAYERS = ("police", "prisons_probation", "courts")
 
 
 def stably_housed_share(t: RunTable, group: str, first: int, last: int) -> np.ndarray:
@@ -116,9 +127,29 @@ def stably_housed_share(t: RunTable, group: str, first: int, last: int) -> np.nd
     return ratio(housed, t.sum("people.alive", group, first, last))
 
 
-def payer_share(t: RunTable, payers: tuple[str, ...], group: str, first: int, last: int) -> np.ndarray:
-    """Cost to the payers named / cost to all payers, over years first..last."""
-    return ratio(sum(t.sum(p, group, first, last) for p in payers), t.sum("cost.total", group, first, last))
+HOMELESS_PLACES = ("rough_sleeping", "temporary")  # the street and hostels or temporary accommodation
+RENT_PAYERS = ("dwp", "tenants")  # rent: housing benefit (or the UC housing element) and the tenants' own share
+WEEKS_PER_YEAR = 365.25 / 7
+
+
+def homeless_cost(t: RunTable, payers: tuple[str, ...] | None = None) -> np.ndarray:
+    """Per run, the cost of person-weeks sleeping rough or in a hostel over every year of the scenario: to the payers
+    named (`la_housing`, ...), or with None to all payers but rent (`cost_by_housing.<place>.<payer>`)."""
+    if payers is not None:
+        return sum(t.sum(f"cost_by_housing.{place}.{p}") for place in HOMELESS_PLACES for p in payers)
+    total = sum(t.sum(f"cost_by_housing.{place}.total") for place in HOMELESS_PLACES)
+    return total - homeless_cost(t, RENT_PAYERS)
+
+
+def homeless_cost_per_person_year(t: RunTable) -> np.ndarray:
+    """Cost (all payers but rent) / person-years sleeping rough or in a hostel."""
+    weeks = sum(t.sum(f"person_weeks_by_housing.{place}") for place in HOMELESS_PLACES)
+    return ratio(homeless_cost(t), weeks / WEEKS_PER_YEAR)
+
+
+def homeless_payer_share(t: RunTable, payers: tuple[str, ...]) -> np.ndarray:
+    """Share of the payers named in the cost (all payers but rent) of person-weeks sleeping rough or in a hostel."""
+    return ratio(homeless_cost(t, payers), homeless_cost(t))
 
 
 def cost_per_person_year(t: RunTable, group: str, first: int, last: int) -> np.ndarray:
@@ -174,12 +205,11 @@ def housing_first_cases() -> list[Case]:
         Case("toronto_housing_first_time_housed", "Stergiopoulos et al 2015",
              "time stably housed after an offer of Housing First, moderate needs, over two years",
              "Housing First trials", Published(0.751, 0.705, 0.797, "%", "the source's 95% confidence interval"),
-             TORONTO_2015, TORONTO_SETTING, "chez_soi_housing_first.yaml",
-             "person-weeks in a settled or Housing First home / person-weeks alive of the people offered Housing "
-             "First with moderate needs, over the two years from their offer",
-             None, ("Stergiopoulos",),
-             needs="an intention-to-treat group of the people offered Housing First, by level of need, with their "
-                   "housed person-weeks over the two years from the offer"),
+             TORONTO_2015, TORONTO_SETTING, "toronto_closed_housing_first.yaml",
+             "person-weeks in a settled or Housing First home / person-weeks alive, years 1-2 of a closed cohort of "
+             "200 homeless people with moderate needs all offered Housing First from week 1",
+             lambda t: stably_housed_share(t, "", 1, 2), ("Stergiopoulos",),
+             note=CLOSED_COHORT_NOTE, below=HOUSING_FIRST_BELOW, above=HOUSING_FIRST_ABOVE),
         Case("chez_soi_housing_first_housed_1y", "Aubry et al 2015",
              "in stable housing a year after being offered Housing First",
              "Housing First trials", wilson(0.73, 469), CHEZ_SOI_2015, CHEZ_SOI_SETTING, "chez_soi_housing_first.yaml",
@@ -199,12 +229,12 @@ def housing_first_cases() -> list[Case]:
                    "the measure is a lower bound: the assumed offer acceptance may be too high."),
         Case("chez_soi_housing_first_time_housed", "Aubry et al 2016",
              "time stably housed after an offer of Housing First, over two years",
-             "Housing First trials", wilson(0.71, 469), CHEZ_SOI_2016, CHEZ_SOI_SETTING, "chez_soi_housing_first.yaml",
-             "person-weeks in a settled or Housing First home / person-weeks alive of the people offered Housing "
-             "First, over the two years from their offer",
-             None, ("Chez Soi", "Aubry T"),
-             needs="an intention-to-treat group of the people offered Housing First, with their housed person-weeks "
-                   "over the two years from the offer"),
+             "Housing First trials", wilson(0.71, 469), CHEZ_SOI_2016, CHEZ_SOI_SETTING,
+             "chez_soi_closed_housing_first.yaml",
+             "person-weeks in a settled or Housing First home / person-weeks alive, years 1-2 of a closed cohort of "
+             "200 homeless people with high needs all offered Housing First from week 1",
+             lambda t: stably_housed_share(t, "", 1, 2), ("Chez Soi", "Aubry T"),
+             note=CLOSED_COHORT_NOTE, below=HOUSING_FIRST_BELOW, above=HOUSING_FIRST_ABOVE),
     ]
 
 
@@ -212,10 +242,15 @@ PLEACE_CULHANE = ("Pleace N and Culhane DP (2016). Better than cure? Testing the
                   "single homelessness in England. London: Crisis (summary; 90-day costs by service)")
 PLEACE_CULHANE_SETTING = ("86 single people homeless for at least 90 days in London, Birmingham and York, 2016, "
                           "asked about their use of services over 90 days")
-PLEACE_CULHANE_GROUP = ("the chronically homeless group in the baseline's first year (all of them start homeless or in "
-                        "supported housing)")
-PLEACE_CULHANE_NOTE = ("The chronically homeless group stands in for people homeless for 90 days or more; costs by "
-                       "housing state (cost per person-year while homeless) would measure it directly.")
+PLEACE_CULHANE_GROUP = ("person-weeks sleeping rough or in a hostel or temporary accommodation (costs by housing "
+                        "state, `cost_by_housing`), the whole cohort in the baseline's first year; rent (`dwp`, "
+                        "`tenants`) left out")
+PLEACE_CULHANE_NOTE = ("Costs by housing state measure the cost of a week spent homeless, whoever spends it, so short "
+                       "spells count as well as the long ones the survey chose (median 14 months). Rent is left out on "
+                       "both sides: the survey costed the services people used (its five service lines add up to its "
+                       "total, with no benefits line), and the model's hostel cost is the council's spend without "
+                       "housing benefit, so the model's homeless weeks carry little rent anyway (supported "
+                       "accommodation, which carries rent, is not counted as homeless).")
 
 
 # Pleace and Culhane's public spending per person over 90 days, by service [GBP, 2015/16 prices]
@@ -232,8 +267,8 @@ def pleace_share(key: str, title: str, services: tuple[str, ...], payers: tuple[
     return Case(key, "Pleace and Culhane 2016", title, "costs of homelessness",
                 quarter_band(spent / PLEACE_CULHANE_TOTAL_90_DAYS, "%", "shares of one sample's spending"),
                 PLEACE_CULHANE, PLEACE_CULHANE_SETTING, "single_homeless_costs.yaml",
-                f"cost to {payer_words} / cost to all payers, " + PLEACE_CULHANE_GROUP,
-                lambda t: payer_share(t, payers, CHRONIC, 1, 1), ("Pleace and Culhane", "Better than cure"),
+                f"cost to {payer_words} / cost to all payers but rent, " + PLEACE_CULHANE_GROUP,
+                lambda t: homeless_payer_share(t, payers), ("Pleace and Culhane", "Better than cure"),
                 derivation=f"GBP {parts} of {PLEACE_CULHANE_TOTAL_90_DAYS:,} per person over 90 days [D]",
                 note=f"{PLEACE_CULHANE_NOTE} {note}".strip(),
                 below=f"A smaller share of the cost of homelessness falls on {payer_words} in the model than in the "
@@ -250,12 +285,13 @@ def cost_cases(uprating: dict[str, float]) -> list[Case]:
              "public spending on a single homeless person in a year", "costs of homelessness",
              quarter_band(34518 * up_2016, "GBP per person-year", "a sample of 86 with no interval"), PLEACE_CULHANE,
              PLEACE_CULHANE_SETTING, "single_homeless_costs.yaml",
-             "cost to all payers / person-years alive, " + PLEACE_CULHANE_GROUP,
-             lambda t: cost_per_person_year(t, CHRONIC, 1, 1), ("Pleace and Culhane", "Better than cure"),
+             "cost to all payers but rent / person-years, " + PLEACE_CULHANE_GROUP,
+             homeless_cost_per_person_year, ("Pleace and Culhane", "Better than cure"),
              price_year=f"about 2015/16 prices (GBP 34,518; report of 2016), uprated by the model's nearest factor "
                         f"(2016/17, {up_2016})",
              note=PLEACE_CULHANE_NOTE + " The survey's costs include benefits-related and homelessness casework that "
-                  "the model does not cost.",
+                  "the model does not cost. Before costs by housing state, this case used the chronically homeless "
+                  "group's cost per person-year, which mixes their housed weeks in.",
              below="The model spends less on a person who is homeless than the survey found; the shares below say "
                    "which payers' costs fall short.",
              above="The model spends more on a person who is homeless than the survey found; the shares below say "
@@ -263,15 +299,19 @@ def cost_cases(uprating: dict[str, float]) -> list[Case]:
         pleace_share("single_homeless_justice_share", "criminal justice share of that spending",
                      ("criminal justice",), JUSTICE_PAYERS, "police, prisons and probation, and courts",
                      "The survey's criminal justice costs include police contacts, nights in police cells and court "
-                     "appearances that did not end in custody.", "arrests, court cases and prison"),
+                     "appearances that did not end in custody. Costs by housing state charge a week in custody to "
+                     "prison, not to homelessness, so a homeless person's short sentences fall outside this measure; "
+                     "the survey's 90 days would hold them (design.md section 10 checks the same share by housing "
+                     "at entry to the cohort, which keeps them: about 22%).", "arrests, court cases and prison"),
         pleace_share("single_homeless_health_share", "NHS share of that spending (mental health included)",
-                     ("NHS", "mental health"), ("cost.nhs",), "the NHS",
-                     "Drug and alcohol services (GBP 330) are left out: the model charges them to local-authority "
-                     "social care.", "A&E attendances, admissions and mental-health care"),
+                     ("NHS", "mental health"), ("nhs",), "the NHS",
+                     "Drug and alcohol services (GBP 330) are left out on both sides: the model charges them to "
+                     "local-authority public health.", "A&E attendances, admissions and mental-health care"),
         pleace_share("single_homeless_housing_share", "homelessness services' share of that spending",
-                     ("homelessness services",), ("cost.la_housing", "cost.voluntary"),
-                     "local-authority housing (hostels, temporary and supported accommodation, outreach, casework) "
-                     "and the voluntary sector (usual support)", "", "hostel, temporary and supported accommodation"),
+                     ("homelessness services",), ("la_homelessness", "la_housing", "voluntary"),
+                     "the council's homelessness services (hostels and temporary accommodation, outreach) and "
+                     "housing (casework), and the voluntary sector (usual support)", "",
+                     "hostel and temporary accommodation and outreach"),
         Case("multiple_disadvantage_cost", "Bramley and Fitzpatrick 2015 (Hard Edges)",
              "public cost per person facing severe and multiple disadvantage",
              "costs of multiple disadvantage",
@@ -288,7 +328,9 @@ def cost_cases(uprating: dict[str, float]) -> list[Case]:
                         "understates the inflation since",
              note="Hard Edges costs the people in contact with all three systems in one year, the costliest part of a "
                   "cohort like this one, which also holds people with two of four disadvantages; its costs include "
-                  "some the model leaves out (benefits administration, drug treatment by the NHS).",
+                  "some the model leaves out (benefits administration, drug treatment by the NHS). The model's cost to all payers "
+                  "includes rent (housing benefit, the council's top-up and the tenants' share) and the voluntary "
+                  "sector.",
              below="The cohort as a whole costs less a year than Hard Edges' estimate for its most excluded part; a "
                    "miss on this side is expected, and a large one would suggest unit costs or rates of service use "
                    "that are too low.",
@@ -304,10 +346,29 @@ def cost_cases(uprating: dict[str, float]) -> list[Case]:
              "fulfilling_lives_entry_costs.yaml",
              "cost to all payers per person-year of the people referred to MTAM, in the year after referral", None,
              ("Moreton", "CFE Research 2021"),
-             needs="cost per person-year at entry to a cohort (the intention-to-treat group of people referred to "
-                   "MTAM)",
+             needs="cost per person-year in the year after referral to MTAM (the entry cohorts of the model have no "
+                   "cost, and `cost_at_entry` groups people by their housing when they entered the area's cohort, "
+                   "not by referral to coordinated support)",
              price_year=f"about 2018/19 prices, uprated by the model's 2018/19 factor {up_2018}"),
     ]
+
+
+RELEASE_NOTE = ("The model counts a release as returned when a new custodial sentence, a community order or a "
+                "recall follows within 52 weeks (arrests with no sentence are not counted); the inspection counted "
+                "recalls and new sentences, so a community order may count here and not there. Releases to supported "
+                "or transitional accommodation are in neither group. The shares compare different people (need, "
+                "history) and describe, they do not say what housing does. Follow-ups that end in years 2-3 (releases from "
+                "about week 1 to the end of year 2).")
+RELEASE_ABOVE = ("More releases are followed by a return to court or prison than the inspection found: recalls or "
+                 "new sentences after release may be too frequent or too quick for this group.")
+RELEASE_BELOW = ("Fewer releases are followed by a return to court or prison than the inspection found: recalls or new "
+                 "sentences after release may be too rare for this group.")
+
+
+def returned_share(t: RunTable, places: tuple[str, ...]) -> np.ndarray:
+    """Releases to the places named followed by a return within 52 weeks / those releases, years 2-3."""
+    returned = sum(t.sum(f"releases_returned_52w.{p}", "", 2, 3) for p in places)
+    return ratio(returned, sum(t.sum(f"releases_followed_52w.{p}", "", 2, 3) for p in places))
 
 
 def justice_cases() -> list[Case]:
@@ -318,8 +379,11 @@ def justice_cases() -> list[Case]:
             "on release from prison in England, thematic inspection, as reported by Seetec's Link project "
             "evaluation [S]")
     hmip_setting = "116 people followed for a year after release from prison, England, 2019-20"
-    release_needs = ("outcomes within 52 weeks of release by housing at release (reoffending, recall or resentencing), "
-                     "for releases to the street and to a settled home")
+    proven_needs = ("proven reoffending within a year of release by housing at release: any offence proven by a "
+                    "conviction, caution or fine. The model's `releases_returned_52w` counts a new custodial sentence, a "
+                    "community order or a recall, which leaves out fines, cautions and discharges and counts recalls "
+                    "for breach with no offence, so it differs from proven reoffending in both directions and is not "
+                    "compared")
     return [
         Case("recall_share_of_prisoners", "MoJ Offender Management Statistics 2024",
              "share of the prison population held on recall", "justice",
@@ -343,23 +407,27 @@ def justice_cases() -> list[Case]:
              "proven reoffending within a year of release to rough sleeping", "justice",
              quarter_band(0.67, "%", "a national rate for one quarter's releases"), moj_2024, moj_setting,
              "release_housing_outcomes.yaml", "releases to the street followed by an offence within 52 weeks / "
-             "releases to the street", None, ("reoffending by accommodation",), needs=release_needs),
+             "releases to the street", None, ("reoffending by accommodation",), needs=proven_needs),
         Case("reoffending_released_settled", "MoJ proven reoffending by accommodation 2024",
              "proven reoffending within a year of release to settled accommodation",
              "justice", quarter_band(0.32, "%", "a national rate for one quarter's releases"), moj_2024, moj_setting,
              "release_housing_outcomes.yaml", "releases to a settled home followed by an offence within 52 weeks / "
-             "releases to a settled home", None, ("reoffending by accommodation",), needs=release_needs),
+             "releases to a settled home", None, ("reoffending by accommodation",), needs=proven_needs),
         Case("recall_or_resentence_unsettled", "HM Inspectorate of Probation 2020",
              "recalled or resentenced within a year of release to unsettled "
              "accommodation", "justice", quarter_band(0.63, "%", "a small sample with no interval"), hmip, hmip_setting,
-             "release_housing_outcomes.yaml", "releases to the street or a hostel followed by a recall or a custodial "
-             "sentence within 52 weeks / those releases", None, ("HM Inspectorate of Probation",),
-             needs=release_needs),
+             "release_housing_outcomes.yaml", "releases to the street or a hostel or temporary accommodation followed by a "
+             "recall, a custodial sentence or a community order within 52 weeks / those releases whose 52 weeks "
+             "ended in years 2-3 (`releases_returned_52w`, `releases_followed_52w`)",
+             lambda t: returned_share(t, ("rough_sleeping", "temporary")), ("HM Inspectorate of Probation",),
+             note=RELEASE_NOTE, below=RELEASE_BELOW, above=RELEASE_ABOVE),
         Case("recall_or_resentence_settled", "HM Inspectorate of Probation 2020",
              "recalled or resentenced within a year of release to settled "
              "accommodation", "justice", quarter_band(0.35, "%", "a small sample with no interval"), hmip, hmip_setting,
-             "release_housing_outcomes.yaml", "releases to a settled home followed by a recall or a custodial sentence "
-             "within 52 weeks / those releases", None, ("HM Inspectorate of Probation",), needs=release_needs),
+             "release_housing_outcomes.yaml", "releases to a settled or Housing First home followed by a recall, a "
+             "custodial sentence or a community order within 52 weeks / those releases whose 52 weeks ended in years "
+             "2-3", lambda t: returned_share(t, ("settled", "housing_first")), ("HM Inspectorate of Probation",),
+             note=RELEASE_NOTE, below=RELEASE_BELOW, above=RELEASE_ABOVE),
         Case("reconviction_homeless_before_custody", "Williams, Poyser and Hopkins 2012 (MoJ SPCR)",
              "reconvicted within a year of release, homeless before custody",
              "justice", quarter_band(0.79, "%", "a survey with no interval in the summary"),
@@ -370,5 +438,8 @@ def justice_cases() -> list[Case]:
              "homeless_before_custody.yaml", "releases of people who were sleeping rough or in a hostel before "
              "custody followed by a conviction within 52 weeks / those releases", None,
              ("Surveying Prisoner Crime Reduction", "SPCR"),
-             needs="reoffending within 52 weeks of release by housing before custody"),
+             needs="reconviction within 52 weeks of release by housing before custody (the model follows releases by "
+                   "housing at release, a different grouping: people who lose a home in custody move from one to "
+                   "the other, and a reconviction is any conviction, not only a sentence that returns them to "
+                   "prison or to probation)"),
     ]

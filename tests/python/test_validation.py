@@ -99,3 +99,43 @@ def test_an_unknown_measure_is_named():
         {"measure": ["people.alive"], "group": [""], "period": ["year 1"], "run": [0], "value": [1.0]}), 1)
     with pytest.raises(KeyError, match="no measure 'people.nowhere'"):
         table.sum("people.nowhere")
+
+
+def _table(rows, years=1):
+    import pandas as pd
+    frame = pd.DataFrame([{"measure": m, "group": "", "period": f"year {y}", "run": 0, "value": v}
+                          for m, y, v in rows])
+    return vc.RunTable(frame, years)
+
+
+def test_cost_of_a_homeless_year_leaves_rent_out_and_counts_the_street_and_hostels():
+    weeks = vc.WEEKS_PER_YEAR
+    rows = [("cost_by_housing.rough_sleeping.total", 1, 1000.0), ("cost_by_housing.temporary.total", 1, 3000.0),
+            ("cost_by_housing.rough_sleeping.dwp", 1, 100.0), ("cost_by_housing.temporary.dwp", 1, 200.0),
+            ("cost_by_housing.rough_sleeping.tenants", 1, 50.0), ("cost_by_housing.temporary.tenants", 1, 50.0),
+            ("cost_by_housing.rough_sleeping.police", 1, 360.0), ("cost_by_housing.temporary.police", 1, 0.0),
+            ("person_weeks_by_housing.rough_sleeping", 1, weeks), ("person_weeks_by_housing.temporary", 1, weeks)]
+    t = _table(rows)
+    assert vc.homeless_cost_per_person_year(t)[0] == pytest.approx((4000 - 400) / 2)  # two person-years
+    assert vc.homeless_payer_share(t, ("police",))[0] == pytest.approx(360 / 3600)
+
+
+def test_returned_share_adds_the_places_named_over_years_2_and_3():
+    rows = [(f"releases_{kind}_52w.{place}", y, v) for kind, place, y, v in [
+        ("followed", "rough_sleeping", 1, 99), ("returned", "rough_sleeping", 1, 99),
+        ("followed", "rough_sleeping", 2, 10), ("returned", "rough_sleeping", 2, 6),
+        ("followed", "temporary", 2, 10), ("returned", "temporary", 2, 2),
+        ("followed", "rough_sleeping", 3, 0), ("returned", "rough_sleeping", 3, 0),
+        ("followed", "temporary", 3, 20), ("returned", "temporary", 3, 4)]]
+    t = _table(rows, years=3)
+    assert vc.returned_share(t, ("rough_sleeping", "temporary"))[0] == pytest.approx(12 / 40)
+
+
+def test_closed_cohort_experiments_offer_housing_first_to_everyone():
+    import yaml
+    for name in ("chez_soi_closed_housing_first.yaml", "toronto_closed_housing_first.yaml"):
+        spec = yaml.safe_load((validate.SCENARIOS / name).read_text(encoding="utf-8"))
+        cohort = spec["cohort"]
+        assert set(cohort["housing"]) <= {"rough_sleeping", "temporary"}, name  # all eligible: homeless in week 1
+        assert spec["parameters"]["housing_first.places"] >= cohort["people"], name  # a place for each
+        assert spec["interventions"]["housing_first"]["start"] == 0, name
