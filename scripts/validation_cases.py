@@ -100,7 +100,6 @@ class Case:
     above: str = ""  # what a model figure above it suggests
 
 
-CHRONIC = "chronic_homeless"
 USUAL_CARE_ABOVE = ("Usual care moves people who are chronically homeless into settled homes faster than the trials' "
                     "control arms did: the exits from the street and hostels to settled housing may be too fast for "
                     "this group.")
@@ -182,25 +181,25 @@ def housing_first_cases() -> list[Case]:
     return [
         Case("chez_soi_usual_care_housed", "Aubry et al 2016",
              "time stably housed under usual care, over two years",
-             "Housing First trials", wilson(0.29, 481), CHEZ_SOI_2016, CHEZ_SOI_SETTING, "chez_soi_usual_care.yaml",
-             "person-weeks of the chronically homeless group in a settled or Housing First home / their person-weeks "
-             "alive, years 1-2 of the baseline",
-             lambda t: stably_housed_share(t, CHRONIC, 1, 2), ("Chez Soi", "Aubry T"),
-             note="The chronically homeless group stands in for the trial's control arm: it starts homeless or in "
-                  "supported housing, but it is not selected for serious mental illness, and it gains arrivals. The "
-                  "trial counted a home with an expected tenure of six months or more; the model's supported "
-                  "housing is not counted as stable. The group's exits from homelessness under usual care set this "
-                  "figure.", below=USUAL_CARE_BELOW, above=USUAL_CARE_ABOVE),
+             "Housing First trials", wilson(0.29, 481), CHEZ_SOI_2016, CHEZ_SOI_SETTING,
+             "chez_soi_closed_usual_care.yaml",
+             "person-weeks in a settled or Housing First home / person-weeks alive, years 1-2 of a closed cohort of "
+             "200 homeless people with high needs and no Housing First places (the same cohort as case 5's)",
+             lambda t: stably_housed_share(t, "", 1, 2), ("Chez Soi", "Aubry T"),
+             note="The control arm of the closed-cohort experiment of case 5: the same 200 people with no Housing "
+                  "First, so cases 1 and 5 together are the trial's comparison. They are not selected for serious "
+                  "mental illness. The trial counted a home with an expected tenure of six months or more; the "
+                  "model's supported housing is not counted as stable. Usual care's exits from the street and "
+                  "hostels set this figure.", below=USUAL_CARE_BELOW, above=USUAL_CARE_ABOVE),
         Case("toronto_usual_care_housed", "Stergiopoulos et al 2015",
              "time stably housed under usual care, moderate needs, over two years", "Housing First trials",
              Published(0.393, 0.343, 0.442, "%", "the source's 95% confidence interval"), TORONTO_2015, TORONTO_SETTING,
-             "chez_soi_usual_care.yaml",
-             "person-weeks of the chronically homeless group in a settled or Housing First home / their person-weeks "
-             "alive, years 1-2 of the baseline (as for the high-needs arm)",
-             lambda t: stably_housed_share(t, CHRONIC, 1, 2), ("Stergiopoulos",),
-             note="The same measure as the high-needs control arm: the chronically homeless group mixes levels of "
-                  "need, so it should fall between the high-needs (29%) and moderate-needs (39%) control arms. "
-                  "Toronto has an extensive network of shelters and services.",
+             "toronto_closed_usual_care.yaml",
+             "person-weeks in a settled or Housing First home / person-weeks alive, years 1-2 of a closed cohort of "
+             "200 homeless people with moderate needs and no Housing First places (the same cohort as case 3's)",
+             lambda t: stably_housed_share(t, "", 1, 2), ("Stergiopoulos",),
+             note="The control arm of the closed-cohort experiment of case 3: the same 200 people with no Housing "
+                  "First. Toronto has an extensive network of shelters and services.",
              below=USUAL_CARE_BELOW, above=USUAL_CARE_ABOVE),
         Case("toronto_housing_first_time_housed", "Stergiopoulos et al 2015",
              "time stably housed after an offer of Housing First, moderate needs, over two years",
