@@ -79,6 +79,17 @@ def finding(data: Comparison) -> str:
     return text
 
 
+def per_person_year(value: float) -> str:
+    """A cell of the cost tables: pounds as the report writes them, but "under £1" for the crumbs a place
+    collects from rare events, which three significant figures would print as pence (£0.552).
+
+    Example:
+        >>> per_person_year(17_700.0), per_person_year(0.552), per_person_year(0.0)
+        ('£17.7k', 'under £1', '£0')
+    """
+    return "under £1" if 0 < abs(value) < 1 else numbers.text(value, "money")
+
+
 def html_table(data: Comparison) -> str:
     """The report's tables of cost per person-year by housing state and at entry (baseline), or "" without them."""
     if not has_costs(data):
@@ -90,7 +101,7 @@ def html_table(data: Comparison) -> str:
         head = "".join(f"<th>{html.escape(c)}</th>" for c in ["", *t.columns])
         rows = "".join(
             "<tr><th>" + html.escape(place) + "</th>" +
-            "".join(f"<td>{numbers.text(v, 'count' if c == 'Person-years' else 'money')}</td>" for c, v in r.items())
+            "".join(f"<td>{numbers.text(v) if c == 'Person-years' else per_person_year(v)}</td>" for c, v in r.items())
             + "</tr>" for place, r in t.iterrows())
         blocks.append(f"<table class=\"costs\"><caption>{html.escape(caption)}, {html.escape(data.baseline)}, pounds "
                       f"per person-year</caption><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>")
