@@ -118,33 +118,30 @@ py::tuple run_scenarios(const std::vector<io::Scenario>& scenarios, std::uint32_
                         std::optional<py::function> progress) {
   std::vector<Results> results;
   std::vector<ensemble::Trajectories> kept;
-  std::uint64_t steps = 0;
   std::vector<std::shared_ptr<const ensemble::PreparedScenario>> prepared;
   {
     const py::gil_scoped_release release;  // preparing reads model files
     for (const auto& s : scenarios) prepared.push_back(models::scenario_model(s.model)->prepare(s));
   }
-  for (const auto& p : prepared) {
-    steps += static_cast<std::uint64_t>(p->steps()) * runs;
-    kept.emplace_back(p->measures(), trajectories);  // checks the names before anything runs
-  }
-  Progress counter(std::move(progress), steps);
+  for (const auto& p : prepared) kept.emplace_back(p->measures(), trajectories);  // checks names before any run
+  Progress counter(std::move(progress), ensemble::comparison_steps(prepared, runs));
+  std::vector<ensemble::ScenarioResults> ran;
   run_interruptible(
       [&](const std::atomic<bool>& cancel) {
         const tbb::global_control limit(tbb::global_control::max_allowed_parallelism, static_cast<std::size_t>(threads));
-        for (std::size_t i = 0; i < prepared.size(); ++i) {
-          ensemble::ScenarioRunOptions options;
-          options.runs = runs;
-          options.seed = seed;
-          options.on_step = [&cancel, &counter] {
-            if (cancel.load(std::memory_order_relaxed)) throw Cancelled("interrupted: stopped, and nothing was returned");
-            counter.step();
-          };
-          if (!trajectories.empty()) options.on_run = [&, i](std::uint32_t, const abm::Outputs& run) { kept[i].add(run); };
-          results.push_back(std::make_shared<ensemble::ScenarioResults>(ensemble::run_scenario(prepared[i], options)));
-        }
+        ensemble::ScenarioRunOptions options;
+        options.runs = runs;
+        options.seed = seed;
+        options.on_step = [&cancel, &counter] {
+          if (cancel.load(std::memory_order_relaxed)) throw Cancelled("interrupted: stopped, and nothing was returned");
+          counter.step();
+        };
+        ensemble::ComparisonRunConsumer keep;
+        if (!trajectories.empty()) keep = [&](std::size_t i, std::uint32_t, const abm::Outputs& run) { kept[i].add(run); };
+        ran = ensemble::run_comparison(prepared, options, keep);
       },
       counter.poll());
+  for (auto& r : ran) results.push_back(std::make_shared<ensemble::ScenarioResults>(std::move(r)));
   py::list arrays;
   for (auto& k : kept) {
     const std::vector<py::ssize_t> shape = {k.runs(), static_cast<py::ssize_t>(k.steps()),
@@ -346,7 +343,19 @@ void bind_results(py::module_& m) {
            "Every run's yearly and horizon totals: values[run, period, column].")
       .def("quarter_totals", [](const ensemble::ScenarioResults& r) { return totals_array(r.quarters); },
            "Every run's quarterly totals of the whole-cohort columns: values[run, quarter, i] of column "
-           "per_step_columns[i].");
+           "per_step_columns[i].")
+      .def_property_readonly("entry_match",
+                             [](const ensemble::ScenarioResults& r) { return ensemble::entry_match_name(r.entry_match); },
+                             "What a comparison set this scenario's entry cohorts against: 'same_people' (the baseline "
+                             "following its entrants, matched_baseline), 'nobody' (it had none) or 'baseline_own'.")
+      .def_property_readonly("entry_match_note",
+                             [](const ensemble::ScenarioResults& r) { return r.entry_match_note; },
+                             "Why an alternative's entry cohorts were set against the baseline's own entrants, or ''.")
+      .def_property_readonly("matched_baseline",
+                             [](const ensemble::ScenarioResults& r) -> Results {
+                               return std::const_pointer_cast<ensemble::ScenarioResults>(r.matched_baseline);
+                             },
+                             "The baseline's runs following this scenario's entrants, or None.");
 }
 
 }  // namespace

@@ -136,27 +136,44 @@ ENTRY_COHORTS = {"housing_first": "On the Housing First list or in a tenancy", "
 ENTRY_OUTCOMES = {"weeks_rough_sleeping": "sleeping rough", "weeks_housed": "housed", "weeks_in_prison": "in prison"}
 
 
+_MATCHED = ("Under each option, the same people (the same ids, with the same random numbers) followed in the baseline "
+            "from the same weeks: the difference between the two rows is what the option changed for them.")
+_UNMATCHED = ("Each option's own entrants: where two options have different people (another population or "
+              "arrivals), the cohorts cannot be matched person by person.")
+
+
+def _same_people(data: Comparison, index: int) -> bool:
+    """Whether scenario `index`'s entry cohorts were set against the same people followed in the baseline."""
+    scenarios = data.manifest.get("scenarios", [])
+    return index < len(scenarios) and scenarios[index].get("entry_cohorts", {}).get("compared_with") == "same_people"
+
+
 def _entry_cohorts(data: Comparison) -> str:
-    """Per cohort and scenario: people, and weeks per person in each state in the 52 weeks from entry."""
-    rows = []
+    """Per cohort and scenario: people, and weeks per person in each state in the 52 weeks from entry; for an
+    alternative matched by person, the same people's weeks in the baseline (its mean less the paired difference)."""
+    rows, matched = [], False
     for cohort, label in ENTRY_COHORTS.items():
         people = _total(data, f"entry_cohort_52w.{cohort}.people")
         if people.empty:
             continue
-        for s in data.scenarios:
+        for index, s in enumerate(data.scenarios):
             n = people.loc[s, "mean"]
             if not n:
                 continue
-            cells = "".join(f"<td>{_fmt(_total(data, f'entry_cohort_52w.{cohort}.{o}').loc[s, 'mean'] / n)}</td>"
-                            for o in ENTRY_OUTCOMES)
+            outcomes = [_total(data, f"entry_cohort_52w.{cohort}.{o}").loc[s] for o in ENTRY_OUTCOMES]
+            cells = "".join(f"<td>{_fmt(o['mean'] / n)}</td>" for o in outcomes)
             rows.append(f"<tr><th>{html.escape(label)}</th><td>{html.escape(s)}</td><td>{_fmt(n)}</td>{cells}</tr>")
+            if index and _same_people(data, index):
+                matched = True
+                same = "".join(f"<td>{_fmt((o['mean'] - o['diff_mean']) / n)}</td>" for o in outcomes)
+                rows.append(f"<tr class=\"matched\"><th></th><td>the same people in {html.escape(data.scenarios[0])}"
+                            f"</td><td>{_fmt(n)}</td>{same}</tr>")
     if not rows:
         return ""
     head = "".join(f"<th>Weeks {w}</th>" for w in ENTRY_OUTCOMES.values())
     return ("  <h3>Entry cohorts: the year after joining a service</h3>\n"
             "  <p>The people who joined each service over the whole period (mean over runs), and their weeks in each "
-            "state in the 52 weeks from the week they joined, per person. The Housing First list takes people by "
-            "need and homelessness whatever the places, so with Housing First in the baseline too its cohort is "
-            "nearly the same people under every option: their difference is what the option changes for them.</p>\n"
+            "state in the 52 weeks from the week they joined, per person, counted whether or not they died within "
+            f"it (intention to treat). {_MATCHED if matched else _UNMATCHED}</p>\n"
             '  <div class="table-wrap"><table><thead><tr><th>Cohort</th><th>Option</th><th>People</th>'
             f"{head}</tr></thead><tbody>{''.join(rows)}</tbody></table></div>")

@@ -59,20 +59,22 @@ Prepared prepare_all(const RunSettings& settings) {
   return out;
 }
 
+/// Every run of the scenarios: one scenario's, or a comparison's (with the baseline following each alternative's
+/// entrants, ensemble::run_comparison). Warns when an alternative's entrants cannot be matched by person.
 std::vector<ensemble::ScenarioResults> run_all(const Prepared& prepared) {
-  std::uint64_t total_steps = 0;
-  for (const auto& s : prepared.scenarios) total_steps += static_cast<std::uint64_t>(s->steps()) * prepared.runs;
-  ProgressBar progress(total_steps);
-  std::vector<ensemble::ScenarioResults> results;
-  for (const auto& s : prepared.scenarios) {
-    ensemble::ScenarioRunOptions options;
-    options.runs = prepared.runs;
-    options.seed = prepared.seed;
-    options.on_step = [&progress] {
-      stop_if_interrupted();
-      progress.tick();
-    };
-    results.push_back(ensemble::run_scenario(s, options));
+  ProgressBar progress(ensemble::comparison_steps(prepared.scenarios, prepared.runs));
+  ensemble::ScenarioRunOptions options;
+  options.runs = prepared.runs;
+  options.seed = prepared.seed;
+  options.on_step = [&progress] {
+    stop_if_interrupted();
+    progress.tick();
+  };
+  auto results = ensemble::run_comparison(prepared.scenarios, options);
+  progress.finish();
+  for (const auto& r : results) {
+    if (!r.entry_match_note.empty()) std::cerr << "note: " << r.entry_match_note << ": its entry cohorts are compared "
+                                                  "with the baseline's own entrants\n";
   }
   return results;
 }

@@ -146,6 +146,12 @@ class ScenarioResults:
     # (mean[step, measure], sd[step, measure], quantiles[q, step, measure])
     def totals(self) -> npt.NDArray[np.float64]: ...  # [run, period, column]
     def quarter_totals(self) -> npt.NDArray[np.float64]: ...  # [run, quarter, i]: column per_step_columns[i]
+    @property
+    def entry_match(self) -> str: ...  # "same_people", "nobody" or "baseline_own"
+    @property
+    def entry_match_note(self) -> str: ...
+    @property
+    def matched_baseline(self) -> ScenarioResults | None: ...  # the baseline following this scenario's entrants
 
 def load_scenario(path: str | PathLike[str]) -> Scenario:
     """Read a scenario file and what it extends, and check it against its model."""

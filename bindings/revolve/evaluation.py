@@ -30,25 +30,37 @@ def _interval(values: np.ndarray) -> tuple[float, float, float]:
     return (float(values.mean()), float(low), float(high))
 
 
-def _share_rows(numerator: pd.DataFrame, denominator: pd.DataFrame, baseline: str, comparison: bool) -> pd.DataFrame:
-    """One row per scenario from per-run counts (index run, columns scenario): counts' means, the share's interval
-    over runs and, for a comparison, the interval of its paired difference from the baseline."""
+def _shares(numerator: pd.DataFrame, denominator: pd.DataFrame) -> pd.DataFrame:
+    """Run-by-run shares (NaN where the denominator is 0)."""
     with np.errstate(invalid="ignore", divide="ignore"):
-        share = numerator / denominator.where(denominator > 0)
+        return numerator / denominator.where(denominator > 0)
+
+
+def _sums(wide: pd.DataFrame, numerator: list[str], denominator: list[str]) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Run by run (index run, columns scenario), the numerator's measures added up and the denominator's."""
+    return wide.loc[numerator].groupby(level="run").sum(), wide.loc[denominator].groupby(level="run").sum()
+
+
+def _share_rows(numerator: pd.DataFrame, denominator: pd.DataFrame, paired: pd.DataFrame | None) -> pd.DataFrame:
+    """One row per scenario from per-run counts (index run, columns scenario): counts' means, the share's interval
+    over runs and, for a comparison, the interval of its difference from `paired` (the share each scenario is set
+    against in the same run, by scenario)."""
+    share = _shares(numerator, denominator)
     rows = []
     for scenario in numerator.columns:
         row = {"scenario": scenario, "denominator": denominator[scenario].mean(),
                "numerator": numerator[scenario].mean()}
         row["share"], row["share_low"], row["share_high"] = _interval(share[scenario].to_numpy())
-        if comparison:
-            diff = (share[scenario] - share[baseline]).to_numpy()
+        if paired is not None:
+            diff = (share[scenario] - paired[scenario]).to_numpy()
             row["diff"], row["diff_low"], row["diff_high"] = _interval(diff)
         rows.append(row)
     return pd.DataFrame(rows)
 
 
 class EvaluationTables:
-    """Share tables (mixed into :class:`revolve.Results`, which provides ``runs``, ``scenarios`` and ``_comparison``).
+    """Share tables (mixed into :class:`revolve.Results`, which provides ``runs``, ``scenarios``, ``_comparison`` and
+    ``_entry_baseline_runs``).
 
     Example:
         >>> import revolve
@@ -56,8 +68,9 @@ class EvaluationTables:
         True
     """
 
-    def _per_run(self, measures: list[str], period: str, group: str) -> pd.DataFrame:
-        table = self.runs(measures, period=period, group=group)
+    def _per_run(self, measures: list[str], period: str, group: str, table: pd.DataFrame | None = None) -> pd.DataFrame:
+        """Values by (measure, run) x scenario: of :meth:`runs`, or of `table` (rows as runs gives)."""
+        table = self.runs(measures, period=period, group=group) if table is None else table
         return table.pivot_table(index=["measure", "run"], columns="scenario", values="value", sort=False)[
             self.scenarios]
 
@@ -90,9 +103,15 @@ class EvaluationTables:
         numerator = [numerator] if isinstance(numerator, str) else list(numerator)
         denominator = [denominator] if isinstance(denominator, str) else list(denominator)
         wide = self._per_run(list(dict.fromkeys(numerator + denominator)), period, group)
-        top = wide.loc[numerator].groupby(level="run").sum()
-        bottom = wide.loc[denominator].groupby(level="run").sum()
-        return _share_rows(top, bottom, self.scenarios[0], self._comparison)
+        top, bottom = _sums(wide, numerator, denominator)
+        return _share_rows(top, bottom, self._baseline_share(top, bottom))
+
+    def _baseline_share(self, top: pd.DataFrame, bottom: pd.DataFrame) -> pd.DataFrame | None:
+        """For a comparison, the baseline's run-by-run share under every scenario's name; None otherwise."""
+        if not self._comparison:
+            return None
+        base = _shares(top, bottom)[self.scenarios[0]]
+        return pd.DataFrame({s: base for s in self.scenarios})
 
     def reoffending_by_release_housing(self, period: str = "total", group: str = "") -> pd.DataFrame:
         """Of the releases from prison followed for 52 weeks, the share back in court (a new custodial or community
@@ -154,11 +173,13 @@ class EvaluationTables:
         """The people who joined an entry cohort (the Housing First list or a tenancy, an MTAM worker, a navigator),
         and their weeks sleeping rough, housed and in prison in the 52 weeks from the week they joined, per person.
 
-        A person counts once per cohort, from the first week they are in it, when their 52 weeks end (so a period
-        holds the people whose year ended in it, and people who die or move away within it are not counted). The
-        Housing First list takes people by need and homelessness whatever the places, so with Housing First in both
-        scenarios the cohort is nearly the same people in each, run by run, and the paired difference is the change
-        for them: an intention-to-treat comparison of the area's people, not of ids.
+        A person counts once per cohort, from the first week they are in it, when their 52 weeks end, alive or not
+        (a death ends their weeks, not their place in the cohort); a period holds the people whose year ended in it.
+        In a comparison, an alternative's entrants are set against the same people in the baseline: the baseline
+        follows them, by person id under common random numbers, from the weeks they entered in the alternative
+        (intention to treat). ``baseline_share`` is those people's weeks per person in the baseline and ``diff``
+        the paired difference. When the two scenarios' people differ (``Results`` warned, and the manifest's
+        ``entry_cohorts`` says why), or for the baseline itself, the baseline's own entrants are used instead.
 
         Args:
             period, group: as :meth:`share`.
@@ -166,7 +187,8 @@ class EvaluationTables:
         Returns:
             One row per scenario, cohort (``housing_first``, ``mtam``, ``navigator``) and outcome
             (``weeks_rough_sleeping``, ``weeks_housed``, ``weeks_in_prison``): the columns of :meth:`share`, with
-            ``denominator`` the people and ``share`` their weeks per person in the 52 weeks.
+            ``denominator`` the people and ``share`` their weeks per person in the 52 weeks, and for a comparison
+            ``baseline_share`` before ``diff``.
 
         Example:
             >>> import revolve
@@ -177,11 +199,19 @@ class EvaluationTables:
             >>> bool(0 < row["share"].item() <= 52)
             True
         """
+        measures = [f"entry_cohort_52w.{c}.{o}" for c in ENTRY_COHORTS for o in ENTRY_OUTCOMES + ["people"]]
+        own = self._per_run(measures, period, group)
+        paired = self._per_run(measures, period, group, self._entry_baseline_runs(measures, period, group))
         frames = []
         for cohort in ENTRY_COHORTS:
             for outcome in ENTRY_OUTCOMES:
                 prefix = f"entry_cohort_52w.{cohort}."
-                frame = self.share(prefix + outcome, prefix + "people", period, group)
+                top, bottom = _sums(own, [prefix + outcome], [prefix + "people"])
+                baseline = _shares(*_sums(paired, [prefix + outcome], [prefix + "people"]))
+                frame = _share_rows(top, bottom, baseline if self._comparison else None)
+                if self._comparison:
+                    frame.insert(frame.columns.get_loc("diff"), "baseline_share",
+                                 [baseline[s].mean() for s in frame["scenario"]])
                 frame.insert(1, "cohort", cohort)
                 frame.insert(2, "outcome", outcome)
                 frames.append(frame)

@@ -20,6 +20,7 @@ from __future__ import annotations
 import json
 import os
 import pathlib
+import warnings
 from collections.abc import Iterable, Mapping, Sequence
 
 import numpy as np
@@ -241,7 +242,10 @@ def compare(scenarios: Iterable[Scenario | str | os.PathLike], runs: int | None 
     """Run a baseline and alternatives with the same random numbers, as ``revolve compare`` does.
 
     Run r of every scenario uses the same seed and run number, so differences from the baseline are paired by
-    run (common random numbers) and their intervals are narrow.
+    run (common random numbers) and their intervals are narrow. An alternative's entry cohorts
+    (``entry_cohort_52w.*``: the people it offered Housing First, MTAM or a navigator) are set against the same
+    people in the baseline: the baseline runs again following that alternative's entrants, by person id, from the
+    weeks they entered (intention to treat; one more baseline run per run of each alternative with entrants).
 
     Args:
         scenarios: the baseline first, then one or more alternatives (:class:`Scenario` objects or file paths),
@@ -264,6 +268,11 @@ def compare(scenarios: Iterable[Scenario | str | os.PathLike], runs: int | None 
         ValueError: fewer than two scenarios, two with the same label or with labels that give the same folder
             name (``"A/B"`` and ``"a_b"``), or different horizons.
         KeyboardInterrupt: Ctrl-C: the comparison stops within about 50 ms, returning and writing nothing.
+
+    Warns:
+        UserWarning: an alternative's people are not the baseline's (another population scale, arrivals or
+            cohort), so its entry cohorts are set against the baseline's own entrants instead; the warning and the
+            manifest's ``entry_cohorts`` say why.
 
     Example:
         >>> import revolve
@@ -430,6 +439,23 @@ class Results(EvaluationTables):
         return pd.concat([_tables.run_totals(r, r.totals(), measure, period, group, {"run": np.arange(r.runs)})
                           for r in self._results], ignore_index=True)
 
+    def _entry_baseline_runs(self, measure: list[str], period: str, group: str) -> pd.DataFrame:
+        """The rows of :meth:`runs` that each scenario's entry-cohort measures are paired with, under its own label:
+        the same people followed in the baseline (``entry_match == "same_people"``), zero when it had no entrants,
+        or the baseline's own."""
+        quarterly = period.startswith("quarter ")
+        frames = []
+        for r in self._results:
+            source = r.matched_baseline if r.entry_match == "same_people" else self._results[0]
+            values = source.quarter_totals() if quarterly else source.totals()
+            if r.entry_match == "nobody":
+                values = np.zeros_like(values)
+            frame = _tables.run_totals(source, values, measure, period, "" if quarterly else group,
+                                       {"run": np.arange(source.runs)}, quarterly=quarterly)
+            frame["scenario"] = r.scenario.label
+            frames.append(frame)
+        return pd.concat(frames, ignore_index=True)
+
     def quarters(self, measure: str | Iterable[str] | None = None, period: str | None = None) -> pd.DataFrame:
         """Every run's total of whole-cohort measures in each quarter (13 weeks; every fourth quarter ends with its
         year, so four quarters add up to the year for a flow).
@@ -534,6 +560,10 @@ def _run(scenarios: list, runs: int | None, seed: int | None, threads: int | Non
     call = f"revolve.compare([{labels}]" if comparison else f"revolve.run({labels}"
     command = f"{call}, runs={runs}, seed={seed}, threads={threads})"
     manifest = json.loads(_core.run_manifest(results, command, runs, seed, threads))
+    for r in results:
+        if r.entry_match_note:
+            warnings.warn(f"{r.entry_match_note}: its entry cohorts are compared with the baseline's own entrants",
+                          stacklevel=3)
     return Results(results, manifest, comparison, kept, arrays)
 
 

@@ -4,6 +4,8 @@
 #include <string>
 #include <vector>
 
+#include "sim/core/error.hpp"
+
 namespace revolve::revolving_door {
 namespace {
 
@@ -45,10 +47,28 @@ void FollowUps::declare(abm::Population& population) {
   }
 }
 
-void FollowUps::init(double step_years) {
+void FollowUps::init(double step_years, const std::vector<abm::Entry>* following) {
   step_years_ = step_years;
   year_ = 1;
   year_end_ = static_cast<std::int32_t>(std::lround(1.0 / step_years_));  // as ensemble::yearly_periods
+  matched_ = following != nullptr;
+  for (std::size_t c = 0; c < entry_cohorts; ++c) {
+    followed_[c].clear();
+    open_from_[c] = 0;
+    to_follow_[c].clear();
+    to_follow_step_[c].clear();
+    next_to_follow_[c] = 0;
+  }
+  if (!following) return;
+  for (const abm::Entry& e : *following) {
+    if (e.group >= entry_cohorts) throw Error("an entrant to follow names cohort " + std::to_string(e.group) +
+                                              ": there are " + std::to_string(entry_cohorts));
+    auto& steps = to_follow_step_[e.group];
+    if (!steps.empty() && e.step < steps.back()) throw Error("the entrants to follow are not in step order");
+    to_follow_[e.group].push_back(e.person);
+    steps.push_back(e.step);
+  }
+  for (std::size_t c = 0; c < entry_cohorts; ++c) followed_[c].reserve(to_follow_[c].size());
 }
 
 void FollowUps::start_week(abm::Population& population, std::int32_t step) {
@@ -66,15 +86,33 @@ void FollowUps::start_week(abm::Population& population, std::int32_t step) {
     entry_done_now_[c] = population.states(entry_done_[c]).data();
     for (std::size_t k = 0; k < 3; ++k) entry_weeks_now_[c][k] = population.attributes(entry_weeks_[c][k]).data();
   }
+  if (matched_) enter_followed(population);
 }
 
-void FollowUps::follow_entry(const PeopleView& v, abm::PersonId p, std::size_t cohort,
-                             std::array<double, tally::count>& t) {
+void FollowUps::enter_followed(const abm::Population& population) {
+  for (std::size_t c = 0; c < entry_cohorts; ++c) {
+    auto& next = next_to_follow_[c];
+    for (; next < to_follow_[c].size() && to_follow_step_[c][next] <= step_; ++next) {
+      const abm::PersonId p = to_follow_[c][next];
+      if (to_follow_step_[c][next] < step_ || p >= population.size()) {
+        throw Error("entrant " + std::to_string(p) + " of cohort " + entry_cohort_names[c] + " (week " +
+                    std::to_string(to_follow_step_[c][next]) + ") is not in this run as it was in the scenario "
+                    "followed: the two scenarios do not have the same people");
+      }
+      if (entry_step_now_[c][p] != abm::no_event) throw Error("an entrant to follow is listed twice");
+      entry_step_now_[c][p] = step_;
+      followed_[c].push_back(p);
+    }
+  }
+}
+
+void FollowUps::follow_entry(const PeopleView& v, abm::PersonId p, std::size_t cohort) {
   if (entry_done_now_[cohort][p]) return;
   std::int32_t& entered = entry_step_now_[cohort][p];
   if (entered == abm::no_event) {
-    if (!in_cohort(v, p, cohort)) return;
+    if (matched_ || !in_cohort(v, p, cohort)) return;
     entered = step_;
+    followed_[cohort].push_back(p);
   }
   const bool prison = v.in_prison(p);
   const bool rough = !prison && v.housing[p] == Housing::rough_sleeping;
@@ -83,12 +121,24 @@ void FollowUps::follow_entry(const PeopleView& v, abm::PersonId p, std::size_t c
   weeks[0][p] += rough;
   weeks[1][p] += housed;
   weeks[2][p] += prison;
-  if (step_ - entered + 1 < follow_up_weeks) return;
+}
+
+void FollowUps::count_entrant(abm::PersonId p, std::size_t cohort, std::array<double, tally::count>& t) {
+  const auto& weeks = entry_weeks_now_[cohort];
   t[tally::entry_people + cohort] += 1;
   t[tally::entry_rough_sleeping + cohort] += weeks[0][p];
   t[tally::entry_housed + cohort] += weeks[1][p];
   t[tally::entry_in_prison + cohort] += weeks[2][p];
   entry_done_now_[cohort][p] = 1;
+}
+
+std::vector<abm::Entry> FollowUps::entries(const abm::Population& population) const {
+  std::vector<abm::Entry> out;
+  for (std::size_t c = 0; c < entry_cohorts; ++c) {
+    const auto steps = population.event_times(entry_step_[c]);
+    for (abm::PersonId p : followed_[c]) out.push_back({p, steps[p], static_cast<std::uint32_t>(c)});
+  }
+  return out;
 }
 
 void FollowUps::close_release(abm::PersonId p, std::array<double, tally::count>& t) {

@@ -53,11 +53,54 @@ class PreparedRevolvingDoor : public ensemble::PreparedScenario {
   nlohmann::json manifest() const override { return manifest_; }
   const std::shared_ptr<const ModelSetup>& setup() const { return setup_; }
 
+  std::shared_ptr<const ensemble::PreparedScenario> following(
+      const ensemble::PreparedScenario& entrants_from, std::shared_ptr<const ensemble::RunEntries> entries) const override {
+    const auto* other = dynamic_cast<const PreparedRevolvingDoor*>(&entrants_from);
+    if (!other) throw ScenarioError(entrants_from.scenario().file.string() + ": not a revolving-door scenario");
+    const std::string differ = people_differ(*other);
+    if (!differ.empty()) {
+      throw ScenarioError(other->scenario().label + " and " + scenario_.label + " do not have the same people (" +
+                          differ + "), so its entrants cannot be followed by person in the baseline");
+    }
+    auto setup = std::make_shared<ModelSetup>(*setup_);
+    setup->following = std::move(entries);
+    return std::make_shared<PreparedRevolvingDoor>(scenario_, std::move(setup), manifest_);
+  }
+
  private:
   io::Scenario scenario_;
   std::shared_ptr<const ModelSetup> setup_;
   std::vector<ensemble::MeasureInfo> measures_;
   nlohmann::json manifest_;
+
+  /// What makes person p of a run of `other` someone else than person p of the same run of this scenario: a
+  /// different starting cohort, arrivals, or what people start or arrive as (the draws keyed by person id); "" if
+  /// nothing.
+  std::string people_differ(const PreparedRevolvingDoor& other) const {
+    const Parameters &a = setup_->parameters, &b = other.setup_->parameters;
+    if (a.cohort.size != b.cohort.size) return "starting cohort";
+    if (a.flows.arrivals != b.flows.arrivals) return "arrivals";
+    if (closed_cohort_text(scenario_) != closed_cohort_text(other.scenario_)) return "closed cohort";
+    // The attributes and states people start or arrive with.
+    const auto& mine = manifest_["parameters"];
+    const auto& theirs = other.manifest_["parameters"];
+    for (std::size_t i = 0; i < mine.size() && i < theirs.size(); ++i) {
+      const std::string name = mine[i]["name"];
+      const bool who = name.starts_with("cohort.") || name.starts_with("initial.") || name.starts_with("flows.arrival");
+      if (who && mine[i]["model_value"] != theirs[i]["model_value"]) return name;
+    }
+    return "";
+  }
+
+  /// A closed cohort's people and shares as text, "" for the model's own cohort.
+  static std::string closed_cohort_text(const io::Scenario& s) {
+    if (!s.cohort) return "";
+    std::string text = std::to_string(s.cohort->people * s.population_scale);
+    for (const auto& [column, shares] : s.cohort->shares) {
+      for (const auto& share : shares) text += ";" + column + "." + share.category + "=" + std::to_string(share.share);
+    }
+    return text;
+  }
 };
 
 class RevolvingDoorModel : public ensemble::ScenarioModel {

@@ -12,6 +12,7 @@
 #include "models/revolving_door/parameters.hpp"
 #include "models/revolving_door/power_table.hpp"
 #include "models/revolving_door/schedule.hpp"
+#include "sim/abm/outputs.hpp"
 #include "sim/sd/compiled_model.hpp"
 
 namespace revolve::revolving_door {
@@ -38,6 +39,9 @@ struct ModelSetup {
   EngagementEffects effects;
   /// Mortality age factor, age_ratio_per_decade^((age - 40 years) / 10 years), by whole week of age.
   std::vector<double> mortality_age_factor;
+  /// Another scenario's entrants, by run number, that run r follows in its entry cohorts in place of its own (the
+  /// matched arm of a comparison, PreparedScenario::following); null to follow its own.
+  std::shared_ptr<const std::vector<std::vector<abm::Entry>>> following;
 
   /// The schedule of an intervention by name (always off if the scenario does not schedule it).
   const InterventionSchedule& schedule(const std::string& intervention) const {

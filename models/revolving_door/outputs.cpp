@@ -8,6 +8,7 @@
 #include "models/revolving_door/interventions/registry.hpp"
 #include "models/revolving_door/system.hpp"
 #include "sim/abm/alive.hpp"
+#include "sim/core/error.hpp"
 
 namespace revolve::revolving_door {
 namespace {
@@ -119,7 +120,8 @@ std::vector<Measure> measures() {
   m.push_back({"year_end.present_last_26_weeks", "people", Aggregation::flow, Source::people, tally::present_window, ""});
   m.push_back(
       {"year_end.housed_all_last_26_weeks", "people", Aggregation::flow, Source::people, tally::housed_window, ""});
-  // Entry cohorts, counted when each person's 52 weeks from entry end.
+  // Entry cohorts, counted when each person's 52 weeks from entry end (dead or alive); a comparison follows an
+  // alternative's entrants in the baseline too (MeasureInfo::follows_entries).
   for (std::size_t c = 0; c < entry_cohort_names.size(); ++c) {
     const std::string prefix = "entry_cohort_52w." + entry_cohort_names[c] + ".";
     m.push_back({prefix + "people", "people", Aggregation::flow, Source::people, tally::entry_people + c, ""});
@@ -167,6 +169,7 @@ std::vector<ensemble::MeasureInfo> measure_infos() {
   std::vector<ensemble::MeasureInfo> infos;
   for (const auto& spec : output_layout()) {
     infos.push_back(spec.info);
+    infos.back().follows_entries = spec.info.measure.starts_with("entry_cohort_52w.");
     const MeasureWords words = measure_words(spec.info.measure);
     infos.back().better = words.better;
     infos.back().label = words.label;
@@ -193,9 +196,17 @@ void Recorder::init(abm::Run& run) {
   const auto types = intervention_types();
   for (std::size_t i = 0; i < interventions_.size(); ++i)
     own_costs_.push_back({types[i].payer, types[i].cost_weight, &by_intervention_[i]});
-  follow_ups_.init(setup_->step_years);
+  const auto& following = setup_->following;
+  const std::uint32_t number = run.key().run;
+  if (following && number >= following->size()) {
+    throw Error("run " + std::to_string(number) + " has no entrants to follow: the scenario followed had " +
+                std::to_string(following->size()) + " runs");
+  }
+  follow_ups_.init(setup_->step_years, following ? &(*following)[number] : nullptr);
   start_cost_cells(run);
 }
+
+void Recorder::finalize(abm::Run& run) { run.outputs().set_entries(follow_ups_.entries(run.population())); }
 
 void Recorder::start_cost_cells(abm::Run& run) {
   const PeopleView v = PeopleView::of(run.population(), columns_);
@@ -279,6 +290,7 @@ void Recorder::tally_people(abm::Run& run) {
     groups_[v.group.code(p)].engagement += v.engagement[p];  // summed in person order, as ever
     follow_ups_.person(v, p, t);
   });
+  follow_ups_.end_week([&](abm::PersonId p) -> auto& { return cells_.at(v.cost_cell[p], v.group.code(p)).people; });
   cells_.sum_groups(groups_);
 }
 

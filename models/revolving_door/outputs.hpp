@@ -61,6 +61,8 @@ class Recorder : public PeopleModule {
   void declare(abm::Run& run) override;
   void init(abm::Run& run) override;
   void record(abm::Run& run) override;
+  /// Hands over who entered the entry cohorts (abm::Outputs::entries).
+  void finalize(abm::Run& run) override;
 
  private:
   std::vector<const Intervention*> interventions_;

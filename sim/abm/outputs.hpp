@@ -1,7 +1,8 @@
 #pragma once
 // What a run records: one row per step, one column per output (state counts at the end of the
 // step, event counts during it, anything an analyzer measures), and small tables that analyzers hand
-// over at the end of the run (a few people's lives, sim/abm/example_lives.hpp).
+// over at the end of the run (a few people's lives, sim/abm/example_lives.hpp), and who entered the groups
+// the model follows (an intervention's entry cohorts), for comparisons matched by person.
 #include <cstdint>
 #include <map>
 #include <span>
@@ -10,12 +11,22 @@
 #include <vector>
 
 #include "sim/abm/names.hpp"
+#include "sim/abm/population.hpp"
 
 namespace revolve::abm {
 
 /// Handle of an output column.
 struct Output {
   std::uint32_t index = 0;
+};
+
+/// A person who joined a followed group in a step: an intervention's entry cohort. A comparison follows the same
+/// people (the same ids under common random numbers) in the baseline, for an intention-to-treat difference
+/// (PreparedScenario::following).
+struct Entry {
+  PersonId person = 0;
+  std::int32_t step = 0;    ///< the first step in the group [step]
+  std::uint32_t group = 0;  ///< which of the model's followed groups
 };
 
 /// A small table of text: a header, then rows of as many cells.
@@ -53,7 +64,12 @@ class Outputs {
   void attach(const std::string& name, Table table);
   const std::map<std::string, Table>& tables() const { return tables_; }
 
+  /// Hand over the run's entries into followed groups (Module::finalize), in step order within each group.
+  void set_entries(std::vector<Entry> entries) { entries_ = std::move(entries); }
+  const std::vector<Entry>& entries() const { return entries_; }
+
  private:
+  std::vector<Entry> entries_;
   std::map<std::string, Table> tables_;
   Names names_{"output"};
   std::vector<double> current_;

@@ -187,6 +187,23 @@ void interval_fields(RowSink& csv, const std::vector<double>& own, const std::ve
   csv.number(i.mean).number(i.low).number(i.high).text("").number(d.mean).number(d.low).number(d.high);
 }
 
+/// The baseline's run-by-run values a scenario's row is paired with: for an entry-cohort measure, those of the same
+/// people followed in the baseline (`matched`: matched_baseline's totals or quarters), or none when the scenario had
+/// no entrants; otherwise the baseline's own (`base`).
+template <class Values>
+std::vector<double> baseline_values(const ScenarioResults& scenario, const MeasureInfo& m, const ScenarioTotals& base,
+                                    const ScenarioTotals* matched, const Values& values) {
+  if (!m.follows_entries) return values(base);
+  switch (scenario.entry_match) {
+    case ScenarioResults::EntryMatch::matched:
+      return values(*matched);
+    case ScenarioResults::EntryMatch::nobody:
+      return std::vector<double>(base.runs(), 0.0);
+    default:
+      return values(base);
+  }
+}
+
 /// The quarterly rows of every scenario, after all other rows of the comparison (so those stay as they were before
 /// quarters): interval and paired difference by chance alone; a PSA keeps no quarters, so its columns are empty.
 void write_quarter_rows(RowSink& csv, const std::vector<const ScenarioResults*>& scenarios, bool psa) {
@@ -196,9 +213,11 @@ void write_quarter_rows(RowSink& csv, const std::vector<const ScenarioResults*>&
     if (quarters.runs() != base.runs() || quarters.periods().size() != base.periods().size()) {
       throw Error("every scenario of a comparison needs the same runs and quarters");
     }
+    const ScenarioTotals* matched = results->matched_baseline ? &results->matched_baseline->quarters : nullptr;
     for_each_row(quarters, [&](std::size_t p, const MeasureInfo& m, auto values) {
       measure_fields(csv, label_of(*results), m, quarters.periods()[p].label);
-      interval_fields(csv, values(quarters), values(base), results == scenarios.front());
+      interval_fields(csv, values(quarters), baseline_values(*results, m, base, matched, values),
+                      results == scenarios.front());
       if (psa) {
         const double none = std::nan("");
         csv.number(none).number(none).number(none).text("").number(none).number(none).number(none);
@@ -239,9 +258,10 @@ void write_comparison(RowSink& csv, const std::vector<const ScenarioResults*>& s
       throw Error("every scenario of a comparison needs the same runs and horizon");
     }
     const bool is_baseline = results == scenarios.front();
+    const ScenarioTotals* matched = results->matched_baseline ? &results->matched_baseline->totals : nullptr;
     for_each_row(totals, [&](std::size_t p, const MeasureInfo& m, auto values) {
       measure_fields(csv, label_of(*results), m, totals.periods()[p].label);
-      interval_fields(csv, values(totals), values(base), is_baseline);
+      interval_fields(csv, values(totals), baseline_values(*results, m, base, matched, values), is_baseline);
       if (psa) interval_fields(csv, values(*with_parameters[s]), values(*with_parameters[0]), is_baseline);
       csv.end_row();
     });
@@ -302,10 +322,36 @@ nlohmann::json scenario_manifest(const PreparedScenario& prepared) {
           {"population_scale", s.population_scale}, {"model_manifest", prepared.manifest()}};
 }
 
+namespace {
+
+/// What an alternative's entry cohorts were compared with (ScenarioResults::entry_match), for the manifest.
+nlohmann::json entry_match_manifest(const ScenarioResults& r) {
+  std::string note = r.entry_match_note;
+  if (note.empty()) {
+    switch (r.entry_match) {
+      case ScenarioResults::EntryMatch::matched:
+        note = "the baseline followed this scenario's entrants (the same person ids, common random numbers) from the "
+               "weeks they entered here: an intention-to-treat difference";
+        break;
+      case ScenarioResults::EntryMatch::nobody:
+        note = "this scenario had no entrants, so the same people are nobody";
+        break;
+      default:
+        note = "the baseline's own entrants";
+    }
+  }
+  return {{"compared_with", entry_match_name(r.entry_match)}, {"note", note}};
+}
+
+}  // namespace
+
 nlohmann::json run_manifest(const std::vector<const ScenarioResults*>& results, const std::string& command,
                             std::uint32_t runs, std::uint64_t seed, int threads) {
   nlohmann::json scenarios = nlohmann::json::array();
-  for (const ScenarioResults* r : results) scenarios.push_back(scenario_manifest(*r->scenario));
+  for (const ScenarioResults* r : results) {
+    scenarios.push_back(scenario_manifest(*r->scenario));
+    if (r != results.front()) scenarios.back()["entry_cohorts"] = entry_match_manifest(*r);
+  }
   return {{"revolve_version", revolve::version},
           {"code_version", revolve::git_version},
           {"command", command},

@@ -41,7 +41,13 @@ struct MeasureInfo {
   /// here get a "net cost per outcome" row in comparisons.
   int better = 0;
   std::string label;  ///< what a board calls the measure, e.g. "A&E attendances"; the measure if none
+  /// Measures an entry cohort (abm::Entry): in a comparison, the baseline's value of an alternative's row is of the
+  /// alternative's own entrants followed in the baseline (intention to treat), not of the baseline's entrants.
+  bool follows_entries = false;
 };
+
+/// Per run number, the entries of one scenario's run (abm::Outputs::entries).
+using RunEntries = std::vector<std::vector<abm::Entry>>;
 
 /// A scenario ready to run. Immutable after prepare(); build() is called once per run, from any
 /// thread, and must give identical runs for identical run keys.
@@ -59,6 +65,14 @@ class PreparedScenario {
   virtual const std::vector<MeasureInfo>& measures() const = 0;
   /// What a manifest records so the run can be reproduced: resolved parameters, model files.
   virtual nlohmann::json manifest() const = 0;
+  /// This scenario, with run r following the people `entries[r]` lists (run r of `entrants_from`) in its entry
+  /// cohorts in place of its own entrants: the matched arm of an intention-to-treat comparison. nullptr when the
+  /// model records no entries; throws ScenarioError when the two scenarios do not have the same people (e.g. their
+  /// arrivals differ), so that ids would not match.
+  virtual std::shared_ptr<const PreparedScenario> following(const PreparedScenario& /*entrants_from*/,
+                                                            std::shared_ptr<const RunEntries> /*entries*/) const {
+    return nullptr;
+  }
 };
 
 /// A name as files and code spell it, with what people call it.

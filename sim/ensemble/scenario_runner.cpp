@@ -1,5 +1,6 @@
 #include "sim/ensemble/scenario_runner.hpp"
 
+#include "sim/core/error.hpp"
 #include "sim/ensemble/ensemble.hpp"
 
 namespace revolve::ensemble {
@@ -35,7 +36,81 @@ std::vector<MeasureInfo> pick(const std::vector<MeasureInfo>& measures, const st
   return out;
 }
 
+/// The baseline following an alternative's entrants, or nullptr with the reason in `note` ("" when the model
+/// records no entries).
+std::shared_ptr<const PreparedScenario> matched_baseline(const PreparedScenario& baseline,
+                                                         const PreparedScenario& alternative,
+                                                         std::shared_ptr<const RunEntries> entries, std::string& note) {
+  try {
+    return baseline.following(alternative, std::move(entries));
+  } catch (const ScenarioError& e) {
+    note = e.what();
+    return nullptr;
+  }
+}
+
+bool has_entries(const RunEntries& runs) {
+  for (const auto& run : runs) {
+    if (!run.empty()) return true;
+  }
+  return false;
+}
+
 }  // namespace
+
+const char* entry_match_name(ScenarioResults::EntryMatch match) {
+  switch (match) {
+    case ScenarioResults::EntryMatch::matched:
+      return "same_people";
+    case ScenarioResults::EntryMatch::nobody:
+      return "nobody";
+    default:
+      return "baseline_own";
+  }
+}
+
+std::uint64_t comparison_steps(const std::vector<std::shared_ptr<const PreparedScenario>>& scenarios,
+                               std::uint32_t runs) {
+  std::uint64_t steps = 0;
+  for (std::size_t i = 0; i < scenarios.size(); ++i) {
+    steps += static_cast<std::uint64_t>(scenarios[i]->steps()) * runs;
+    std::string note;
+    if (i > 0 && matched_baseline(*scenarios[0], *scenarios[i], std::make_shared<RunEntries>(), note)) {
+      steps += static_cast<std::uint64_t>(scenarios[0]->steps()) * runs;
+    }
+  }
+  return steps;
+}
+
+std::vector<ScenarioResults> run_comparison(const std::vector<std::shared_ptr<const PreparedScenario>>& scenarios,
+                                            const ScenarioRunOptions& options, const ComparisonRunConsumer& on_run) {
+  if (scenarios.empty()) throw Error("a comparison needs at least a baseline");
+  std::vector<ScenarioResults> results;
+  for (std::size_t i = 0; i < scenarios.size(); ++i) {
+    auto entries = std::make_shared<RunEntries>(options.runs);
+    ScenarioRunOptions own = options;
+    own.on_run = [&, i](std::uint32_t run, const abm::Outputs& outputs) {
+      (*entries)[run] = outputs.entries();
+      if (on_run) on_run(i, run, outputs);
+    };
+    results.push_back(run_scenario(scenarios[i], own));
+    if (i == 0) continue;
+    ScenarioResults& alternative = results.back();
+    const auto matched = matched_baseline(*scenarios[0], *scenarios[i], entries, alternative.entry_match_note);
+    if (!matched) continue;
+    if (!has_entries(*entries)) {
+      alternative.entry_match = ScenarioResults::EntryMatch::nobody;
+      const std::uint64_t skipped = static_cast<std::uint64_t>(scenarios[0]->steps()) * options.runs;
+      for (std::uint64_t s = 0; s < skipped && options.on_step; ++s) options.on_step();
+      continue;
+    }
+    ScenarioRunOptions follow = options;
+    follow.on_run = {};
+    alternative.matched_baseline = std::make_shared<const ScenarioResults>(run_scenario(matched, follow));
+    alternative.entry_match = ScenarioResults::EntryMatch::matched;
+  }
+  return results;
+}
 
 ScenarioResults run_scenario(std::shared_ptr<const PreparedScenario> scenario, const ScenarioRunOptions& options) {
   const auto& measures = scenario->measures();

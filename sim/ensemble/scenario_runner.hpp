@@ -37,10 +37,38 @@ struct ScenarioResults {
   /// The tables the first run's analyzers handed over (a few people's lives), by name; the results folder writes
   /// each as <name>.csv.
   std::map<std::string, abm::Table> tables;
+
+  /// How a comparison sets this scenario's entry cohorts (MeasureInfo::follows_entries) against the baseline.
+  enum class EntryMatch {
+    baseline_own,  ///< against the baseline's own entrants: the baseline itself, a model that records no entries,
+                   ///< or scenarios whose people differ (entry_match_note says why)
+    matched,       ///< against the same people in the baseline (matched_baseline), run by run
+    nobody,        ///< this scenario had no entrants, so the same people in the baseline are nobody: zero
+  };
+  EntryMatch entry_match = EntryMatch::baseline_own;
+  /// The baseline's totals and quarters run by run when it follows this scenario's entrants (EntryMatch::matched).
+  std::shared_ptr<const ScenarioResults> matched_baseline;
+  std::string entry_match_note;  ///< why an alternative is compared with the baseline's own entrants, or ""
 };
+
+/// The name files and Python give an EntryMatch: "baseline_own", "same_people" or "nobody".
+const char* entry_match_name(ScenarioResults::EntryMatch match);
 
 /// Runs `options.runs` runs of the scenario keyed by `options.seed` (run r of any scenario with the
 /// same seed uses the same random numbers for the same decisions).
 ScenarioResults run_scenario(std::shared_ptr<const PreparedScenario> scenario, const ScenarioRunOptions& options);
+
+/// Runs of a comparison (`revolve compare`, revolve.compare): the baseline (scenarios[0]), then each alternative and,
+/// when it has entrants, the baseline again following them (PreparedScenario::following) so its entry cohorts are
+/// compared person by person. options.on_step is called for every step of every run, and once for each step of a
+/// matched run that was not needed (comparison_steps counts them all); `on_run` sees each scenario's own runs (by
+/// index in `scenarios`), in run order; options.on_run is not used.
+using ComparisonRunConsumer = std::function<void(std::size_t scenario, std::uint32_t run, const abm::Outputs&)>;
+std::vector<ScenarioResults> run_comparison(const std::vector<std::shared_ptr<const PreparedScenario>>& scenarios,
+                                            const ScenarioRunOptions& options, const ComparisonRunConsumer& on_run = {});
+
+/// The steps run_comparison reports to on_step: every run of every scenario and of each matched baseline.
+std::uint64_t comparison_steps(const std::vector<std::shared_ptr<const PreparedScenario>>& scenarios,
+                               std::uint32_t runs);
 
 }  // namespace revolve::ensemble

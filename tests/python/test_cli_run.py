@@ -110,3 +110,18 @@ def test_counts_that_are_not_whole_numbers_are_refused_with_what_is_wanted(revol
     assert result.returncode != 0
     assert message in result.stderr
     assert not (tmp_path / "x").exists()
+
+
+def test_compare_sets_entry_cohorts_against_the_same_people_or_says_why_not(revolve_cli, tmp_path):
+    out = tmp_path / "cmp"
+    result = run_cli(revolve_cli, "compare", SMALL, SMALL_HF, "--runs", "3", "--out", out)
+    assert "note:" not in result.stderr
+    entry = json.loads((out / "manifest.json").read_text())["scenarios"][1]["entry_cohorts"]
+    assert entry["compared_with"] == "same_people"
+    more = tmp_path / "more.yaml"
+    more.write_text(f"scenario: More arrivals\nextends: {SMALL}\nparameters:\n  flows.arrivals: 700\n")
+    result = run_cli(revolve_cli, "compare", SMALL, more, "--runs", "2", "--out", tmp_path / "more_out")
+    assert "note: More arrivals and Small baseline do not have the same people (arrivals)" in result.stderr
+    assert "compared with the baseline's own entrants" in result.stderr
+    entry = json.loads((tmp_path / "more_out" / "manifest.json").read_text())["scenarios"][1]["entry_cohorts"]
+    assert entry["compared_with"] == "baseline_own" and "arrivals" in entry["note"]

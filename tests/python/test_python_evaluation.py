@@ -125,3 +125,38 @@ def test_entry_cohorts_are_weeks_per_person_in_the_year_after_joining(comparison
     # The baseline has no MTAM: no one in its cohort, so no share.
     mtam = table[(table["cohort"] == "mtam") & (table["scenario"] == "Bristol-like baseline")]
     assert mtam["denominator"].eq(0).all() and mtam["share"].isna().all()
+
+
+def test_entry_cohorts_set_an_alternatives_entrants_against_the_same_people_in_the_baseline(comparison):
+    hf_label = comparison.scenarios[1]
+    alternative = comparison._results[1]
+    assert alternative.entry_match == "same_people" and alternative.entry_match_note == ""
+    assert comparison.manifest["scenarios"][1]["entry_cohorts"]["compared_with"] == "same_people"
+    matched = alternative.matched_baseline
+    column = [m[1] for m in matched.measures].index("entry_cohort_52w.housing_first.people")
+    own = comparison.runs("entry_cohort_52w.housing_first.people").query("scenario == @hf_label")["value"]
+    assert matched.totals()[:, -1, column].tolist() == own.tolist()  # the same people, run by run
+    table = comparison.entry_cohorts().set_index(["scenario", "cohort", "outcome"])
+    row = table.loc[(hf_label, "housing_first", "weeks_housed")]
+    assert row["diff"] == pytest.approx(row["share"] - row["baseline_share"])
+    # Its summary row: the alternative's total less the same people's total in the baseline, run by run.
+    summary = comparison.summary().query("measure == 'entry_cohort_52w.housing_first.weeks_housed' and group == '' "
+                                         "and period == 'total' and scenario == @hf_label")
+    housed = [m[1] for m in matched.measures].index("entry_cohort_52w.housing_first.weeks_housed")
+    alone = comparison.runs("entry_cohort_52w.housing_first.weeks_housed").query("scenario == @hf_label")["value"]
+    assert summary["diff_mean"].item() == pytest.approx(np.mean(alone.to_numpy() - matched.totals()[:, -1, housed]))
+    base = table.loc[(comparison.scenarios[0], "housing_first", "weeks_housed")]
+    assert base["diff"] == 0 and base["baseline_share"] == pytest.approx(base["share"])
+
+
+def test_entry_cohorts_of_scenarios_with_different_people_warn_and_use_the_baseline_own_entrants():
+    base = revolve.Scenario.load(BRISTOL / "baseline.yaml").with_changes(horizon_years=1.2, population_scale=0.1)
+    more = base.with_changes({"flows.arrivals": 700}, label="More arrivals")
+    with pytest.warns(UserWarning, match=r"do not have the same people \(arrivals\).*baseline's own entrants"):
+        results = revolve.compare([base, more], runs=2, seed=3, threads=2)
+    assert results._results[1].entry_match == "baseline_own" and results._results[1].matched_baseline is None
+    assert "arrivals" in results.manifest["scenarios"][1]["entry_cohorts"]["note"]
+    table = results.entry_cohorts().set_index(["scenario", "cohort", "outcome"])
+    row = table.loc[("More arrivals", "housing_first", "weeks_housed")]
+    base_row = table.loc[(base.label, "housing_first", "weeks_housed")]
+    assert row["baseline_share"] == pytest.approx(base_row["share"])

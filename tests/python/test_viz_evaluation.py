@@ -44,3 +44,14 @@ def test_entry_cohorts_give_weeks_per_person_for_each_cohort_with_people():
     cohorts = part[part.index("Entry cohorts"):part.index("Back in court or recalled")]
     assert "<th>On the Housing First list or in a tenancy</th>" in cohorts
     assert "<th>Weeks sleeping rough</th>" in cohorts
+
+
+def test_entry_cohorts_show_the_same_people_in_the_baseline_under_each_matched_option():
+    data = Comparison.load(small_comparison())
+    assert data.manifest["scenarios"][1]["entry_cohorts"]["compared_with"] == "same_people"
+    part = evaluation._entry_cohorts(data)
+    assert f"the same people in {data.scenarios[0]}" in part and "intention to treat" in part
+    for scenario in data.scenarios[1:]:
+        del data.manifest["scenarios"][data.scenarios.index(scenario)]["entry_cohorts"]
+    unmatched = evaluation._entry_cohorts(data)
+    assert "the same people in" not in unmatched and "cannot be matched person by person" in unmatched

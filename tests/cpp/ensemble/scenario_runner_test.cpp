@@ -2,13 +2,16 @@
 // files a run and a comparison write.
 #include <catch2/catch.hpp>
 
+#include <atomic>
 #include <filesystem>
 #include <fstream>
 #include <tbb/global_control.h>
 
 #include "sim/abm/example_lives.hpp"
+#include "sim/core/error.hpp"
 #include "sim/ensemble/results_files.hpp"
 #include "sim/ensemble/scenario_runner.hpp"
+#include "sim/ensemble/table.hpp"
 #include "tests/cpp/ensemble/toy_scenario_model.hpp"
 
 using namespace revolve;
@@ -198,4 +201,133 @@ TEST_CASE("the first run's example lives go to the scenario's folder as lives.cs
   CHECK(lives[1].rfind("A,housed,", 0) == 0);
   CHECK(lives.size() >= 3);  // person B too
   fs::remove_all(dir);
+}
+
+namespace {
+
+/// Hands over one entry at the end of the run: person 0, who joined group 0 in step 1.
+class OneEntrant : public abm::Module {
+ public:
+  void finalize(abm::Run& run) override { run.outputs().set_entries({{0, 1, 0}}); }
+};
+
+/// The toy as a model with an entry cohort: its whole-cohort weeks sleeping rough stand for a measure of entrants
+/// (MeasureInfo::follows_entries). With `entrant`, a run records one entrant. following() hands back `matched`
+/// (keeping the entries it was given), or throws ScenarioError as a model does when the two have different people.
+class WithEntrants : public ensemble::PreparedScenario {
+ public:
+  WithEntrants(std::shared_ptr<const ensemble::PreparedScenario> toy, bool entrant,
+               std::shared_ptr<const ensemble::PreparedScenario> matched = nullptr)
+      : toy_(std::move(toy)), entrant_(entrant), matched_(std::move(matched)), measures_(toy_->measures()) {
+    for (auto& m : measures_) m.follows_entries = m.measure == "person_weeks.rough_sleeping";
+  }
+  const io::Scenario& scenario() const override { return toy_->scenario(); }
+  std::uint32_t steps() const override { return toy_->steps(); }
+  double step_years() const override { return toy_->step_years(); }
+  const std::vector<ensemble::MeasureInfo>& measures() const override { return measures_; }
+  nlohmann::json manifest() const override { return toy_->manifest(); }
+  void build(abm::Run& run) const override {
+    toy_->build(run);
+    if (entrant_) run.add<OneEntrant>();
+  }
+  std::shared_ptr<const ensemble::PreparedScenario> following(
+      const ensemble::PreparedScenario&, std::shared_ptr<const ensemble::RunEntries> entries) const override {
+    if (!matched_) throw ScenarioError("the two scenarios have different people");
+    given = std::move(entries);
+    return matched_;
+  }
+  mutable std::shared_ptr<const ensemble::RunEntries> given;
+
+ private:
+  std::shared_ptr<const ensemble::PreparedScenario> toy_;
+  bool entrant_;
+  std::shared_ptr<const ensemble::PreparedScenario> matched_;
+  std::vector<ensemble::MeasureInfo> measures_;
+};
+
+/// A comparison's diff_mean in the total period for a whole-cohort measure of scenario `label`.
+double total_diff(const std::vector<const ensemble::ScenarioResults*>& scenarios, const std::string& label,
+                  const std::string& measure) {
+  ensemble::Table table;
+  ensemble::write_comparison(table, scenarios);
+  const auto column = [&](const std::string& name) -> const ensemble::Table::Column& {
+    for (const auto& c : table.columns()) {
+      if (c.name == name) return c;
+    }
+    throw std::runtime_error("no column " + name);
+  };
+  for (std::size_t r = 0; r < table.rows(); ++r) {
+    if (column("scenario").texts[r] == label && column("measure").texts[r] == measure &&
+        column("group").texts[r].empty() && column("period").texts[r] == "total") {
+      return column("diff_mean").numbers[r];
+    }
+  }
+  throw std::runtime_error("no row " + label + " " + measure);
+}
+
+}  // namespace
+
+TEST_CASE("a comparison sets an alternative's entrants against the same people followed in the baseline") {
+  test::ToyModel model;
+  ensemble::ScenarioRunOptions options;
+  options.runs = 4;
+  options.seed = 11;
+  std::atomic<std::uint64_t> steps = 0;  // on_step is called from every worker thread
+  options.on_step = [&steps] { ++steps; };
+  const auto outreach_toy = model.prepare(toy_scenario(1.0, 4));
+  // The "baseline following the alternative's entrants" is, here, the alternative itself: its entry-cohort measure
+  // then differs by nothing, while the others differ as before.
+  const auto baseline = std::make_shared<WithEntrants>(model.prepare(toy_scenario(0.0, 4)), false,
+                                                       std::make_shared<WithEntrants>(outreach_toy, false));
+  const auto outreach = std::make_shared<WithEntrants>(outreach_toy, true);
+  std::vector<std::pair<std::size_t, std::uint32_t>> seen;
+  const auto results = ensemble::run_comparison({baseline, outreach}, options, [&](std::size_t s, std::uint32_t r,
+                                                                                  const abm::Outputs&) {
+    seen.emplace_back(s, r);
+  });
+  REQUIRE(results.size() == 2);
+  CHECK(seen.size() == 8);  // the scenarios' own runs only, not the matched baseline's
+  CHECK(results[0].entry_match == ensemble::ScenarioResults::EntryMatch::baseline_own);
+  REQUIRE(results[1].entry_match == ensemble::ScenarioResults::EntryMatch::matched);
+  REQUIRE(baseline->given);
+  REQUIRE(baseline->given->size() == 4);
+  for (const auto& run : *baseline->given) {
+    REQUIRE(run.size() == 1);
+    CHECK(run[0].person == 0);
+    CHECK(run[0].step == 1);
+  }
+  CHECK(steps == 3 * 4 * baseline->steps());
+  CHECK(steps == ensemble::comparison_steps({baseline, outreach}, 4));
+  const std::vector<const ensemble::ScenarioResults*> both{&results[0], &results[1]};
+  CHECK(total_diff(both, "Outreach", "person_weeks.rough_sleeping") == 0);
+  CHECK(total_diff(both, "Outreach", "people.rough_sleeping") < 0);  // outreach houses people
+
+  SECTION("an alternative without entrants is set against nobody: its own value is the difference") {
+    const auto quiet = std::make_shared<WithEntrants>(outreach_toy, false);
+    steps = 0;
+    const auto r = ensemble::run_comparison({baseline, quiet}, options);
+    CHECK(r[1].entry_match == ensemble::ScenarioResults::EntryMatch::nobody);
+    CHECK(!r[1].matched_baseline);
+    CHECK(steps == 3 * 4 * baseline->steps());  // the matched runs it skipped still move the progress bar
+    double own = 0;
+    const auto& totals = r[1].totals;
+    for (double v : totals.over_runs(totals.periods().size() - 1, totals.column("person_weeks.rough_sleeping", "")))
+      own += v / 4;
+    CHECK(own > 0);
+    CHECK(total_diff({&r[0], &r[1]}, "Outreach", "person_weeks.rough_sleeping") == Approx(own));
+  }
+  SECTION("scenarios whose people differ are compared with the baseline's own entrants, and say why") {
+    const auto unmatched = std::make_shared<WithEntrants>(model.prepare(toy_scenario(0.0, 4)), false);
+    const auto r = ensemble::run_comparison({unmatched, outreach}, options);
+    CHECK(r[1].entry_match == ensemble::ScenarioResults::EntryMatch::baseline_own);
+    CHECK(r[1].entry_match_note == "the two scenarios have different people");
+    CHECK(total_diff({&r[0], &r[1]}, "Outreach", "person_weeks.rough_sleeping") < 0);
+  }
+  SECTION("a model that records no entries: the comparison is run_scenario's, with no note") {
+    const auto plain = ensemble::run_comparison({model.prepare(toy_scenario(0.0, 4)), outreach_toy}, options);
+    CHECK(plain[1].entry_match == ensemble::ScenarioResults::EntryMatch::baseline_own);
+    CHECK(plain[1].entry_match_note.empty());
+    const auto alone = ensemble::run_scenario(outreach_toy, options);
+    CHECK(plain[1].totals.over_runs(0, 0) == alone.totals.over_runs(0, 0));
+  }
 }

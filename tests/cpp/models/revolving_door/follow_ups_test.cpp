@@ -5,6 +5,7 @@
 #include "models/revolving_door/categories.hpp"
 #include "models/revolving_door/tallies.hpp"
 #include "sim/ensemble/ensemble.hpp"
+#include "sim/ensemble/scenario_runner.hpp"
 #include "tests/cpp/models/revolving_door/support.hpp"
 
 using namespace revolve;
@@ -89,5 +90,117 @@ TEST_CASE("entry cohorts: each person once, from the week they join, with at mos
     // Every week of the 52 is sleeping rough, in a hostel, housed or in prison: the three are all but hostel weeks.
     CHECK(weeks <= 52 * people);
     if (people > 0) CHECK(weeks > 20 * people);
+  }
+}
+
+namespace {
+
+/// Runs of a prepared scenario, with every run's entrants (abm::Outputs::entries).
+struct RunsWithEntries {
+  ensemble::ScenarioResults results;
+  std::shared_ptr<ensemble::RunEntries> entries;
+};
+
+RunsWithEntries run_keeping_entries(std::shared_ptr<const ensemble::PreparedScenario> prepared, std::uint32_t runs) {
+  auto entries = std::make_shared<ensemble::RunEntries>(runs);
+  ensemble::ScenarioRunOptions options;
+  options.runs = runs;
+  options.seed = 7;
+  options.on_run = [&](std::uint32_t run, const abm::Outputs& out) { (*entries)[run] = out.entries(); };
+  return {ensemble::run_scenario(std::move(prepared), options), entries};
+}
+
+std::vector<double> over_runs(const ensemble::ScenarioResults& r, const std::string& measure) {
+  const auto& totals = r.totals;
+  return totals.over_runs(totals.periods().size() - 1, totals.column(measure, ""));
+}
+
+ensemble::ScenarioResults run_following(const ensemble::PreparedScenario& baseline,
+                                        const ensemble::PreparedScenario& from, std::shared_ptr<ensemble::RunEntries> e,
+                                        std::uint32_t runs) {
+  ensemble::ScenarioRunOptions options;
+  options.runs = runs;
+  options.seed = 7;
+  return ensemble::run_scenario(baseline.following(from, std::move(e)), options);
+}
+
+}  // namespace
+
+TEST_CASE("entry cohorts matched by person: a run following its own entrants counts exactly what it counted") {
+  const auto baseline = test::revolving_door().prepare(test::ScenarioBuilder(0.3, 2).scenario());
+  const auto own = run_keeping_entries(baseline, 3);
+  REQUIRE(!(*own.entries)[0].empty());
+  for (const auto& run : *own.entries) {
+    for (std::size_t i = 1; i < run.size(); ++i) {
+      if (run[i].group == run[i - 1].group) CHECK(run[i].step >= run[i - 1].step);  // in step order, by cohort
+    }
+  }
+  const auto again = run_following(*baseline, *baseline, own.entries, 3);
+  for (const auto& cohort : revolving_door::entry_cohort_names) {
+    for (const auto& what : {"people", "weeks_rough_sleeping", "weeks_housed", "weeks_in_prison"}) {
+      const std::string measure = "entry_cohort_52w." + cohort + "." + what;
+      INFO(measure);
+      CHECK(over_runs(again, measure) == over_runs(own.results, measure));
+    }
+  }
+  CHECK(over_runs(again, "person_weeks.rough_sleeping") == over_runs(own.results, "person_weeks.rough_sleeping"));
+}
+
+TEST_CASE("entry cohorts matched by person: the baseline follows an alternative's entrants from their entry week") {
+  const auto baseline = test::revolving_door().prepare(test::ScenarioBuilder(0.3, 2).scenario());
+  const auto mtam = test::revolving_door().prepare(test::ScenarioBuilder(0.3, 2).with("mtam").scenario());
+  ensemble::ScenarioRunOptions options;
+  options.runs = 3;
+  options.seed = 7;
+  const auto results = ensemble::run_comparison({baseline, mtam}, options);
+  REQUIRE(results[1].entry_match == ensemble::ScenarioResults::EntryMatch::matched);
+  REQUIRE(results[1].matched_baseline);
+  const auto& matched = *results[1].matched_baseline;
+  CHECK(over_runs(results[0], "entry_cohort_52w.mtam.people") == std::vector<double>(3, 0.0));  // no MTAM there
+  const auto people = over_runs(results[1], "entry_cohort_52w.mtam.people");
+  CHECK(people[0] > 0);
+  CHECK(over_runs(matched, "entry_cohort_52w.mtam.people") == people);  // the same people, run by run
+  // The same people, without MTAM: a different year (MTAM's workers change what happens to them).
+  CHECK(over_runs(matched, "entry_cohort_52w.mtam.weeks_housed") !=
+        over_runs(results[1], "entry_cohort_52w.mtam.weeks_housed"));
+  // Everything but the entry cohorts is the baseline's own.
+  CHECK(over_runs(matched, "person_weeks.rough_sleeping") == over_runs(results[0], "person_weeks.rough_sleeping"));
+}
+
+TEST_CASE("entry cohorts matched by person: refused when the people differ, or the entrants are not the run's") {
+  const auto baseline = test::revolving_door().prepare(test::ScenarioBuilder(0.3, 2).scenario());
+  SECTION("a different starting cohort or arrivals: a ScenarioError naming what differs") {
+    const auto larger = test::revolving_door().prepare(test::ScenarioBuilder(0.4, 2).scenario());
+    const auto more = test::revolving_door().prepare(test::ScenarioBuilder(0.3, 2).set("flows.arrivals", 600).scenario());
+    auto none = std::make_shared<ensemble::RunEntries>();
+    CHECK_THROWS_WITH(baseline->following(*larger, none), Catch::Contains("starting cohort"));
+    CHECK_THROWS_WITH(baseline->following(*more, none), Catch::Contains("arrivals"));
+    const auto rougher =
+        test::revolving_door().prepare(test::ScenarioBuilder(0.3, 2).set("initial.rough_sleeping", 0.04).scenario());
+    CHECK_THROWS_WITH(baseline->following(*rougher, none), Catch::Contains("(initial.rough_sleeping)"));
+    const auto mtam = test::revolving_door().prepare(test::ScenarioBuilder(0.3, 2).with("mtam").scenario());
+    CHECK(baseline->following(*mtam, none) != nullptr);  // a service changes what happens to people, not who they are
+    ensemble::ScenarioRunOptions options;
+    options.runs = 2;
+    const auto results = ensemble::run_comparison({baseline, more}, options);
+    CHECK(results[1].entry_match == ensemble::ScenarioResults::EntryMatch::baseline_own);
+    CHECK_THAT(results[1].entry_match_note, Catch::Contains("do not have the same people (arrivals)"));
+  }
+  SECTION("fewer runs of entrants than runs") {
+    auto one_run = std::make_shared<ensemble::RunEntries>(1);
+    CHECK_THROWS_WITH(run_following(*baseline, *baseline, one_run, 2), Catch::Contains("run 1 has no entrants"));
+  }
+  SECTION("an entrant who is not in the run") {
+    auto stranger = std::make_shared<ensemble::RunEntries>(1);
+    (*stranger)[0].push_back({100000000, 3, 0});
+    CHECK_THROWS_WITH(run_following(*baseline, *baseline, stranger, 1), Catch::Contains("not in this run"));
+  }
+  SECTION("entrants out of step order, or listed twice") {
+    auto shuffled = std::make_shared<ensemble::RunEntries>(1);
+    (*shuffled)[0] = {{1, 5, 0}, {2, 3, 0}};
+    CHECK_THROWS_WITH(run_following(*baseline, *baseline, shuffled, 1), Catch::Contains("not in step order"));
+    auto twice = std::make_shared<ensemble::RunEntries>(1);
+    (*twice)[0] = {{1, 3, 0}, {1, 3, 0}};
+    CHECK_THROWS_WITH(run_following(*baseline, *baseline, twice, 1), Catch::Contains("listed twice"));
   }
 }
