@@ -1,6 +1,9 @@
 // What the recorder follows person by person for evaluations (models/revolving_door/follow_ups.hpp): releases for
-// 52 weeks by housing at release, and people housed in every one of the last 26 weeks of each year.
+// 52 weeks by housing at release, people housed in every one of the last 26 weeks of each year, and entry cohorts,
+// followed from their own entry or, in a comparison's baseline, from an alternative's (matched by person).
 #include <catch2/catch.hpp>
+
+#include <tbb/global_control.h>
 
 #include "models/revolving_door/categories.hpp"
 #include "models/revolving_door/tallies.hpp"
@@ -165,6 +168,11 @@ TEST_CASE("entry cohorts matched by person: the baseline follows an alternative'
         over_runs(results[1], "entry_cohort_52w.mtam.weeks_housed"));
   // Everything but the entry cohorts is the baseline's own.
   CHECK(over_runs(matched, "person_weeks.rough_sleeping") == over_runs(results[0], "person_weeks.rough_sleeping"));
+  // Entrants are listed per run in the order they entered, so one thread gives the same matched runs as two.
+  const tbb::global_control one(tbb::global_control::max_allowed_parallelism, 1);
+  const auto alone = ensemble::run_comparison({baseline, mtam}, options);
+  CHECK(over_runs(*alone[1].matched_baseline, "entry_cohort_52w.mtam.weeks_housed") ==
+        over_runs(matched, "entry_cohort_52w.mtam.weeks_housed"));
 }
 
 TEST_CASE("entry cohorts matched by person: refused when the people differ, or the entrants are not the run's") {
