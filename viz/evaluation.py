@@ -137,7 +137,8 @@ ENTRY_OUTCOMES = {"weeks_rough_sleeping": "sleeping rough", "weeks_housed": "hou
 
 
 _MATCHED = ("Under each option, the same people (the same ids, with the same random numbers) followed in the baseline "
-            "from the same weeks: the difference between the two rows is what the option changed for them.")
+            "from the same weeks, and the change for them per person with its 90% range over runs (the range of the "
+            "total change, over the mean number of people): what the option changed for the people it took on.")
 _UNMATCHED = ("Each option's own entrants: where two options have different people (another population or "
               "arrivals), the cohorts cannot be matched person by person.")
 
@@ -148,26 +149,45 @@ def _same_people(data: Comparison, index: int) -> bool:
     return index < len(scenarios) and scenarios[index].get("entry_cohorts", {}).get("compared_with") == "same_people"
 
 
+def _per_person(change: float, people: float) -> str:
+    """A change in weeks per person, to a hundredth of a week (about 2 hours): '−0.12'."""
+    return _fmt(round(change / people, 2), True)
+
+
+def _entry_rows(data: Comparison, cohort: str, label: str) -> tuple[list[str], bool]:
+    """One cohort's rows: each scenario with people in it, its weeks per person in each state and, under an
+    alternative matched by person, the same people's weeks in the baseline (its mean less the paired difference)
+    and the change per person with its 90% range (the total change's, over the mean people)."""
+    people = _total(data, f"entry_cohort_52w.{cohort}.people")
+    rows, matched = [], False
+    if people.empty:
+        return rows, matched
+    for index, s in enumerate(data.scenarios):
+        n = people.loc[s, "mean"]
+        if not n:
+            continue
+        outcomes = [_total(data, f"entry_cohort_52w.{cohort}.{o}").loc[s] for o in ENTRY_OUTCOMES]
+        cells = "".join(f"<td>{_fmt(o['mean'] / n)}</td>" for o in outcomes)
+        rows.append(f"<tr><th>{html.escape(label)}</th><td>{html.escape(s)}</td><td>{_fmt(n)}</td>{cells}</tr>")
+        if not (index and _same_people(data, index)):
+            continue
+        matched = True
+        same = "".join(f"<td>{_fmt((o['mean'] - o['diff_mean']) / n)}</td>" for o in outcomes)
+        rows.append(f"<tr class=\"matched\"><th></th><td>the same people in {html.escape(data.scenarios[0])}</td>"
+                    f"<td>{_fmt(n)}</td>{same}</tr>")
+        change = "".join(f"<td>{_per_person(o['diff_mean'], n)} <small>({_per_person(o['diff_low'], n)} to "
+                         f"{_per_person(o['diff_high'], n)})</small></td>" for o in outcomes)
+        rows.append(f"<tr class=\"matched\"><th></th><td>change for them</td><td></td>{change}</tr>")
+    return rows, matched
+
+
 def _entry_cohorts(data: Comparison) -> str:
-    """Per cohort and scenario: people, and weeks per person in each state in the 52 weeks from entry; for an
-    alternative matched by person, the same people's weeks in the baseline (its mean less the paired difference)."""
+    """Per cohort and scenario: people, and weeks per person in each state in the 52 weeks from entry (_entry_rows)."""
     rows, matched = [], False
     for cohort, label in ENTRY_COHORTS.items():
-        people = _total(data, f"entry_cohort_52w.{cohort}.people")
-        if people.empty:
-            continue
-        for index, s in enumerate(data.scenarios):
-            n = people.loc[s, "mean"]
-            if not n:
-                continue
-            outcomes = [_total(data, f"entry_cohort_52w.{cohort}.{o}").loc[s] for o in ENTRY_OUTCOMES]
-            cells = "".join(f"<td>{_fmt(o['mean'] / n)}</td>" for o in outcomes)
-            rows.append(f"<tr><th>{html.escape(label)}</th><td>{html.escape(s)}</td><td>{_fmt(n)}</td>{cells}</tr>")
-            if index and _same_people(data, index):
-                matched = True
-                same = "".join(f"<td>{_fmt((o['mean'] - o['diff_mean']) / n)}</td>" for o in outcomes)
-                rows.append(f"<tr class=\"matched\"><th></th><td>the same people in {html.escape(data.scenarios[0])}"
-                            f"</td><td>{_fmt(n)}</td>{same}</tr>")
+        more, matched_here = _entry_rows(data, cohort, label)
+        rows += more
+        matched = matched or matched_here
     if not rows:
         return ""
     head = "".join(f"<th>Weeks {w}</th>" for w in ENTRY_OUTCOMES.values())

@@ -51,6 +51,8 @@ def test_entry_cohorts_show_the_same_people_in_the_baseline_under_each_matched_o
     assert data.manifest["scenarios"][1]["entry_cohorts"]["compared_with"] == "same_people"
     part = evaluation._entry_cohorts(data)
     assert f"the same people in {data.scenarios[0]}" in part and "intention to treat" in part
+    assert re.search(r"<td>change for them</td><td></td><td>[+−-]?[\d.,]+ <small>\([+−-]?[\d.,]+ to [+−-]?[\d.,]+\)</small>",
+                     part)
     for scenario in data.scenarios[1:]:
         del data.manifest["scenarios"][data.scenarios.index(scenario)]["entry_cohorts"]
     unmatched = evaluation._entry_cohorts(data)
