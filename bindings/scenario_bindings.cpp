@@ -115,7 +115,7 @@ void bind_scenario(py::module_& m) {
 /// per-run trajectories of the columns named in `trajectories`: one array [run, step, column] per scenario.
 py::tuple run_scenarios(const std::vector<io::Scenario>& scenarios, std::uint32_t runs, std::uint64_t seed,
                         int threads, const std::vector<std::string>& trajectories,
-                        std::optional<py::function> progress) {
+                        std::optional<py::function> progress, bool match_entrants) {
   std::vector<Results> results;
   std::vector<ensemble::Trajectories> kept;
   std::vector<std::shared_ptr<const ensemble::PreparedScenario>> prepared;
@@ -124,7 +124,7 @@ py::tuple run_scenarios(const std::vector<io::Scenario>& scenarios, std::uint32_
     for (const auto& s : scenarios) prepared.push_back(models::scenario_model(s.model)->prepare(s));
   }
   for (const auto& p : prepared) kept.emplace_back(p->measures(), trajectories);  // checks names before any run
-  Progress counter(std::move(progress), ensemble::comparison_steps(prepared, runs));
+  Progress counter(std::move(progress), ensemble::comparison_steps(prepared, runs, match_entrants));
   std::vector<ensemble::ScenarioResults> ran;
   run_interruptible(
       [&](const std::atomic<bool>& cancel) {
@@ -138,7 +138,7 @@ py::tuple run_scenarios(const std::vector<io::Scenario>& scenarios, std::uint32_
         };
         ensemble::ComparisonRunConsumer keep;
         if (!trajectories.empty()) keep = [&](std::size_t i, std::uint32_t, const abm::Outputs& run) { kept[i].add(run); };
-        ran = ensemble::run_comparison(prepared, options, keep);
+        ran = ensemble::run_comparison(prepared, options, keep, match_entrants);
       },
       counter.poll());
   for (auto& r : ran) results.push_back(std::make_shared<ensemble::ScenarioResults>(std::move(r)));
@@ -369,7 +369,9 @@ void register_scenarios(py::module_& m) {
         "Check a scenario against its model: parameter names, units and bounds, interventions, outputs.");
   m.def("run_scenarios", run_scenarios, py::arg("scenarios"), py::arg("runs"), py::arg("seed"), py::arg("threads"),
         py::arg("trajectories") = std::vector<std::string>{}, py::arg("progress") = py::none(),
-        "Run each scenario with the same runs and seed (common random numbers). GIL released; Ctrl-C stops it.\n"
+        py::arg("match_entrants") = true,
+        "Run each scenario with the same runs and seed (common random numbers), and with match_entrants the baseline\n"
+        "following each alternative's entrants (ensemble::run_comparison). GIL released; Ctrl-C stops it.\n"
         "Returns (results, trajectories): one array [run, step, column] per scenario of the columns asked for;\n"
         "progress(done, total) is called with the run-steps done every 50 ms.");
   m.def("default_threads", [] { return tbb::info::default_concurrency(); }, "Worker threads when none are asked for.");

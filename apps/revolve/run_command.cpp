@@ -28,6 +28,7 @@ struct RunSettings {
   std::int64_t seed = -1;  // -1: the (baseline) scenario's own
   int threads = 0;         // 0: every core
   bool force = false;      // replace an output folder revolve did not write
+  bool unmatched_cohorts = false;  // compare: entry cohorts against the baseline's own entrants, not matched
   std::string command;     // for the manifest
 };
 
@@ -61,8 +62,8 @@ Prepared prepare_all(const RunSettings& settings) {
 
 /// Every run of the scenarios: one scenario's, or a comparison's (with the baseline following each alternative's
 /// entrants, ensemble::run_comparison). Warns when an alternative's entrants cannot be matched by person.
-std::vector<ensemble::ScenarioResults> run_all(const Prepared& prepared) {
-  ProgressBar progress(ensemble::comparison_steps(prepared.scenarios, prepared.runs));
+std::vector<ensemble::ScenarioResults> run_all(const Prepared& prepared, bool match_entrants) {
+  ProgressBar progress(ensemble::comparison_steps(prepared.scenarios, prepared.runs, match_entrants));
   ensemble::ScenarioRunOptions options;
   options.runs = prepared.runs;
   options.seed = prepared.seed;
@@ -70,10 +71,10 @@ std::vector<ensemble::ScenarioResults> run_all(const Prepared& prepared) {
     stop_if_interrupted();
     progress.tick();
   };
-  auto results = ensemble::run_comparison(prepared.scenarios, options);
+  auto results = ensemble::run_comparison(prepared.scenarios, options, {}, match_entrants);
   progress.finish();
   for (const auto& r : results) {
-    if (!r.entry_match_note.empty()) std::cerr << "note: " << r.entry_match_note << ": its entry cohorts are compared "
+    if (match_entrants && !r.entry_match_note.empty()) std::cerr << "note: " << r.entry_match_note << ": its entry cohorts are compared "
                                                   "with the baseline's own entrants\n";
   }
   return results;
@@ -92,7 +93,7 @@ void run_scenarios(const RunSettings& settings, bool compare) {
   tbb::global_control limit(tbb::global_control::max_allowed_parallelism, static_cast<std::size_t>(threads));
   const Prepared prepared = prepare_all(settings);
   check_output_folder(settings.out, settings.force);  // before the runs, not after them
-  const auto results = run_all(prepared);
+  const auto results = run_all(prepared, !settings.unmatched_cohorts);
   std::vector<const ensemble::ScenarioResults*> all;
   for (const auto& r : results) all.push_back(&r);
   const auto manifest = ensemble::run_manifest(all, settings.command, prepared.runs, prepared.seed, threads);
@@ -149,6 +150,10 @@ void add_run_commands(CLI::App& app, int argc, char** argv) {
       ->check(CLI::ExistingFile);
   compare->add_option("--out", settings->out, out_help)->required();
   add_common_options(compare, *settings);
+  compare->add_flag("--unmatched-cohorts", settings->unmatched_cohorts,
+                    "Set each alternative's entry cohorts (entry_cohort_52w.*) against the baseline's own entrants "
+                    "instead of the same people followed in the baseline: faster (no extra baseline runs), but the "
+                    "difference is then between different people, not intention to treat");
   compare->callback([settings] {
     catch_interrupts();
     run_scenarios(*settings, true);

@@ -160,7 +160,7 @@ def validate_scenario(scenario: Scenario) -> None:
     """Check a scenario against its model: parameter names, units and bounds, interventions, outputs."""
 
 def run_scenarios(scenarios: Sequence[Scenario], runs: int, seed: int, threads: int, trajectories: Sequence[str] = ...,
-                  progress: Callable[[int, int], object] | None = None
+                  progress: Callable[[int, int], object] | None = None, match_entrants: bool = True
                   ) -> tuple[list[ScenarioResults], list[npt.NDArray[np.float64]]]:
     """Run each scenario with the same runs and seed (common random numbers). GIL released; Ctrl-C stops it.
     Returns (results, trajectories): one array [run, step, column] per scenario of the columns asked for;

@@ -238,7 +238,8 @@ def run(scenario: Scenario | str | os.PathLike, runs: int | None = None, seed: i
 
 
 def compare(scenarios: Iterable[Scenario | str | os.PathLike], runs: int | None = None, seed: int | None = None,
-            threads: int | None = None, *, trajectories: Iterable[str] = (), progress: ProgressOption = None) -> Results:
+            threads: int | None = None, *, trajectories: Iterable[str] = (), progress: ProgressOption = None,
+            match_entrants: bool = True) -> Results:
     """Run a baseline and alternatives with the same random numbers, as ``revolve compare`` does.
 
     Run r of every scenario uses the same seed and run number, so differences from the baseline are paired by
@@ -258,6 +259,8 @@ def compare(scenarios: Iterable[Scenario | str | os.PathLike], runs: int | None 
             bytes a step a run: 4.2 KB a run over ten weekly years, 0.8 MB for 200 runs.
         progress: True for a progress bar on stderr, or a function called as ``progress(done, total)`` with the
             run-steps done, about every 50 ms.
+        match_entrants: False sets entry cohorts against the baseline's own entrants (other people) and saves the
+            extra baseline runs (``revolve compare --unmatched-cohorts``).
 
     Returns:
         The results; :meth:`Results.summary` has the paired differences (``diff_mean``, ``diff_low``,
@@ -289,7 +292,7 @@ def compare(scenarios: Iterable[Scenario | str | os.PathLike], runs: int | None 
     if len(scenarios) < 2:
         raise ValueError("compare needs a baseline and at least one alternative; to run one scenario, use run()")
     _check_comparable(scenarios)
-    return _run(scenarios, runs, seed, threads, True, trajectories, progress)
+    return _run(scenarios, runs, seed, threads, True, trajectories, progress, match_entrants)
 
 
 def _check_comparable(scenarios: list[Scenario]) -> None:
@@ -547,7 +550,7 @@ class Results(EvaluationTables):
 
 
 def _run(scenarios: list, runs: int | None, seed: int | None, threads: int | None, comparison: bool,
-         trajectories: Iterable[str] = (), progress: ProgressOption = None) -> Results:
+         trajectories: Iterable[str] = (), progress: ProgressOption = None, match_entrants: bool = True) -> Results:
     scenarios = [_as_scenario(s) for s in scenarios]
     baseline = scenarios[0]
     runs = baseline.runs if runs is None else _whole(runs, "runs", 1, _MAX_RUNS)
@@ -555,13 +558,13 @@ def _run(scenarios: list, runs: int | None, seed: int | None, threads: int | Non
     threads = _core.default_threads() if threads is None else _whole(threads, "threads", 1)
     kept = [trajectories] if isinstance(trajectories, str) else list(trajectories)
     results, arrays = _core.run_scenarios([s._core for s in scenarios], runs, seed, threads, kept,
-                                          _progress.callback(progress))
+                                          _progress.callback(progress), match_entrants)
     labels = ", ".join(repr(s.label) for s in scenarios)
     call = f"revolve.compare([{labels}]" if comparison else f"revolve.run({labels}"
-    command = f"{call}, runs={runs}, seed={seed}, threads={threads})"
+    command = f"{call}, runs={runs}, seed={seed}, threads={threads}{'' if match_entrants else ', match_entrants=False'})"
     manifest = json.loads(_core.run_manifest(results, command, runs, seed, threads))
     for r in results:
-        if r.entry_match_note:
+        if match_entrants and r.entry_match_note:
             warnings.warn(f"{r.entry_match_note}: its entry cohorts are compared with the baseline's own entrants",
                           stacklevel=3)
     return Results(results, manifest, comparison, kept, arrays)

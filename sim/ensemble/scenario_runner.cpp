@@ -70,12 +70,13 @@ const char* entry_match_name(ScenarioResults::EntryMatch match) {
 }
 
 std::uint64_t comparison_steps(const std::vector<std::shared_ptr<const PreparedScenario>>& scenarios,
-                               std::uint32_t runs) {
+                               std::uint32_t runs, bool match_entrants) {
   std::uint64_t steps = 0;
   for (std::size_t i = 0; i < scenarios.size(); ++i) {
     steps += static_cast<std::uint64_t>(scenarios[i]->steps()) * runs;
     std::string note;
-    if (i > 0 && matched_baseline(*scenarios[0], *scenarios[i], std::make_shared<RunEntries>(), note)) {
+    if (i > 0 && match_entrants &&
+        matched_baseline(*scenarios[0], *scenarios[i], std::make_shared<RunEntries>(), note)) {
       steps += static_cast<std::uint64_t>(scenarios[0]->steps()) * runs;
     }
   }
@@ -83,7 +84,8 @@ std::uint64_t comparison_steps(const std::vector<std::shared_ptr<const PreparedS
 }
 
 std::vector<ScenarioResults> run_comparison(const std::vector<std::shared_ptr<const PreparedScenario>>& scenarios,
-                                            const ScenarioRunOptions& options, const ComparisonRunConsumer& on_run) {
+                                            const ScenarioRunOptions& options, const ComparisonRunConsumer& on_run,
+                                            bool match_entrants) {
   if (scenarios.empty()) throw Error("a comparison needs at least a baseline");
   std::vector<ScenarioResults> results;
   for (std::size_t i = 0; i < scenarios.size(); ++i) {
@@ -96,6 +98,10 @@ std::vector<ScenarioResults> run_comparison(const std::vector<std::shared_ptr<co
     results.push_back(run_scenario(scenarios[i], own));
     if (i == 0) continue;
     ScenarioResults& alternative = results.back();
+    if (!match_entrants) {
+      alternative.entry_match_note = entrants_not_matched;
+      continue;
+    }
     const auto matched = matched_baseline(*scenarios[0], *scenarios[i], entries, alternative.entry_match_note);
     if (!matched) continue;
     if (!has_entries(*entries)) {

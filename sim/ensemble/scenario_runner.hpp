@@ -59,16 +59,20 @@ const char* entry_match_name(ScenarioResults::EntryMatch match);
 ScenarioResults run_scenario(std::shared_ptr<const PreparedScenario> scenario, const ScenarioRunOptions& options);
 
 /// Runs of a comparison (`revolve compare`, revolve.compare): the baseline (scenarios[0]), then each alternative and,
-/// when it has entrants, the baseline again following them (PreparedScenario::following) so its entry cohorts are
-/// compared person by person. options.on_step is called for every step of every run, and once for each step of a
-/// matched run that was not needed (comparison_steps counts them all); `on_run` sees each scenario's own runs (by
-/// index in `scenarios`), in run order; options.on_run is not used.
+/// when it has entrants and `match_entrants`, the baseline again following them (PreparedScenario::following) so its
+/// entry cohorts are compared person by person. options.on_step is called for every step of every run, and once for
+/// each step of a matched run that was not needed (comparison_steps counts them all); `on_run` sees each scenario's
+/// own runs (by index in `scenarios`), in run order; options.on_run is not used.
 using ComparisonRunConsumer = std::function<void(std::size_t scenario, std::uint32_t run, const abm::Outputs&)>;
 std::vector<ScenarioResults> run_comparison(const std::vector<std::shared_ptr<const PreparedScenario>>& scenarios,
-                                            const ScenarioRunOptions& options, const ComparisonRunConsumer& on_run = {});
+                                            const ScenarioRunOptions& options, const ComparisonRunConsumer& on_run = {},
+                                            bool match_entrants = true);
+
+/// The note of an alternative whose entrants were not matched because the comparison was not asked to.
+inline constexpr const char* entrants_not_matched = "matching entry cohorts by person was not asked for";
 
 /// The steps run_comparison reports to on_step: every run of every scenario and of each matched baseline.
 std::uint64_t comparison_steps(const std::vector<std::shared_ptr<const PreparedScenario>>& scenarios,
-                               std::uint32_t runs);
+                               std::uint32_t runs, bool match_entrants = true);
 
 }  // namespace revolve::ensemble

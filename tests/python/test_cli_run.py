@@ -125,3 +125,8 @@ def test_compare_sets_entry_cohorts_against_the_same_people_or_says_why_not(revo
     assert "compared with the baseline's own entrants" in result.stderr
     entry = json.loads((tmp_path / "more_out" / "manifest.json").read_text())["scenarios"][1]["entry_cohorts"]
     assert entry["compared_with"] == "baseline_own" and "arrivals" in entry["note"]
+    unmatched = tmp_path / "unmatched"
+    result = run_cli(revolve_cli, "compare", SMALL, SMALL_HF, "--runs", "2", "--unmatched-cohorts", "--out", unmatched)
+    assert "note:" not in result.stderr
+    entry = json.loads((unmatched / "manifest.json").read_text())["scenarios"][1]["entry_cohorts"]
+    assert entry == {"compared_with": "baseline_own", "note": "matching entry cohorts by person was not asked for"}

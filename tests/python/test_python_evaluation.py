@@ -160,3 +160,14 @@ def test_entry_cohorts_of_scenarios_with_different_people_warn_and_use_the_basel
     row = table.loc[("More arrivals", "housing_first", "weeks_housed")]
     base_row = table.loc[(base.label, "housing_first", "weeks_housed")]
     assert row["baseline_share"] == pytest.approx(base_row["share"])
+
+
+def test_entry_cohorts_not_matched_when_not_asked_and_nothing_warns(recwarn):
+    base = revolve.Scenario.load(BRISTOL / "baseline.yaml").with_changes(horizon_years=1.2, population_scale=0.1)
+    mtam = base.with_changes(interventions={"mtam": "on"}, label="MTAM")
+    results = revolve.compare([base, mtam], runs=2, seed=3, threads=2, match_entrants=False)
+    assert not [w for w in recwarn if "entry cohorts" in str(w.message)]
+    assert results._results[1].entry_match == "baseline_own" and results._results[1].matched_baseline is None
+    assert results.manifest["command"].endswith("match_entrants=False)")
+    mtam_rows = results.entry_cohorts().query("cohort == 'mtam' and outcome == 'weeks_housed'").set_index("scenario")
+    assert mtam_rows.loc["MTAM", "baseline_share"] != mtam_rows.loc["MTAM", "baseline_share"]  # no MTAM there: NaN

@@ -323,6 +323,17 @@ TEST_CASE("a comparison sets an alternative's entrants against the same people f
     CHECK(r[1].entry_match_note == "the two scenarios have different people");
     CHECK(total_diff({&r[0], &r[1]}, "Outreach", "person_weeks.rough_sleeping") < 0);
   }
+  SECTION("a comparison not asked to match runs no baseline again, and says so") {
+    steps = 0;
+    baseline->given = nullptr;
+    const auto r = ensemble::run_comparison({baseline, outreach}, options, {}, false);
+    CHECK(!baseline->given);
+    CHECK(r[1].entry_match == ensemble::ScenarioResults::EntryMatch::baseline_own);
+    CHECK(r[1].entry_match_note == ensemble::entrants_not_matched);
+    CHECK(steps == 2 * 4 * baseline->steps());
+    CHECK(ensemble::comparison_steps({baseline, outreach}, 4, false) == 2 * 4 * baseline->steps());
+    CHECK(total_diff({&r[0], &r[1]}, "Outreach", "person_weeks.rough_sleeping") < 0);
+  }
   SECTION("a model that records no entries: the comparison is run_scenario's, with no note") {
     const auto plain = ensemble::run_comparison({model.prepare(toy_scenario(0.0, 4)), outreach_toy}, options);
     CHECK(plain[1].entry_match == ensemble::ScenarioResults::EntryMatch::baseline_own);
