@@ -3,7 +3,7 @@
 It reads only ``comparison.csv`` rows, so a comparison written before a measure existed simply leaves its table out:
 - quarters: the change from the baseline in each quarter of the first two years (the early months of a new service);
 - entry cohorts: the people who joined the Housing First list, MTAM or a navigator, and their weeks sleeping rough,
-  housed and in prison in the 52 weeks from then, per person;
+  housed and in prison and their A&E attendances in the 52 weeks from then, per person;
 - reoffending by housing at release: of the releases followed up for 52 weeks, the share back in court (a new
   custodial or community sentence) or recalled within those weeks, by where the person lived in the week of release;
 - housed all of the time: people housed (settled, supported or Housing First; not homeless, not in prison) in every
@@ -133,7 +133,8 @@ def _housed_all(data: Comparison) -> str:
 
 ENTRY_COHORTS = {"housing_first": "On the Housing First list or in a tenancy", "mtam": "With an MTAM worker",
                  "navigator": "With a navigator"}
-ENTRY_OUTCOMES = {"weeks_rough_sleeping": "sleeping rough", "weeks_housed": "housed", "weeks_in_prison": "in prison"}
+ENTRY_OUTCOMES = {"weeks_rough_sleeping": "Weeks sleeping rough", "weeks_housed": "Weeks housed",
+                  "weeks_in_prison": "Weeks in prison", "ae_attendances": "A&E attendances"}
 
 
 _MATCHED = ("Under each option, the same people (the same ids, with the same random numbers) followed in the baseline "
@@ -190,10 +191,11 @@ def _entry_cohorts(data: Comparison) -> str:
         matched = matched or matched_here
     if not rows:
         return ""
-    head = "".join(f"<th>Weeks {w}</th>" for w in ENTRY_OUTCOMES.values())
+    head = "".join(f"<th>{html.escape(w)}</th>" for w in ENTRY_OUTCOMES.values())
     return ("  <h3>Entry cohorts: the year after joining a service</h3>\n"
             "  <p>The people who joined each service over the whole period (mean over runs), and their weeks in each "
-            "state in the 52 weeks from the week they joined, per person, counted whether or not they died within "
+            "state and their A&E attendances in the 52 weeks from the week they joined, per person, counted whether "
+            "or not they died within "
             f"it (intention to treat). {_MATCHED if matched else _UNMATCHED}</p>\n"
             '  <div class="table-wrap"><table><thead><tr><th>Cohort</th><th>Option</th><th>People</th>'
             f"{head}</tr></thead><tbody>{''.join(rows)}</tbody></table></div>")

@@ -7,7 +7,7 @@ run, with their 90% interval over runs and, for a comparison, the paired differe
 - :meth:`EvaluationTables.housed_all_of_the_time`: of the people in the cohort throughout the last 26 weeks of a
   year, the share housed (settled, supported or Housing First) in every one of those weeks.
 - :meth:`EvaluationTables.entry_cohorts`: the people who joined the Housing First list, MTAM or a navigator, and their
-  weeks sleeping rough, housed and in prison in the 52 weeks from then, per person.
+  weeks sleeping rough, housed and in prison and A&E attendances in the 52 weeks from then, per person.
 
 docs/python.md ('Outputs for evaluations') says how each is counted.
 """
@@ -18,7 +18,7 @@ import pandas as pd
 
 RELEASE_HOUSING = ["rough_sleeping", "temporary", "transitional", "supported", "settled", "housing_first"]
 ENTRY_COHORTS = ["housing_first", "mtam", "navigator"]
-ENTRY_OUTCOMES = ["weeks_rough_sleeping", "weeks_housed", "weeks_in_prison"]
+ENTRY_OUTCOMES = ["weeks_rough_sleeping", "weeks_housed", "weeks_in_prison", "ae_attendances"]
 
 
 def _interval(values: np.ndarray) -> tuple[float, float, float]:
@@ -171,7 +171,8 @@ class EvaluationTables:
 
     def entry_cohorts(self, period: str = "total", group: str = "") -> pd.DataFrame:
         """The people who joined an entry cohort (the Housing First list or a tenancy, an MTAM worker, a navigator),
-        and their weeks sleeping rough, housed and in prison in the 52 weeks from the week they joined, per person.
+        and their weeks sleeping rough, housed and in prison and their A&E attendances in the 52 weeks from the week
+        they joined, per person.
 
         A person counts once per cohort, from the first week they are in it, when their 52 weeks end, alive or not
         (a death ends their weeks, not their place in the cohort); a period holds the people whose year ended in it.
@@ -186,9 +187,9 @@ class EvaluationTables:
 
         Returns:
             One row per scenario, cohort (``housing_first``, ``mtam``, ``navigator``) and outcome
-            (``weeks_rough_sleeping``, ``weeks_housed``, ``weeks_in_prison``): the columns of :meth:`share`, with
-            ``denominator`` the people and ``share`` their weeks per person in the 52 weeks, and for a comparison
-            ``baseline_share`` before ``diff``.
+            (``weeks_rough_sleeping``, ``weeks_housed``, ``weeks_in_prison``, ``ae_attendances``): the columns of
+            :meth:`share`, with ``denominator`` the people and ``share`` their weeks (or attendances) per person in
+            the 52 weeks, and for a comparison ``baseline_share`` before ``diff``.
 
         Example:
             >>> import revolve

@@ -65,6 +65,11 @@ const std::vector<std::pair<std::string, MeasureWords>>& named_measures() {
       {"entry_cohort_52w.housing_first.people", {"People who joined the Housing First list (year after)", 0}},
       {"entry_cohort_52w.mtam.people", {"People who joined MTAM (year after)", 0}},
       {"entry_cohort_52w.navigator.people", {"People who met a navigator (year after)", 0}},
+      // No direction, as for the cohorts' weeks: a cohort's measure, not an outcome of the area (no net cost per).
+      {"entry_cohort_52w.housing_first.ae_attendances", {"A&E attendances of those who joined the Housing First list "
+                                                         "(year after)", 0}},
+      {"entry_cohort_52w.mtam.ae_attendances", {"A&E attendances of those who joined MTAM (year after)", 0}},
+      {"entry_cohort_52w.navigator.ae_attendances", {"A&E attendances of those who met a navigator (year after)", 0}},
       {"releases_followed_52w.rough_sleeping", {"Releases followed a year: to the street", 0}},
       {"releases_returned_52w.rough_sleeping", {"Of those, back in court or recalled", 0}},
       {"releases_followed_52w.temporary", {"Releases followed a year: to a hostel or temporary accommodation", 0}},

@@ -43,7 +43,9 @@ void FollowUps::declare(abm::Population& population) {
     const std::string name = "entry_cohort_" + entry_cohort_names[c];
     entry_step_[c] = population.add_event_time(name + "_step");
     entry_done_[c] = population.add_state(name + "_counted", {"no", "yes"});
-    for (std::size_t k = 0; k < 3; ++k) entry_weeks_[c][k] = population.add_attribute(name + "_weeks_" + std::to_string(k));
+    for (std::size_t k = 0; k < entry_counts; ++k) {
+      entry_counts_[c][k] = population.add_attribute(name + "_count_" + std::to_string(k));
+    }
   }
 }
 
@@ -84,7 +86,9 @@ void FollowUps::start_week(abm::Population& population, std::int32_t step) {
   for (std::size_t c = 0; c < entry_cohorts; ++c) {
     entry_step_now_[c] = population.event_times(entry_step_[c]).data();
     entry_done_now_[c] = population.states(entry_done_[c]).data();
-    for (std::size_t k = 0; k < 3; ++k) entry_weeks_now_[c][k] = population.attributes(entry_weeks_[c][k]).data();
+    for (std::size_t k = 0; k < entry_counts; ++k) {
+      entry_counts_now_[c][k] = population.attributes(entry_counts_[c][k]).data();
+    }
   }
   if (matched_) enter_followed(population);
 }
@@ -117,18 +121,20 @@ void FollowUps::follow_entry(const PeopleView& v, abm::PersonId p, std::size_t c
   const bool prison = v.in_prison(p);
   const bool rough = !prison && v.housing[p] == Housing::rough_sleeping;
   const bool housed = !prison && !v.homeless_now(p);
-  auto& weeks = entry_weeks_now_[cohort];
-  weeks[0][p] += rough;
-  weeks[1][p] += housed;
-  weeks[2][p] += prison;
+  auto& counts = entry_counts_now_[cohort];
+  counts[0][p] += rough;
+  counts[1][p] += housed;
+  counts[2][p] += prison;
+  counts[3][p] += v.ae_this_week[p];
 }
 
 void FollowUps::count_entrant(abm::PersonId p, std::size_t cohort, std::array<double, tally::count>& t) {
-  const auto& weeks = entry_weeks_now_[cohort];
+  const auto& counts = entry_counts_now_[cohort];
   t[tally::entry_people + cohort] += 1;
-  t[tally::entry_rough_sleeping + cohort] += weeks[0][p];
-  t[tally::entry_housed + cohort] += weeks[1][p];
-  t[tally::entry_in_prison + cohort] += weeks[2][p];
+  t[tally::entry_rough_sleeping + cohort] += counts[0][p];
+  t[tally::entry_housed + cohort] += counts[1][p];
+  t[tally::entry_in_prison + cohort] += counts[2][p];
+  t[tally::entry_ae_attendances + cohort] += counts[3][p];
   entry_done_now_[cohort][p] = 1;
 }
 

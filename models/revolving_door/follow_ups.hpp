@@ -6,8 +6,8 @@
 // - how many weeks each person has been housed without a break, so that the last week of each year counts the people
 //   housed in every one of its last 26 weeks (housed all of the time, not only at one moment).
 // - entry cohorts: from the first week a person is on the Housing First list or in a tenancy, with an MTAM worker, or
-//   with a navigator, their weeks sleeping rough, housed and in prison in the 52 weeks from then (entry week
-//   included), counted when those weeks end, whether or not the person is still alive (a death ends their weeks, not
+//   with a navigator, their weeks sleeping rough, housed and in prison and their A&E attendances in the 52 weeks
+//   from then (entry week included), counted when those weeks end, whether or not the person is still alive (a death ends their weeks, not
 //   their place in the cohort: intention to treat). A run given another scenario's entrants (ModelSetup::following)
 //   follows those people from the weeks they entered there, in place of its own: the matched arm of a comparison.
 // It keeps a few bytes per person in columns of its own and allocates nothing per person or week.
@@ -64,12 +64,13 @@ class FollowUps {
   abm::AttributeColumn weeks_housed_, weeks_recorded_;
   abm::EventTimeColumn release_step_;
   static constexpr std::size_t entry_cohorts = 3;  // entry_cohort_names
+  static constexpr std::size_t entry_counts = 4;   // per entrant: weeks rough, housed, in prison; A&E attendances
   std::array<abm::EventTimeColumn, entry_cohorts> entry_step_{};  // first week in the cohort; no_event before
   std::array<abm::StateColumn, entry_cohorts> entry_done_{};       // its 52 weeks counted
-  std::array<std::array<abm::AttributeColumn, 3>, entry_cohorts> entry_weeks_{};  // rough, housed, prison [weeks]
+  std::array<std::array<abm::AttributeColumn, entry_counts>, entry_cohorts> entry_counts_{};
   std::array<std::int32_t*, entry_cohorts> entry_step_now_{};
   std::array<std::uint8_t*, entry_cohorts> entry_done_now_{};
-  std::array<std::array<double*, 3>, entry_cohorts> entry_weeks_now_{};
+  std::array<std::array<double*, entry_counts>, entry_cohorts> entry_counts_now_{};
   std::array<std::vector<abm::PersonId>, entry_cohorts> followed_;  // entrants in the order they entered
   std::array<std::size_t, entry_cohorts> open_from_{};               // the first of followed_ not yet counted
   bool matched_ = false;  // following another scenario's entrants

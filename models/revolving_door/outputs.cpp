@@ -130,6 +130,8 @@ std::vector<Measure> measures() {
     m.push_back({prefix + "weeks_housed", "person-weeks", Aggregation::flow, Source::people, tally::entry_housed + c, ""});
     m.push_back({prefix + "weeks_in_prison", "person-weeks", Aggregation::flow, Source::people,
                  tally::entry_in_prison + c, ""});
+    m.push_back({prefix + "ae_attendances", "attendances", Aggregation::flow, Source::people,
+                 tally::entry_ae_attendances + c, ""});
   }
   m.push_back({"engagement.mean", "score 0 to 1", Aggregation::level, Source::engagement, 0, ""});
   // Closed MTAM and navigator cases ending positively, as providers report them and as they are.

@@ -22,7 +22,7 @@ void Columns::declare(abm::Population& p) {
   p.add_state("navigator_declined", flag_names);
   p.add_state("cost_cell", cost_cell_names());
   for (const char* name : {"age", "engagement", "weeks_with_worker", "weeks_in_housing", "weeks_homeless",
-                           "weeks_stable", "evictions", "recalls", "crises", "ae_past_year"}) {
+                           "weeks_stable", "evictions", "recalls", "crises", "ae_past_year", "ae_this_week"}) {
     p.add_attribute(name);
   }
   for (const char* name : {"ti_release", "ti_recall_end", "ti_licence_end", "ti_order_end", "ti_discharge",
@@ -60,6 +60,7 @@ Columns Columns::resolve(const abm::Population& p) {
   c.recalls = p.attribute("recalls");
   c.crises = p.attribute("crises");
   c.ae_past_year = p.attribute("ae_past_year");
+  c.ae_this_week = p.attribute("ae_this_week");
   c.ti_release = p.event_time("ti_release");
   c.ti_recall_end = p.event_time("ti_recall_end");
   c.ti_licence_end = p.event_time("ti_licence_end");
@@ -106,6 +107,7 @@ PeopleView PeopleView::of(abm::Population& p, const Columns& c) {
       .recalls = a(c.recalls),
       .crises = a(c.crises),
       .ae_past_year = a(c.ae_past_year),
+      .ae_this_week = a(c.ae_this_week),
       .ti_release = t(c.ti_release),
       .ti_recall_end = t(c.ti_recall_end),
       .ti_licence_end = t(c.ti_licence_end),

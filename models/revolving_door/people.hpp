@@ -27,6 +27,7 @@ struct Columns {
   abm::AttributeColumn weeks_stable;                ///< [weeks] meeting the sustained-exit conditions
   abm::AttributeColumn evictions, recalls, crises;  ///< counts since entry
   abm::AttributeColumn ae_past_year;                ///< A&E attendances, exponentially weighted over 52 weeks
+  abm::AttributeColumn ae_this_week;                ///< A&E attendances in the current week (entry cohorts count them)
   // Scheduled events [step]
   abm::EventTimeColumn ti_release, ti_recall_end, ti_licence_end, ti_order_end, ti_discharge, ti_transition_end;
   // Times of past events [step]
@@ -60,7 +61,7 @@ struct PeopleView {
   std::uint8_t *short_sentence, *awaiting_rearrest, *housing_first_off, *navigator_declined;
   std::uint8_t *cost_cell;  // cost_cells.hpp
   double *age, *engagement, *weeks_with_worker, *weeks_in_housing, *weeks_homeless, *weeks_stable;
-  double *evictions, *recalls, *crises, *ae_past_year;
+  double *evictions, *recalls, *crises, *ae_past_year, *ae_this_week;
   std::int32_t *ti_release, *ti_recall_end, *ti_licence_end, *ti_order_end, *ti_discharge, *ti_transition_end;
   std::int32_t *t_released, *t_street_hostel_move, *t_street_hostel_move_before, *t_housing_first_start,
       *t_coordinator_start;

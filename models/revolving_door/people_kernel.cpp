@@ -167,6 +167,7 @@ void BlockStep::person(abm::PersonId p, std::size_t i, const BlockDraws& d) {
     if (v_.homeless_now(p)) v_.weeks_homeless[p] += 1;
   }
   v_.ae_past_year[p] = v_.ae_past_year[p] * r_.ae_memory + attendances_;
+  v_.ae_this_week[p] = attendances_;
 }
 
 std::uint32_t BlockStep::ae_count(const Start& s, double u) const {

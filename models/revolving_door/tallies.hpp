@@ -35,12 +35,13 @@ inline constexpr std::size_t releases_returned = releases_followed + housing_cou
 inline constexpr std::size_t present_window = releases_returned + housing_count + 1;
 inline constexpr std::size_t housed_window = present_window + 1;
 // Entry cohorts (entry_cohort_names), counted when a person's 52 weeks after entry end: people, then their weeks
-// sleeping rough, housed and in prison in those weeks
+// sleeping rough, housed and in prison in those weeks, and their A&E attendances
 inline constexpr std::size_t entry_people = housed_window + 1;  // 3
 inline constexpr std::size_t entry_rough_sleeping = entry_people + 3;  // 3
 inline constexpr std::size_t entry_housed = entry_rough_sleeping + 3;  // 3
 inline constexpr std::size_t entry_in_prison = entry_housed + 3;  // 3
-inline constexpr std::size_t count = entry_in_prison + 3;
+inline constexpr std::size_t entry_ae_attendances = entry_in_prison + 3;  // 3
+inline constexpr std::size_t count = entry_ae_attendances + 3;
 }  // namespace tally
 
 /// Where a person lived in the week of their release: their housing, or transitional accommodation on release.

@@ -116,7 +116,9 @@ def test_a_closed_cohort_with_bad_shares_names_the_file_line_and_field(tmp_path)
 def test_entry_cohorts_are_weeks_per_person_in_the_year_after_joining(comparison):
     table = comparison.entry_cohorts()
     assert set(table["cohort"]) == {"housing_first", "mtam", "navigator"}
+    assert set(table["outcome"]) == {"weeks_rough_sleeping", "weeks_housed", "weeks_in_prison", "ae_attendances"}
     hf = table[(table["cohort"] == "housing_first")].set_index(["scenario", "outcome"])
+    assert (hf.xs("ae_attendances", level="outcome")["share"] > 0).all()  # attendances per person in the year
     people = comparison.runs("entry_cohort_52w.housing_first.people").groupby("scenario")["value"].mean()
     for scenario in comparison.scenarios:
         assert hf.loc[(scenario, "weeks_housed"), "denominator"] == pytest.approx(people[scenario])

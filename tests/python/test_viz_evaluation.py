@@ -43,7 +43,7 @@ def test_entry_cohorts_give_weeks_per_person_for_each_cohort_with_people():
     part = section(small_report().read_text(encoding="utf-8"), "evaluation")
     cohorts = part[part.index("Entry cohorts"):part.index("Back in court or recalled")]
     assert "<th>On the Housing First list or in a tenancy</th>" in cohorts
-    assert "<th>Weeks sleeping rough</th>" in cohorts
+    assert "<th>Weeks sleeping rough</th>" in cohorts and "<th>A&amp;E attendances</th>" in cohorts
 
 
 def test_entry_cohorts_show_the_same_people_in_the_baseline_under_each_matched_option():

@@ -93,6 +93,10 @@ TEST_CASE("entry cohorts: each person once, from the week they join, with at mos
     // Every week of the 52 is sleeping rough, in a hostel, housed or in prison: the three are all but hostel weeks.
     CHECK(weeks <= 52 * people);
     if (people > 0) CHECK(weeks > 20 * people);
+    // Their A&E attendances in those weeks: some, and no more than everyone's in the run.
+    const double attendances = mtam.total(prefix + "ae_attendances");
+    CHECK(attendances <= mtam.total("events.ae_attendance"));
+    if (people > 0) CHECK(attendances > 0);
   }
 }
 
@@ -140,7 +144,7 @@ TEST_CASE("entry cohorts matched by person: a run following its own entrants cou
   }
   const auto again = run_following(*baseline, *baseline, own.entries, 3);
   for (const auto& cohort : revolving_door::entry_cohort_names) {
-    for (const auto& what : {"people", "weeks_rough_sleeping", "weeks_housed", "weeks_in_prison"}) {
+    for (const auto& what : {"people", "weeks_rough_sleeping", "weeks_housed", "weeks_in_prison", "ae_attendances"}) {
       const std::string measure = "entry_cohort_52w." + cohort + "." + what;
       INFO(measure);
       CHECK(over_runs(again, measure) == over_runs(own.results, measure));
