@@ -140,8 +140,13 @@ ENTRY_OUTCOMES = {"weeks_rough_sleeping": "Weeks sleeping rough", "weeks_housed"
 _MATCHED = ("Under each option, the same people (the same ids, with the same random numbers) followed in the baseline "
             "from the same weeks, and the change for them per person with its 90% range over runs (the range of the "
             "total change, over the mean number of people): what the option changed for the people it took on.")
-_UNMATCHED = ("Each option's own entrants: where two options have different people (another population or "
-              "arrivals), the cohorts cannot be matched person by person.")
+
+
+def _unmatched(data: Comparison) -> str:
+    """Why no option's entrants were matched by person, from the manifest's note (e.g. not asked for)."""
+    notes = [s.get("entry_cohorts", {}).get("note", "") for s in data.manifest.get("scenarios", [])[1:]]
+    why = next((n for n in notes if n), "")
+    return "Each option's own entrants, not matched person by person" + (f" ({html.escape(why)})." if why else ".")
 
 
 def _same_people(data: Comparison, index: int) -> bool:
@@ -195,7 +200,8 @@ def _entry_cohorts(data: Comparison) -> str:
     return ("  <h3>Entry cohorts: the year after joining a service</h3>\n"
             "  <p>The people who joined each service over the whole period (mean over runs), and their weeks in each "
             "state and their A&E attendances in the 52 weeks from the week they joined, per person, counted whether "
-            "or not they died within "
-            f"it (intention to treat). {_MATCHED if matched else _UNMATCHED}</p>\n"
+            "or not they stayed in the cohort (intention to treat: weeks after a death or a move away count in no "
+            "state, weeks after a sustained positive exit as housed). "
+            f"{_MATCHED if matched else _unmatched(data)}</p>\n"
             '  <div class="table-wrap"><table><thead><tr><th>Cohort</th><th>Option</th><th>People</th>'
             f"{head}</tr></thead><tbody>{''.join(rows)}</tbody></table></div>")

@@ -162,7 +162,8 @@ def validate_scenario(scenario: Scenario) -> None:
 def run_scenarios(scenarios: Sequence[Scenario], runs: int, seed: int, threads: int, trajectories: Sequence[str] = ...,
                   progress: Callable[[int, int], object] | None = None, match_entrants: bool = True
                   ) -> tuple[list[ScenarioResults], list[npt.NDArray[np.float64]]]:
-    """Run each scenario with the same runs and seed (common random numbers). GIL released; Ctrl-C stops it.
+    """Run each scenario with the same runs and seed (common random numbers) and, with match_entrants, the baseline
+    following each alternative's entrants (ensemble::run_comparison). GIL released; Ctrl-C stops it.
     Returns (results, trajectories): one array [run, step, column] per scenario of the columns asked for;
     progress(done, total) is called with the run-steps done every 50 ms."""
 

@@ -174,8 +174,10 @@ class EvaluationTables:
         and their weeks sleeping rough, housed and in prison and their A&E attendances in the 52 weeks from the week
         they joined, per person.
 
-        A person counts once per cohort, from the first week they are in it, when their 52 weeks end, alive or not
-        (a death ends their weeks, not their place in the cohort); a period holds the people whose year ended in it.
+        A person counts once per cohort, from the first week they are in it, when their 52 weeks end, whether or not
+        they are still in the cohort (intention to treat): death or moving away ends their weeks, not their place,
+        and the weeks after a sustained positive exit count as housed. A period holds the people whose year ended in
+        it.
         In a comparison, an alternative's entrants are set against the same people in the baseline: the baseline
         follows them, by person id under common random numbers, from the weeks they entered in the alternative
         (intention to treat). ``baseline_share`` is those people's weeks per person in the baseline and ``diff``
@@ -183,7 +185,10 @@ class EvaluationTables:
         ``entry_cohorts`` says why), or for the baseline itself, the baseline's own entrants are used instead.
 
         Args:
-            period, group: as :meth:`share`.
+            period, group: as :meth:`share` (one of each).
+
+        Raises:
+            ValueError: period or group is None.
 
         Returns:
             One row per scenario, cohort (``housing_first``, ``mtam``, ``navigator``) and outcome
@@ -200,6 +205,8 @@ class EvaluationTables:
             >>> bool(0 < row["share"].item() <= 52)
             True
         """
+        if period is None or group is None:
+            raise ValueError("entry_cohorts: give one period and one group (not None)")
         measures = [f"entry_cohort_52w.{c}.{o}" for c in ENTRY_COHORTS for o in ENTRY_OUTCOMES + ["people"]]
         own = self._per_run(measures, period, group)
         paired = self._per_run(measures, period, group, self._entry_baseline_runs(measures, period, group))

@@ -98,6 +98,7 @@ void Exits::step(Phase, abm::Run& run) {
       } else if (v.weeks_stable[p] >= f.sustained_exit_qualifying && d.positive[i] < exit_probability) {
         counts.add(events(Event::positive_exit, g));
         close_coordinator_episode(v, p, step, true, events, counts);
+        v.left_positively[p] = 1;
         v.alive[p] = 0;
       }
     });

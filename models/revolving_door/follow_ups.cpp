@@ -126,13 +126,17 @@ void FollowUps::follow_entry(const PeopleView& v, abm::PersonId p, std::size_t c
   counts[1][p] += housed;
   counts[2][p] += prison;
   counts[3][p] += v.ae_this_week[p];
+  counts[4][p] += 1;
 }
 
-void FollowUps::count_entrant(abm::PersonId p, std::size_t cohort, std::array<double, tally::count>& t) {
+void FollowUps::count_entrant(const PeopleView& v, abm::PersonId p, std::size_t cohort,
+                              std::array<double, tally::count>& t) {
   const auto& counts = entry_counts_now_[cohort];
+  // A sustained positive exit leaves someone settled and stable: the rest of their weeks count as housed.
+  const double housed_after_exit = v.left_positively[p] ? follow_up_weeks - counts[4][p] : 0.0;
   t[tally::entry_people + cohort] += 1;
   t[tally::entry_rough_sleeping + cohort] += counts[0][p];
-  t[tally::entry_housed + cohort] += counts[1][p];
+  t[tally::entry_housed + cohort] += counts[1][p] + housed_after_exit;
   t[tally::entry_in_prison + cohort] += counts[2][p];
   t[tally::entry_ae_attendances + cohort] += counts[3][p];
   entry_done_now_[cohort][p] = 1;

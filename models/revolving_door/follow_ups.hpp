@@ -7,8 +7,9 @@
 //   housed in every one of its last 26 weeks (housed all of the time, not only at one moment).
 // - entry cohorts: from the first week a person is on the Housing First list or in a tenancy, with an MTAM worker, or
 //   with a navigator, their weeks sleeping rough, housed and in prison and their A&E attendances in the 52 weeks
-//   from then (entry week included), counted when those weeks end, whether or not the person is still alive (a death ends their weeks, not
-//   their place in the cohort: intention to treat). A run given another scenario's entrants (ModelSetup::following)
+//   from then (entry week included), counted when those weeks end whether or not the person is still in the cohort
+//   (intention to treat): death or moving away ends their weeks, not their place in the cohort, and the weeks after a
+//   sustained positive exit (settled and stable for months, flows.sustained_exit_qualifying) count as housed. A run given another scenario's entrants (ModelSetup::following)
 //   follows those people from the weeks they entered there, in place of its own: the matched arm of a comparison.
 // It keeps a few bytes per person in columns of its own and allocates nothing per person or week.
 #include <array>
@@ -46,13 +47,13 @@ class FollowUps {
   /// After the week's loop over people: counts the entrants whose 52 weeks end this week, in the tally row
   /// `row(p)` of their group (alive or not).
   template <class Row>
-  void end_week(Row&& row) {
+  void end_week(const PeopleView& v, Row&& row) {
     for (std::size_t c = 0; c < entry_cohorts; ++c) {
       auto& open = open_from_[c];
       for (; open < followed_[c].size(); ++open) {
         const abm::PersonId p = followed_[c][open];
         if (step_ - entry_step_now_[c][p] + 1 < follow_up_weeks) break;
-        count_entrant(p, c, row(p));
+        count_entrant(v, p, c, row(p));
       }
     }
   }
@@ -64,7 +65,8 @@ class FollowUps {
   abm::AttributeColumn weeks_housed_, weeks_recorded_;
   abm::EventTimeColumn release_step_;
   static constexpr std::size_t entry_cohorts = 3;  // entry_cohort_names
-  static constexpr std::size_t entry_counts = 4;   // per entrant: weeks rough, housed, in prison; A&E attendances
+  // Per entrant: weeks rough, housed, in prison; A&E attendances; weeks in the cohort (alive, not moved or exited)
+  static constexpr std::size_t entry_counts = 5;
   std::array<abm::EventTimeColumn, entry_cohorts> entry_step_{};  // first week in the cohort; no_event before
   std::array<abm::StateColumn, entry_cohorts> entry_done_{};       // its 52 weeks counted
   std::array<std::array<abm::AttributeColumn, entry_counts>, entry_cohorts> entry_counts_{};
@@ -90,7 +92,7 @@ class FollowUps {
   void follow_release(const PeopleView& v, abm::PersonId p, std::array<double, tally::count>& t);
   void follow_housing(const PeopleView& v, abm::PersonId p, std::array<double, tally::count>& t);
   void follow_entry(const PeopleView& v, abm::PersonId p, std::size_t cohort);
-  void count_entrant(abm::PersonId p, std::size_t cohort, std::array<double, tally::count>& t);
+  void count_entrant(const PeopleView& v, abm::PersonId p, std::size_t cohort, std::array<double, tally::count>& t);
   /// Starts following this week's entrants of the scenario followed (matched_).
   void enter_followed(const abm::Population& population);
   /// Counts the release person p is followed from, and stops following it.

@@ -95,11 +95,12 @@ class PreparedRevolvingDoor : public ensemble::PreparedScenario {
   /// A closed cohort's people and shares as text, "" for the model's own cohort.
   static std::string closed_cohort_text(const io::Scenario& s) {
     if (!s.cohort) return "";
-    std::string text = std::to_string(s.cohort->people * s.population_scale);
+    std::ostringstream text;
+    text << std::setprecision(17) << s.cohort->people * s.population_scale;
     for (const auto& [column, shares] : s.cohort->shares) {
-      for (const auto& share : shares) text += ";" + column + "." + share.category + "=" + std::to_string(share.share);
+      for (const auto& share : shares) text << ';' << column << '.' << share.category << '=' << share.share;
     }
-    return text;
+    return text.str();
   }
 };
 

@@ -292,7 +292,7 @@ void Recorder::tally_people(abm::Run& run) {
     groups_[v.group.code(p)].engagement += v.engagement[p];  // summed in person order, as ever
     follow_ups_.person(v, p, t);
   });
-  follow_ups_.end_week([&](abm::PersonId p) -> auto& { return cells_.at(v.cost_cell[p], v.group.code(p)).people; });
+  follow_ups_.end_week(v, [&](abm::PersonId p) -> auto& { return cells_.at(v.cost_cell[p], v.group.code(p)).people; });
   cells_.sum_groups(groups_);
 }
 

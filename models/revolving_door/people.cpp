@@ -20,6 +20,7 @@ void Columns::declare(abm::Population& p) {
   p.add_state("awaiting_rearrest", flag_names);
   p.add_state("housing_first_off", flag_names);
   p.add_state("navigator_declined", flag_names);
+  p.add_state("left_positively", flag_names);
   p.add_state("cost_cell", cost_cell_names());
   for (const char* name : {"age", "engagement", "weeks_with_worker", "weeks_in_housing", "weeks_homeless",
                            "weeks_stable", "evictions", "recalls", "crises", "ae_past_year", "ae_this_week"}) {
@@ -49,6 +50,7 @@ Columns Columns::resolve(const abm::Population& p) {
   c.awaiting_rearrest = p.state("awaiting_rearrest");
   c.housing_first_off = p.state("housing_first_off");
   c.navigator_declined = p.state("navigator_declined");
+  c.left_positively = p.state("left_positively");
   c.cost_cell = p.state("cost_cell");
   c.age = p.attribute("age");
   c.engagement = p.attribute("engagement");
@@ -96,6 +98,7 @@ PeopleView PeopleView::of(abm::Population& p, const Columns& c) {
       .awaiting_rearrest = s(c.awaiting_rearrest),
       .housing_first_off = s(c.housing_first_off),
       .navigator_declined = s(c.navigator_declined),
+      .left_positively = s(c.left_positively),
       .cost_cell = s(c.cost_cell),
       .age = a(c.age),
       .engagement = a(c.engagement),

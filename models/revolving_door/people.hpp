@@ -17,6 +17,7 @@ struct Columns {
   abm::StateColumn awaiting_rearrest;   ///< released from a short sentence, not yet arrested again
   abm::StateColumn housing_first_off;   ///< left or declined the Housing First list in this homelessness spell
   abm::StateColumn navigator_declined;  ///< declined a navigator; cleared when A&E use falls below the threshold
+  abm::StateColumn left_positively;     ///< left the cohort by a sustained positive exit (settled and stable)
   abm::StateColumn cost_cell;           ///< where this week's costs go (cost_cells.hpp), set by the recorder
   // Attributes
   abm::AttributeColumn age;                         ///< [weeks], whole weeks
@@ -58,7 +59,7 @@ struct PeopleView {
   CategoryColumn<Need> need;
   CategoryColumn<WaitingFor> waiting_for;
   CategoryColumn<Request> request;
-  std::uint8_t *short_sentence, *awaiting_rearrest, *housing_first_off, *navigator_declined;
+  std::uint8_t *short_sentence, *awaiting_rearrest, *housing_first_off, *navigator_declined, *left_positively;
   std::uint8_t *cost_cell;  // cost_cells.hpp
   double *age, *engagement, *weeks_with_worker, *weeks_in_housing, *weeks_homeless, *weeks_stable;
   double *evictions, *recalls, *crises, *ae_past_year, *ae_this_week;

@@ -112,6 +112,7 @@ std::vector<ScenarioResults> run_comparison(const std::vector<std::shared_ptr<co
     }
     ScenarioRunOptions follow = options;
     follow.on_run = {};
+    follow.quantiles = {};  // only its totals are read: no fan-chart estimators (tens of MB a scenario)
     alternative.matched_baseline = std::make_shared<const ScenarioResults>(run_scenario(matched, follow));
     alternative.entry_match = ScenarioResults::EntryMatch::matched;
   }

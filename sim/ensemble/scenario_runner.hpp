@@ -46,7 +46,8 @@ struct ScenarioResults {
     nobody,        ///< this scenario had no entrants, so the same people in the baseline are nobody: zero
   };
   EntryMatch entry_match = EntryMatch::baseline_own;
-  /// The baseline's totals and quarters run by run when it follows this scenario's entrants (EntryMatch::matched).
+  /// The baseline's totals and quarters run by run when it follows this scenario's entrants (EntryMatch::matched);
+  /// its per-step statistics have means and standard deviations but no quantiles.
   std::shared_ptr<const ScenarioResults> matched_baseline;
   std::string entry_match_note;  ///< why an alternative is compared with the baseline's own entrants, or ""
 };

@@ -141,6 +141,12 @@ def test_entry_cohorts_set_an_alternatives_entrants_against_the_same_people_in_t
     table = comparison.entry_cohorts().set_index(["scenario", "cohort", "outcome"])
     row = table.loc[(hf_label, "housing_first", "weeks_housed")]
     assert row["diff"] == pytest.approx(row["share"] - row["baseline_share"])
+    # baseline_share: the same people's weeks per person in the matched runs, not the baseline's own entrants'.
+    housed_column = [m[1] for m in matched.measures].index("entry_cohort_52w.housing_first.weeks_housed")
+    matched_share = matched.totals()[:, -1, housed_column] / matched.totals()[:, -1, column]
+    assert row["baseline_share"] == pytest.approx(matched_share.mean())
+    with pytest.raises(ValueError, match="one period"):
+        comparison.entry_cohorts(period=None)
     # Its summary row: the alternative's total less the same people's total in the baseline, run by run.
     summary = comparison.summary().query("measure == 'entry_cohort_52w.housing_first.weeks_housed' and group == '' "
                                          "and period == 'total' and scenario == @hf_label")

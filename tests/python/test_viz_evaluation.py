@@ -50,10 +50,23 @@ def test_entry_cohorts_show_the_same_people_in_the_baseline_under_each_matched_o
     data = Comparison.load(small_comparison())
     assert data.manifest["scenarios"][1]["entry_cohorts"]["compared_with"] == "same_people"
     part = evaluation._entry_cohorts(data)
+    # The same people's weeks housed in the baseline: the option's mean less its paired difference, per person.
+    option = data.scenarios[1]
+    rows = data.table[(data.table["scenario"] == option) & (data.table["group"] == "")
+                      & (data.table["period"] == "total")].set_index("measure")
+    people = rows.loc["entry_cohort_52w.housing_first.people", "mean"]
+    housed = rows.loc["entry_cohort_52w.housing_first.weeks_housed"]
+    same = evaluation._fmt((housed["mean"] - housed["diff_mean"]) / people)
+    block = part[part.index(f"<td>{option}</td>"):]
+    assert re.search(rf"the same people in [^<]*</td><td>[^<]*</td><td>[^<]*</td><td>{re.escape(same)}</td>", block)
     assert f"the same people in {data.scenarios[0]}" in part and "intention to treat" in part
     assert re.search(r"<td>change for them</td><td></td><td>[+−-]?[\d.,]+ <small>\([+−-]?[\d.,]+ to [+−-]?[\d.,]+\)</small>",
                      part)
     for scenario in data.scenarios[1:]:
         del data.manifest["scenarios"][data.scenarios.index(scenario)]["entry_cohorts"]
     unmatched = evaluation._entry_cohorts(data)
-    assert "the same people in" not in unmatched and "cannot be matched person by person" in unmatched
+    assert "the same people in" not in unmatched and "not matched person by person." in unmatched
+    data.manifest["scenarios"][1]["entry_cohorts"] = {"compared_with": "baseline_own",
+                                                      "note": "matching entry cohorts by person was not asked for"}
+    assert "not matched person by person (matching entry cohorts by person was not asked for)." in \
+        evaluation._entry_cohorts(data)

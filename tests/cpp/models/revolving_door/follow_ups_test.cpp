@@ -216,3 +216,22 @@ TEST_CASE("entry cohorts matched by person: refused when the people differ, or t
     CHECK_THROWS_WITH(run_following(*baseline, *baseline, twice, 1), Catch::Contains("listed twice"));
   }
 }
+
+TEST_CASE("entry cohorts: the weeks after a sustained positive exit count as housed (intention to treat)") {
+  // Everyone stable for a week leaves within days: most MTAM entrants who get a home leave the cohort soon after.
+  const auto usual = test::ScenarioBuilder(0.3, 2).with("mtam");
+  auto quick_exits = usual;
+  quick_exits.set("flows.sustained_exit", 50).set("flows.sustained_exit_qualifying", 1);
+  const test::Ensemble with_usual(usual.scenario(), 3, 2);
+  const test::Ensemble with_quick(quick_exits.scenario(), 3, 2);
+  REQUIRE(with_quick.total("events.positive_exit") > 5 * with_usual.total("events.positive_exit"));
+  const auto housed_per_person = [](const test::Ensemble& e) {
+    return e.total("entry_cohort_52w.mtam.weeks_housed") / e.total("entry_cohort_52w.mtam.people");
+  };
+  // Were their weeks dropped at the exit, the cohort's housed weeks would collapse; counted as housed, they hold.
+  CHECK(housed_per_person(with_quick) > 0.9 * housed_per_person(with_usual));
+  const double weeks = with_quick.total("entry_cohort_52w.mtam.weeks_rough_sleeping") +
+                       with_quick.total("entry_cohort_52w.mtam.weeks_housed") +
+                       with_quick.total("entry_cohort_52w.mtam.weeks_in_prison");
+  CHECK(weeks <= 52 * with_quick.total("entry_cohort_52w.mtam.people"));
+}
