@@ -74,8 +74,7 @@ std::vector<ensemble::ScenarioResults> run_all(const Prepared& prepared, bool ma
   auto results = ensemble::run_comparison(prepared.scenarios, options, {}, match_entrants);
   progress.finish();
   for (const auto& r : results) {
-    if (match_entrants && !r.entry_match_note.empty()) std::cerr << "note: " << r.entry_match_note << ": its entry cohorts are compared "
-                                                  "with the baseline's own entrants\n";
+    if (match_entrants && !r.entry_match_note.empty()) std::cerr << "note: " << r.entry_match_note << '\n';
   }
   return results;
 }

@@ -273,8 +273,8 @@ def compare(scenarios: Iterable[Scenario | str | os.PathLike], runs: int | None 
         KeyboardInterrupt: Ctrl-C: the comparison stops within about 50 ms, returning and writing nothing.
 
     Warns:
-        UserWarning: an alternative's people are not the baseline's (another population scale, arrivals or
-            cohort), so its entry cohorts are set against the baseline's own entrants instead; the warning and the
+        UserWarning: an alternative's people are not the baseline's (another population scale, arrivals, cohort or
+            starting states), so its entry cohorts are set against the baseline's own entrants instead; the warning and the
             manifest's ``entry_cohorts`` say why.
 
     Example:
@@ -565,8 +565,7 @@ def _run(scenarios: list, runs: int | None, seed: int | None, threads: int | Non
     manifest = json.loads(_core.run_manifest(results, command, runs, seed, threads))
     for r in results:
         if match_entrants and r.entry_match_note:
-            warnings.warn(f"{r.entry_match_note}: its entry cohorts are compared with the baseline's own entrants",
-                          stacklevel=3)
+            warnings.warn(r.entry_match_note, stacklevel=3)
     return Results(results, manifest, comparison, kept, arrays)
 
 

@@ -44,7 +44,7 @@ std::shared_ptr<const PreparedScenario> matched_baseline(const PreparedScenario&
   try {
     return baseline.following(alternative, std::move(entries));
   } catch (const ScenarioError& e) {
-    note = e.what();
+    note = std::string(e.what()) + ": its entry cohorts are compared with the baseline's own entrants";
     return nullptr;
   }
 }

@@ -160,23 +160,30 @@ TEST_CASE("run and comparison files: columns, rows, baseline differences of zero
 
 namespace {
 
-/// The toy scenario with an analyzer that follows two people who start sleeping rough in group "a".
-class WithLives : public ensemble::PreparedScenario {
+/// The toy scenario with something added: every call goes to the toy unless the test's class overrides it.
+class ToyWith : public ensemble::PreparedScenario {
  public:
-  explicit WithLives(std::shared_ptr<const ensemble::PreparedScenario> toy) : toy_(std::move(toy)) {}
+  explicit ToyWith(std::shared_ptr<const ensemble::PreparedScenario> toy) : toy_(std::move(toy)) {}
   const io::Scenario& scenario() const override { return toy_->scenario(); }
   std::uint32_t steps() const override { return toy_->steps(); }
   double step_years() const override { return toy_->step_years(); }
   const std::vector<ensemble::MeasureInfo>& measures() const override { return toy_->measures(); }
   nlohmann::json manifest() const override { return toy_->manifest(); }
+  void build(abm::Run& run) const override { toy_->build(run); }
+
+ protected:
+  std::shared_ptr<const ensemble::PreparedScenario> toy_;
+};
+
+/// The toy scenario with an analyzer that follows two people who start sleeping rough in group "a".
+class WithLives : public ToyWith {
+ public:
+  using ToyWith::ToyWith;
   void build(abm::Run& run) const override {
     toy_->build(run);
     run.add<abm::ExampleLives>(abm::ExampleLivesSpec{
         .name = "lives", .people = 2, .columns = {"housed"}, .chosen_from = {{"housed", {"no"}}, {"group", {"a"}}}});
   }
-
- private:
-  std::shared_ptr<const ensemble::PreparedScenario> toy_;
 };
 
 }  // namespace
@@ -214,18 +221,14 @@ class OneEntrant : public abm::Module {
 /// The toy as a model with an entry cohort: its whole-cohort weeks sleeping rough stand for a measure of entrants
 /// (MeasureInfo::follows_entries). With `entrant`, a run records one entrant. following() hands back `matched`
 /// (keeping the entries it was given), or throws ScenarioError as a model does when the two have different people.
-class WithEntrants : public ensemble::PreparedScenario {
+class WithEntrants : public ToyWith {
  public:
   WithEntrants(std::shared_ptr<const ensemble::PreparedScenario> toy, bool entrant,
                std::shared_ptr<const ensemble::PreparedScenario> matched = nullptr)
-      : toy_(std::move(toy)), entrant_(entrant), matched_(std::move(matched)), measures_(toy_->measures()) {
+      : ToyWith(std::move(toy)), entrant_(entrant), matched_(std::move(matched)), measures_(toy_->measures()) {
     for (auto& m : measures_) m.follows_entries = m.measure == "person_weeks.rough_sleeping";
   }
-  const io::Scenario& scenario() const override { return toy_->scenario(); }
-  std::uint32_t steps() const override { return toy_->steps(); }
-  double step_years() const override { return toy_->step_years(); }
   const std::vector<ensemble::MeasureInfo>& measures() const override { return measures_; }
-  nlohmann::json manifest() const override { return toy_->manifest(); }
   void build(abm::Run& run) const override {
     toy_->build(run);
     if (entrant_) run.add<OneEntrant>();
@@ -239,7 +242,6 @@ class WithEntrants : public ensemble::PreparedScenario {
   mutable std::shared_ptr<const ensemble::RunEntries> given;
 
  private:
-  std::shared_ptr<const ensemble::PreparedScenario> toy_;
   bool entrant_;
   std::shared_ptr<const ensemble::PreparedScenario> matched_;
   std::vector<ensemble::MeasureInfo> measures_;
@@ -320,7 +322,8 @@ TEST_CASE("a comparison sets an alternative's entrants against the same people f
     const auto unmatched = std::make_shared<WithEntrants>(model.prepare(toy_scenario(0.0, 4)), false);
     const auto r = ensemble::run_comparison({unmatched, outreach}, options);
     CHECK(r[1].entry_match == ensemble::ScenarioResults::EntryMatch::baseline_own);
-    CHECK(r[1].entry_match_note == "the two scenarios have different people");
+    CHECK(r[1].entry_match_note ==
+          "the two scenarios have different people: its entry cohorts are compared with the baseline's own entrants");
     CHECK(total_diff({&r[0], &r[1]}, "Outreach", "person_weeks.rough_sleeping") < 0);
   }
   SECTION("a comparison not asked to match runs no baseline again, and says so") {
