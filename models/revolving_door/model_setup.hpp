@@ -42,6 +42,9 @@ struct ModelSetup {
   /// Another scenario's entrants, by run number, that run r follows in its entry cohorts in place of its own (the
   /// matched arm of a comparison, PreparedScenario::following); null to follow its own.
   std::shared_ptr<const std::vector<std::vector<abm::Entry>>> following;
+  /// Whether the people kernel takes its quiet-week path (people_kernel.cpp, QuietBounds): the same results, faster.
+  /// Off only in the test that checks exactly that.
+  bool quiet_weeks = true;
 
   /// The schedule of an intervention by name (always off if the scenario does not schedule it).
   const InterventionSchedule& schedule(const std::string& intervention) const {

@@ -1,9 +1,11 @@
 #include "models/revolving_door/people_kernel.hpp"
 
+#include <algorithm>
 #include <array>
 #include <cmath>
 
 #include "models/revolving_door/episodes.hpp"
+#include "models/revolving_door/hazards.hpp"
 #include "sim/abm/alive.hpp"
 #include "sim/abm/competing_risks.hpp"
 #include "sim/random/stream.hpp"
@@ -26,19 +28,6 @@ template <std::size_t N>
 
 /// A whole number of weeks, at least one.
 std::int32_t whole_weeks(double weeks) { return std::max(1, static_cast<int>(std::lround(weeks))); }
-
-Service service_of(Support support) {
-  switch (support) {
-    case Support::navigator:
-      return Service::navigator;
-    case Support::mtam:
-      return Service::mtam;
-    case Support::housing_first:
-      return Service::housing_first;
-    default:
-      return Service::usual;
-  }
-}
 
 /// One uniform per person of a block for each decision drawn every week, generated in bulk.
 struct BlockDraws {
@@ -68,18 +57,6 @@ struct Streams {
         ae_outcome(run.stream("events.ae_outcome")) {}
 };
 
-/// A person's states at the start of the week, which every hazard reads.
-struct Start {
-  Housing housing;
-  Justice justice;
-  Mental mental;
-  Substance substance;
-  Support support;
-  Group group;
-  bool rough, homeless, problematic, high_need, mtam;
-  double engagement;
-};
-
 /// The rules of docs/model/design.md, 'Hazards' for the people of one block.
 class BlockStep {
  public:
@@ -90,12 +67,16 @@ class BlockStep {
         effects_(setup.effects),
         events_(events),
         r_(rates),
+        hazards_(setup.parameters, setup.effects, rates),
         streams_(streams),
         run_(run),
         step_(step),
         counts_(counts) {}
 
-  void person(abm::PersonId p, std::size_t i, const BlockDraws& d);
+  /// Person p's week; i is p's row in the block's draws.
+  void person(abm::PersonId p, const Start& s, std::size_t i, const BlockDraws& d);
+  /// Person p's week when every draw is clear of its bound (QuietBounds): no event, only what a week does to anyone.
+  void quiet_person(abm::PersonId p);
 
  private:
   const PeopleView& v_;
@@ -103,12 +84,12 @@ class BlockStep {
   const EngagementEffects& effects_;
   const EventCounters& events_;
   const WeekRates& r_;
+  const Hazards hazards_;
   const Streams& streams_;
   std::uint32_t run_, step_;
   abm::BlockCounts& counts_;
   std::uint32_t attendances_ = 0;  // this person's A&E attendances this week
 
-  Start start_of(abm::PersonId p) const;
   void count(Event e, abm::PersonId p, std::int64_t n = 1) {
     events_.count(counts_, e, v_.group.code(p), v_.cost_cell[p], n);
   }
@@ -128,29 +109,12 @@ class BlockStep {
   void substance(abm::PersonId p, const Start& s, double u);
   void support(abm::PersonId p, const Start& s, double u, double u_worker);
   void engagement(abm::PersonId p);
+  void week_passes(abm::PersonId p);
 };
 
-Start BlockStep::start_of(abm::PersonId p) const {
-  Start s;
-  s.housing = v_.housing[p];
-  s.justice = v_.justice[p];
-  s.mental = v_.mental_health[p];
-  s.substance = v_.substance[p];
-  s.support = v_.support[p];
-  s.group = v_.group[p];
-  s.homeless = v_.homeless_now(p);
-  s.rough = s.homeless && s.housing == Housing::rough_sleeping;
-  s.problematic = s.substance == Substance::problematic;
-  s.high_need = v_.need[p] == Need::high;
-  s.mtam = s.support == Support::mtam;
-  s.engagement = v_.engagement[p];
-  return s;
-}
-
-void BlockStep::person(abm::PersonId p, std::size_t i, const BlockDraws& d) {
+void BlockStep::person(abm::PersonId p, const Start& s, std::size_t i, const BlockDraws& d) {
   v_.age[p] += 1;
   attendances_ = 0;
-  const Start s = start_of(p);
   const bool prison = in_prison(s.justice);
   const bool inpatient = s.mental == Mental::inpatient;
   if (!prison && !inpatient) attend_ae(p, s, ae_count(s, d.ae[i]));
@@ -160,8 +124,18 @@ void BlockStep::person(abm::PersonId p, std::size_t i, const BlockDraws& d) {
   if (!prison && !institution) institution = mental_health(p, s, d.mental[i]);
   if (!prison && !institution && !inpatient && !v_.in_transition(p)) housing(p, s, d.housing[i]);
   if (!prison && !in_prison(v_.justice[p])) substance(p, s, d.substance[i]);
+  if (!in_prison(v_.justice[p])) support(p, s, d.support[i], d.worker[i]);
+  week_passes(p);
+}
+
+void BlockStep::quiet_person(abm::PersonId p) {
+  v_.age[p] += 1;
+  attendances_ = 0;
+  week_passes(p);
+}
+
+void BlockStep::week_passes(abm::PersonId p) {
   if (!in_prison(v_.justice[p])) {
-    support(p, s, d.support[i], d.worker[i]);
     engagement(p);
     v_.weeks_in_housing[p] += 1;
     if (v_.homeless_now(p)) v_.weeks_homeless[p] += 1;
@@ -171,11 +145,7 @@ void BlockStep::person(abm::PersonId p, std::size_t i, const BlockDraws& d) {
 }
 
 std::uint32_t BlockStep::ae_count(const Start& s, double u) const {
-  const ModifierParameters& m = P_.modifier;
-  const bool unwell = s.mental == Mental::unwell || s.mental == Mental::treatment;
-  const double mean = P_.events.ae_base * (s.homeless ? m.homeless_on_ae : 1.0) *
-                      (s.problematic ? m.problematic_substance_on_ae : 1.0) * (unwell ? m.mh_unwell_on_ae : 1.0) *
-                      effects_.ae(s.engagement) * (s.support == Support::navigator ? r_.navigator.ae : 1.0);
+  const double mean = hazards_.ae_mean(s);
   if (u <= 1.0 - mean) return 0;  // P(0) = exp(-mean) >= 1 - mean: no exp for most people
   return random::poisson(mean, u, 0.5);
 }
@@ -199,14 +169,9 @@ void BlockStep::attend_ae(abm::PersonId p, const Start& s, std::uint32_t attenda
 
 bool BlockStep::justice(abm::PersonId p, const Start& s, double u) {
   const JusticeParameters& J = P_.justice;
-  const ModifierParameters& m = P_.modifier;
-  const double arrest = J.arrest_rate * (s.rough ? m.rough_sleeping_on_arrest : 1.0) *
-                        (s.problematic ? m.problematic_substance_on_arrest : 1.0) * (s.high_need ? m.high_need : 1.0) *
-                        (s.group == Group::young_mec_justice ? m.young_mec_on_arrest : 1.0);
+  const std::size_t chosen = choose(u, hazards_.justice(s));  // arrest, or (on licence) a breach
   if (s.justice == Justice::licence) {
-    const double breach = J.recall_breach_rate * (s.rough ? m.rough_sleeping_on_breach : 1.0) *
-                          effects_.breach(s.engagement) * (s.mtam ? r_.mtam.breach : 1.0);
-    switch (choose<2>(u, {arrest, breach})) {
+    switch (chosen) {
       case 0:
         arrested(p);
         if (!(streams_.arrest_outcome.uniform(run_, p, step_) < J.recall_on_arrest)) return false;
@@ -219,7 +184,7 @@ bool BlockStep::justice(abm::PersonId p, const Start& s, double u) {
         return false;
     }
   }
-  if (choose<1>(u, {arrest}) == 1) return false;
+  if (chosen != 0) return false;
   arrested(p);
   const auto outcome = streams_.arrest_outcome.uniforms4(run_, p, step_);
   if (outcome[0] < J.arrest_to_custody) {
@@ -296,22 +261,13 @@ void BlockStep::enter_prison(abm::PersonId p) {
 }
 
 bool BlockStep::mental_health(abm::PersonId p, const Start& s, double u) {
-  const MentalHealthParameters& M = P_.mental_health;
-  const ModifierParameters& m = P_.modifier;
-  const double crisis = (s.rough ? m.rough_sleeping_on_crisis : 1.0) *
-                        (s.problematic ? m.problematic_substance_on_crisis : 1.0) * (s.high_need ? m.high_need : 1.0) *
-                        effects_.crisis(s.engagement);
+  const std::size_t chosen = choose(u, hazards_.mental(s));
   switch (s.mental) {
     case Mental::stable:
-      if (choose<1>(u, {M.onset * (s.rough ? m.rough_sleeping_on_mh_onset : 1.0)}) == 0) {
-        v_.mental_health[p] = Mental::unwell;
-      }
+      if (chosen == 0) v_.mental_health[p] = Mental::unwell;
       return false;
-    case Mental::unwell: {
-      const double dual = s.problematic ? (s.mtam ? r_.mtam.dual_diagnosis : m.dual_diagnosis_on_treatment_entry) : 1.0;
-      const double entry =
-          M.treatment_entry * dual * effects_.treatment_entry(s.engagement) * (s.mtam ? r_.mtam.treatment_entry : 1.0);
-      switch (choose<3>(u, {entry, M.remission_untreated, M.crisis_from_unwell * crisis})) {
+    case Mental::unwell:
+      switch (chosen) {
         case 0:
           v_.mental_health[p] = Mental::treatment;
           return false;
@@ -323,10 +279,8 @@ bool BlockStep::mental_health(abm::PersonId p, const Start& s, double u) {
         default:
           return false;
       }
-    }
     case Mental::treatment:
-      switch (choose<3>(
-          u, {M.crisis_from_treatment * crisis, M.recovery, M.treatment_dropout * effects_.dropout(s.engagement)})) {
+      switch (chosen) {
         case 0:
           return start_crisis(p, s);
         case 1:
@@ -339,8 +293,8 @@ bool BlockStep::mental_health(abm::PersonId p, const Start& s, double u) {
           return false;
       }
     case Mental::crisis:
-      if (choose<1>(u, {r_.crisis_end * (s.mtam ? r_.mtam.crisis_end : 1.0)}) == 0) {
-        const double to_treatment = s.mtam ? r_.mtam.crisis_to_treatment : M.crisis_to_treatment;
+      if (chosen == 0) {
+        const double to_treatment = s.mtam ? r_.mtam.crisis_to_treatment : P_.mental_health.crisis_to_treatment;
         const bool treated = streams_.crisis_end.uniform(run_, p, step_) < to_treatment;
         v_.mental_health[p] = treated ? Mental::treatment : Mental::unwell;
       }
@@ -371,15 +325,10 @@ bool BlockStep::start_crisis(abm::PersonId p, const Start& s) {
 }
 
 void BlockStep::housing(abm::PersonId p, const Start& s, double u) {
-  const HousingParameters& H = P_.housing;
-  const ModifierParameters& m = P_.modifier;
-  const double loss = (s.problematic ? m.problematic_substance_on_tenancy_loss : 1.0) *
-                      (s.high_need ? m.high_need : 1.0) * effects_.tenancy_loss(s.engagement) *
-                      (s.mtam ? r_.mtam.tenancy_loss : 1.0);
+  const std::size_t chosen = choose(u, hazards_.housing(s));
   switch (s.housing) {
-    case Housing::rough_sleeping: {
-      const bool long_term = s.group == Group::chronic_homeless || v_.weeks_homeless[p] >= r_.long_term_spell;
-      switch (choose<3>(u, r_.rough_exit[rough_exit_class(s.high_need, long_term)])) {
+    case Housing::rough_sleeping:
+      switch (chosen) {
         case 0:
           v_.request[p] = Request::temporary;
           break;
@@ -393,9 +342,8 @@ void BlockStep::housing(abm::PersonId p, const Start& s, double u) {
           break;
       }
       return;
-    }
     case Housing::temporary:
-      switch (choose<3>(u, {H.temporary_to_rough * loss, r_.temporary_to_supported, H.temporary_to_settled})) {
+      switch (chosen) {
         case 0:  // an exclusion or abandonment
           count_eviction(v_, p, events_, counts_);
           move_housing(v_, p, Housing::rough_sleeping, step_);
@@ -411,31 +359,13 @@ void BlockStep::housing(abm::PersonId p, const Start& s, double u) {
       }
       return;
     case Housing::supported:
-      switch (choose<2>(u, {H.supported_to_settled, H.supported_loss * loss})) {
-        case 0:
-          move_on_to_tenancy(v_, p, step_);
-          break;
-        case 1:
-          lose_home(p);
-          break;
-        default:
-          break;
-      }
+      if (chosen == 0) move_on_to_tenancy(v_, p, step_);
+      if (chosen == 1) lose_home(p);
       return;
-    case Housing::settled: {
-      const bool first_year = v_.weeks_in_housing[p] < weeks_per_year;
-      const double base = first_year ? H.tenancy_loss_first_year : H.tenancy_loss_established;
-      const double unsupported = first_year && s.support == Support::none ? m.no_support_on_tenancy_loss : 1.0;
-      if (choose<1>(u, {base * loss * unsupported}) == 0) lose_home(p);
+    case Housing::settled:
+    case Housing::housing_first:
+      if (chosen == 0) lose_home(p);
       return;
-    }
-    case Housing::housing_first: {
-      const double hf = P_.housing_first.tenancy_loss *
-                        (s.problematic ? m.problematic_substance_on_tenancy_loss : 1.0) *
-                        effects_.tenancy_loss(s.engagement) * (s.mtam ? r_.mtam.tenancy_loss : 1.0);
-      if (choose<1>(u, {hf}) == 0) lose_home(p);
-      return;
-    }
   }
 }
 
@@ -450,59 +380,35 @@ void BlockStep::lose_home(abm::PersonId p) {
 }
 
 void BlockStep::substance(abm::PersonId p, const Start& s, double u) {
-  const SubstanceParameters& S = P_.substance;
-  const ModifierParameters& m = P_.modifier;
+  const std::size_t chosen = choose(u, hazards_.substance(s));
   switch (s.substance) {
-    case Substance::none: {
-      const double onset =
-          S.onset * (s.rough ? m.rough_sleeping_on_substance_onset : 1.0) * (s.high_need ? m.high_need : 1.0);
-      if (choose<1>(u, {onset}) == 0) v_.substance[p] = Substance::problematic;
+    case Substance::none:
+      if (chosen == 0) v_.substance[p] = Substance::problematic;
       return;
-    }
-    case Substance::problematic: {
-      const bool mental_need = s.mental == Mental::unwell || s.mental == Mental::crisis;
-      const double dual = mental_need ? (s.mtam ? r_.mtam.dual_diagnosis : m.dual_diagnosis_on_treatment_entry) : 1.0;
-      const double entry =
-          S.treatment_entry * dual * effects_.treatment_entry(s.engagement) * (s.mtam ? r_.mtam.treatment_entry : 1.0);
-      switch (choose<2>(u, {entry, S.remission_untreated})) {
-        case 0:
-          v_.substance[p] = Substance::treatment;
-          return;
-        case 1:
-          v_.substance[p] = Substance::none;
-          return;
-        default:
-          return;
-      }
-    }
+    case Substance::problematic:
+      if (chosen == 0) v_.substance[p] = Substance::treatment;
+      if (chosen == 1) v_.substance[p] = Substance::none;
+      return;
     case Substance::treatment:
-      switch (choose<2>(u, {S.completion, S.treatment_dropout * effects_.dropout(s.engagement)})) {
-        case 0:
-          v_.substance[p] = Substance::none;
-          return;
-        case 1:
-          v_.substance[p] = Substance::problematic;
-          return;
-        default:
-          return;
-      }
+      if (chosen == 0) v_.substance[p] = Substance::none;
+      if (chosen == 1) v_.substance[p] = Substance::problematic;
+      return;
   }
 }
 
 void BlockStep::support(abm::PersonId p, const Start& s, double u, double u_worker) {
   const Support before = v_.support[p];
+  const bool changes = choose(u, std::array<double, 1>{hazards_.support(before, s.engagement)}) == 0;
   switch (before) {
     case Support::none:
-      if (choose<1>(u, {r_.usual_start}) == 0) start_support(v_, p, Support::usual);
+      if (changes) start_support(v_, p, Support::usual);
       break;
     case Support::usual:
-      if (choose<1>(u, {P_.support.usual_end * effects_.disengagement(s.engagement)}) == 0) {
-        start_support(v_, p, Support::none);
-      }
+      if (changes) start_support(v_, p, Support::none);
       break;
     case Support::navigator:
     case Support::mtam:
-      if (choose<1>(u, {P_.support.coordinator_episode_end}) == 0) {
+      if (changes) {
         close_coordinator_episode(v_, p, step_, false, events_, counts_);
         start_support(v_, p, Support::usual);
       }
@@ -543,6 +449,7 @@ void PeopleKernel::declare(abm::Run& run) {
 void PeopleKernel::step(Phase, abm::Run& run) {
   const ModelSetup& setup = *setup_;
   const WeekRates rates = week_rates(setup.parameters, run.signals(), signals_);
+  const QuietBounds bounds(setup.parameters, setup.effects, rates);
   const Streams streams(run);
   const PeopleView v = PeopleView::of(run.population(), columns_);
   const std::uint32_t run_number = run.key().run, step = run.clock().step();
@@ -560,7 +467,16 @@ void PeopleKernel::step(Phase, abm::Run& run) {
     fill(streams.worker, d.worker);
     fill(streams.ae, d.ae);
     BlockStep block(v, setup, events_, rates, streams, run_number, step, counts);
-    abm::for_each_alive(v.alive, first, last, [&](abm::PersonId p) { block.person(p, p - first, d); });
+    abm::for_each_alive(v.alive, first, last, [&](abm::PersonId p) {
+      const std::size_t i = p - first;
+      const Start s = Start::of(v, p, rates);
+      if (setup.quiet_weeks && bounds.quiet(s, d.ae[i], d.justice[i], d.mental[i], d.housing[i], d.substance[i],
+                                            d.support[i], d.worker[i])) {
+        block.quiet_person(p);
+      } else {
+        block.person(p, s, i, d);
+      }
+    });
   });
   queue_.grant(run, v);
 }

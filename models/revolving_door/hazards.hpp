@@ -1,0 +1,130 @@
+#pragma once
+// The competing hazards [per week] of each domain for a person's start-of-week state (docs/model/design.md,
+// 'Hazards'), and bounds of them over everyone who shares a few states. The people kernel decides each person's
+// week from the hazards, and skips those decisions for anyone whose draws all clear their bounds: a quiet week, the
+// same result without the branches (most people, most weeks, have no event).
+//
+// A bound is the hazards' own functions evaluated over a grid of start states and taken at the largest: every
+// hazard is a product of positive factors, summed over competing risks, and floating-point products and sums are
+// monotone in each factor, so no person can exceed it. Engagement enters through PowerTable effects x^e, convex in e
+// (so are their sums), so the largest over e in [0, 1] is at e = 0 or e = 1.
+#include <array>
+#include <cstdint>
+
+#include "models/revolving_door/kernel_week.hpp"
+#include "models/revolving_door/model_setup.hpp"
+#include "models/revolving_door/people.hpp"
+
+namespace revolve::revolving_door {
+
+/// The service whose worker a person with this support has (usual for none).
+inline Service service_of(Support support) {
+  switch (support) {
+    case Support::navigator:
+      return Service::navigator;
+    case Support::mtam:
+      return Service::mtam;
+    case Support::housing_first:
+      return Service::housing_first;
+    default:
+      return Service::usual;
+  }
+}
+
+/// A person's states at the start of the week, which every hazard reads.
+struct Start {
+  Housing housing;
+  Justice justice;
+  Mental mental;
+  Substance substance;
+  Support support;
+  Group group;
+  bool rough, homeless, problematic, high_need, mtam;
+  bool long_term;   ///< in the chronically homeless group or homeless for WeekRates::long_term_spell or more
+  bool first_year;  ///< in the first year of the current housing state
+  double engagement;
+
+  static Start of(const PeopleView& v, abm::PersonId p, const WeekRates& r);
+  /// A start state from its domains' states and attributes, as Start::of derives its flags.
+  static Start from(Housing housing, Justice justice, Mental mental, Substance substance, Support support, Group group,
+                    Need need, bool long_term, bool first_year, double engagement);
+};
+
+/// The hazards of the week [per week], each domain's competing risks in the order its decision reads them (zeros
+/// where a state has fewer).
+class Hazards {
+ public:
+  Hazards(const Parameters& P, const EngagementEffects& effects, const WeekRates& r) : P_(P), effects_(effects), r_(r) {}
+
+  /// Mean A&E attendances this week.
+  double ae_mean(const Start& s) const;
+  /// Arrest, and (on licence) recall for a breach.
+  std::array<double, 2> justice(const Start& s) const;
+  /// By mental state: stable {onset}; unwell {treatment, remission, crisis}; treatment {crisis, recovery, dropout};
+  /// crisis {its end}; inpatient: none (discharge is scheduled).
+  std::array<double, 3> mental(const Start& s) const;
+  /// By housing: rough sleeping {hostel, supported, tenancy}; temporary {street, supported, tenancy}; supported
+  /// {tenancy, loss}; settled and Housing First {loss}.
+  std::array<double, 3> housing(const Start& s) const;
+  /// By substance use: none {onset}; problematic {treatment, remission}; treatment {completion, dropout}.
+  std::array<double, 2> substance(const Start& s) const;
+  /// By support (the person's now, which losing a Housing First tenancy this week changes; engagement at the
+  /// start of the week): none {usual support starts}; usual {it ends}; a coordinator {the episode ends}; Housing
+  /// First: none.
+  double support(Support support, double engagement) const;
+  /// The chance a worker of the person's service leaves this week (none without support).
+  double worker_change(const Start& s) const;
+
+ private:
+  const Parameters& P_;
+  const EngagementEffects& effects_;
+  const WeekRates& r_;
+
+  double tenancy_loss_factor(const Start& s) const;
+  double crisis_factor(const Start& s) const;
+  double dual_diagnosis(bool need, bool mtam) const;
+  double treatment_entry(double base, const Start& s, bool dual_need) const;
+};
+
+/// A draw at or above a domain's bound means no event in that domain this week (for A&E: at or below, none).
+class QuietBounds {
+ public:
+  QuietBounds(const Parameters& P, const EngagementEffects& effects, const WeekRates& r);
+
+  /// Whether a person starting the week as `s` has no event, given their draws of the week.
+  bool quiet(const Start& s, double ae, double justice, double mental, double housing, double substance,
+             double support, double worker) const {
+    return (ae <= ae_none_[ae_key(s)]) & (justice >= justice_[justice_key(s)]) & (mental >= mental_[mental_key(s)]) &
+           (housing >= housing_[housing_key(s)]) & (substance >= substance_[substance_key(s)]) &
+           (support >= support_[support_key(s)]) & (worker >= worker_[support_key(s)]);
+  }
+
+ private:
+  // What each domain's bound is kept by: the states its hazards read most, the rest taken at their largest.
+  static std::size_t ae_key(const Start& s) {
+    return static_cast<std::size_t>(s.mental) * 8 + s.homeless * 4 + s.problematic * 2 + (s.support == Support::navigator);
+  }
+  static std::size_t justice_key(const Start& s) {
+    return (s.justice == Justice::licence) * 16 + s.rough * 8 + s.problematic * 4 + s.high_need * 2 +
+           (s.group == Group::young_mec_justice);
+  }
+  static std::size_t mental_key(const Start& s) {
+    return static_cast<std::size_t>(s.mental) * 16 + s.rough * 8 + s.problematic * 4 + s.high_need * 2 + s.mtam;
+  }
+  static std::size_t housing_key(const Start& s) {
+    return static_cast<std::size_t>(s.housing) * 8 + s.problematic * 4 + s.high_need * 2 + s.mtam;
+  }
+  static std::size_t substance_key(const Start& s) {
+    return static_cast<std::size_t>(s.substance) * 8 + s.rough * 4 + s.high_need * 2 + s.mtam;
+  }
+  static std::size_t support_key(const Start& s) { return static_cast<std::size_t>(s.support); }
+
+  std::array<double, 5 * 8> ae_none_{};  // a draw at or below it means no attendance: 1 - the largest mean
+  std::array<double, 2 * 16> justice_{};
+  std::array<double, 5 * 16> mental_{};
+  std::array<double, 5 * 8> housing_{};
+  std::array<double, 3 * 8> substance_{};
+  std::array<double, 5> support_{}, worker_{};
+};
+
+}  // namespace revolve::revolving_door
