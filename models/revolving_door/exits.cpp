@@ -28,16 +28,6 @@ double death_hazard(const PeopleView& v, abm::PersonId p, const ModelSetup& setu
          (v.mental_health[p] == Mental::crisis ? m.crisis : 1.0) * (recently_released ? m.recent_release : 1.0);
 }
 
-/// An upper bound of death_hazard over everyone [per week]: the same product, in the same order, of the
-/// largest value each factor can take. Since rounding is monotone, a draw at or above it means no death
-/// without looking up the person's age factor, which most people's draws are.
-double death_hazard_bound(const ModelSetup& setup) {
-  const MortalityParameters& m = setup.parameters.mortality;
-  const auto& ages = setup.mortality_age_factor;
-  return m.base_rate * *std::max_element(ages.begin(), ages.end()) * std::max(m.rough_sleeping, 1.0) *
-         std::max(m.problematic_substance, 1.0) * std::max(m.crisis, 1.0) * std::max(m.recent_release, 1.0);
-}
-
 /// Whether an event with this weekly hazard happens, given uniform u (cheap when u >= h).
 bool happens(double u, double hazard) { return u < hazard && u < -std::expm1(-hazard); }
 
@@ -57,6 +47,26 @@ void check_housing_first_anniversary(const PeopleView& v, abm::PersonId p, std::
 
 }  // namespace
 
+void Exits::init(abm::Run& run) {
+  PeopleModule::init(run);
+  age_factor_up_to_ = setup_->mortality_age_factor;
+  for (std::size_t w = 1; w < age_factor_up_to_.size(); ++w) {
+    age_factor_up_to_[w] = std::max(age_factor_up_to_[w], age_factor_up_to_[w - 1]);
+  }
+}
+
+/// An upper bound of death_hazard over the people of rows [first, last) [per week]: the same product, in the same
+/// order, of the largest value each factor can take, the age factor at the oldest row's age. Since rounding is
+/// monotone, a draw at or above it means no death without looking at the person, which most people's draws are.
+double Exits::death_hazard_bound(const PeopleView& v, abm::PersonId first, abm::PersonId last) const {
+  const MortalityParameters& m = setup_->parameters.mortality;
+  const double oldest = *std::max_element(v.age + first, v.age + last);  // [weeks]; the dead's rows too, harmlessly
+  const auto week = static_cast<std::size_t>(std::max(oldest, 0.0));
+  const double age_factor = age_factor_up_to_[std::min(week, age_factor_up_to_.size() - 1)];
+  return m.base_rate * age_factor * std::max(m.rough_sleeping, 1.0) * std::max(m.problematic_substance, 1.0) *
+         std::max(m.crisis, 1.0) * std::max(m.recent_release, 1.0);
+}
+
 void Exits::step(Phase, abm::Run& run) {
   const ModelSetup& setup = *setup_;
   const FlowsParameters& f = setup.parameters.flows;
@@ -66,7 +76,6 @@ void Exits::step(Phase, abm::Run& run) {
   const auto now = static_cast<std::int32_t>(step);
   const random::Stream death = run.stream("mortality.death"), move = run.stream("flows.moving_away"),
                        positive = run.stream("flows.sustained_exit");
-  const double death_bound = death_hazard_bound(setup);
   const double move_probability = -std::expm1(-f.moving_away), exit_probability = -std::expm1(-f.sustained_exit);
   const EventCounters& events = events_;
   run.for_each_block([&](abm::PersonId first, abm::PersonId last, abm::BlockCounts& counts) {
@@ -75,6 +84,7 @@ void Exits::step(Phase, abm::Run& run) {
     death.fill_grouped_uniforms(run_number, step, first, std::span(d.death).first(n));
     move.fill_grouped_uniforms(run_number, step, first, std::span(d.move).first(n));
     positive.fill_grouped_uniforms(run_number, step, first, std::span(d.positive).first(n));
+    const double death_bound = death_hazard_bound(v, first, last);
     abm::for_each_alive(v.alive, first, last, [&](abm::PersonId p) {
       const std::size_t i = p - first;
       const std::uint8_t g = v.group.code(p);

@@ -3,6 +3,7 @@
 // away, and sustained positive exits after enough weeks of stability. Also checks Housing First tenancies at their
 // first and third anniversaries (tenancy sustainment). One parallel pass over blocks.
 #include <memory>
+#include <vector>
 
 #include "models/revolving_door/events.hpp"
 #include "models/revolving_door/model_setup.hpp"
@@ -18,9 +19,14 @@ class Exits : public PeopleModule {
 
   std::string name() const override { return "exits"; }
   PhaseSet phases() const override { return {Phase::exits_and_entries}; }
+  void init(abm::Run& run) override;
   void step(Phase phase, abm::Run& run) override;
 
  private:
+  /// The largest mortality age factor at any age up to each whole week of age (ModelSetup::age_factor).
+  std::vector<double> age_factor_up_to_;
+
+  double death_hazard_bound(const PeopleView& v, abm::PersonId first, abm::PersonId last) const;
 };
 
 }  // namespace revolve::revolving_door

@@ -110,6 +110,13 @@ void FollowUps::enter_followed(const abm::Population& population) {
   }
 }
 
+// Defined here, beside what it calls, so that they inline into one call per person.
+void FollowUps::person(const PeopleView& v, abm::PersonId p, std::array<double, tally::count>& t) {
+  follow_release(v, p, t);
+  follow_housing(v, p, t);
+  for (std::size_t c = 0; c < entry_cohorts; ++c) follow_entry(v, p, c);
+}
+
 void FollowUps::follow_entry(const PeopleView& v, abm::PersonId p, std::size_t cohort) {
   if (entry_done_now_[cohort][p]) return;
   std::int32_t& entered = entry_step_now_[cohort][p];

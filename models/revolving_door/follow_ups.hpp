@@ -39,11 +39,7 @@ class FollowUps {
   /// Before the week's loop over people: their columns (arrivals may move them) and whether the week ends a year.
   void start_week(abm::Population& population, std::int32_t step);
   /// Person p's week (p alive), counted in their group's tally row `t`.
-  void person(const PeopleView& v, abm::PersonId p, std::array<double, tally::count>& t) {
-    follow_release(v, p, t);
-    follow_housing(v, p, t);
-    for (std::size_t c = 0; c < entry_cohorts; ++c) follow_entry(v, p, c);
-  }
+  void person(const PeopleView& v, abm::PersonId p, std::array<double, tally::count>& t);
   /// After the week's loop over people: counts the entrants whose 52 weeks end this week, in the tally row
   /// `row(p)` of their group (alive or not).
   template <class Row>

@@ -1,5 +1,6 @@
 #include "models/revolving_door/scheduled_events.hpp"
 
+#include <algorithm>
 #include <cmath>
 
 #include "sim/abm/alive.hpp"
@@ -13,6 +14,14 @@ bool due(std::int32_t& time, std::uint32_t step) {
   if (time == abm::no_event || time > static_cast<std::int32_t>(step)) return false;
   time = abm::no_event;
   return true;
+}
+
+/// Whether any of person p's scheduled times has come (abm::no_event is later than any step): one branch for
+/// the many people with nothing due, in place of six.
+bool any_due(const PeopleView& v, abm::PersonId p, std::uint32_t step) {
+  const std::int32_t first = std::min({v.ti_transition_end[p], v.ti_release[p], v.ti_recall_end[p],
+                                       v.ti_licence_end[p], v.ti_order_end[p], v.ti_discharge[p]});
+  return first <= static_cast<std::int32_t>(step);
 }
 
 }  // namespace
@@ -29,6 +38,7 @@ void ScheduledEvents::step(Phase, abm::Run& run) {
                        move_on = run.stream("release_accommodation.move_on");
   SerialCounts serial(run);
   abm::for_each_alive(v.alive, 0, static_cast<abm::PersonId>(v.size), [&](abm::PersonId p) {
+    if (!any_due(v, p, step)) return;  // most people, most weeks
     if (v.ti_transition_end[p] != abm::no_event && v.ti_transition_end[p] <= static_cast<std::int32_t>(step)) {
       end_transitional_stay(run, v, p, move_on.uniform(run.key().run, p, step));
     }
