@@ -54,7 +54,8 @@ struct Start {
 /// where a state has fewer).
 class Hazards {
  public:
-  Hazards(const Parameters& P, const EngagementEffects& effects, const WeekRates& r) : P_(P), effects_(effects), r_(r) {}
+  Hazards(const Parameters& P, const EngagementEffects& effects, const WeekRates& r)
+      : P_(P), effects_(effects), r_(r) {}
 
   /// Mean A&E attendances this week.
   double ae_mean(const Start& s) const;
@@ -102,7 +103,8 @@ class QuietBounds {
  private:
   // What each domain's bound is kept by: the states its hazards read most, the rest taken at their largest.
   static std::size_t ae_key(const Start& s) {
-    return static_cast<std::size_t>(s.mental) * 8 + s.homeless * 4 + s.problematic * 2 + (s.support == Support::navigator);
+    const bool navigator = s.support == Support::navigator;
+    return static_cast<std::size_t>(s.mental) * 8 + s.homeless * 4 + s.problematic * 2 + navigator;
   }
   static std::size_t justice_key(const Start& s) {
     return (s.justice == Justice::licence) * 16 + s.rough * 8 + s.problematic * 4 + s.high_need * 2 +
@@ -126,5 +128,159 @@ class QuietBounds {
   std::array<double, 3 * 8> substance_{};
   std::array<double, 5> support_{}, worker_{};
 };
+
+// Inline: the kernel calls these for every person who is not quiet, every week.
+
+inline Start Start::of(const PeopleView& v, abm::PersonId p, const WeekRates& r) {
+  Start s;
+  s.housing = v.housing[p];
+  s.justice = v.justice[p];
+  s.mental = v.mental_health[p];
+  s.substance = v.substance[p];
+  s.support = v.support[p];
+  s.group = v.group[p];
+  s.homeless = v.homeless_now(p);
+  s.rough = s.homeless && s.housing == Housing::rough_sleeping;
+  s.problematic = s.substance == Substance::problematic;
+  s.high_need = v.need[p] == Need::high;
+  s.mtam = s.support == Support::mtam;
+  s.long_term = s.group == Group::chronic_homeless || v.weeks_homeless[p] >= r.long_term_spell;
+  s.first_year = v.weeks_in_housing[p] < weeks_per_year;
+  s.engagement = v.engagement[p];
+  return s;
+}
+
+inline Start Start::from(Housing housing, Justice justice, Mental mental, Substance substance, Support support,
+                         Group group, Need need, bool long_term, bool first_year, double engagement) {
+  Start s{.housing = housing, .justice = justice, .mental = mental, .substance = substance, .support = support,
+          .group = group};
+  s.homeless = !in_prison(justice) && revolving_door::homeless(housing);
+  s.rough = s.homeless && housing == Housing::rough_sleeping;
+  s.problematic = substance == Substance::problematic;
+  s.high_need = need == Need::high;
+  s.mtam = support == Support::mtam;
+  s.long_term = group == Group::chronic_homeless || long_term;
+  s.first_year = first_year;
+  s.engagement = engagement;
+  return s;
+}
+
+inline double Hazards::ae_mean(const Start& s) const {
+  const ModifierParameters& m = P_.modifier;
+  const bool unwell = s.mental == Mental::unwell || s.mental == Mental::treatment;
+  return P_.events.ae_base * (s.homeless ? m.homeless_on_ae : 1.0) *
+         (s.problematic ? m.problematic_substance_on_ae : 1.0) * (unwell ? m.mh_unwell_on_ae : 1.0) *
+         effects_.ae(s.engagement) * (s.support == Support::navigator ? r_.navigator.ae : 1.0);
+}
+
+inline std::array<double, 2> Hazards::justice(const Start& s) const {
+  const JusticeParameters& J = P_.justice;
+  const ModifierParameters& m = P_.modifier;
+  const double arrest = J.arrest_rate * (s.rough ? m.rough_sleeping_on_arrest : 1.0) *
+                        (s.problematic ? m.problematic_substance_on_arrest : 1.0) * (s.high_need ? m.high_need : 1.0) *
+                        (s.group == Group::young_mec_justice ? m.young_mec_on_arrest : 1.0);
+  if (s.justice != Justice::licence) return {arrest, 0.0};
+  return {arrest, J.recall_breach_rate * (s.rough ? m.rough_sleeping_on_breach : 1.0) * effects_.breach(s.engagement) *
+                      (s.mtam ? r_.mtam.breach : 1.0)};
+}
+
+inline double Hazards::crisis_factor(const Start& s) const {
+  const ModifierParameters& m = P_.modifier;
+  return (s.rough ? m.rough_sleeping_on_crisis : 1.0) * (s.problematic ? m.problematic_substance_on_crisis : 1.0) *
+         (s.high_need ? m.high_need : 1.0) * effects_.crisis(s.engagement);
+}
+
+inline double Hazards::dual_diagnosis(bool need, bool mtam) const {
+  return need ? (mtam ? r_.mtam.dual_diagnosis : P_.modifier.dual_diagnosis_on_treatment_entry) : 1.0;
+}
+
+inline double Hazards::treatment_entry(double base, const Start& s, bool dual_need) const {
+  return base * dual_diagnosis(dual_need, s.mtam) * effects_.treatment_entry(s.engagement) *
+         (s.mtam ? r_.mtam.treatment_entry : 1.0);
+}
+
+inline std::array<double, 3> Hazards::mental(const Start& s) const {
+  const MentalHealthParameters& M = P_.mental_health;
+  switch (s.mental) {
+    case Mental::stable:
+      return {M.onset * (s.rough ? P_.modifier.rough_sleeping_on_mh_onset : 1.0), 0.0, 0.0};
+    case Mental::unwell:
+      return {treatment_entry(M.treatment_entry, s, s.problematic), M.remission_untreated,
+              M.crisis_from_unwell * crisis_factor(s)};
+    case Mental::treatment:
+      return {M.crisis_from_treatment * crisis_factor(s), M.recovery,
+              M.treatment_dropout * effects_.dropout(s.engagement)};
+    case Mental::crisis:
+      return {r_.crisis_end * (s.mtam ? r_.mtam.crisis_end : 1.0), 0.0, 0.0};
+    case Mental::inpatient:
+      break;
+  }
+  return {0.0, 0.0, 0.0};
+}
+
+inline double Hazards::tenancy_loss_factor(const Start& s) const {
+  const ModifierParameters& m = P_.modifier;
+  return (s.problematic ? m.problematic_substance_on_tenancy_loss : 1.0) * (s.high_need ? m.high_need : 1.0) *
+         effects_.tenancy_loss(s.engagement) * (s.mtam ? r_.mtam.tenancy_loss : 1.0);
+}
+
+inline std::array<double, 3> Hazards::housing(const Start& s) const {
+  const HousingParameters& H = P_.housing;
+  const ModifierParameters& m = P_.modifier;
+  switch (s.housing) {
+    case Housing::rough_sleeping:
+      return r_.rough_exit[rough_exit_class(s.high_need, s.long_term)];
+    case Housing::temporary:
+      return {H.temporary_to_rough * tenancy_loss_factor(s), r_.temporary_to_supported, H.temporary_to_settled};
+    case Housing::supported:
+      return {H.supported_to_settled, H.supported_loss * tenancy_loss_factor(s), 0.0};
+    case Housing::settled: {
+      const double base = s.first_year ? H.tenancy_loss_first_year : H.tenancy_loss_established;
+      const double unsupported = s.first_year && s.support == Support::none ? m.no_support_on_tenancy_loss : 1.0;
+      return {base * tenancy_loss_factor(s) * unsupported, 0.0, 0.0};
+    }
+    case Housing::housing_first:
+      return {P_.housing_first.tenancy_loss * (s.problematic ? m.problematic_substance_on_tenancy_loss : 1.0) *
+                  effects_.tenancy_loss(s.engagement) * (s.mtam ? r_.mtam.tenancy_loss : 1.0),
+              0.0, 0.0};
+  }
+  return {0.0, 0.0, 0.0};
+}
+
+inline std::array<double, 2> Hazards::substance(const Start& s) const {
+  const SubstanceParameters& S = P_.substance;
+  switch (s.substance) {
+    case Substance::none:
+      return {S.onset * (s.rough ? P_.modifier.rough_sleeping_on_substance_onset : 1.0) *
+                  (s.high_need ? P_.modifier.high_need : 1.0),
+              0.0};
+    case Substance::problematic: {
+      const bool mental_need = s.mental == Mental::unwell || s.mental == Mental::crisis;
+      return {treatment_entry(S.treatment_entry, s, mental_need), S.remission_untreated};
+    }
+    case Substance::treatment:
+      return {S.completion, S.treatment_dropout * effects_.dropout(s.engagement)};
+  }
+  return {0.0, 0.0};
+}
+
+inline double Hazards::support(Support support, double engagement) const {
+  switch (support) {
+    case Support::none:
+      return r_.usual_start;
+    case Support::usual:
+      return P_.support.usual_end * effects_.disengagement(engagement);
+    case Support::navigator:
+    case Support::mtam:
+      return P_.support.coordinator_episode_end;
+    case Support::housing_first:
+      break;
+  }
+  return 0.0;
+}
+
+inline double Hazards::worker_change(const Start& s) const {
+  return s.support == Support::none ? 0.0 : r_.leaver[code(service_of(s.support))];
+}
 
 }  // namespace revolve::revolving_door

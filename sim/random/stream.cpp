@@ -39,6 +39,20 @@ __attribute__((target("avx2"))) inline void store_units(__m256i bits, double* ou
   _mm256_storeu_pd(out + 4, _mm256_mul_pd(_mm256_add_pd(high, offset), scale));
 }
 
+/// Words 0 to 3 of eight groups, one vector per word, stored as out[4 g + w] in units (to_unit).
+__attribute__((target("avx2"))) inline void store_groups8(__m256i c0, __m256i c1, __m256i c2, __m256i c3,
+                                                          double* out) {
+  // Transpose words-by-group into group-major order: [g0 w0..w3, g1 w0..w3, ...].
+  const __m256i t0 = _mm256_unpacklo_epi32(c0, c1), t1 = _mm256_unpackhi_epi32(c0, c1);
+  const __m256i t2 = _mm256_unpacklo_epi32(c2, c3), t3 = _mm256_unpackhi_epi32(c2, c3);
+  const __m256i g04 = _mm256_unpacklo_epi64(t0, t2), g15 = _mm256_unpackhi_epi64(t0, t2);
+  const __m256i g26 = _mm256_unpacklo_epi64(t1, t3), g37 = _mm256_unpackhi_epi64(t1, t3);
+  store_units(_mm256_permute2x128_si256(g04, g15, 0x20), out);       // groups 0, 1
+  store_units(_mm256_permute2x128_si256(g26, g37, 0x20), out + 8);   // groups 2, 3
+  store_units(_mm256_permute2x128_si256(g04, g15, 0x31), out + 16);  // groups 4, 5
+  store_units(_mm256_permute2x128_si256(g26, g37, 0x31), out + 24);  // groups 6, 7
+}
+
 /// fill_groups_scalar for eight groups at a time (groups must be a multiple of 8): the same
 /// integer arithmetic in AVX2 lanes, so the same bits.
 __attribute__((target("avx2"))) void fill_groups_avx2(r123::Philox4x32::key_type key, std::uint32_t run,
@@ -65,22 +79,66 @@ __attribute__((target("avx2"))) void fill_groups_avx2(r123::Philox4x32::key_type
       c2 = _mm256_xor_si256(_mm256_xor_si256(hi0, c3), _mm256_set1_epi32(static_cast<int>(k1)));
       c3 = lo0;
     }
-    // Transpose words-by-group into group-major order: [g0 w0..w3, g1 w0..w3, ...].
-    const __m256i t0 = _mm256_unpacklo_epi32(c0, c1), t1 = _mm256_unpackhi_epi32(c0, c1);
-    const __m256i t2 = _mm256_unpacklo_epi32(c2, c3), t3 = _mm256_unpackhi_epi32(c2, c3);
-    const __m256i g04 = _mm256_unpacklo_epi64(t0, t2), g15 = _mm256_unpackhi_epi64(t0, t2);
-    const __m256i g26 = _mm256_unpacklo_epi64(t1, t3), g37 = _mm256_unpackhi_epi64(t1, t3);
-    store_units(_mm256_permute2x128_si256(g04, g15, 0x20), out);       // groups 0, 1
-    store_units(_mm256_permute2x128_si256(g26, g37, 0x20), out + 8);   // groups 2, 3
-    store_units(_mm256_permute2x128_si256(g04, g15, 0x31), out + 16);  // groups 4, 5
-    store_units(_mm256_permute2x128_si256(g26, g37, 0x31), out + 24);  // groups 6, 7
+    store_groups8(c0, c1, c2, c3, out);
   }
 }
 
-/// Whether this processor has AVX2, asked once. The answer changes speed, never results.
+// GCC 12 warns of the undefined vector inside its own AVX-512 intrinsics (GCC bug 105593): a false positive.
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wmaybe-uninitialized"
+
+/// High and low 32 bits of m * x for sixteen 32-bit lanes, as mulhilo8.
+__attribute__((target("avx512f"))) inline void mulhilo16(__m512i m, __m512i x, __m512i& hi, __m512i& lo) {
+  const __m512i even = _mm512_mul_epu32(m, x);
+  const __m512i odd = _mm512_mul_epu32(m, _mm512_srli_epi64(x, 32));
+  lo = _mm512_mask_blend_epi32(0xAAAA, even, _mm512_slli_epi64(odd, 32));
+  hi = _mm512_mask_blend_epi32(0xAAAA, _mm512_srli_epi64(even, 32), odd);
+}
+
+/// fill_groups_avx2 for sixteen groups at a time (groups must be a multiple of 16), in AVX-512 lanes: the same
+/// bits, about half the time of the ten rounds.
+__attribute__((target("avx512f"))) void fill_groups_avx512(r123::Philox4x32::key_type key, std::uint32_t run,
+                                                          std::uint32_t step, std::uint32_t word3,
+                                                          std::uint32_t first_group, std::size_t groups,
+                                                          double* out) {
+  const __m512i m0 = _mm512_set1_epi64(philox_m0), m1 = _mm512_set1_epi64(philox_m1);
+  const __m512i lane = _mm512_setr_epi32(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15);
+  for (std::size_t g = 0; g < groups; g += 16, out += 64) {
+    __m512i c0 = _mm512_set1_epi32(static_cast<int>(run));
+    __m512i c1 = _mm512_add_epi32(_mm512_set1_epi32(static_cast<int>(first_group + g)), lane);
+    __m512i c2 = _mm512_set1_epi32(static_cast<int>(step));
+    __m512i c3 = _mm512_set1_epi32(static_cast<int>(word3));
+    std::uint32_t k0 = key[0], k1 = key[1];
+    for (int round = 0; round < 10; ++round) {
+      if (round > 0) {
+        k0 += philox_w0;
+        k1 += philox_w1;
+      }
+      __m512i hi0, lo0, hi1, lo1;
+      mulhilo16(m0, c0, hi0, lo0);
+      mulhilo16(m1, c2, hi1, lo1);
+      c0 = _mm512_xor_si512(_mm512_xor_si512(hi1, c1), _mm512_set1_epi32(static_cast<int>(k0)));
+      c1 = lo1;
+      c2 = _mm512_xor_si512(_mm512_xor_si512(hi0, c3), _mm512_set1_epi32(static_cast<int>(k1)));
+      c3 = lo0;
+    }
+    store_groups8(_mm512_extracti64x4_epi64(c0, 0), _mm512_extracti64x4_epi64(c1, 0),  // groups 0 to 7
+                  _mm512_extracti64x4_epi64(c2, 0), _mm512_extracti64x4_epi64(c3, 0), out);
+    store_groups8(_mm512_extracti64x4_epi64(c0, 1), _mm512_extracti64x4_epi64(c1, 1),  // groups 8 to 15
+                  _mm512_extracti64x4_epi64(c2, 1), _mm512_extracti64x4_epi64(c3, 1), out + 32);
+  }
+}
+
+#pragma GCC diagnostic pop
+
+/// Whether this processor has AVX2 and AVX-512, asked once. The answers change speed, never results.
 bool has_avx2() {
   static const bool avx2 = __builtin_cpu_supports("avx2");
   return avx2;
+}
+bool has_avx512() {
+  static const bool avx512 = __builtin_cpu_supports("avx512f");
+  return avx512;
 }
 
 }  // namespace
@@ -92,10 +150,15 @@ void Stream::fill_grouped_uniforms(std::uint32_t run, std::uint32_t step, std::u
   for (; i < out.size() && (first + i) % 4 != 0; ++i) out[i] = grouped_uniform(run, first + i, step, k);
   const auto first_group = static_cast<std::uint32_t>((first + i) / 4);
   const std::size_t groups = (out.size() - i) / 4;
-  const std::size_t vector_groups = has_avx2() ? groups / 8 * 8 : 0;
-  fill_groups_avx2(key_, run, step, grouped_block + k, first_group, vector_groups, out.data() + i);
-  fill_groups_scalar(key_, run, step, grouped_block + k, first_group + static_cast<std::uint32_t>(vector_groups),
-                     groups - vector_groups, out.data() + i + 4 * vector_groups);
+  const std::uint32_t word3 = grouped_block + k;
+  std::size_t done = 0;  // groups generated
+  const auto generate = [&](auto fill, std::size_t count) {
+    fill(key_, run, step, word3, first_group + static_cast<std::uint32_t>(done), count, out.data() + i + 4 * done);
+    done += count;
+  };
+  if (has_avx512()) generate(fill_groups_avx512, groups / 16 * 16);
+  if (has_avx2()) generate(fill_groups_avx2, (groups - done) / 8 * 8);
+  generate(fill_groups_scalar, groups - done);
   for (i += 4 * groups; i < out.size(); ++i) out[i] = grouped_uniform(run, first + i, step, k);
 }
 
