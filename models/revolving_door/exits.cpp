@@ -6,6 +6,7 @@
 
 #include "models/revolving_door/episodes.hpp"
 #include "sim/abm/alive.hpp"
+#include "sim/core/error.hpp"
 #include "sim/random/stream.hpp"
 
 namespace revolve::revolving_door {
@@ -50,6 +51,7 @@ void check_housing_first_anniversary(const PeopleView& v, abm::PersonId p, std::
 void Exits::init(abm::Run& run) {
   PeopleModule::init(run);
   age_factor_up_to_ = setup_->mortality_age_factor;
+  if (age_factor_up_to_.empty()) throw Error("the mortality age factors are not set (ModelSetup)");
   for (std::size_t w = 1; w < age_factor_up_to_.size(); ++w) {
     age_factor_up_to_[w] = std::max(age_factor_up_to_[w], age_factor_up_to_[w - 1]);
   }

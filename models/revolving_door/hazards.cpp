@@ -1,6 +1,7 @@
 #include "models/revolving_door/hazards.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <span>
 #include <string>
 
@@ -13,13 +14,6 @@ namespace {
 /// A bound made safe against the rounding of PowerTable's interpolation, which may exceed the larger of its two
 /// table values by a part in 1e16.
 double with_margin(double bound) { return bound * (1.0 + 1e-12); }
-
-template <class Hazards>
-double total(const Hazards& hazards) {
-  double sum = 0.0;
-  for (double h : hazards) sum += h;
-  return sum;
-}
 
 /// The two ends of engagement, where the largest of any hazard lies (hazards.hpp).
 constexpr std::array<double, 2> engagement_ends = {0.0, 1.0};
@@ -40,18 +34,27 @@ void check_covered(std::span<const double> table, const char* domain) {
   }
 }
 
+/// Raises a bound to a hazard. A hazard below zero or not a number has no bound (and std::max would pass over a
+/// NaN), so it is an error of the week's parameters or signals, named here.
+void raise(double& bound, double hazard, const char* domain) {
+  if (!(hazard >= 0.0) || !std::isfinite(hazard)) {
+    throw ModelError(std::string("a hazard of ") + domain + " this week is " + std::to_string(hazard) +
+                     ": hazards must be finite and not negative (parameters or signals)");
+  }
+  bound = std::max(bound, with_margin(hazard));
+}
+
 }  // namespace
 
 QuietBounds::QuietBounds(const Parameters& P, const EngagementEffects& effects, const WeekRates& r) {
   const Hazards h(P, effects, r);
   constexpr double unset = -1.0;
-  std::array<double, 5 * 8> ae_mean;
+  std::array<double, mental_states * 8> ae_mean;
   using Table = std::span<double>;
   for (const Table table : {Table(ae_mean), Table(justice_), Table(mental_), Table(housing_), Table(substance_),
                             Table(support_), Table(worker_)}) {
     std::fill(table.begin(), table.end(), unset);
   }
-  const auto raise = [](double& bound, double hazard) { bound = std::max(bound, with_margin(hazard)); };
   constexpr std::array<Housing, 2> street = {Housing::settled, Housing::rough_sleeping};  // rough or not
   constexpr std::array<Support, 3> coordinators = {Support::none, Support::navigator, Support::mtam};
   for (const double e : engagement_ends) {
@@ -62,9 +65,9 @@ QuietBounds::QuietBounds(const Parameters& P, const EngagementEffects& effects, 
             for (const Support support : coordinators) {
               const Start s =
                   Start::from(home, Justice::none, mind, drugs, support, Group::wider, need, false, false, e);
-              raise(ae_mean[ae_key(s)], h.ae_mean(s));
-              raise(mental_[mental_key(s)], total(h.mental(s)));
-              raise(substance_[substance_key(s)], total(h.substance(s)));
+              raise(ae_mean[ae_key(s)], h.ae_mean(s), "A&E");
+              raise(mental_[mental_key(s)], total_hazard(h.mental(s)), "mental health");
+              raise(substance_[substance_key(s)], total_hazard(h.substance(s)), "substance use");
             }
           }
           for (const Justice justice : {Justice::none, Justice::licence}) {
@@ -72,7 +75,7 @@ QuietBounds::QuietBounds(const Parameters& P, const EngagementEffects& effects, 
               for (const Support support : {Support::none, Support::mtam}) {
                 const Start s =
                     Start::from(home, justice, Mental::stable, drugs, support, group, need, false, false, e);
-                raise(justice_[justice_key(s)], total(h.justice(s)));
+                raise(justice_[justice_key(s)], total_hazard(h.justice(s)), "justice");
               }
             }
           }
@@ -83,7 +86,7 @@ QuietBounds::QuietBounds(const Parameters& P, const EngagementEffects& effects, 
               for (const bool first_year : flags) {
                 const Start s = Start::from(home, Justice::none, Mental::stable, drugs, support, Group::wider, need,
                                             long_term, first_year, e);
-                raise(housing_[housing_key(s)], total(h.housing(s)));
+                raise(housing_[housing_key(s)], total_hazard(h.housing(s)), "housing");
               }
             }
           }
@@ -93,8 +96,8 @@ QuietBounds::QuietBounds(const Parameters& P, const EngagementEffects& effects, 
     for (const Support support : supports) {
       const Start s = Start::from(Housing::settled, Justice::none, Mental::stable, Substance::none, support,
                                   Group::wider, Need::moderate, false, false, e);
-      raise(support_[support_key(s)], h.support(support, e));
-      raise(worker_[support_key(s)], h.worker_change(s));
+      raise(support_[support_key(s)], h.support(support, e), "support");
+      raise(worker_[support_key(s)], h.worker_change(s), "worker change");
     }
   }
   check_covered(ae_mean, "A&E");

@@ -5,9 +5,9 @@
 // same result without the branches (most people, most weeks, have no event).
 //
 // A bound is the hazards' own functions evaluated over a grid of start states and taken at the largest: every
-// hazard is a product of positive factors, summed over competing risks, and floating-point products and sums are
-// monotone in each factor, so no person can exceed it. Engagement enters through PowerTable effects x^e, convex in e
-// (so are their sums), so the largest over e in [0, 1] is at e = 0 or e = 1.
+// hazard is a product of non-negative factors, summed over competing risks, and floating-point products and sums
+// are monotone in each factor, so no person can exceed it. Engagement enters through PowerTable effects x^e, convex
+// in e, at most one in each term, so each sum is convex too and its largest over e in [0, 1] is at e = 0 or e = 1.
 #include <array>
 #include <cstdint>
 
@@ -29,6 +29,14 @@ inline Service service_of(Support support) {
     default:
       return Service::usual;
   }
+}
+
+/// The sum of competing hazards [per week], added in order as abm::choose_destination adds them.
+template <std::size_t N>
+double total_hazard(const std::array<double, N>& hazards) {
+  double sum = 0.0;
+  for (double h : hazards) sum += h;
+  return sum;
 }
 
 /// A person's states at the start of the week, which every hazard reads.
@@ -92,9 +100,10 @@ class QuietBounds {
  public:
   QuietBounds(const Parameters& P, const EngagementEffects& effects, const WeekRates& r);
 
-  /// Whether a person starting the week as `s` has no event, given their draws of the week.
-  bool quiet(const Start& s, double ae, double justice, double mental, double housing, double substance,
-             double support, double worker) const {
+  /// Whether a person starting the week as `s` has no event, given their draws of the week (in the order of the
+  /// kernel's BlockDraws).
+  bool quiet(const Start& s, double justice, double mental, double housing, double substance, double support,
+             double worker, double ae) const {
     return (ae <= ae_none_[ae_key(s)]) & (justice >= justice_[justice_key(s)]) & (mental >= mental_[mental_key(s)]) &
            (housing >= housing_[housing_key(s)]) & (substance >= substance_[substance_key(s)]) &
            (support >= support_[support_key(s)]) & (worker >= worker_[support_key(s)]);
@@ -121,34 +130,20 @@ class QuietBounds {
   }
   static std::size_t support_key(const Start& s) { return static_cast<std::size_t>(s.support); }
 
-  std::array<double, 5 * 8> ae_none_{};  // a draw at or below it means no attendance: 1 - the largest mean
+  // Categories of each state, for the tables' sizes; a category added to an enum must be added here.
+  static constexpr std::size_t mental_states = code(Mental::inpatient) + 1;
+  static constexpr std::size_t housing_states = code(Housing::housing_first) + 1;
+  static constexpr std::size_t substance_states = code(Substance::treatment) + 1;
+  static constexpr std::size_t support_states = code(Support::housing_first) + 1;
+  std::array<double, mental_states * 8> ae_none_{};  // a draw at or below it means no attendance: 1 - largest mean
   std::array<double, 2 * 16> justice_{};
-  std::array<double, 5 * 16> mental_{};
-  std::array<double, 5 * 8> housing_{};
-  std::array<double, 3 * 8> substance_{};
-  std::array<double, 5> support_{}, worker_{};
+  std::array<double, mental_states * 16> mental_{};
+  std::array<double, housing_states * 8> housing_{};
+  std::array<double, substance_states * 8> substance_{};
+  std::array<double, support_states> support_{}, worker_{};
 };
 
 // Inline: the kernel calls these for every person who is not quiet, every week.
-
-inline Start Start::of(const PeopleView& v, abm::PersonId p, const WeekRates& r) {
-  Start s;
-  s.housing = v.housing[p];
-  s.justice = v.justice[p];
-  s.mental = v.mental_health[p];
-  s.substance = v.substance[p];
-  s.support = v.support[p];
-  s.group = v.group[p];
-  s.homeless = v.homeless_now(p);
-  s.rough = s.homeless && s.housing == Housing::rough_sleeping;
-  s.problematic = s.substance == Substance::problematic;
-  s.high_need = v.need[p] == Need::high;
-  s.mtam = s.support == Support::mtam;
-  s.long_term = s.group == Group::chronic_homeless || v.weeks_homeless[p] >= r.long_term_spell;
-  s.first_year = v.weeks_in_housing[p] < weeks_per_year;
-  s.engagement = v.engagement[p];
-  return s;
-}
 
 inline Start Start::from(Housing housing, Justice justice, Mental mental, Substance substance, Support support,
                          Group group, Need need, bool long_term, bool first_year, double engagement) {
@@ -163,6 +158,11 @@ inline Start Start::from(Housing housing, Justice justice, Mental mental, Substa
   s.first_year = first_year;
   s.engagement = engagement;
   return s;
+}
+
+inline Start Start::of(const PeopleView& v, abm::PersonId p, const WeekRates& r) {
+  return from(v.housing[p], v.justice[p], v.mental_health[p], v.substance[p], v.support[p], v.group[p], v.need[p],
+              v.weeks_homeless[p] >= r.long_term_spell, v.weeks_in_housing[p] < weeks_per_year, v.engagement[p]);
 }
 
 inline double Hazards::ae_mean(const Start& s) const {
@@ -239,7 +239,7 @@ inline std::array<double, 3> Hazards::housing(const Start& s) const {
       const double unsupported = s.first_year && s.support == Support::none ? m.no_support_on_tenancy_loss : 1.0;
       return {base * tenancy_loss_factor(s) * unsupported, 0.0, 0.0};
     }
-    case Housing::housing_first:
+    case Housing::housing_first:  // no high-need modifier, as design.md section 5 (its sustainment is calibrated)
       return {P_.housing_first.tenancy_loss * (s.problematic ? m.problematic_substance_on_tenancy_loss : 1.0) *
                   effects_.tenancy_loss(s.engagement) * (s.mtam ? r_.mtam.tenancy_loss : 1.0),
               0.0, 0.0};

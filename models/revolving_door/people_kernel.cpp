@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <optional>
 
 #include "models/revolving_door/episodes.hpp"
 #include "models/revolving_door/hazards.hpp"
@@ -449,7 +450,8 @@ void PeopleKernel::declare(abm::Run& run) {
 void PeopleKernel::step(Phase, abm::Run& run) {
   const ModelSetup& setup = *setup_;
   const WeekRates rates = week_rates(setup.parameters, run.signals(), signals_);
-  const QuietBounds bounds(setup.parameters, setup.effects, rates);
+  std::optional<QuietBounds> bounds;
+  if (setup.quiet_weeks) bounds.emplace(setup.parameters, setup.effects, rates);
   const Streams streams(run);
   const PeopleView v = PeopleView::of(run.population(), columns_);
   const std::uint32_t run_number = run.key().run, step = run.clock().step();
@@ -470,8 +472,8 @@ void PeopleKernel::step(Phase, abm::Run& run) {
     abm::for_each_alive(v.alive, first, last, [&](abm::PersonId p) {
       const std::size_t i = p - first;
       const Start s = Start::of(v, p, rates);
-      if (setup.quiet_weeks && bounds.quiet(s, d.ae[i], d.justice[i], d.mental[i], d.housing[i], d.substance[i],
-                                            d.support[i], d.worker[i])) {
+      if (bounds && bounds->quiet(s, d.justice[i], d.mental[i], d.housing[i], d.substance[i], d.support[i],
+                                  d.worker[i], d.ae[i])) {
         block.quiet_person(p);
       } else {
         block.person(p, s, i, d);

@@ -13,11 +13,14 @@ using namespace revolve::revolving_door;
 
 namespace {
 
-/// A week's rates with every intervention effect set, some above 1 and some below, as signals could make them.
-WeekRates rates_with_effects(double effect) {
+/// A week's rates with every intervention effect set, some above 1 and some below, as signals could make them, and
+/// street exits that fall (or, with `rising`, rise) with rough_exit_class, so that each class is the largest once.
+WeekRates rates_with_effects(double effect, bool rising = false) {
   WeekRates r;
   r.usual_start = 0.02;
-  for (std::size_t c = 0; c < r.rough_exit.size(); ++c) r.rough_exit[c] = {0.04 / (c + 1.0), 0.02, 0.01};
+  for (std::size_t c = 0; c < r.rough_exit.size(); ++c) {
+    r.rough_exit[c] = {rising ? 0.01 * (c + 1.0) : 0.04 / (c + 1.0), 0.02, 0.01};
+  }
   r.long_term_spell = 26;
   r.temporary_to_supported = 0.03;
   r.leaver = {0.01, 0.02, 0.005, 0.03};
@@ -55,13 +58,6 @@ void for_each_start(Fn&& fn) {
   }
 }
 
-template <class Hazards>
-double total(const Hazards& hazards) {
-  double sum = 0.0;
-  for (double h : hazards) sum += h;
-  return sum;
-}
-
 /// Checks that no start state is quiet with one domain's draw just inside its hazard (an event could happen) and
 /// every other draw clear. Returns how many such (state, domain) cases it checked.
 std::size_t check_bounds(const ModelSetup& setup, const WeekRates& r) {
@@ -69,16 +65,17 @@ std::size_t check_bounds(const ModelSetup& setup, const WeekRates& r) {
   const QuietBounds bounds(setup.parameters, setup.effects, r);
   std::size_t checked = 0;
   for_each_start([&](const Start& s) {
-    // Draws of A&E, justice, mental health, housing, substance use, support and worker change.
-    const std::array<double, 7> hazard = {hazards.ae_mean(s),          total(hazards.justice(s)),
-                                          total(hazards.mental(s)),    total(hazards.housing(s)),
-                                          total(hazards.substance(s)), hazards.support(s.support, s.engagement),
-                                          hazards.worker_change(s)};
+    // Draws of justice, mental health, housing, substance use, support, worker change and A&E.
+    const std::array<double, 7> hazard = {
+        total_hazard(hazards.justice(s)),   total_hazard(hazards.mental(s)),         total_hazard(hazards.housing(s)),
+        total_hazard(hazards.substance(s)), hazards.support(s.support, s.engagement), hazards.worker_change(s),
+        hazards.ae_mean(s)};
+    constexpr std::size_t ae = 6;
     for (std::size_t k = 0; k < hazard.size(); ++k) {
       if (hazard[k] <= 0.0) continue;
-      std::array<double, 7> u = {0.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0};  // no event anywhere
-      const double inside = hazard[k] * (1.0 - 1e-9);
-      u[k] = k == 0 ? 1.0 - inside : inside;  // A&E: an attendance takes a draw above 1 - mean
+      std::array<double, 7> u = {1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 0.0};  // no event anywhere
+      // The draw nearest the hazard on the side of an event (A&E: an attendance takes a draw above 1 - mean).
+      u[k] = k == ae ? std::nextafter(1.0 - hazard[k], 1.0) : std::nextafter(hazard[k], 0.0);
       const bool quiet = bounds.quiet(s, u[0], u[1], u[2], u[3], u[4], u[5], u[6]);
       if (quiet) {
         INFO("domain " << k << ", housing " << int(code(s.housing)) << ", justice " << int(code(s.justice))
@@ -109,20 +106,24 @@ abm::Outputs run_model(std::shared_ptr<const ModelSetup> setup, std::uint32_t st
 TEST_CASE("no one is quiet whose draw could bring an event, in any start state, for the model's parameters") {
   const auto setup = setup_for(test::ScenarioBuilder(0.1, 1).scenario());
   for (const double effect : {0.5, 1.0, 1.8}) {
-    INFO("intervention effects " << effect);
-    CHECK(check_bounds(*setup, rates_with_effects(effect)) > 100000);
+    for (const bool rising : {false, true}) {
+      INFO("intervention effects " << effect << (rising ? ", street exits rising by class" : ""));
+      CHECK(check_bounds(*setup, rates_with_effects(effect, rising)) > 100000);
+    }
   }
 }
 
-TEST_CASE("no one is quiet whose draw could bring an event, with modifiers below 1 and effects turned around") {
+TEST_CASE("no one is quiet whose draw could bring an event, with modifiers below 1 and effects turned around, and "
+          "tenancies lost more often once established") {
   const auto setup = setup_for(test::ScenarioBuilder(0.1, 1)
                                    .set("modifier.rough_sleeping_on_arrest", 0.7)
                                    .set("modifier.high_need", 0.8)
                                    .set("engagement.effect_on_crisis", 1.5)
                                    .set("engagement.effect_on_treatment_entry", 0.5)
                                    .set("engagement.effect_on_tenancy_loss", 1.4)
+                                   .set("housing.tenancy_loss_established", 0.5)  // above the first year's
                                    .scenario());
-  CHECK(check_bounds(*setup, rates_with_effects(0.6)) > 100000);
+  CHECK(check_bounds(*setup, rates_with_effects(0.6, true)) > 100000);
 }
 
 TEST_CASE("the quiet-week path changes no result: every output of every week, with every intervention on") {
@@ -145,4 +146,15 @@ TEST_CASE("the quiet-week path changes no result: every output of every week, wi
     for (std::size_t k = 0; k < with.values().size(); ++k) differ += with.values()[k] != without.values()[k];
     CHECK(differ == 0);
   }
+}
+
+TEST_CASE("a negative or NaN hazard of the week is an error naming its domain, not a bound passed over") {
+  const auto setup = setup_for(test::ScenarioBuilder(0.1, 1).scenario());
+  WeekRates r = rates_with_effects(1.0);
+  r.usual_start = -0.01;  // a signal gone below zero
+  CHECK_THROWS_WITH(QuietBounds(setup->parameters, setup->effects, r),
+                    Catch::Contains("a hazard of support") && Catch::Contains("not negative"));
+  r = rates_with_effects(1.0);
+  r.crisis_end = std::nan("");
+  CHECK_THROWS_WITH(QuietBounds(setup->parameters, setup->effects, r), Catch::Contains("a hazard of mental health"));
 }
