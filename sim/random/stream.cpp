@@ -2,6 +2,8 @@
 
 #include <immintrin.h>
 
+#include <atomic>
+
 namespace revolve::random {
 
 namespace {
@@ -141,6 +143,14 @@ bool has_avx512() {
   return avx512;
 }
 
+std::atomic<VectorWidth> widest_allowed{VectorWidth::avx512};
+
+/// Whether a width may be used: the processor has it and limit_vector_width allows it.
+bool may_use(VectorWidth width) {
+  if (widest_allowed.load(std::memory_order_relaxed) < width) return false;
+  return width == VectorWidth::avx512 ? has_avx512() : width == VectorWidth::avx2 ? has_avx2() : true;
+}
+
 }  // namespace
 
 void Stream::fill_grouped_uniforms(std::uint32_t run, std::uint32_t step, std::uint32_t first,
@@ -156,10 +166,12 @@ void Stream::fill_grouped_uniforms(std::uint32_t run, std::uint32_t step, std::u
     fill(key_, run, step, word3, first_group + static_cast<std::uint32_t>(done), count, out.data() + i + 4 * done);
     done += count;
   };
-  if (has_avx512()) generate(fill_groups_avx512, groups / 16 * 16);
-  if (has_avx2()) generate(fill_groups_avx2, (groups - done) / 8 * 8);
+  if (may_use(VectorWidth::avx512)) generate(fill_groups_avx512, groups / 16 * 16);
+  if (may_use(VectorWidth::avx2)) generate(fill_groups_avx2, (groups - done) / 8 * 8);
   generate(fill_groups_scalar, groups - done);
   for (i += 4 * groups; i < out.size(); ++i) out[i] = grouped_uniform(run, first + i, step, k);
 }
+
+VectorWidth limit_vector_width(VectorWidth widest) { return widest_allowed.exchange(widest); }
 
 }  // namespace revolve::random

@@ -86,6 +86,13 @@ class Stream {
   r123::Philox4x32::key_type key_ = {{0, 0}};
 };
 
+/// The widest vector instructions Stream::fill_grouped_uniforms may use: by default the widest the processor has.
+/// Every width gives the same bits; a narrower one is for testing that (a processor with AVX-512 would otherwise
+/// never run the AVX2 loop) and for timing.
+enum class VectorWidth : std::uint8_t { scalar, avx2, avx512 };
+/// Sets the widest width for every thread and returns the one before.
+VectorWidth limit_vector_width(VectorWidth widest);
+
 /// Standard normal from two uniforms (Box-Muller, first output).
 double standard_normal(double u1, double u2);
 

@@ -7,6 +7,8 @@
 #include "sim/random/stream.hpp"
 
 using revolve::random::Stream;
+using revolve::random::limit_vector_width;
+using revolve::random::VectorWidth;
 using revolve::random::to_unit;
 
 TEST_CASE("uniforms4 and uniform are Philox4x32-10 of (run, entity, step, block) under the stream's key") {
@@ -37,17 +39,24 @@ TEST_CASE("grouped draws do not reuse the counters of uniforms4") {
   for (std::uint32_t e = 0; e < 4; ++e) CHECK(s.grouped_uniform(0, e, 0) != four[e]);
 }
 
-TEST_CASE("fill_grouped_uniforms gives each entity its grouped_uniform, whatever the first entity and length") {
+TEST_CASE("fill_grouped_uniforms gives each entity its grouped_uniform, whatever the first entity, length and "
+          "vector width") {
   const Stream s(11, "bulk");
-  for (std::uint32_t first : {0u, 1u, 2u, 3u, 4u, 1021u}) {
-    for (std::size_t length : {0u, 1u, 3u, 4u, 5u, 17u, 1024u}) {
-      std::vector<double> out(length);
-      s.fill_grouped_uniforms(5, 9, first, out, 2);
-      for (std::size_t i = 0; i < length; ++i) {
-        INFO("first " << first << ", i " << i);
-        REQUIRE(out[i] == s.grouped_uniform(5, first + static_cast<std::uint32_t>(i), 9, 2));
+  // Each width the processor has (a wider one falls back to the next it has), restored at the end.
+  for (const VectorWidth width : {VectorWidth::scalar, VectorWidth::avx2, VectorWidth::avx512}) {
+    const VectorWidth before = limit_vector_width(width);
+    // 100 entities are 25 groups: 16 in AVX-512, 8 in AVX2 and one scalar.
+    for (std::uint32_t first : {0u, 1u, 2u, 3u, 4u, 1021u}) {
+      for (std::size_t length : {0u, 1u, 3u, 4u, 5u, 17u, 100u, 1024u}) {
+        std::vector<double> out(length);
+        s.fill_grouped_uniforms(5, 9, first, out, 2);
+        for (std::size_t i = 0; i < length; ++i) {
+          INFO("width " << static_cast<int>(width) << ", first " << first << ", i " << i);
+          REQUIRE(out[i] == s.grouped_uniform(5, first + static_cast<std::uint32_t>(i), 9, 2));
+        }
       }
     }
+    limit_vector_width(before);
   }
 }
 
