@@ -355,7 +355,8 @@ void bind_results(py::module_& m) {
                              [](const ensemble::ScenarioResults& r) -> Results {
                                return std::const_pointer_cast<ensemble::ScenarioResults>(r.matched_baseline);
                              },
-                             "The baseline's runs following this scenario's entrants, or None.");
+                             "The baseline's runs following this scenario's entrants (totals and quarter totals, no "
+                             "per-step statistics), or None.");
 }
 
 }  // namespace

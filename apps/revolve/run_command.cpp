@@ -151,7 +151,7 @@ void add_run_commands(CLI::App& app, int argc, char** argv) {
   add_common_options(compare, *settings);
   compare->add_flag("--unmatched-cohorts", settings->unmatched_cohorts,
                     "Set each alternative's entry cohorts (entry_cohort_52w.*) against the baseline's own entrants "
-                    "instead of the same people followed in the baseline: faster (no extra baseline runs), but the "
+                    "instead of the same people followed in the baseline: faster (no extra baseline ensemble), but the "
                     "difference is then between different people, not intention to treat");
   compare->callback([settings] {
     catch_interrupts();

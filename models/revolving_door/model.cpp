@@ -39,10 +39,11 @@ std::string file_hash(const fs::path& path) {
 
 class PreparedRevolvingDoor : public ensemble::PreparedScenario {
  public:
-  PreparedRevolvingDoor(io::Scenario scenario, std::shared_ptr<const ModelSetup> setup, nlohmann::json manifest)
+  PreparedRevolvingDoor(io::Scenario scenario, std::shared_ptr<const ModelSetup> setup, nlohmann::json manifest,
+                        std::vector<ensemble::MeasureInfo> measures = measure_infos())
       : scenario_(std::move(scenario)),
         setup_(std::move(setup)),
-        measures_(measure_infos()),
+        measures_(std::move(measures)),
         manifest_(std::move(manifest)) {}
 
   const io::Scenario& scenario() const override { return scenario_; }
@@ -53,18 +54,22 @@ class PreparedRevolvingDoor : public ensemble::PreparedScenario {
   nlohmann::json manifest() const override { return manifest_; }
   const std::shared_ptr<const ModelSetup>& setup() const { return setup_; }
 
-  std::shared_ptr<const ensemble::PreparedScenario> following(
-      const ensemble::PreparedScenario& entrants_from, std::shared_ptr<const ensemble::RunEntries> entries) const override {
-    const auto* other = dynamic_cast<const PreparedRevolvingDoor*>(&entrants_from);
-    if (!other) throw ScenarioError(entrants_from.scenario().file.string() + ": not a revolving-door scenario");
-    const std::string differ = people_differ(*other);
-    if (!differ.empty()) {
-      throw ScenarioError(other->scenario().label + " and " + scenario_.label + " do not have the same people (" +
-                          differ + "), so its entrants cannot be followed by person in the baseline");
-    }
+  using ensemble::PreparedScenario::following;
+  std::shared_ptr<const ensemble::PreparedScenario> following(const std::vector<Followed>& followed) const override {
+    if (followed.empty()) throw Error("following: no scenario's entrants to follow");
     auto setup = std::make_shared<ModelSetup>(*setup_);
-    setup->following = std::move(entries);
-    return std::make_shared<PreparedRevolvingDoor>(scenario_, std::move(setup), manifest_);
+    for (const Followed& f : followed) {
+      const auto* other = dynamic_cast<const PreparedRevolvingDoor*>(f.entrants_from);
+      if (!other) throw ScenarioError(f.entrants_from->scenario().file.string() + ": not a revolving-door scenario");
+      const std::string differ = people_differ(*other);
+      if (!differ.empty()) {
+        throw ScenarioError(other->scenario().label + " and " + scenario_.label + " do not have the same people (" +
+                            differ + "), so its entrants cannot be followed by person in the baseline");
+      }
+      setup->following.push_back(f.entries);
+    }
+    auto layout = output_layout(followed.size());
+    return std::make_shared<PreparedRevolvingDoor>(scenario_, std::move(setup), manifest_, measure_infos(layout));
   }
 
  private:

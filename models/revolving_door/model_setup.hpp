@@ -39,9 +39,9 @@ struct ModelSetup {
   EngagementEffects effects;
   /// Mortality age factor, age_ratio_per_decade^((age - 40 years) / 10 years), by whole week of age.
   std::vector<double> mortality_age_factor;
-  /// Another scenario's entrants, by run number, that run r follows in its entry cohorts in place of its own (the
-  /// matched arm of a comparison, PreparedScenario::following); null to follow its own.
-  std::shared_ptr<const std::vector<std::vector<abm::Entry>>> following;
+  /// Other scenarios' entrants, each by run number, that run r follows in its entry cohorts in place of its own (the
+  /// matched arms of a comparison, PreparedScenario::following); empty to follow its own.
+  std::vector<std::shared_ptr<const std::vector<std::vector<abm::Entry>>>> following;
   /// Whether the people kernel takes its quiet-week path (people_kernel.cpp, QuietBounds): the same results, faster.
   /// Off only in the test that checks exactly that.
   bool quiet_weeks = true;

@@ -160,6 +160,9 @@ std::vector<OutputSpec> build_layout() {
   return layout;
 }
 
+/// Whether a measure counts an entry cohort (MeasureInfo::follows_entries).
+bool follows_entries(const std::string& measure) { return measure.starts_with("entry_cohort_52w."); }
+
 }  // namespace
 
 const std::vector<OutputSpec>& output_layout() {
@@ -167,11 +170,24 @@ const std::vector<OutputSpec>& output_layout() {
   return layout;
 }
 
-std::vector<ensemble::MeasureInfo> measure_infos() {
+std::vector<OutputSpec> output_layout(std::size_t entry_sets) {
+  std::vector<OutputSpec> layout = output_layout();
+  for (std::uint32_t k = 1; k < entry_sets; ++k) {
+    for (const OutputSpec& spec : output_layout()) {
+      if (!follows_entries(spec.info.measure)) continue;
+      layout.push_back(spec);
+      layout.back().info.column += "@" + std::to_string(k);
+      layout.back().info.entrants_of = k;
+    }
+  }
+  return layout;
+}
+
+std::vector<ensemble::MeasureInfo> measure_infos(const std::vector<OutputSpec>& layout) {
   std::vector<ensemble::MeasureInfo> infos;
-  for (const auto& spec : output_layout()) {
+  for (const auto& spec : layout) {
     infos.push_back(spec.info);
-    infos.back().follows_entries = spec.info.measure.starts_with("entry_cohort_52w.");
+    infos.back().follows_entries = follows_entries(spec.info.measure);
     const MeasureWords words = measure_words(spec.info.measure);
     infos.back().better = words.better;
     infos.back().label = words.label;
@@ -186,8 +202,15 @@ void Recorder::declare(abm::Run& run) {
   last_housing_ = run.population().add_state("recorded_housing", last);
   entered_ = run.population().add_event_time("recorded_entry");
   follow_ups_.declare(run.population());
+  const std::size_t entry_sets = std::max<std::size_t>(1, setup_->following.size());
+  entry_cohorts_.assign(entry_sets, {});
+  for (std::size_t k = 0; k < entry_sets; ++k) {
+    entry_cohorts_[k].declare(run.population(), k ? "@" + std::to_string(k) : "");
+  }
+  further_entrants_.assign(entry_sets - 1, {});
+  layout_ = output_layout(entry_sets);
   outputs_.clear();
-  for (const auto& spec : output_layout()) outputs_.push_back(run.outputs().add(spec.info.column));
+  for (const auto& spec : layout_) outputs_.push_back(run.outputs().add(spec.info.column));
   run.outputs().reserve_rows(setup_->steps);
 }
 
@@ -198,17 +221,21 @@ void Recorder::init(abm::Run& run) {
   const auto types = intervention_types();
   for (std::size_t i = 0; i < interventions_.size(); ++i)
     own_costs_.push_back({types[i].payer, types[i].cost_weight, &by_intervention_[i]});
-  const auto& following = setup_->following;
   const std::uint32_t number = run.key().run;
-  if (following && number >= following->size()) {
-    throw Error("run " + std::to_string(number) + " has no entrants to follow: the scenario followed had " +
-                std::to_string(following->size()) + " runs");
+  follow_ups_.init(setup_->step_years);
+  if (setup_->following.empty()) entry_cohorts_[0].init(nullptr);
+  for (std::size_t k = 0; k < setup_->following.size(); ++k) {
+    const auto& runs = *setup_->following[k];
+    if (number >= runs.size()) {
+      throw Error("run " + std::to_string(number) + " has no entrants to follow: the scenario followed had " +
+                  std::to_string(runs.size()) + " runs");
+    }
+    entry_cohorts_[k].init(&runs[number]);
   }
-  follow_ups_.init(setup_->step_years, following ? &(*following)[number] : nullptr);
   start_cost_cells(run);
 }
 
-void Recorder::finalize(abm::Run& run) { run.outputs().set_entries(follow_ups_.entries(run.population())); }
+void Recorder::finalize(abm::Run& run) { run.outputs().set_entries(entry_cohorts_[0].entries(run.population())); }
 
 void Recorder::start_cost_cells(abm::Run& run) {
   const PeopleView v = PeopleView::of(run.population(), columns_);
@@ -241,9 +268,8 @@ void Recorder::record(abm::Run& run) {
   add_costs(run);
   gaming_share_now_ = run.signals().value(gaming_share_);
   discount_ = std::pow(1.0 + setup_->parameters.economics.discount_rate, -static_cast<double>(run.clock().step() - 1));
-  const auto& layout = output_layout();
-  for (std::size_t i = 0; i < layout.size(); ++i) {
-    if (layout[i].source != Source::system) run.outputs().set(outputs_[i], value(layout[i]));
+  for (std::size_t i = 0; i < layout_.size(); ++i) {
+    if (layout_[i].source != Source::system) run.outputs().set(outputs_[i], value(layout_[i]));
   }
 }
 
@@ -267,6 +293,8 @@ void Recorder::tally_people(abm::Run& run) {
   auto last_housing = run.population().states(last_housing_);
   std::int32_t* entered = run.population().event_times(entered_).data();
   follow_ups_.start_week(run.population(), step);
+  for (EntryCohorts& cohorts : entry_cohorts_) cohorts.start_week(run.population(), step);
+  for (auto& groups : further_entrants_) groups = {};
   abm::for_each_alive(v.alive, 0, static_cast<abm::PersonId>(v.size), [&](abm::PersonId p) {
     GroupWeek& g = cells_.at(next_cost_cell(v, p, entered, step), v.group.code(p));
     auto& t = g.people;
@@ -291,8 +319,14 @@ void Recorder::tally_people(abm::Run& run) {
     t[tally::in_transition] += v.in_transition(p);
     groups_[v.group.code(p)].engagement += v.engagement[p];  // summed in person order, as ever
     follow_ups_.person(v, p, t);
+    for (EntryCohorts& cohorts : entry_cohorts_) cohorts.person(v, p);
   });
-  follow_ups_.end_week(v, [&](abm::PersonId p) -> auto& { return cells_.at(v.cost_cell[p], v.group.code(p)).people; });
+  entry_cohorts_[0].end_week(v, [&](abm::PersonId p) -> auto& {
+    return cells_.at(v.cost_cell[p], v.group.code(p)).people;
+  });
+  for (std::size_t k = 1; k < entry_cohorts_.size(); ++k) {
+    entry_cohorts_[k].end_week(v, [&](abm::PersonId p) -> auto& { return further_entrants_[k - 1][v.group.code(p)]; });
+  }
   cells_.sum_groups(groups_);
 }
 
@@ -305,6 +339,10 @@ void Recorder::read_events(const abm::Run& run) {
   }
 }
 
+const std::array<double, tally::count>& Recorder::people(const OutputSpec& spec, std::size_t g) const {
+  return spec.info.entrants_of == 0 ? groups_[g].people : further_entrants_[spec.info.entrants_of - 1][g];
+}
+
 double Recorder::group_value(const OutputSpec& spec, std::size_t g) const {
   const GroupWeek& w = groups_[g];
   const auto& payers = by_payer_[g];
@@ -315,9 +353,9 @@ double Recorder::group_value(const OutputSpec& spec, std::size_t g) const {
   };
   switch (spec.source) {
     case Source::people:
-      return w.people[spec.index];
+      return people(spec, g)[spec.index];
     case Source::days:
-      return 7.0 * w.people[spec.index];
+      return 7.0 * people(spec, g)[spec.index];
     case Source::event:
       return w.events[spec.index];
     case Source::cost:

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "models/revolving_door/costs.hpp"
+#include "models/revolving_door/entry_cohorts.hpp"
 #include "models/revolving_door/events.hpp"
 #include "models/revolving_door/follow_ups.hpp"
 #include "models/revolving_door/interventions/intervention.hpp"
@@ -45,8 +46,11 @@ struct OutputSpec {
 
 /// Every output column, in output order.
 const std::vector<OutputSpec>& output_layout();
-/// The measures of output_layout(), in output order.
-std::vector<ensemble::MeasureInfo> measure_infos();
+/// The columns of a run following `entry_sets` scenarios' entrants (ModelSetup::following): output_layout(), then
+/// the entry-cohort columns again for each followed scenario after the first, named "column@k" (info.entrants_of k).
+std::vector<OutputSpec> output_layout(std::size_t entry_sets);
+/// The measures of a layout, in output order.
+std::vector<ensemble::MeasureInfo> measure_infos(const std::vector<OutputSpec>& layout = output_layout());
 
 /// Records every output at the end of each week (the system's are recorded by the coupler).
 class Recorder : public PeopleModule {
@@ -79,7 +83,12 @@ class Recorder : public PeopleModule {
   /// moves between housing states can be counted whatever rule made them.
   abm::StateColumn last_housing_;
   abm::EventTimeColumn entered_;  // the week each person joined the cohort [step]
+  std::vector<OutputSpec> layout_;  // output_layout(entry sets)
   FollowUps follow_ups_;  // releases for 52 weeks, and unbroken weeks housed
+  /// The run's own entrants, or in their place each scenario's followed (ModelSetup::following).
+  std::vector<EntryCohorts> entry_cohorts_;
+  /// This week's tallies by group of the entry cohorts of entry_cohorts_[1], [2], ... (those of [0] are in groups_).
+  std::vector<std::array<std::array<double, tally::count>, group_count>> further_entrants_;
 
   void tally_people(abm::Run& run);
   void read_events(const abm::Run& run);
@@ -88,6 +97,8 @@ class Recorder : public PeopleModule {
   void start_cost_cells(abm::Run& run);
   /// The cell this week's costs of person p go to; sets the one of next week.
   std::uint8_t next_cost_cell(const PeopleView& v, abm::PersonId p, std::int32_t* entered, std::int32_t step) const;
+  /// The tally of the week of group g that an output reads.
+  const std::array<double, tally::count>& people(const OutputSpec& spec, std::size_t g) const;
   /// An output's value for one group (0 to 3) this week.
   double group_value(const OutputSpec& spec, std::size_t group) const;
   double value(const OutputSpec& spec) const;

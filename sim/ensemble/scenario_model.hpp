@@ -44,6 +44,9 @@ struct MeasureInfo {
   /// Measures an entry cohort (abm::Entry): in a comparison, the baseline's value of an alternative's row is of the
   /// alternative's own entrants followed in the baseline (intention to treat), not of the baseline's entrants.
   bool follows_entries = false;
+  /// In a run following several scenarios' entrants (PreparedScenario::following), whose entrants an entry-cohort
+  /// column counts: k for the (k+1)-th scenario followed. 0 in every other run.
+  std::uint32_t entrants_of = 0;
 };
 
 /// Per run number, the entries of one scenario's run (abm::Outputs::entries).
@@ -65,13 +68,24 @@ class PreparedScenario {
   virtual const std::vector<MeasureInfo>& measures() const = 0;
   /// What a manifest records so the run can be reproduced: resolved parameters, model files.
   virtual nlohmann::json manifest() const = 0;
-  /// This scenario, with run r following the people `entries[r]` lists (run r of `entrants_from`) in its entry
-  /// cohorts in place of its own entrants: the matched arm of an intention-to-treat comparison. nullptr when the
-  /// model records no entries; throws ScenarioError when the two scenarios do not have the same people (e.g. their
-  /// arrivals differ), so that ids would not match.
-  virtual std::shared_ptr<const PreparedScenario> following(const PreparedScenario& /*entrants_from*/,
-                                                            std::shared_ptr<const RunEntries> /*entries*/) const {
+  /// Whose entrants a run follows: a scenario, and its runs' entries by run number.
+  struct Followed {
+    const PreparedScenario* entrants_from;
+    std::shared_ptr<const RunEntries> entries;
+  };
+  /// This scenario, with run r following in its entry cohorts, in place of its own entrants, the people that
+  /// `entries[r]` of each scenario followed lists: the matched arms of an intention-to-treat comparison, all in one
+  /// pass, since following someone changes nothing that happens to them. Its measures are this scenario's, with the
+  /// entry-cohort columns (MeasureInfo::follows_entries) of the first scenario followed, then those of each further
+  /// one (MeasureInfo::entrants_of 1, 2, ...). nullptr when the model records no entries; throws ScenarioError when a
+  /// scenario followed does not have the same people (e.g. its arrivals differ), so that ids would not match.
+  virtual std::shared_ptr<const PreparedScenario> following(const std::vector<Followed>& /*followed*/) const {
     return nullptr;
+  }
+  /// This scenario following one scenario's entrants (as above).
+  std::shared_ptr<const PreparedScenario> following(const PreparedScenario& entrants_from,
+                                                    std::shared_ptr<const RunEntries> entries) const {
+    return following(std::vector<Followed>{{&entrants_from, std::move(entries)}});
   }
 };
 

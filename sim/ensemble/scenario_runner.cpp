@@ -1,5 +1,8 @@
 #include "sim/ensemble/scenario_runner.hpp"
 
+#include <map>
+#include <tuple>
+
 #include "sim/core/error.hpp"
 #include "sim/ensemble/ensemble.hpp"
 
@@ -36,17 +39,63 @@ std::vector<MeasureInfo> pick(const std::vector<MeasureInfo>& measures, const st
   return out;
 }
 
-/// The baseline following an alternative's entrants, or nullptr with the reason in `note` ("" when the model
+/// Whether the baseline can follow an alternative's entrants; if not, the reason is in `note` ("" when the model
 /// records no entries).
-std::shared_ptr<const PreparedScenario> matched_baseline(const PreparedScenario& baseline,
-                                                         const PreparedScenario& alternative,
-                                                         std::shared_ptr<const RunEntries> entries, std::string& note) {
+bool can_follow(const PreparedScenario& baseline, const PreparedScenario& alternative, std::string& note) {
   try {
-    return baseline.following(alternative, std::move(entries));
+    return baseline.following(alternative, std::make_shared<RunEntries>()) != nullptr;
   } catch (const ScenarioError& e) {
     note = std::string(e.what()) + ": its entry cohorts are compared with the baseline's own entrants";
-    return nullptr;
+    return false;
   }
+}
+
+/// From totals of a run following several scenarios' entrants, the k-th scenario's matched arm in the layout of
+/// `measures` (the baseline's own): each entry-cohort column of that scenario's entrants, every other column as it is.
+ScenarioTotals entrants_of(const ScenarioTotals& all, std::uint32_t k, const std::vector<MeasureInfo>& measures) {
+  std::map<std::tuple<std::string, std::string, std::uint32_t>, std::size_t> column_of;
+  for (std::size_t c = 0; c < all.measures().size(); ++c) {
+    const MeasureInfo& m = all.measures()[c];
+    column_of[{m.measure, m.group, m.entrants_of}] = c;
+  }
+  std::vector<std::size_t> source;
+  for (const MeasureInfo& m : measures) {
+    const auto it = column_of.find({m.measure, m.group, m.follows_entries ? k : 0});
+    if (it == column_of.end()) {
+      throw Error("the matched runs have no column " + m.column + " for the entrants of scenario " + std::to_string(k));
+    }
+    source.push_back(it->second);
+  }
+  ScenarioTotals out(measures, all.periods());
+  for (std::uint32_t run = 0; run < all.runs(); ++run) {
+    std::vector<double> values;
+    values.reserve(all.periods().size() * source.size());
+    for (std::size_t p = 0; p < all.periods().size(); ++p) {
+      for (std::size_t c : source) values.push_back(all.value(run, p, c));
+    }
+    out.add(std::move(values));
+  }
+  return out;
+}
+
+/// The baseline following every alternative in `followed` in one ensemble (its runs do not depend on whom it
+/// follows), split into each one's matched arm.
+std::vector<std::shared_ptr<const ScenarioResults>> run_matched(const PreparedScenario& baseline,
+                                                                const std::vector<PreparedScenario::Followed>& followed,
+                                                                const ScenarioRunOptions& options) {
+  ScenarioRunOptions follow = options;
+  follow.on_run = {};
+  follow.quantiles = {};  // only its totals are read: no fan-chart estimators (tens of MB a scenario)
+  const ScenarioResults all = run_scenario(baseline.following(followed), follow);
+  const auto& measures = baseline.measures();
+  const auto quarters = pick(measures, whole_cohort_columns(measures));
+  std::vector<std::shared_ptr<const ScenarioResults>> arms;
+  for (std::uint32_t k = 0; k < followed.size(); ++k) {
+    arms.push_back(std::make_shared<const ScenarioResults>(ScenarioResults{
+        all.scenario, all.seed, {}, Summary(), entrants_of(all.totals, k, measures),
+        entrants_of(all.quarters, k, quarters)}));
+  }
+  return arms;
 }
 
 bool has_entries(const RunEntries& runs) {
@@ -72,15 +121,13 @@ const char* entry_match_name(ScenarioResults::EntryMatch match) {
 std::uint64_t comparison_steps(const std::vector<std::shared_ptr<const PreparedScenario>>& scenarios,
                                std::uint32_t runs, bool match_entrants) {
   std::uint64_t steps = 0;
+  bool matched = false;
   for (std::size_t i = 0; i < scenarios.size(); ++i) {
     steps += static_cast<std::uint64_t>(scenarios[i]->steps()) * runs;
     std::string note;
-    if (i > 0 && match_entrants &&
-        matched_baseline(*scenarios[0], *scenarios[i], std::make_shared<RunEntries>(), note)) {
-      steps += static_cast<std::uint64_t>(scenarios[0]->steps()) * runs;
-    }
+    matched = matched || (i > 0 && match_entrants && can_follow(*scenarios[0], *scenarios[i], note));
   }
-  return steps;
+  return matched ? steps + static_cast<std::uint64_t>(scenarios[0]->steps()) * runs : steps;
 }
 
 std::vector<ScenarioResults> run_comparison(const std::vector<std::shared_ptr<const PreparedScenario>>& scenarios,
@@ -88,6 +135,9 @@ std::vector<ScenarioResults> run_comparison(const std::vector<std::shared_ptr<co
                                             bool match_entrants) {
   if (scenarios.empty()) throw Error("a comparison needs at least a baseline");
   std::vector<ScenarioResults> results;
+  std::vector<PreparedScenario::Followed> followed;  // the alternatives whose entrants the baseline follows
+  std::vector<std::size_t> followed_index;           // their places in `scenarios`
+  bool any_followable = false;
   for (std::size_t i = 0; i < scenarios.size(); ++i) {
     auto entries = std::make_shared<RunEntries>(options.runs);
     ScenarioRunOptions own = options;
@@ -102,19 +152,24 @@ std::vector<ScenarioResults> run_comparison(const std::vector<std::shared_ptr<co
       alternative.entry_match_note = entrants_not_matched;
       continue;
     }
-    const auto matched = matched_baseline(*scenarios[0], *scenarios[i], entries, alternative.entry_match_note);
-    if (!matched) continue;
+    if (!can_follow(*scenarios[0], *scenarios[i], alternative.entry_match_note)) continue;
+    any_followable = true;
     if (!has_entries(*entries)) {
       alternative.entry_match = ScenarioResults::EntryMatch::nobody;
-      const std::uint64_t skipped = static_cast<std::uint64_t>(scenarios[0]->steps()) * options.runs;
-      for (std::uint64_t s = 0; s < skipped && options.on_step; ++s) options.on_step();
       continue;
     }
-    ScenarioRunOptions follow = options;
-    follow.on_run = {};
-    follow.quantiles = {};  // only its totals are read: no fan-chart estimators (tens of MB a scenario)
-    alternative.matched_baseline = std::make_shared<const ScenarioResults>(run_scenario(matched, follow));
-    alternative.entry_match = ScenarioResults::EntryMatch::matched;
+    followed.push_back({scenarios[i].get(), entries});
+    followed_index.push_back(i);
+  }
+  if (followed.empty()) {  // comparison_steps counted a matched pass: report its steps as done
+    const std::uint64_t skipped = any_followable ? static_cast<std::uint64_t>(scenarios[0]->steps()) * options.runs : 0;
+    for (std::uint64_t s = 0; s < skipped && options.on_step; ++s) options.on_step();
+    return results;
+  }
+  const auto arms = run_matched(*scenarios[0], followed, options);
+  for (std::size_t k = 0; k < arms.size(); ++k) {
+    results[followed_index[k]].matched_baseline = arms[k];
+    results[followed_index[k]].entry_match = ScenarioResults::EntryMatch::matched;
   }
   return results;
 }

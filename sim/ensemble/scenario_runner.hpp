@@ -46,8 +46,8 @@ struct ScenarioResults {
     nobody,        ///< this scenario had no entrants, so the same people in the baseline are nobody: zero
   };
   EntryMatch entry_match = EntryMatch::baseline_own;
-  /// The baseline's totals and quarters run by run when it follows this scenario's entrants (EntryMatch::matched);
-  /// its per-step statistics have means and standard deviations but no quantiles.
+  /// The baseline's totals and quarters run by run when it follows this scenario's entrants (EntryMatch::matched),
+  /// in the baseline's own layout; no per-step statistics.
   std::shared_ptr<const ScenarioResults> matched_baseline;
   std::string entry_match_note;  ///< why an alternative is compared with the baseline's own entrants, or ""
 };
@@ -59,11 +59,12 @@ const char* entry_match_name(ScenarioResults::EntryMatch match);
 /// same seed uses the same random numbers for the same decisions).
 ScenarioResults run_scenario(std::shared_ptr<const PreparedScenario> scenario, const ScenarioRunOptions& options);
 
-/// Runs of a comparison (`revolve compare`, revolve.compare): the baseline (scenarios[0]), then each alternative and,
-/// when it has entrants and `match_entrants`, the baseline again following them (PreparedScenario::following) so its
-/// entry cohorts are compared person by person. options.on_step is called for every step of every run, and once for
-/// each step of a matched run that was not needed (comparison_steps counts them all); `on_run` sees each scenario's
-/// own runs (by index in `scenarios`), in run order; options.on_run is not used.
+/// Runs of a comparison (`revolve compare`, revolve.compare): the baseline (scenarios[0]), each alternative, then,
+/// when `match_entrants` and any alternative has entrants, the baseline once more following all of their entrants
+/// (PreparedScenario::following), so each one's entry cohorts are compared person by person. options.on_step is
+/// called for every step of every run, and once for each step of the matched pass when it was not needed
+/// (comparison_steps counts them all); `on_run` sees each scenario's own runs (by index in `scenarios`), in run
+/// order; options.on_run is not used.
 using ComparisonRunConsumer = std::function<void(std::size_t scenario, std::uint32_t run, const abm::Outputs&)>;
 std::vector<ScenarioResults> run_comparison(const std::vector<std::shared_ptr<const PreparedScenario>>& scenarios,
                                             const ScenarioRunOptions& options, const ComparisonRunConsumer& on_run = {},
@@ -72,7 +73,8 @@ std::vector<ScenarioResults> run_comparison(const std::vector<std::shared_ptr<co
 /// The note of an alternative whose entrants were not matched because the comparison was not asked to.
 inline constexpr const char* entrants_not_matched = "matching entry cohorts by person was not asked for";
 
-/// The steps run_comparison reports to on_step: every run of every scenario and of each matched baseline.
+/// The steps run_comparison reports to on_step: every run of every scenario, and of the matched pass if an alternative
+/// can be matched.
 std::uint64_t comparison_steps(const std::vector<std::shared_ptr<const PreparedScenario>>& scenarios,
                                std::uint32_t runs, bool match_entrants = true);
 

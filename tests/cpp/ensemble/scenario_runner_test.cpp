@@ -233,10 +233,11 @@ class WithEntrants : public ToyWith {
     toy_->build(run);
     if (entrant_) run.add<OneEntrant>();
   }
-  std::shared_ptr<const ensemble::PreparedScenario> following(
-      const ensemble::PreparedScenario&, std::shared_ptr<const ensemble::RunEntries> entries) const override {
+  using ensemble::PreparedScenario::following;
+  std::shared_ptr<const ensemble::PreparedScenario> following(const std::vector<Followed>& followed) const override {
     if (!matched_) throw ScenarioError("the two scenarios have different people");
-    given = std::move(entries);
+    REQUIRE(followed.size() == 1);
+    given = followed.front().entries;
     return matched_;
   }
   mutable std::shared_ptr<const ensemble::RunEntries> given;

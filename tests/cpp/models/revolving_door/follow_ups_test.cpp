@@ -5,6 +5,8 @@
 
 #include <tbb/global_control.h>
 
+#include <atomic>
+
 #include "models/revolving_door/categories.hpp"
 #include "models/revolving_door/tallies.hpp"
 #include "sim/ensemble/ensemble.hpp"
@@ -177,6 +179,58 @@ TEST_CASE("entry cohorts matched by person: the baseline follows an alternative'
   const auto alone = ensemble::run_comparison({baseline, mtam}, options);
   CHECK(over_runs(*alone[1].matched_baseline, "entry_cohort_52w.mtam.weeks_housed") ==
         over_runs(matched, "entry_cohort_52w.mtam.weeks_housed"));
+}
+
+TEST_CASE("entry cohorts matched by person: one pass of the baseline follows every alternative's entrants") {
+  const auto baseline = test::revolving_door().prepare(test::ScenarioBuilder(0.3, 2).scenario());
+  const auto mtam = test::revolving_door().prepare(test::ScenarioBuilder(0.3, 2).with("mtam").scenario());
+  const auto hf = test::revolving_door().prepare(test::ScenarioBuilder(0.3, 2).with("housing_first").scenario());
+  const auto navigators = test::revolving_door().prepare(test::ScenarioBuilder(0.3, 2).with("navigators").scenario());
+  ensemble::ScenarioRunOptions options;
+  options.runs = 3;
+  options.seed = 7;
+  std::atomic<std::uint64_t> steps = 0;
+  options.on_step = [&steps] { ++steps; };
+  const auto all = ensemble::run_comparison({baseline, mtam, hf, navigators}, options);
+  // Three alternatives, one matched pass: five ensembles' steps, not seven.
+  CHECK(steps == 5 * 3 * baseline->steps());
+  CHECK(steps == ensemble::comparison_steps({baseline, mtam, hf, navigators}, 3));
+  const std::vector<std::shared_ptr<const ensemble::PreparedScenario>> alternatives = {mtam, hf, navigators};
+  for (std::size_t i = 0; i < alternatives.size(); ++i) {
+    INFO("alternative " << i + 1);
+    REQUIRE(all[i + 1].entry_match == ensemble::ScenarioResults::EntryMatch::matched);
+    const auto& arm = *all[i + 1].matched_baseline;
+    const auto alone = ensemble::run_comparison({baseline, alternatives[i]}, options);
+    const auto& own_arm = *alone[1].matched_baseline;
+    // The same columns, in the baseline's layout, with every run's values as when the baseline followed it alone.
+    REQUIRE(arm.totals.measures().size() == baseline->measures().size());
+    REQUIRE(arm.quarters.measures().size() == own_arm.quarters.measures().size());
+    for (std::size_t c = 0; c < arm.totals.measures().size(); ++c) {
+      INFO(arm.totals.measures()[c].column);
+      CHECK(arm.totals.measures()[c].column == baseline->measures()[c].column);
+      for (std::size_t p = 0; p < arm.totals.periods().size(); ++p) {
+        CHECK(arm.totals.over_runs(p, c) == own_arm.totals.over_runs(p, c));
+      }
+    }
+    for (std::size_t c = 0; c < arm.quarters.measures().size(); ++c) {
+      for (std::size_t p = 0; p < arm.quarters.periods().size(); ++p) {
+        CHECK(arm.quarters.over_runs(p, c) == own_arm.quarters.over_runs(p, c));
+      }
+    }
+    const std::string cohort = revolving_door::entry_cohort_names[i == 0 ? 1 : i == 1 ? 0 : 2];
+    CHECK(over_runs(arm, "entry_cohort_52w." + cohort + ".people") ==
+          over_runs(all[i + 1], "entry_cohort_52w." + cohort + ".people"));  // its own entrants, run by run
+  }
+  // The pass's own layout: the first alternative's entry-cohort columns in the baseline's places, the others' after.
+  const auto pass = baseline->following({{mtam.get(), std::make_shared<ensemble::RunEntries>()},
+                                         {hf.get(), std::make_shared<ensemble::RunEntries>()}});
+  const auto& measures = pass->measures();
+  REQUIRE(measures.size() > baseline->measures().size());
+  for (std::size_t c = 0; c < measures.size(); ++c) {
+    const bool further = c >= baseline->measures().size();
+    CHECK(measures[c].entrants_of == (further ? 1u : 0u));
+    if (further) CHECK((measures[c].follows_entries && measures[c].column.ends_with("@1")));
+  }
 }
 
 TEST_CASE("entry cohorts matched by person: refused when the people differ, or the entrants are not the run's") {

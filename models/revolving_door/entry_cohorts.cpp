@@ -1,0 +1,133 @@
+#include "models/revolving_door/entry_cohorts.hpp"
+
+#include <string>
+#include <vector>
+
+#include "sim/core/error.hpp"
+
+namespace revolve::revolving_door {
+namespace {
+
+/// Person p is in entry cohort `cohort` (entry_cohort_names) this week.
+bool in_cohort(const PeopleView& v, abm::PersonId p, std::size_t cohort) {
+  switch (cohort) {
+    case 0:
+      return v.waiting_for[p] == WaitingFor::housing_first || v.support[p] == Support::housing_first;
+    case 1:
+      return v.support[p] == Support::mtam;
+    default:
+      return v.support[p] == Support::navigator;
+  }
+}
+
+}  // namespace
+
+void EntryCohorts::declare(abm::Population& population, const std::string& suffix) {
+  if (entry_cohort_names.size() != cohorts) throw Error("EntryCohorts follows 3 cohorts: entry_cohort_names changed");
+  for (std::size_t c = 0; c < cohorts; ++c) {
+    const std::string name = "entry_cohort_" + entry_cohort_names[c];
+    entry_step_[c] = population.add_event_time(name + "_step" + suffix);
+    entry_done_[c] = population.add_state(name + "_counted" + suffix, {"no", "yes"});
+    for (std::size_t k = 0; k < counts; ++k) {
+      entry_counts_[c][k] = population.add_attribute(name + "_count_" + std::to_string(k) + suffix);
+    }
+  }
+}
+
+void EntryCohorts::init(const std::vector<abm::Entry>* following) {
+  matched_ = following != nullptr;
+  for (std::size_t c = 0; c < cohorts; ++c) {
+    followed_[c].clear();
+    open_from_[c] = 0;
+    to_follow_[c].clear();
+    to_follow_step_[c].clear();
+    next_to_follow_[c] = 0;
+  }
+  if (!following) return;
+  for (const abm::Entry& e : *following) {
+    if (e.group >= cohorts) {
+      throw Error("an entrant to follow names cohort " + std::to_string(e.group) + ": there are " +
+                  std::to_string(cohorts));
+    }
+    auto& steps = to_follow_step_[e.group];
+    if (!steps.empty() && e.step < steps.back()) throw Error("the entrants to follow are not in step order");
+    to_follow_[e.group].push_back(e.person);
+    steps.push_back(e.step);
+  }
+  for (std::size_t c = 0; c < cohorts; ++c) followed_[c].reserve(to_follow_[c].size());
+}
+
+void EntryCohorts::start_week(abm::Population& population, std::int32_t step) {
+  step_ = step;
+  for (std::size_t c = 0; c < cohorts; ++c) {
+    entry_step_now_[c] = population.event_times(entry_step_[c]).data();
+    entry_done_now_[c] = population.states(entry_done_[c]).data();
+    for (std::size_t k = 0; k < counts; ++k) entry_counts_now_[c][k] = population.attributes(entry_counts_[c][k]).data();
+  }
+  if (matched_) enter_followed(population);
+}
+
+void EntryCohorts::enter_followed(const abm::Population& population) {
+  for (std::size_t c = 0; c < cohorts; ++c) {
+    auto& next = next_to_follow_[c];
+    for (; next < to_follow_[c].size() && to_follow_step_[c][next] <= step_; ++next) {
+      const abm::PersonId p = to_follow_[c][next];
+      if (to_follow_step_[c][next] < step_ || p >= population.size()) {
+        throw Error("entrant " + std::to_string(p) + " of cohort " + entry_cohort_names[c] + " (week " +
+                    std::to_string(to_follow_step_[c][next]) + ") is not in this run as it was in the scenario "
+                    "followed: the two scenarios do not have the same people");
+      }
+      if (entry_step_now_[c][p] != abm::no_event) throw Error("an entrant to follow is listed twice");
+      entry_step_now_[c][p] = step_;
+      followed_[c].push_back(p);
+    }
+  }
+}
+
+// Defined here, beside what it calls, so that they inline into one call per person.
+void EntryCohorts::person(const PeopleView& v, abm::PersonId p) {
+  for (std::size_t c = 0; c < cohorts; ++c) follow(v, p, c);
+}
+
+void EntryCohorts::follow(const PeopleView& v, abm::PersonId p, std::size_t cohort) {
+  if (entry_done_now_[cohort][p]) return;
+  std::int32_t& entered = entry_step_now_[cohort][p];
+  if (entered == abm::no_event) {
+    if (matched_ || !in_cohort(v, p, cohort)) return;
+    entered = step_;
+    followed_[cohort].push_back(p);
+  }
+  const bool prison = v.in_prison(p);
+  const bool rough = !prison && v.housing[p] == Housing::rough_sleeping;
+  const bool housed = !prison && !v.homeless_now(p);
+  auto& n = entry_counts_now_[cohort];
+  n[0][p] += rough;
+  n[1][p] += housed;
+  n[2][p] += prison;
+  n[3][p] += v.ae_this_week[p];
+  n[4][p] += 1;
+}
+
+void EntryCohorts::count_entrant(const PeopleView& v, abm::PersonId p, std::size_t cohort,
+                                 std::array<double, tally::count>& t) {
+  const auto& n = entry_counts_now_[cohort];
+  // A sustained positive exit leaves someone settled and stable: the rest of their weeks count as housed.
+  const double housed_after_exit = v.left_positively[p] ? follow_up_weeks - n[4][p] : 0.0;
+  t[tally::entry_people + cohort] += 1;
+  t[tally::entry_rough_sleeping + cohort] += n[0][p];
+  t[tally::entry_housed + cohort] += n[1][p] + housed_after_exit;
+  t[tally::entry_in_prison + cohort] += n[2][p];
+  t[tally::entry_ae_attendances + cohort] += n[3][p];
+  entry_done_now_[cohort][p] = 1;
+}
+
+std::vector<abm::Entry> EntryCohorts::entries(const abm::Population& population) const {
+  std::vector<abm::Entry> out;
+  for (std::size_t c = 0; c < cohorts; ++c) {
+    const auto steps = population.event_times(entry_step_[c]);
+    for (abm::PersonId p : followed_[c]) out.push_back({p, steps[p], static_cast<std::uint32_t>(c)});
+  }
+  return out;
+}
+
+}  // namespace revolve::revolving_door
