@@ -42,11 +42,12 @@ ensemble::PsaSettings settings_of(const py::dict& s) {
   out.cost = s["cost"].cast<std::string>();
   out.outcome = s["outcome"].cast<std::string>();
   out.wtp_max = s["wtp_max"].cast<double>();
+  out.match_entrants = s["match_entrants"].cast<bool>();
   return out;
 }
 
 /// The PSA of `revolve psa`: the scenarios at their point values, then under every draw. `settings` holds draws,
-/// runs, point_runs, seed, design, cost, outcome and wtp_max.
+/// runs, point_runs, seed, design, cost, outcome, wtp_max and match_entrants.
 Psa run_psa(const std::vector<io::Scenario>& scenarios, const py::dict& settings, int threads,
             std::optional<py::function> progress) {
   const ensemble::PsaSettings s = settings_of(settings);
@@ -89,19 +90,38 @@ py::array_t<double> draws(const Psa& psa) {
   return owned_array(std::move(values), {design.draws(), static_cast<py::ssize_t>(count)});
 }
 
-/// One scenario's totals of every run of every draw: [draw, run, period, column].
-py::array_t<double> totals(const Psa& psa, std::size_t scenario) {
-  const auto& t = psa->psa.totals.at(scenario);
+/// Totals of every run of every draw in `t`'s layout, [draw, run, period, column], column c taken from
+/// `source(c)`.
+template <class Source>
+py::array_t<double> draw_array(const Psa& psa, const ensemble::ScenarioTotals& t, Source&& source) {
   const std::size_t periods = t.periods().size(), columns = t.measures().size();
   std::vector<double> values(static_cast<std::size_t>(t.runs()) * periods * columns);
   for (std::uint32_t r = 0; r < t.runs(); ++r) {
     for (std::size_t p = 0; p < periods; ++p) {
-      for (std::size_t c = 0; c < columns; ++c) values[(r * periods + p) * columns + c] = t.value(r, p, c);
+      for (std::size_t c = 0; c < columns; ++c) values[(r * periods + p) * columns + c] = source(c).value(r, p, c);
     }
   }
   const py::ssize_t runs = psa->psa.runs_per_draw;
   return owned_array(std::move(values), {psa->settings.draws, runs, static_cast<py::ssize_t>(periods),
                                          static_cast<py::ssize_t>(columns)});
+}
+
+/// One scenario's totals of every run of every draw: [draw, run, period, column].
+py::array_t<double> totals(const Psa& psa, std::size_t scenario) {
+  const auto& t = psa->psa.totals.at(scenario);
+  return draw_array(psa, t, [&](std::size_t) -> const ensemble::ScenarioTotals& { return t; });
+}
+
+/// The baseline's totals that scenario `scenario`'s are paired with, as totals() gives them: for an entry-cohort
+/// column, the baseline following its entrants in the same draw and run (PsaResults::matched) if it did; otherwise
+/// the baseline's own.
+py::array_t<double> paired_baseline_totals(const Psa& psa, std::size_t scenario) {
+  const auto& t = psa->psa.totals.at(scenario);
+  const auto& base = psa->psa.totals.front();
+  const auto& matched = psa->psa.matched.at(scenario);
+  return draw_array(psa, t, [&](std::size_t c) -> const ensemble::ScenarioTotals& {
+    return matched && t.measures()[c].follows_entries ? *matched : base;
+  });
 }
 
 /// One record per alternative: its cost-effectiveness against the baseline over draws x runs.
@@ -148,10 +168,11 @@ std::vector<py::tuple> parameters(const Psa& psa) {
 /// comparison.csv, with both kinds of interval, as columns.
 py::dict comparison_table(const Psa& psa) {
   std::vector<const ensemble::ScenarioResults*> point;
-  std::vector<const ensemble::ScenarioTotals*> with_parameters;
+  std::vector<const ensemble::ScenarioTotals*> with_parameters, matched;
   for (const auto& r : psa->point) point.push_back(&r);
   for (const auto& t : psa->psa.totals) with_parameters.push_back(&t);
-  return table_of([&](ensemble::RowSink& t) { ensemble::write_comparison(t, point, with_parameters); });
+  for (const auto& t : psa->psa.matched) matched.push_back(t ? &*t : nullptr);
+  return table_of([&](ensemble::RowSink& t) { ensemble::write_comparison(t, point, with_parameters, matched); });
 }
 
 }  // namespace
@@ -166,6 +187,7 @@ void register_psa(py::module_& m) {
       .def_property_readonly("outcome_unit", [](const Psa& p) { return ensemble::outcome_unit(*p); })
       .def("draws", draws)
       .def("totals", totals, py::arg("scenario"))
+      .def("paired_baseline_totals", paired_baseline_totals, py::arg("scenario"))
       .def("cost_effectiveness", cost_effectiveness)
       .def("ceac", ceac)
       .def("comparison_table", comparison_table)

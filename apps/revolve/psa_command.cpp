@@ -37,6 +37,7 @@ struct PsaCommand {
   double wtp_max = 0;
   int threads = 0;     // 0: every core
   bool force = false;  // replace an output folder revolve did not write
+  bool unmatched_cohorts = false;
   std::string command;
 };
 
@@ -65,6 +66,7 @@ ensemble::PsaSettings settings_of(const PsaCommand& c, const io::Scenario& basel
   s.cost = c.cost;
   s.outcome = c.outcome;
   s.wtp_max = c.wtp_max;
+  s.match_entrants = !c.unmatched_cohorts;
   return s;
 }
 
@@ -138,6 +140,10 @@ void add_psa_command(CLI::App& app, int argc, char** argv) {
   psa->add_option("--threads", command->threads, "Worker threads per process (default: every core)")->check(whole_number(1));
   psa->add_option("--out", command->out, out_help)->required();
   psa->add_flag("--force", command->force, force_help);
+  psa->add_flag("--unmatched-cohorts", command->unmatched_cohorts,
+                "Set each alternative's entry cohorts (entry_cohort_52w.*) against the baseline's own entrants "
+                "instead of the same people followed in the baseline of each draw: faster (no extra baseline run "
+                "per draw), but the difference is then between different people, not intention to treat");
   psa->callback([command] {
     catch_interrupts();
     run_psa_command(*command);

@@ -228,6 +228,7 @@ class PsaComparison:
     def outcome_unit(self) -> str: ...
     def draws(self) -> npt.NDArray[np.float64]: ...  # [draw, parameter], each in its own unit
     def totals(self, scenario: int) -> npt.NDArray[np.float64]: ...  # [draw, run, period, column]
+    def paired_baseline_totals(self, scenario: int) -> npt.NDArray[np.float64]: ...  # what totals(scenario) pairs with
     def cost_effectiveness(self) -> list[dict[str, object]]: ...
     def ceac(self) -> tuple[list[float], list[list[float]], list[list[float]]]: ...  # wtp, beats_baseline, best
     def comparison_table(self) -> dict[str, list[str] | npt.NDArray[np.float64]]: ...  # comparison.csv

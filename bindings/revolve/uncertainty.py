@@ -34,7 +34,8 @@ from .scenarios import Results, Scenario, _as_scenario, _check_comparable
 def psa(scenarios: Iterable[Scenario | str | os.PathLike], draws: int, runs: int = 1, seed: int | None = None, *,
         design: str = "lhs", point_runs: int | None = None, threads: int | None = None,
         progress: ProgressOption = None, cost: str = "cost_discounted.total",
-        outcome: str = "person_weeks.rough_sleeping", wtp_max: float | None = None) -> PsaResults:
+        outcome: str = "person_weeks.rough_sleeping", wtp_max: float | None = None,
+        match_entrants: bool = True) -> PsaResults:
     """Run a probabilistic sensitivity analysis in C++, as ``revolve psa`` does (GIL released; Ctrl-C stops it).
 
     Each draw gives every uncertain parameter (``docs/model/parameters.md``) a value from its distribution; each
@@ -56,6 +57,8 @@ def psa(scenarios: Iterable[Scenario | str | os.PathLike], draws: int, runs: int
         outcome: their outcome measure; it must have a better direction (fewer weeks sleeping rough is better).
         wtp_max: the highest willingness to pay per unit of outcome gained on the acceptability curves [GBP];
             default: twice the largest incremental ratio, rounded up.
+        match_entrants: False sets each alternative's entry cohorts against the baseline's own entrants (other
+            people) and saves the extra baseline run of each draw (``revolve psa --unmatched-cohorts``).
 
     Returns:
         The results: :attr:`PsaResults.draws`, :meth:`PsaResults.totals`, :meth:`PsaResults.summary`,
@@ -87,14 +90,16 @@ def psa(scenarios: Iterable[Scenario | str | os.PathLike], draws: int, runs: int
         "draws": _whole(draws, "draws", 1, _MAX_RUNS), "runs": _whole(runs, "runs", 1, _MAX_RUNS),
         "point_runs": baseline.runs if point_runs is None else _whole(point_runs, "point_runs", 1, _MAX_RUNS),
         "seed": baseline.seed if seed is None else _whole(seed, "seed", 0, _MAX_SEED), "design": design,
-        "cost": str(cost), "outcome": str(outcome), "wtp_max": 0.0 if wtp_max is None else float(wtp_max)}
+        "cost": str(cost), "outcome": str(outcome), "wtp_max": 0.0 if wtp_max is None else float(wtp_max),
+        "match_entrants": bool(match_entrants)}
     if not settings["wtp_max"] >= 0:
         raise ValueError(f"wtp_max must be positive, got {wtp_max!r}")
     threads = _core.default_threads() if threads is None else _whole(threads, "threads", 1)
     core = _core.run_psa([s._core for s in scenarios], settings, threads, _progress.callback(progress))
     labels = ", ".join(repr(s.label) for s in scenarios)
     command = (f"revolve.psa([{labels}], draws={settings['draws']}, runs={settings['runs']}, seed={settings['seed']}, "
-               f"design={design!r}, point_runs={settings['point_runs']}, threads={threads})")
+               f"design={design!r}, point_runs={settings['point_runs']}, threads={threads}"
+               + ("" if match_entrants else ", match_entrants=False") + ")")
     return PsaResults(core, json.loads(core.manifest(command, threads)))
 
 
@@ -162,7 +167,8 @@ class PsaResults:
         Returns:
             One row per scenario, draw, run, period and measure column: ``scenario``, ``draw``, ``run``,
             ``measure``, ``group``, ``payer``, ``unit``, ``period``, ``period_start``, ``period_end`` (years),
-            ``value`` and ``diff`` (value minus the baseline's in the same draw and run: paired).
+            ``value`` and ``diff`` (value minus the baseline's in the same draw and run: paired; for an entry cohort,
+            minus the same people's followed in that baseline, unless ``match_entrants`` was False).
 
         Raises:
             KeyError: an unknown measure, period or group.
@@ -181,13 +187,12 @@ class PsaResults:
         point = self._core.point
         draws, runs = self.manifest["psa"]["draws"], self._core.runs_per_draw
         index = {"draw": np.repeat(np.arange(draws), runs), "run": np.tile(np.arange(runs), draws)}
-        base = self._core.totals(0)
         frames = []
         for s, results in enumerate(point):
             values = self._core.totals(s)
             own = values.reshape(draws * runs, *values.shape[2:])
             frame = _tables.run_totals(results, own, measure, period, group, index)
-            change = (values - base).reshape(own.shape)
+            change = (values - self._core.paired_baseline_totals(s)).reshape(own.shape)
             frame["diff"] = _tables.run_totals(results, change, measure, period, group, index)["value"].to_numpy()
             frames.append(frame)
         return pd.concat(frames, ignore_index=True)

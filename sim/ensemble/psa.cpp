@@ -22,94 +22,194 @@ std::set<std::string> held_parameters(const io::Scenario& scenario, const Design
   return held;
 }
 
-ScenarioTotals run_unit(const PsaPlan& plan, std::uint32_t draw, std::size_t scenario,
-                        const std::function<void()>& on_step) {
+namespace {
+
+/// Scenario `scenario` of the plan with draw `draw`'s values, prepared.
+std::shared_ptr<const PreparedScenario> prepare_drawn(const PsaPlan& plan, std::uint32_t draw, std::size_t scenario) {
   const io::Scenario& base = plan.scenarios.at(scenario);
   const auto overrides = plan.design.overrides(draw, held_parameters(base, plan.design));
-  const auto prepared = plan.model->prepare(base.with_parameters(overrides, base.label));
-  ScenarioTotals totals(prepared->measures(), yearly_periods(prepared->steps(), prepared->step_years()));
+  return plan.model->prepare(base.with_parameters(overrides, base.label));
+}
+
+/// plan.runs runs of `prepared` under draw `draw`'s run numbers: their totals, and with `entries` their entrants by
+/// run number (RunEntries; none for the run numbers of other draws).
+ScenarioTotals run_drawn(const PsaPlan& plan, const PreparedScenario& prepared, std::uint32_t draw,
+                         const std::function<void()>& on_step, RunEntries* entries) {
+  ScenarioTotals totals(prepared.measures(), yearly_periods(prepared.steps(), prepared.step_years()));
   EnsembleOptions options;
-  options.steps = prepared->steps();
+  options.steps = prepared.steps();
   options.seed = plan.seed;
   options.on_step = on_step;
-  const auto build = [&](abm::Run& run) { prepared->build(run); };
+  const auto build = [&](abm::Run& run) { prepared.build(run); };
   for (std::uint32_t r = 0; r < plan.runs; ++r) {
-    const abm::Outputs outputs = run_one(build, options, draw * plan.runs + r);
-    totals.add(period_totals(outputs, prepared->measures(), totals.periods()));
+    const std::uint32_t number = draw * plan.runs + r;
+    const abm::Outputs outputs = run_one(build, options, number);
+    totals.add(period_totals(outputs, prepared.measures(), totals.periods()));
+    if (entries) {
+      entries->resize(number + 1);
+      (*entries)[number] = outputs.entries();
+    }
   }
   return totals;
 }
 
-namespace {
+}  // namespace
 
-/// A unit's totals as plain numbers, run by run, to send between processes.
-std::vector<double> flatten(const ScenarioTotals& totals) {
-  std::vector<double> out;
-  const std::size_t columns = totals.measures().size();
-  for (std::uint32_t r = 0; r < totals.runs(); ++r) {
-    for (std::size_t p = 0; p < totals.periods().size(); ++p) {
-      for (std::size_t c = 0; c < columns; ++c) out.push_back(totals.value(r, p, c));
-    }
+ScenarioTotals run_unit(const PsaPlan& plan, std::uint32_t draw, std::size_t scenario,
+                        const std::function<void()>& on_step, RunEntries* entries) {
+  return run_drawn(plan, *prepare_drawn(plan, draw, scenario), draw, on_step, entries);
+}
+
+std::vector<bool> followed_scenarios(const PsaPlan& plan) {
+  std::vector<bool> followed(plan.scenarios.size(), false);
+  if (!plan.match_entrants || plan.scenarios.empty()) return followed;
+  const auto baseline = plan.model->prepare(plan.scenarios[0]);
+  for (std::size_t s = 1; s < plan.scenarios.size(); ++s) {
+    std::string note;
+    followed[s] = can_follow(*baseline, *plan.model->prepare(plan.scenarios[s]), note);
+  }
+  return followed;
+}
+
+DrawTotals run_draw(const PsaPlan& plan, std::uint32_t draw, const std::vector<bool>& followed,
+                    const std::function<void()>& on_step) {
+  DrawTotals out;
+  std::vector<std::shared_ptr<const PreparedScenario>> prepared;
+  std::vector<PreparedScenario::Followed> entrants;
+  for (std::size_t s = 0; s < plan.scenarios.size(); ++s) {
+    prepared.push_back(prepare_drawn(plan, draw, s));
+    auto entries = followed.at(s) ? std::make_shared<RunEntries>() : nullptr;
+    out.scenarios.push_back(run_drawn(plan, *prepared.back(), draw, on_step, entries.get()));
+    if (entries) entrants.push_back({prepared.back().get(), entries});
+  }
+  out.matched.resize(plan.scenarios.size());
+  if (entrants.empty()) return out;
+  std::shared_ptr<const PreparedScenario> following;
+  try {
+    following = prepared[0]->following(entrants);
+  } catch (const ScenarioError& e) {  // their values are drawn where the baseline holds its own: other people
+    throw ScenarioError("draw " + std::to_string(draw) + ": " + e.what() + "; run the PSA with unmatched cohorts");
+  }
+  const ScenarioTotals all = run_drawn(plan, *following, draw, on_step, nullptr);
+  std::uint32_t k = 0;
+  for (std::size_t s = 0; s < plan.scenarios.size(); ++s) {
+    if (followed[s]) out.matched[s] = matched_arm(all, k++, prepared[0]->measures());
   }
   return out;
 }
 
-/// The units on this process's threads, gathered in unit order.
-std::vector<std::optional<ScenarioTotals>> run_units_here(const PsaPlan& plan, std::uint64_t units,
-                                                          const std::function<void()>& on_step) {
-  const std::size_t scenarios = plan.scenarios.size();
-  std::vector<std::optional<ScenarioTotals>> gathered(scenarios);
-  std::uint64_t next = 0;
-  using Finished = std::pair<std::uint64_t, ScenarioTotals>;
-  // Draw-major units: a serial stage hands them out in order, they run in parallel, and a serial in-order stage
-  // gathers them, so at most 2 x threads units are held at once and the order never depends on scheduling.
-  tbb::parallel_pipeline(
-      2 * static_cast<std::size_t>(tbb::this_task_arena::max_concurrency()),
-      tbb::make_filter<void, std::uint64_t>(tbb::filter_mode::serial_in_order,
-                                            [&](tbb::flow_control& control) -> std::uint64_t {
-                                              if (next == units) control.stop();
-                                              return next++;
-                                            }) &
-          tbb::make_filter<std::uint64_t, Finished>(
-              tbb::filter_mode::parallel,
-              [&](std::uint64_t unit) {
-                const auto draw = static_cast<std::uint32_t>(unit / scenarios);
-                return Finished{unit, run_unit(plan, draw, unit % scenarios, on_step)};
-              }) &
-          tbb::make_filter<Finished, void>(tbb::filter_mode::serial_in_order, [&](const Finished& unit) {
-            auto& totals = gathered[unit.first % scenarios];
-            if (totals) {
-              totals->append(unit.second);
-            } else {
-              totals = unit.second;
-            }
-          }));
-  return gathered;
+namespace {
+
+/// A unit's totals as plain numbers, to send between processes: every scenario's, then the matched arms, each run
+/// by run.
+std::vector<double> flatten(const DrawTotals& draw) {
+  std::vector<double> out;
+  const auto add = [&](const ScenarioTotals& totals) {
+    for (std::uint32_t r = 0; r < totals.runs(); ++r) {
+      for (std::size_t p = 0; p < totals.periods().size(); ++p) {
+        for (std::size_t c = 0; c < totals.measures().size(); ++c) out.push_back(totals.value(r, p, c));
+      }
+    }
+  };
+  for (const auto& totals : draw.scenarios) add(totals);
+  for (const auto& totals : draw.matched) {
+    if (totals) add(*totals);
+  }
+  return out;
 }
 
-/// The units over the MPI processes (distributed.hpp), gathered on rank 0 in unit order, as run_psa gathers
-/// them on threads: the same totals whatever the number of processes. Empty on the other ranks.
-std::vector<std::optional<ScenarioTotals>> run_units_distributed(const PsaPlan& plan, std::uint64_t units,
-                                                                 const std::function<void()>& on_step) {
-  const std::size_t scenarios = plan.scenarios.size();
-  std::vector<std::optional<ScenarioTotals>> gathered(scenarios);
+/// What run_psa gathers, draw after draw: per scenario its totals and its matched arm.
+class Gathered {
+ public:
+  Gathered(std::size_t scenarios, std::vector<bool> followed)
+      : followed_(std::move(followed)), totals_(scenarios), matched_(scenarios) {}
+
+  void add(DrawTotals draw) {
+    for (std::size_t s = 0; s < totals_.size(); ++s) {
+      append(totals_[s], std::move(draw.scenarios[s]));
+      if (draw.matched[s]) append(matched_[s], std::move(*draw.matched[s]));
+    }
+  }
+  /// Adds a draw sent as flatten() made it: `measures` of each scenario, in `periods`, plan runs each.
+  void add(const std::vector<double>& values, const std::vector<std::vector<MeasureInfo>>& measures,
+           const std::vector<Period>& periods, std::uint32_t runs) {
+    DrawTotals draw;
+    std::size_t at = 0;
+    const auto take = [&](const std::vector<MeasureInfo>& m) {
+      ScenarioTotals totals(m, periods);
+      const std::size_t size = m.size() * periods.size();
+      for (std::uint32_t r = 0; r < runs; ++r, at += size) {
+        if (at + size > values.size()) throw Error("a PSA draw came back from another process cut short");
+        totals.add(std::vector<double>(values.begin() + static_cast<std::ptrdiff_t>(at),
+                                       values.begin() + static_cast<std::ptrdiff_t>(at + size)));
+      }
+      return totals;
+    };
+    for (const auto& m : measures) draw.scenarios.push_back(take(m));
+    draw.matched.resize(measures.size());
+    for (std::size_t s = 0; s < measures.size(); ++s) {
+      if (followed_[s]) draw.matched[s] = take(measures[0]);
+    }
+    add(std::move(draw));
+  }
+  void into(PsaResults& results) {
+    for (auto& totals : totals_) {
+      if (!totals) throw Error("a PSA needs at least one draw");
+      results.totals.push_back(std::move(*totals));
+    }
+    results.matched = std::move(matched_);
+  }
+
+ private:
+  std::vector<bool> followed_;
+  std::vector<std::optional<ScenarioTotals>> totals_, matched_;
+
+  static void append(std::optional<ScenarioTotals>& to, ScenarioTotals more) {
+    if (to) {
+      to->append(more);
+    } else {
+      to = std::move(more);
+    }
+  }
+};
+
+/// The draws on this process's threads, gathered in draw order.
+void run_draws_here(const PsaPlan& plan, const std::vector<bool>& followed, Gathered& gathered,
+                    const std::function<void()>& on_step) {
+  const std::uint32_t draws = plan.design.draws();
+  std::uint32_t next = 0;
+  using Finished = std::pair<std::uint32_t, DrawTotals>;
+  // A serial stage hands draws out in order, they run in parallel, and a serial in-order stage gathers them, so at
+  // most 2 x threads draws are held at once and the order never depends on scheduling.
+  tbb::parallel_pipeline(
+      2 * static_cast<std::size_t>(tbb::this_task_arena::max_concurrency()),
+      tbb::make_filter<void, std::uint32_t>(tbb::filter_mode::serial_in_order,
+                                            [&](tbb::flow_control& control) -> std::uint32_t {
+                                              if (next == draws) control.stop();
+                                              return next++;
+                                            }) &
+          tbb::make_filter<std::uint32_t, Finished>(
+              tbb::filter_mode::parallel,
+              [&](std::uint32_t draw) { return Finished{draw, run_draw(plan, draw, followed, on_step)}; }) &
+          tbb::make_filter<Finished, void>(tbb::filter_mode::serial_in_order,
+                                           [&](Finished draw) { gathered.add(std::move(draw.second)); }));
+}
+
+/// The draws over the MPI processes (distributed.hpp), gathered on rank 0 in draw order, as run_draws_here gathers
+/// them on threads: the same totals whatever the number of processes.
+void run_draws_distributed(const PsaPlan& plan, const std::vector<bool>& followed, Gathered& gathered,
+                           const std::function<void()>& on_step) {
+  std::vector<std::vector<MeasureInfo>> measures;
+  std::vector<Period> periods;
+  for (const auto& scenario : plan.scenarios) {
+    const auto prepared = plan.model->prepare(scenario);
+    measures.push_back(prepared->measures());
+    if (periods.empty()) periods = yearly_periods(prepared->steps(), prepared->step_years());
+  }
   run_distributed(
-      units,
-      [&](std::size_t unit) {
-        return flatten(run_unit(plan, static_cast<std::uint32_t>(unit / scenarios), unit % scenarios, on_step));
-      },
-      [&](std::size_t unit, std::vector<double> values) {
-        auto& totals = gathered[unit % scenarios];
-        if (!totals) {
-          const auto prepared = plan.model->prepare(plan.scenarios[unit % scenarios]);
-          totals.emplace(prepared->measures(), yearly_periods(prepared->steps(), prepared->step_years()));
-        }
-        const std::size_t run_size = totals->measures().size() * totals->periods().size();
-        for (std::size_t at = 0; at < values.size(); at += run_size)
-          totals->add(std::vector<double>(values.begin() + static_cast<std::ptrdiff_t>(at),
-                                          values.begin() + static_cast<std::ptrdiff_t>(at + run_size)));
-      });
-  return gathered;
+      plan.design.draws(),
+      [&](std::size_t draw) { return flatten(run_draw(plan, static_cast<std::uint32_t>(draw), followed, on_step)); },
+      [&](std::size_t, std::vector<double> values) { gathered.add(values, measures, periods, plan.runs); });
 }
 
 }  // namespace
@@ -123,14 +223,14 @@ PsaResults run_psa(const PsaPlan& plan, const std::function<void()>& on_step) {
   PsaResults results;
   results.runs_per_draw = plan.runs;
   for (const auto& s : plan.scenarios) results.held.push_back(held_parameters(s, plan.design));
-  const std::uint64_t units = static_cast<std::uint64_t>(plan.design.draws()) * scenarios;
-  auto gathered =
-      process_count() > 1 ? run_units_distributed(plan, units, on_step) : run_units_here(plan, units, on_step);
-  if (!is_root_process()) return results;
-  for (auto& totals : gathered) {
-    if (!totals) throw Error("a PSA needs at least one draw");
-    results.totals.push_back(std::move(*totals));
+  const std::vector<bool> followed = followed_scenarios(plan);
+  Gathered gathered(scenarios, followed);
+  if (process_count() > 1) {
+    run_draws_distributed(plan, followed, gathered, on_step);
+  } else {
+    run_draws_here(plan, followed, gathered, on_step);
   }
+  if (is_root_process()) gathered.into(results);
   return results;
 }
 
@@ -156,23 +256,38 @@ void check_comparable(const std::vector<std::shared_ptr<const PreparedScenario>>
 
 }  // namespace
 
+namespace {
+
+/// Ensembles each draw runs: every scenario's, and the baseline's following the alternatives' entrants if it
+/// follows any (followed_scenarios).
+std::uint64_t ensembles_per_draw(const std::vector<std::shared_ptr<const PreparedScenario>>& prepared,
+                                 const PsaSettings& settings) {
+  bool followed = false;
+  for (std::size_t s = 1; s < prepared.size() && settings.match_entrants && !followed; ++s) {
+    std::string note;
+    followed = can_follow(*prepared[0], *prepared[s], note);
+  }
+  return prepared.size() + (followed ? 1 : 0);
+}
+
+}  // namespace
+
 std::uint64_t psa_steps(const std::vector<std::shared_ptr<const PreparedScenario>>& prepared,
                         const PsaSettings& settings) {
-  std::uint64_t steps = 0;
-  for (const auto& p : prepared) {
-    steps += static_cast<std::uint64_t>(p->steps()) *
-             (settings.point_runs + static_cast<std::uint64_t>(settings.draws) * settings.runs);
-  }
-  return steps;
+  if (prepared.empty()) return 0;
+  // Every scenario has the baseline's horizon (check_comparable), so every ensemble runs as many steps.
+  const std::uint64_t draws = static_cast<std::uint64_t>(prepared.front()->steps()) * settings.draws * settings.runs;
+  return comparison_steps(prepared, settings.point_runs, settings.match_entrants) +
+         ensembles_per_draw(prepared, settings) * draws;
 }
 
 std::uint64_t psa_steps_here(const std::vector<std::shared_ptr<const PreparedScenario>>& prepared,
                              const PsaSettings& settings) {
   if (process_count() == 1 || prepared.empty()) return psa_steps(prepared, settings);
-  // Every scenario has the baseline's horizon (check_comparable), so every unit runs as many steps.
-  const std::uint64_t steps = prepared.front()->steps();
-  const std::uint64_t point = is_root_process() ? steps * prepared.size() * settings.point_runs : 0;
-  return point + items_here(static_cast<std::size_t>(settings.draws) * prepared.size()) * steps * settings.runs;
+  const std::uint64_t point =
+      is_root_process() ? comparison_steps(prepared, settings.point_runs, settings.match_entrants) : 0;
+  return point + items_here(settings.draws) * ensembles_per_draw(prepared, settings) * prepared.front()->steps() *
+                     settings.runs;
 }
 
 PsaComparison run_psa_comparison(std::shared_ptr<const ScenarioModel> model,
@@ -187,16 +302,14 @@ PsaComparison run_psa_comparison(std::shared_ptr<const ScenarioModel> model,
   if (!parameters) throw Error("model '" + model->name() + "' has no parameters to draw");
   PsaComparison out{settings, {},
                     PsaPlan{model, scenarios, Design(*parameters, settings.design, settings.draws, settings.seed),
-                            settings.runs, settings.seed},
+                            settings.runs, settings.seed, settings.match_entrants},
                     {}};
   ScenarioRunOptions options;
   options.runs = settings.point_runs;
   options.seed = settings.seed;
   options.on_step = on_step;
   // Under mpirun only rank 0 runs the point values (the other ranks start on the draws meanwhile).
-  if (is_root_process()) {
-    for (const auto& p : prepared) out.point.push_back(run_scenario(p, options));
-  }
+  if (is_root_process()) out.point = run_comparison(prepared, options, {}, settings.match_entrants);
   out.psa = run_psa(out.plan, on_step);
   return out;
 }

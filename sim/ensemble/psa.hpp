@@ -1,15 +1,18 @@
 #pragma once
 // Probabilistic sensitivity analysis (PSA): every scenario of a comparison run under every draw of a design.
 //
-// The unit of work is (draw d, scenario s): the scenario with draw d's parameter values added as overrides (less
-// the parameters the scenario sets itself: those are decisions, held at the scenario's value), prepared and run
-// `runs` times as run numbers d * runs ... d * runs + runs - 1 under the seed. So the scenarios of one draw share
-// their parameter values and random numbers (common random numbers) and their differences are paired, while each
-// draw has random numbers of its own. A unit depends only on (plan, d, s): units can run in any order, on any
-// thread or process, and run_psa gathers them in draw order, so its results are the same for any thread count.
+// Scenario s under draw d is the scenario with draw d's parameter values added as overrides (less the parameters the
+// scenario sets itself: those are decisions, held at the scenario's value), prepared and run `runs` times as run
+// numbers d * runs ... d * runs + runs - 1 under the seed. So the scenarios of one draw share their parameter values
+// and random numbers (common random numbers) and their differences are paired, while each draw has random numbers
+// of its own. The unit of work is a draw: every scenario under it, then the baseline under it once more, following
+// the alternatives' entrants (as a comparison matches entry cohorts by person, run_comparison). A unit depends only
+// on (plan, d): units can run in any order, on any thread or process, and run_psa gathers them in draw order, so its
+// results are the same for any thread count.
 #include <cstdint>
 #include <functional>
 #include <memory>
+#include <optional>
 #include <set>
 #include <string>
 #include <vector>
@@ -28,15 +31,33 @@ struct PsaPlan {
   Design design;                        ///< drawn from the model's parameters
   std::uint32_t runs = 1;               ///< runs of each scenario under each draw
   std::uint64_t seed = 1;               ///< seed of the runs' random streams
+  /// Set each alternative's entry cohorts against the same people followed in the baseline of each draw (as
+  /// run_comparison does), or against the baseline's own entrants.
+  bool match_entrants = true;
 };
 
 /// The design's parameters that `scenario` sets itself (in its file or what it extends): held at its value.
 std::set<std::string> held_parameters(const io::Scenario& scenario, const Design& design);
 
-/// One unit of work: scenario `scenario` of the plan under draw `draw`, run plan.runs times; their period totals
-/// in run order. `on_step` is called after every step.
+/// Scenario `scenario` of the plan under draw `draw`, run plan.runs times; their period totals in run order, and
+/// with `entries` each run's entrants by run number (abm::Outputs::entries). `on_step` is called after every step.
 ScenarioTotals run_unit(const PsaPlan& plan, std::uint32_t draw, std::size_t scenario,
-                        const std::function<void()>& on_step = {});
+                        const std::function<void()>& on_step = {}, RunEntries* entries = nullptr);
+
+/// Per scenario, whether a PSA's baseline follows its entrants in each draw: with plan.match_entrants, the
+/// alternatives whose entrants the baseline can follow (can_follow, at their own values); never the baseline.
+std::vector<bool> followed_scenarios(const PsaPlan& plan);
+
+/// One draw's totals (a unit of work): every scenario's, and for each followed scenario the baseline's following
+/// its entrants (matched_arm), in the baseline's layout.
+struct DrawTotals {
+  std::vector<ScenarioTotals> scenarios;
+  std::vector<std::optional<ScenarioTotals>> matched;  ///< per scenario; none unless followed
+};
+/// One unit of work: every scenario of the plan under draw `draw`, then the baseline following the entrants of
+/// the scenarios `followed` marks (followed_scenarios), all of them in one more run of plan.runs runs.
+DrawTotals run_draw(const PsaPlan& plan, std::uint32_t draw, const std::vector<bool>& followed,
+                    const std::function<void()>& on_step = {});
 
 /// The results of a PSA.
 struct PsaResults {
@@ -45,6 +66,9 @@ struct PsaResults {
   /// Per scenario: every run of every draw, draw-major (run r of draw d is run d * runs_per_draw + r), so run i
   /// of two scenarios is paired.
   std::vector<ScenarioTotals> totals;
+  /// Per scenario: the baseline following its entrants, run by run as `totals` (followed_scenarios), or none: its
+  /// entry cohorts are then set against the baseline's own.
+  std::vector<std::optional<ScenarioTotals>> matched;
 };
 
 /// Runs every unit of the plan, several at once (TBB, in the current task arena), and gathers them in draw order.
@@ -63,6 +87,7 @@ struct PsaSettings {
   std::string cost = "cost_discounted.total";          ///< cost-effectiveness: the cost
   std::string outcome = "person_weeks.rough_sleeping";  ///< and the outcome
   double wtp_max = 0;  ///< highest willingness to pay per unit of outcome gained; 0: chosen from the results
+  bool match_entrants = true;  ///< PsaPlan::match_entrants, and the point runs' (run_comparison)
 };
 
 /// A comparison with both kinds of uncertainty: the scenarios run at their point values (chance only) and under
@@ -74,7 +99,8 @@ struct PsaComparison {
   PsaResults psa;
 };
 
-/// Steps a PSA comparison runs in all (for a progress bar): every scenario point_runs + draws x runs times.
+/// Steps a PSA comparison runs in all (for a progress bar): every scenario point_runs + draws x runs times, and the
+/// matched baseline of the point runs and of each draw (comparison_steps).
 std::uint64_t psa_steps(const std::vector<std::shared_ptr<const PreparedScenario>>& prepared,
                         const PsaSettings& settings);
 /// The steps of them this process runs: all in one process; under mpirun, rank 0's point runs and each rank's

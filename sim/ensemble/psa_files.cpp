@@ -98,6 +98,9 @@ nlohmann::json psa_manifest(const PsaComparison& psa, const std::string& command
       {"cost", psa.settings.cost},
       {"outcome", psa.settings.outcome},
       {"wtp_max", psa.settings.wtp_max},
+      {"entry_cohorts", psa.settings.match_entrants
+                            ? "each draw's baseline follows the alternatives' entrants: the same people, draw by draw"
+                            : "set against the baseline's own entrants (--unmatched-cohorts)"},
       {"parameters", parameters}};
   return manifest;
 }
@@ -108,6 +111,7 @@ void save_psa(const std::filesystem::path& dir, const PsaComparison& psa, const 
   for (const auto& r : psa.point) point.push_back(&r);
   ExtraResults extra;
   for (const auto& t : psa.psa.totals) extra.with_parameters.push_back(&t);
+  for (const auto& t : psa.psa.matched) extra.matched_with_parameters.push_back(t ? &*t : nullptr);
   extra.write_more = [&psa](const std::filesystem::path& folder) {
     write_draws_csv(folder / "draws.csv", psa.plan.design);
     write_cost_effectiveness_csv(folder / "cost_effectiveness.csv", psa);

@@ -230,14 +230,16 @@ void write_quarter_rows(RowSink& csv, const std::vector<const ScenarioResults*>&
 }  // namespace
 
 void write_comparison_csv(const std::filesystem::path& path, const std::vector<const ScenarioResults*>& scenarios,
-                          const std::vector<const ScenarioTotals*>& with_parameters) {
+                          const std::vector<const ScenarioTotals*>& with_parameters,
+                          const std::vector<const ScenarioTotals*>& matched_with_parameters) {
   if (scenarios.empty()) throw Error("a comparison needs at least a baseline");
   CsvWriter csv(path);
-  write_comparison(csv, scenarios, with_parameters);
+  write_comparison(csv, scenarios, with_parameters, matched_with_parameters);
 }
 
 void write_comparison(RowSink& csv, const std::vector<const ScenarioResults*>& scenarios,
-                      const std::vector<const ScenarioTotals*>& with_parameters) {
+                      const std::vector<const ScenarioTotals*>& with_parameters,
+                      const std::vector<const ScenarioTotals*>& matched_with_parameters) {
   if (scenarios.empty()) throw Error("a comparison needs at least a baseline");
   const bool psa = !with_parameters.empty();
   if (psa && with_parameters.size() != scenarios.size()) throw Error("a PSA needs totals for every scenario");
@@ -262,7 +264,11 @@ void write_comparison(RowSink& csv, const std::vector<const ScenarioResults*>& s
     for_each_row(totals, [&](std::size_t p, const MeasureInfo& m, auto values) {
       measure_fields(csv, label_of(*results), m, totals.periods()[p].label);
       interval_fields(csv, values(totals), baseline_values(*results, m, base, matched, values), is_baseline);
-      if (psa) interval_fields(csv, values(*with_parameters[s]), values(*with_parameters[0]), is_baseline);
+      if (psa) {
+        const ScenarioTotals* same_people = s < matched_with_parameters.size() ? matched_with_parameters[s] : nullptr;
+        const ScenarioTotals& psa_base = m.follows_entries && same_people ? *same_people : *with_parameters[0];
+        interval_fields(csv, values(*with_parameters[s]), values(psa_base), is_baseline);
+      }
       csv.end_row();
     });
     if (!is_baseline) {
@@ -395,7 +401,7 @@ void save_results(const std::filesystem::path& dir, const std::vector<const Scen
       const auto folder = out.path() / slug(results[i]->scenario->scenario().label);
       write_scenario_files(folder, *results[i], manifest, manifest["scenarios"][i]);
     }
-    write_comparison_csv(out.path() / "comparison.csv", results, extra.with_parameters);
+    write_comparison_csv(out.path() / "comparison.csv", results, extra.with_parameters, extra.matched_with_parameters);
     write_json(out.path() / "manifest.json", manifest);
     if (extra.write_more) extra.write_more(out.path());
   }

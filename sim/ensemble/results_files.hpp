@@ -31,12 +31,16 @@ void write_summary(RowSink& out, const ScenarioResults& results);
 /// `scenarios[0]` is the baseline; all were run with the same seed and number of runs. With `with_parameters`
 /// (a PSA's totals over draws x runs, one per scenario in the same order), seven more columns give the intervals
 /// with parameter uncertainty beside those of chance alone: psa_mean, psa_low, psa_high, psa_verdict,
-/// psa_diff_mean, psa_diff_low, psa_diff_high.
+/// psa_diff_mean, psa_diff_low, psa_diff_high. Their entry-cohort rows (MeasureInfo::follows_entries) are paired
+/// with `matched_with_parameters[s]`, the baseline following scenario s's entrants over the same draws x runs
+/// (PsaResults::matched), where it is given and not null.
 void write_comparison_csv(const std::filesystem::path& path, const std::vector<const ScenarioResults*>& scenarios,
-                          const std::vector<const ScenarioTotals*>& with_parameters = {});
+                          const std::vector<const ScenarioTotals*>& with_parameters = {},
+                          const std::vector<const ScenarioTotals*>& matched_with_parameters = {});
 /// comparison.csv's rows, to a CSV file or a Table (for Python).
 void write_comparison(RowSink& out, const std::vector<const ScenarioResults*>& scenarios,
-                      const std::vector<const ScenarioTotals*>& with_parameters = {});
+                      const std::vector<const ScenarioTotals*>& with_parameters = {},
+                      const std::vector<const ScenarioTotals*>& matched_with_parameters = {});
 
 /// What a manifest records for one scenario: its files, extends chain, hash and resolved model.
 nlohmann::json scenario_manifest(const PreparedScenario& prepared);
@@ -47,7 +51,8 @@ nlohmann::json run_manifest(const std::vector<const ScenarioResults*>& results, 
 
 /// What a PSA adds to the files of a comparison.
 struct ExtraResults {
-  std::vector<const ScenarioTotals*> with_parameters;  ///< for write_comparison_csv
+  std::vector<const ScenarioTotals*> with_parameters;          ///< for write_comparison_csv
+  std::vector<const ScenarioTotals*> matched_with_parameters;  ///< for write_comparison_csv
   /// Writes more files into the folder before it is committed (draws.csv, ceac.csv, ...).
   std::function<void(const std::filesystem::path& folder)> write_more;
 };

@@ -39,8 +39,35 @@ std::vector<MeasureInfo> pick(const std::vector<MeasureInfo>& measures, const st
   return out;
 }
 
-/// Whether the baseline can follow an alternative's entrants; if not, the reason is in `note` ("" when the model
-/// records no entries).
+/// The baseline following every alternative in `followed` in one ensemble (its runs do not depend on whom it
+/// follows), split into each one's matched arm.
+std::vector<std::shared_ptr<const ScenarioResults>> run_matched(const PreparedScenario& baseline,
+                                                                const std::vector<PreparedScenario::Followed>& followed,
+                                                                const ScenarioRunOptions& options) {
+  ScenarioRunOptions follow = options;
+  follow.on_run = {};
+  follow.quantiles = {};  // only its totals are read: no fan-chart estimators (tens of MB a scenario)
+  const ScenarioResults all = run_scenario(baseline.following(followed), follow);
+  const auto& measures = baseline.measures();
+  const auto quarters = pick(measures, whole_cohort_columns(measures));
+  std::vector<std::shared_ptr<const ScenarioResults>> arms;
+  for (std::uint32_t k = 0; k < followed.size(); ++k) {
+    arms.push_back(std::make_shared<const ScenarioResults>(ScenarioResults{
+        all.scenario, all.seed, {}, Summary(), matched_arm(all.totals, k, measures),
+        matched_arm(all.quarters, k, quarters)}));
+  }
+  return arms;
+}
+
+bool has_entries(const RunEntries& runs) {
+  for (const auto& run : runs) {
+    if (!run.empty()) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
 bool can_follow(const PreparedScenario& baseline, const PreparedScenario& alternative, std::string& note) {
   try {
     return baseline.following(alternative, std::make_shared<RunEntries>()) != nullptr;
@@ -50,9 +77,7 @@ bool can_follow(const PreparedScenario& baseline, const PreparedScenario& altern
   }
 }
 
-/// From totals of a run following several scenarios' entrants, the k-th scenario's matched arm in the layout of
-/// `measures` (the baseline's own): each entry-cohort column of that scenario's entrants, every other column as it is.
-ScenarioTotals entrants_of(const ScenarioTotals& all, std::uint32_t k, const std::vector<MeasureInfo>& measures) {
+ScenarioTotals matched_arm(const ScenarioTotals& all, std::uint32_t k, const std::vector<MeasureInfo>& measures) {
   std::map<std::tuple<std::string, std::string, std::uint32_t>, std::size_t> column_of;
   for (std::size_t c = 0; c < all.measures().size(); ++c) {
     const MeasureInfo& m = all.measures()[c];
@@ -77,35 +102,6 @@ ScenarioTotals entrants_of(const ScenarioTotals& all, std::uint32_t k, const std
   }
   return out;
 }
-
-/// The baseline following every alternative in `followed` in one ensemble (its runs do not depend on whom it
-/// follows), split into each one's matched arm.
-std::vector<std::shared_ptr<const ScenarioResults>> run_matched(const PreparedScenario& baseline,
-                                                                const std::vector<PreparedScenario::Followed>& followed,
-                                                                const ScenarioRunOptions& options) {
-  ScenarioRunOptions follow = options;
-  follow.on_run = {};
-  follow.quantiles = {};  // only its totals are read: no fan-chart estimators (tens of MB a scenario)
-  const ScenarioResults all = run_scenario(baseline.following(followed), follow);
-  const auto& measures = baseline.measures();
-  const auto quarters = pick(measures, whole_cohort_columns(measures));
-  std::vector<std::shared_ptr<const ScenarioResults>> arms;
-  for (std::uint32_t k = 0; k < followed.size(); ++k) {
-    arms.push_back(std::make_shared<const ScenarioResults>(ScenarioResults{
-        all.scenario, all.seed, {}, Summary(), entrants_of(all.totals, k, measures),
-        entrants_of(all.quarters, k, quarters)}));
-  }
-  return arms;
-}
-
-bool has_entries(const RunEntries& runs) {
-  for (const auto& run : runs) {
-    if (!run.empty()) return true;
-  }
-  return false;
-}
-
-}  // namespace
 
 const char* entry_match_name(ScenarioResults::EntryMatch match) {
   switch (match) {

@@ -6,6 +6,7 @@
 #include <functional>
 #include <map>
 #include <memory>
+#include <string>
 #include <vector>
 
 #include "sim/ensemble/comparison.hpp"
@@ -69,6 +70,15 @@ using ComparisonRunConsumer = std::function<void(std::size_t scenario, std::uint
 std::vector<ScenarioResults> run_comparison(const std::vector<std::shared_ptr<const PreparedScenario>>& scenarios,
                                             const ScenarioRunOptions& options, const ComparisonRunConsumer& on_run = {},
                                             bool match_entrants = true);
+
+/// Whether the baseline can follow an alternative's entrants (PreparedScenario::following); if not, the reason is in
+/// `note` ("" when the model records no entries).
+bool can_follow(const PreparedScenario& baseline, const PreparedScenario& alternative, std::string& note);
+
+/// From the totals of the baseline following several scenarios' entrants, the k-th scenario's matched arm in the
+/// layout of `measures` (the baseline's own): that scenario's entrants in each entry-cohort column
+/// (MeasureInfo::entrants_of), every other column as it is.
+ScenarioTotals matched_arm(const ScenarioTotals& all, std::uint32_t k, const std::vector<MeasureInfo>& measures);
 
 /// The note of an alternative whose entrants were not matched because the comparison was not asked to.
 inline constexpr const char* entrants_not_matched = "matching entry cohorts by person was not asked for";

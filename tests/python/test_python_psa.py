@@ -70,6 +70,32 @@ def test_summary_has_both_kinds_of_interval_and_the_point_runs_are_a_comparison(
     assert result.point.manifest["runs"] == POINT_RUNS
 
 
+def test_entry_cohorts_are_set_against_the_same_people_in_each_draws_baseline(scenarios):
+    # MTAM: the baseline has none, so its own MTAM entrants are nobody, while the same people followed there are many.
+    mtam = scenarios[0].with_changes(interventions={"mtam": "on"}, label="Small MTAM")
+    people, housed = "entry_cohort_52w.mtam.people", "entry_cohort_52w.mtam.weeks_housed"
+    query = (f"scenario == 'Small MTAM' and group == '' and period == 'total' and measure in "
+             f"['{people}', '{housed}', 'person_weeks.rough_sleeping']")
+    rows = {}
+    for match in (True, False):
+        result = revolve.psa([scenarios[0], mtam], draws=3, point_runs=2, match_entrants=match)
+        rows[match] = result.summary().query(query).set_index("measure")
+        totals = result.totals(people).query("scenario == 'Small MTAM'")
+        assert (totals["value"] > 0).all()
+        # Matched: the same people, draw by draw and run by run; not: against nobody.
+        assert ((totals["diff"] == 0) if match else (totals["diff"] == totals["value"])).all()
+        assert result.manifest["scenarios"][1]["entry_cohorts"]["compared_with"] == (
+            "same_people" if match else "baseline_own")
+        assert result.manifest["psa"]["entry_cohorts"].startswith("each draw's" if match else "set against")
+    assert rows[True].loc[people, ["diff_mean", "psa_diff_mean", "psa_diff_low", "psa_diff_high"]].tolist() == [0] * 4
+    assert rows[False].loc[people, "psa_diff_mean"] == rows[False].loc[people, "psa_mean"] > 0
+    assert rows[True].loc[housed, "psa_diff_mean"] != rows[False].loc[housed, "psa_diff_mean"]
+    # Every other row is the same either way.
+    columns = ["mean", "diff_mean", "psa_mean", "psa_diff_mean", "psa_diff_low", "psa_diff_high"]
+    weeks = "person_weeks.rough_sleeping"
+    assert rows[True].loc[weeks, columns].tolist() == rows[False].loc[weeks, columns].tolist()
+
+
 def test_cost_effectiveness_and_acceptability_curves(result):
     ce = result.cost_effectiveness()
     assert ce.columns.tolist() == ["scenario", "cost", "outcome", "outcome_unit", "cost_change", "gain",
@@ -95,7 +121,8 @@ def test_progress_is_reported_to_a_callable_and_as_a_bar(scenarios, capsys):
     seen = []
     small = [s.with_changes(horizon_years=0.5) for s in scenarios]
     revolve.psa(small, draws=2, point_runs=2, progress=lambda done, total: seen.append((done, total)))
-    assert seen and seen[-1][0] == seen[-1][1] == 2 * 26 * (2 + 2)  # scenarios x steps x (point runs + draws)
+    # (scenarios + the baseline following Housing First's entrants) x steps x (point runs + draws)
+    assert seen and seen[-1][0] == seen[-1][1] == 3 * 26 * (2 + 2)
     assert [d for d, _ in seen] == sorted(d for d, _ in seen)
     revolve.compare(small, runs=2, progress=True)
     assert "100%" in capsys.readouterr().err

@@ -10,6 +10,7 @@
 #include "models/revolving_door/categories.hpp"
 #include "models/revolving_door/tallies.hpp"
 #include "sim/ensemble/ensemble.hpp"
+#include "sim/ensemble/psa.hpp"
 #include "sim/ensemble/scenario_runner.hpp"
 #include "tests/cpp/models/revolving_door/support.hpp"
 
@@ -231,6 +232,42 @@ TEST_CASE("entry cohorts matched by person: one pass of the baseline follows eve
     CHECK(measures[c].entrants_of == (further ? 1u : 0u));
     if (further) CHECK((measures[c].follows_entries && measures[c].column.ends_with("@1")));
   }
+}
+
+TEST_CASE("entry cohorts matched by person in a PSA: each draw's baseline follows its alternatives' entrants") {
+  const std::shared_ptr<const ensemble::ScenarioModel> model(&test::revolving_door(), [](auto*) {});
+  const io::Scenario baseline = test::ScenarioBuilder(0.3, 2).scenario();
+  io::Scenario mtam = test::ScenarioBuilder(0.3, 2).with("mtam").scenario();
+  mtam.label = "MTAM";
+  ensemble::PsaPlan plan{model, {baseline, mtam}, ensemble::Design(*model->schema().parameters,
+                                                                   ensemble::DesignKind::lhs, 3, 5), 2, 7};
+  CHECK(ensemble::followed_scenarios(plan) == std::vector<bool>{false, true});
+  const auto psa = ensemble::run_psa(plan);
+  REQUIRE(psa.matched.size() == 2);
+  CHECK(!psa.matched[0]);
+  REQUIRE(psa.matched[1]);
+  const auto& matched = *psa.matched[1];
+  const std::size_t total = matched.periods().size() - 1;
+  const auto column = [](const ensemble::ScenarioTotals& t, const std::string& m) { return t.column(m, ""); };
+  const auto people = psa.totals[1].over_runs(total, column(psa.totals[1], "entry_cohort_52w.mtam.people"));
+  CHECK(people[0] > 0);
+  // The same people, draw by draw and run by run; all else is the baseline's own run.
+  CHECK(matched.over_runs(total, column(matched, "entry_cohort_52w.mtam.people")) == people);
+  CHECK(matched.over_runs(total, column(matched, "person_weeks.rough_sleeping")) ==
+        psa.totals[0].over_runs(total, column(psa.totals[0], "person_weeks.rough_sleeping")));
+  CHECK(matched.over_runs(total, column(matched, "entry_cohort_52w.mtam.weeks_housed")) !=
+        psa.totals[1].over_runs(total, column(psa.totals[1], "entry_cohort_52w.mtam.weeks_housed")));
+  // A draw alone, as another process given only that draw would run it.
+  const auto draw = ensemble::run_draw(plan, 2, ensemble::followed_scenarios(plan));
+  REQUIRE(draw.matched[1]);
+  for (std::uint32_t r = 0; r < 2; ++r) {
+    for (std::size_t c = 0; c < matched.measures().size(); ++c) {
+      CHECK(draw.matched[1]->value(r, total, c) == matched.value(2 * 2 + r, total, c));
+    }
+  }
+  plan.match_entrants = false;
+  CHECK(ensemble::followed_scenarios(plan) == std::vector<bool>{false, false});
+  CHECK(!ensemble::run_draw(plan, 0, ensemble::followed_scenarios(plan)).matched[1]);
 }
 
 TEST_CASE("entry cohorts matched by person: refused when the people differ, or the entrants are not the run's") {
