@@ -57,13 +57,14 @@ Psa run_psa(const std::vector<io::Scenario>& scenarios, const py::dict& settings
     const py::gil_scoped_release release;
     for (const auto& scenario : scenarios) prepared.push_back(models::scenario_model(scenario.model)->prepare(scenario));
   }
-  Progress counter(std::move(progress), ensemble::psa_steps(prepared, s));
+  const auto model = models::scenario_model(scenarios.front().model);
+  Progress counter(std::move(progress), ensemble::psa_steps(model, prepared, s));
   Psa out;
   run_interruptible(
       [&](const std::atomic<bool>& cancel) {
         const tbb::global_control limit(tbb::global_control::max_allowed_parallelism, static_cast<std::size_t>(threads));
         out = std::make_shared<ensemble::PsaComparison>(ensemble::run_psa_comparison(
-            models::scenario_model(scenarios.front().model), prepared, s, [&cancel, &counter] {
+            model, prepared, s, [&cancel, &counter] {
               if (cancel.load(std::memory_order_relaxed)) throw Cancelled("interrupted: stopped, and nothing was returned");
               counter.step();
             }));
@@ -90,15 +91,16 @@ py::array_t<double> draws(const Psa& psa) {
   return owned_array(std::move(values), {design.draws(), static_cast<py::ssize_t>(count)});
 }
 
-/// Totals of every run of every draw in `t`'s layout, [draw, run, period, column], column c taken from
-/// `source(c)`.
+/// Totals of every run of every draw in `t`'s layout, [draw, run, period, column], column c taken from column
+/// `column(c).second` of totals `column(c).first`.
 template <class Source>
-py::array_t<double> draw_array(const Psa& psa, const ensemble::ScenarioTotals& t, Source&& source) {
+py::array_t<double> draw_array(const Psa& psa, const ensemble::ScenarioTotals& t, Source&& column) {
   const std::size_t periods = t.periods().size(), columns = t.measures().size();
   std::vector<double> values(static_cast<std::size_t>(t.runs()) * periods * columns);
-  for (std::uint32_t r = 0; r < t.runs(); ++r) {
-    for (std::size_t p = 0; p < periods; ++p) {
-      for (std::size_t c = 0; c < columns; ++c) values[(r * periods + p) * columns + c] = source(c).value(r, p, c);
+  for (std::size_t c = 0; c < columns; ++c) {
+    const auto [source, at] = column(c);
+    for (std::uint32_t r = 0; r < t.runs(); ++r) {
+      for (std::size_t p = 0; p < periods; ++p) values[(r * periods + p) * columns + c] = source->value(r, p, at);
     }
   }
   const py::ssize_t runs = psa->psa.runs_per_draw;
@@ -109,7 +111,7 @@ py::array_t<double> draw_array(const Psa& psa, const ensemble::ScenarioTotals& t
 /// One scenario's totals of every run of every draw: [draw, run, period, column].
 py::array_t<double> totals(const Psa& psa, std::size_t scenario) {
   const auto& t = psa->psa.totals.at(scenario);
-  return draw_array(psa, t, [&](std::size_t) -> const ensemble::ScenarioTotals& { return t; });
+  return draw_array(psa, t, [&](std::size_t c) { return std::pair{&t, c}; });
 }
 
 /// The baseline's totals that scenario `scenario`'s are paired with, as totals() gives them: for an entry-cohort
@@ -119,8 +121,10 @@ py::array_t<double> paired_baseline_totals(const Psa& psa, std::size_t scenario)
   const auto& t = psa->psa.totals.at(scenario);
   const auto& base = psa->psa.totals.front();
   const auto& matched = psa->psa.matched.at(scenario);
-  return draw_array(psa, t, [&](std::size_t c) -> const ensemble::ScenarioTotals& {
-    return matched && t.measures()[c].follows_entries ? *matched : base;
+  return draw_array(psa, t, [&](std::size_t c) {
+    const ensemble::MeasureInfo& m = t.measures()[c];
+    if (matched && m.follows_entries) return std::pair{&*matched, matched->column(m.measure, m.group)};
+    return std::pair{&base, c};
   });
 }
 

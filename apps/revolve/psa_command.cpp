@@ -84,14 +84,18 @@ void run_psa_command(const PsaCommand& command) {
   const auto settings = settings_of(command, baseline);
   ensemble::on_root([&] { check_output_folder(command.out, command.force); });  // before the runs, not after
   // Rank 0's bar counts its own steps: the point runs and its share of the draws.
-  const std::uint64_t steps_here = ensemble::psa_steps_here(prepared, settings);
+  const auto model = models::scenario_model(baseline.model);
+  const std::uint64_t steps_here = ensemble::psa_steps_here(model, prepared, settings);
   ProgressBar progress(root ? steps_here : 0);
-  const auto psa = ensemble::run_psa_comparison(models::scenario_model(baseline.model), prepared, settings, [&progress] {
+  const auto psa = ensemble::run_psa_comparison(model, prepared, settings, [&progress] {
     stop_if_interrupted();
     progress.tick();
   });
   progress.finish();
   if (!root) return;
+  for (const auto& note : psa.psa.entry_notes) {
+    if (!note.empty()) std::cerr << "note: " << note << '\n';
+  }
   nlohmann::json manifest = ensemble::psa_manifest(psa, command.command, threads);
   manifest["processes"] = ensemble::process_count();
   ensemble::save_psa(command.out, psa, manifest, command.force);

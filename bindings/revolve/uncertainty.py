@@ -20,6 +20,7 @@ from __future__ import annotations
 import json
 import os
 import pathlib
+import warnings
 from collections.abc import Iterable
 
 import numpy as np
@@ -100,7 +101,11 @@ def psa(scenarios: Iterable[Scenario | str | os.PathLike], draws: int, runs: int
     command = (f"revolve.psa([{labels}], draws={settings['draws']}, runs={settings['runs']}, seed={settings['seed']}, "
                f"design={design!r}, point_runs={settings['point_runs']}, threads={threads}"
                + ("" if match_entrants else ", match_entrants=False") + ")")
-    return PsaResults(core, json.loads(core.manifest(command, threads)))
+    manifest = json.loads(core.manifest(command, threads))
+    for entry in manifest["psa"]["entry_cohorts"].values():
+        if match_entrants and entry["note"]:
+            warnings.warn(entry["note"], stacklevel=2)
+    return PsaResults(core, manifest)
 
 
 class PsaResults:

@@ -1,8 +1,10 @@
 #include "sim/ensemble/psa.hpp"
 
+#include <tbb/parallel_for.h>
 #include <tbb/parallel_pipeline.h>
 #include <tbb/task_arena.h>
 
+#include <algorithm>
 #include <optional>
 
 #include "sim/core/error.hpp"
@@ -60,40 +62,63 @@ ScenarioTotals run_unit(const PsaPlan& plan, std::uint32_t draw, std::size_t sce
   return run_drawn(plan, *prepare_drawn(plan, draw, scenario), draw, on_step, entries);
 }
 
-std::vector<bool> followed_scenarios(const PsaPlan& plan) {
+std::vector<bool> followed_scenarios(const PsaPlan& plan, std::vector<std::string>* notes) {
   std::vector<bool> followed(plan.scenarios.size(), false);
+  if (notes) notes->assign(plan.scenarios.size(), "");
   if (!plan.match_entrants || plan.scenarios.empty()) return followed;
   const auto baseline = plan.model->prepare(plan.scenarios[0]);
+  const auto drawn_baseline = plan.design.draws() > 0 ? prepare_drawn(plan, 0, 0) : baseline;
   for (std::size_t s = 1; s < plan.scenarios.size(); ++s) {
     std::string note;
-    followed[s] = can_follow(*baseline, *plan.model->prepare(plan.scenarios[s]), note);
+    followed[s] = can_follow(*baseline, *plan.model->prepare(plan.scenarios[s]), note) &&
+                  (plan.design.draws() == 0 || can_follow(*drawn_baseline, *prepare_drawn(plan, 0, s), note));
+    if (notes) (*notes)[s] = note;
   }
   return followed;
 }
 
+std::vector<MeasureInfo> entry_cohort_measures(const std::vector<MeasureInfo>& measures) {
+  std::vector<MeasureInfo> out;
+  for (const auto& m : measures) {
+    if (m.follows_entries) out.push_back(m);
+  }
+  return out;
+}
+
 DrawTotals run_draw(const PsaPlan& plan, std::uint32_t draw, const std::vector<bool>& followed,
                     const std::function<void()>& on_step) {
+  const std::size_t scenarios = plan.scenarios.size();
+  std::vector<std::shared_ptr<const PreparedScenario>> prepared(scenarios);
+  std::vector<std::optional<ScenarioTotals>> totals(scenarios);
+  std::vector<std::shared_ptr<RunEntries>> entries(scenarios);
+  // The scenarios of a draw at once, so that a PSA of fewer draws than threads still uses them all.
+  tbb::parallel_for(std::size_t{0}, scenarios, [&](std::size_t s) {
+    prepared[s] = prepare_drawn(plan, draw, s);
+    if (followed.at(s)) entries[s] = std::make_shared<RunEntries>();
+    totals[s] = run_drawn(plan, *prepared[s], draw, on_step, entries[s].get());
+  });
   DrawTotals out;
-  std::vector<std::shared_ptr<const PreparedScenario>> prepared;
   std::vector<PreparedScenario::Followed> entrants;
-  for (std::size_t s = 0; s < plan.scenarios.size(); ++s) {
-    prepared.push_back(prepare_drawn(plan, draw, s));
-    auto entries = followed.at(s) ? std::make_shared<RunEntries>() : nullptr;
-    out.scenarios.push_back(run_drawn(plan, *prepared.back(), draw, on_step, entries.get()));
-    if (entries) entrants.push_back({prepared.back().get(), entries});
+  for (std::size_t s = 0; s < scenarios; ++s) {
+    // A loop cancelled from outside (another draw threw: Ctrl-C) returns without running all it had, and without
+    // an exception; the PSA is stopping with the first one, so this one is never seen.
+    if (!totals[s]) throw Error("a PSA draw was cancelled before all its scenarios ran");
+    out.scenarios.push_back(std::move(*totals[s]));
+    if (entries[s]) entrants.push_back({prepared[s].get(), entries[s]});
   }
-  out.matched.resize(plan.scenarios.size());
+  out.matched.resize(scenarios);
   if (entrants.empty()) return out;
   std::shared_ptr<const PreparedScenario> following;
   try {
     following = prepared[0]->following(entrants);
-  } catch (const ScenarioError& e) {  // their values are drawn where the baseline holds its own: other people
+  } catch (const ScenarioError& e) {  // followed_scenarios checked draw 0: only a coincidence there gets here
     throw ScenarioError("draw " + std::to_string(draw) + ": " + e.what() + "; run the PSA with unmatched cohorts");
   }
   const ScenarioTotals all = run_drawn(plan, *following, draw, on_step, nullptr);
+  const auto measures = entry_cohort_measures(prepared[0]->measures());
   std::uint32_t k = 0;
-  for (std::size_t s = 0; s < plan.scenarios.size(); ++s) {
-    if (followed[s]) out.matched[s] = matched_arm(all, k++, prepared[0]->measures());
+  for (std::size_t s = 0; s < scenarios; ++s) {
+    if (followed[s]) out.matched[s] = matched_arm(all, k++, measures);
   }
   return out;
 }
@@ -147,9 +172,11 @@ class Gathered {
     };
     for (const auto& m : measures) draw.scenarios.push_back(take(m));
     draw.matched.resize(measures.size());
+    const auto entry_measures = entry_cohort_measures(measures[0]);
     for (std::size_t s = 0; s < measures.size(); ++s) {
-      if (followed_[s]) draw.matched[s] = take(measures[0]);
+      if (followed_[s]) draw.matched[s] = take(entry_measures);
     }
+    if (at != values.size()) throw Error("a PSA draw came back from another process with more than it should hold");
     add(std::move(draw));
   }
   void into(PsaResults& results) {
@@ -223,7 +250,7 @@ PsaResults run_psa(const PsaPlan& plan, const std::function<void()>& on_step) {
   PsaResults results;
   results.runs_per_draw = plan.runs;
   for (const auto& s : plan.scenarios) results.held.push_back(held_parameters(s, plan.design));
-  const std::vector<bool> followed = followed_scenarios(plan);
+  const std::vector<bool> followed = followed_scenarios(plan, &results.entry_notes);
   Gathered gathered(scenarios, followed);
   if (process_count() > 1) {
     run_draws_distributed(plan, followed, gathered, on_step);
@@ -258,36 +285,46 @@ void check_comparable(const std::vector<std::shared_ptr<const PreparedScenario>>
 
 namespace {
 
+/// The plan of a PSA of `prepared` (the scenarios at their point values, the baseline first).
+PsaPlan plan_of(std::shared_ptr<const ScenarioModel> model,
+                const std::vector<std::shared_ptr<const PreparedScenario>>& prepared, const PsaSettings& settings) {
+  std::vector<io::Scenario> scenarios;
+  for (const auto& p : prepared) scenarios.push_back(p->scenario());
+  const params::ParameterSet* parameters = model->schema().parameters;
+  if (!parameters) throw Error("model '" + model->name() + "' has no parameters to draw");
+  Design design(*parameters, settings.design, settings.draws, settings.seed);
+  return PsaPlan{std::move(model), std::move(scenarios), std::move(design), settings.runs, settings.seed,
+                 settings.match_entrants};
+}
+
 /// Ensembles each draw runs: every scenario's, and the baseline's following the alternatives' entrants if it
 /// follows any (followed_scenarios).
-std::uint64_t ensembles_per_draw(const std::vector<std::shared_ptr<const PreparedScenario>>& prepared,
-                                 const PsaSettings& settings) {
-  bool followed = false;
-  for (std::size_t s = 1; s < prepared.size() && settings.match_entrants && !followed; ++s) {
-    std::string note;
-    followed = can_follow(*prepared[0], *prepared[s], note);
-  }
-  return prepared.size() + (followed ? 1 : 0);
+std::uint64_t ensembles_per_draw(const PsaPlan& plan) {
+  const auto followed = followed_scenarios(plan);
+  const bool any = std::find(followed.begin(), followed.end(), true) != followed.end();
+  return plan.scenarios.size() + (any ? 1 : 0);
 }
 
 }  // namespace
 
-std::uint64_t psa_steps(const std::vector<std::shared_ptr<const PreparedScenario>>& prepared,
+std::uint64_t psa_steps(std::shared_ptr<const ScenarioModel> model,
+                        const std::vector<std::shared_ptr<const PreparedScenario>>& prepared,
                         const PsaSettings& settings) {
   if (prepared.empty()) return 0;
   // Every scenario has the baseline's horizon (check_comparable), so every ensemble runs as many steps.
   const std::uint64_t draws = static_cast<std::uint64_t>(prepared.front()->steps()) * settings.draws * settings.runs;
   return comparison_steps(prepared, settings.point_runs, settings.match_entrants) +
-         ensembles_per_draw(prepared, settings) * draws;
+         ensembles_per_draw(plan_of(std::move(model), prepared, settings)) * draws;
 }
 
-std::uint64_t psa_steps_here(const std::vector<std::shared_ptr<const PreparedScenario>>& prepared,
+std::uint64_t psa_steps_here(std::shared_ptr<const ScenarioModel> model,
+                             const std::vector<std::shared_ptr<const PreparedScenario>>& prepared,
                              const PsaSettings& settings) {
-  if (process_count() == 1 || prepared.empty()) return psa_steps(prepared, settings);
+  if (process_count() == 1 || prepared.empty()) return psa_steps(std::move(model), prepared, settings);
   const std::uint64_t point =
       is_root_process() ? comparison_steps(prepared, settings.point_runs, settings.match_entrants) : 0;
-  return point + items_here(settings.draws) * ensembles_per_draw(prepared, settings) * prepared.front()->steps() *
-                     settings.runs;
+  return point + items_here(settings.draws) * ensembles_per_draw(plan_of(std::move(model), prepared, settings)) *
+                     prepared.front()->steps() * settings.runs;
 }
 
 PsaComparison run_psa_comparison(std::shared_ptr<const ScenarioModel> model,
@@ -296,14 +333,7 @@ PsaComparison run_psa_comparison(std::shared_ptr<const ScenarioModel> model,
   if (prepared.empty()) throw Error("a PSA needs at least a baseline");
   check_comparable(prepared, model->name());
   check_cost_effectiveness_measures(prepared.front()->measures(), settings.cost, settings.outcome);
-  std::vector<io::Scenario> scenarios;
-  for (const auto& p : prepared) scenarios.push_back(p->scenario());
-  const params::ParameterSet* parameters = model->schema().parameters;
-  if (!parameters) throw Error("model '" + model->name() + "' has no parameters to draw");
-  PsaComparison out{settings, {},
-                    PsaPlan{model, scenarios, Design(*parameters, settings.design, settings.draws, settings.seed),
-                            settings.runs, settings.seed, settings.match_entrants},
-                    {}};
+  PsaComparison out{settings, {}, plan_of(model, prepared, settings), {}};
   ScenarioRunOptions options;
   options.runs = settings.point_runs;
   options.seed = settings.seed;

@@ -44,18 +44,23 @@ std::set<std::string> held_parameters(const io::Scenario& scenario, const Design
 ScenarioTotals run_unit(const PsaPlan& plan, std::uint32_t draw, std::size_t scenario,
                         const std::function<void()>& on_step = {}, RunEntries* entries = nullptr);
 
-/// Per scenario, whether a PSA's baseline follows its entrants in each draw: with plan.match_entrants, the
-/// alternatives whose entrants the baseline can follow (can_follow, at their own values); never the baseline.
-std::vector<bool> followed_scenarios(const PsaPlan& plan);
+/// Per scenario, whether a PSA's baseline follows its entrants in each draw: with plan.match_entrants, each
+/// alternative whose entrants the baseline can follow (can_follow) both at their own values and under draw 0 (an
+/// alternative that holds a parameter deciding who its people are, one the baseline draws, has other people in
+/// every draw); never the baseline. `notes`, if given, gets why each alternative is not followed ("" if it is).
+std::vector<bool> followed_scenarios(const PsaPlan& plan, std::vector<std::string>* notes = nullptr);
+
+/// The columns a PSA keeps of the baseline following an alternative: its entry-cohort ones (follows_entries).
+std::vector<MeasureInfo> entry_cohort_measures(const std::vector<MeasureInfo>& measures);
 
 /// One draw's totals (a unit of work): every scenario's, and for each followed scenario the baseline's following
-/// its entrants (matched_arm), in the baseline's layout.
+/// its entrants (matched_arm), in the columns of entry_cohort_measures.
 struct DrawTotals {
   std::vector<ScenarioTotals> scenarios;
   std::vector<std::optional<ScenarioTotals>> matched;  ///< per scenario; none unless followed
 };
-/// One unit of work: every scenario of the plan under draw `draw`, then the baseline following the entrants of
-/// the scenarios `followed` marks (followed_scenarios), all of them in one more run of plan.runs runs.
+/// One unit of work: every scenario of the plan under draw `draw` (in parallel), then the baseline following the
+/// entrants of the scenarios `followed` marks (followed_scenarios), all of them in one more run of plan.runs runs.
 DrawTotals run_draw(const PsaPlan& plan, std::uint32_t draw, const std::vector<bool>& followed,
                     const std::function<void()>& on_step = {});
 
@@ -66,9 +71,11 @@ struct PsaResults {
   /// Per scenario: every run of every draw, draw-major (run r of draw d is run d * runs_per_draw + r), so run i
   /// of two scenarios is paired.
   std::vector<ScenarioTotals> totals;
-  /// Per scenario: the baseline following its entrants, run by run as `totals` (followed_scenarios), or none: its
-  /// entry cohorts are then set against the baseline's own.
+  /// Per scenario: the baseline following its entrants, run by run as `totals`, in the columns of
+  /// entry_cohort_measures (followed_scenarios), or none: its entry cohorts are then set against the baseline's own.
   std::vector<std::optional<ScenarioTotals>> matched;
+  /// Per scenario: why an alternative's entry cohorts are set against the baseline's own entrants, or "".
+  std::vector<std::string> entry_notes;
 };
 
 /// Runs every unit of the plan, several at once (TBB, in the current task arena), and gathers them in draw order.
@@ -101,11 +108,13 @@ struct PsaComparison {
 
 /// Steps a PSA comparison runs in all (for a progress bar): every scenario point_runs + draws x runs times, and the
 /// matched baseline of the point runs and of each draw (comparison_steps).
-std::uint64_t psa_steps(const std::vector<std::shared_ptr<const PreparedScenario>>& prepared,
+std::uint64_t psa_steps(std::shared_ptr<const ScenarioModel> model,
+                        const std::vector<std::shared_ptr<const PreparedScenario>>& prepared,
                         const PsaSettings& settings);
 /// The steps of them this process runs: all in one process; under mpirun, rank 0's point runs and each rank's
 /// share of the draws (distributed.hpp). Call it on every rank.
-std::uint64_t psa_steps_here(const std::vector<std::shared_ptr<const PreparedScenario>>& prepared,
+std::uint64_t psa_steps_here(std::shared_ptr<const ScenarioModel> model,
+                             const std::vector<std::shared_ptr<const PreparedScenario>>& prepared,
                              const PsaSettings& settings);
 
 /// Runs `prepared` (the scenarios of `model`, prepared at their point values, the baseline first) at their point

@@ -76,6 +76,23 @@ void write_ceac_csv(const std::filesystem::path& path, const PsaComparison& psa)
   }
 }
 
+namespace {
+
+/// How each alternative's entry cohorts are paired under the draws: with the same people followed in each draw's
+/// baseline, or with the baseline's own entrants (and why).
+nlohmann::json psa_entry_cohorts(const PsaComparison& psa) {
+  nlohmann::json out = nlohmann::json::object();
+  for (std::size_t s = 1; s < psa.plan.scenarios.size(); ++s) {
+    const bool matched = s < psa.psa.matched.size() && psa.psa.matched[s];
+    std::string note = s < psa.psa.entry_notes.size() ? psa.psa.entry_notes[s] : "";
+    if (!psa.settings.match_entrants) note = entrants_not_matched;
+    out[label_of(psa, s)] = {{"compared_with", matched ? "same_people" : "baseline_own"}, {"note", note}};
+  }
+  return out;
+}
+
+}  // namespace
+
 nlohmann::json psa_manifest(const PsaComparison& psa, const std::string& command, int threads) {
   std::vector<const ScenarioResults*> point;
   for (const auto& r : psa.point) point.push_back(&r);
@@ -98,9 +115,7 @@ nlohmann::json psa_manifest(const PsaComparison& psa, const std::string& command
       {"cost", psa.settings.cost},
       {"outcome", psa.settings.outcome},
       {"wtp_max", psa.settings.wtp_max},
-      {"entry_cohorts", psa.settings.match_entrants
-                            ? "each draw's baseline follows the alternatives' entrants: the same people, draw by draw"
-                            : "set against the baseline's own entrants (--unmatched-cohorts)"},
+      {"entry_cohorts", psa_entry_cohorts(psa)},
       {"parameters", parameters}};
   return manifest;
 }

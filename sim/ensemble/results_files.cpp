@@ -266,8 +266,11 @@ void write_comparison(RowSink& csv, const std::vector<const ScenarioResults*>& s
       interval_fields(csv, values(totals), baseline_values(*results, m, base, matched, values), is_baseline);
       if (psa) {
         const ScenarioTotals* same_people = s < matched_with_parameters.size() ? matched_with_parameters[s] : nullptr;
-        const ScenarioTotals& psa_base = m.follows_entries && same_people ? *same_people : *with_parameters[0];
-        interval_fields(csv, values(*with_parameters[s]), values(psa_base), is_baseline);
+        const bool matched = m.follows_entries && same_people;
+        interval_fields(csv, values(*with_parameters[s]),
+                        matched ? same_people->over_runs(p, same_people->column(m.measure, m.group))
+                                : values(*with_parameters[0]),
+                        is_baseline);
       }
       csv.end_row();
     });

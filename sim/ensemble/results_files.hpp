@@ -33,7 +33,7 @@ void write_summary(RowSink& out, const ScenarioResults& results);
 /// with parameter uncertainty beside those of chance alone: psa_mean, psa_low, psa_high, psa_verdict,
 /// psa_diff_mean, psa_diff_low, psa_diff_high. Their entry-cohort rows (MeasureInfo::follows_entries) are paired
 /// with `matched_with_parameters[s]`, the baseline following scenario s's entrants over the same draws x runs
-/// (PsaResults::matched), where it is given and not null.
+/// (PsaResults::matched, columns found by measure and group), where it is given and not null.
 void write_comparison_csv(const std::filesystem::path& path, const std::vector<const ScenarioResults*>& scenarios,
                           const std::vector<const ScenarioTotals*>& with_parameters = {},
                           const std::vector<const ScenarioTotals*>& matched_with_parameters = {});

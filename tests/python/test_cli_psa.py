@@ -52,6 +52,23 @@ def test_same_seed_and_design_give_identical_files_on_any_thread_count(revolve_c
         assert (tmp_path / "a" / f).read_bytes() == (tmp_path / "b" / f).read_bytes(), f
 
 
+def test_entry_cohorts_matched_or_not_and_the_note_when_they_cannot_be(revolve_cli, tmp_path):
+    held = tmp_path / "held.yaml"  # its own arrivals: other people than the baseline's in every draw
+    held.write_text(f"scenario: Held\nextends: {SMALL}\nparameters:\n  flows.arrivals: 520\n"
+                    "interventions:\n  mtam: on\n")
+    result = run_cli(revolve_cli, "psa", SMALL, SMALL_HF, held, "--draws", "2", "--point-runs", "2",
+                     "--out", tmp_path / "psa")
+    assert result.stderr.count("note: ") == 1 and "Held and Small baseline do not have the same people" in result.stderr
+    entry = json.loads((tmp_path / "psa" / "manifest.json").read_text())["psa"]["entry_cohorts"]
+    assert entry["Small Housing First"] == {"compared_with": "same_people", "note": ""}
+    assert entry["Held"]["compared_with"] == "baseline_own"
+    result = run_cli(revolve_cli, "psa", SMALL, SMALL_HF, "--draws", "2", "--point-runs", "2", "--unmatched-cohorts",
+                     "--out", tmp_path / "unmatched")
+    assert "note: " not in result.stderr
+    entry = json.loads((tmp_path / "unmatched" / "manifest.json").read_text())["psa"]["entry_cohorts"]
+    assert entry["Small Housing First"]["compared_with"] == "baseline_own"
+
+
 def test_bad_options_stop_before_running_and_write_nothing(revolve_cli, tmp_path):
     out = tmp_path / "out"
     checks = [
@@ -70,7 +87,7 @@ def test_bad_options_stop_before_running_and_write_nothing(revolve_cli, tmp_path
 def test_help_names_the_options(revolve_cli):
     text = run_cli(revolve_cli, "psa", "--help").stdout
     for option in ["--draws", "--runs", "--point-runs", "--seed", "--design", "--cost", "--outcome", "--wtp-max",
-                   "--threads", "--out", "docs/uncertainty.md"]:
+                   "--threads", "--out", "--unmatched-cohorts", "docs/uncertainty.md"]:
         assert option in text
 
 

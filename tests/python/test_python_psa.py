@@ -86,7 +86,9 @@ def test_entry_cohorts_are_set_against_the_same_people_in_each_draws_baseline(sc
         assert ((totals["diff"] == 0) if match else (totals["diff"] == totals["value"])).all()
         assert result.manifest["scenarios"][1]["entry_cohorts"]["compared_with"] == (
             "same_people" if match else "baseline_own")
-        assert result.manifest["psa"]["entry_cohorts"].startswith("each draw's" if match else "set against")
+        assert result.manifest["psa"]["entry_cohorts"] == {"Small MTAM": {
+            "compared_with": "same_people" if match else "baseline_own",
+            "note": "" if match else "matching entry cohorts by person was not asked for"}}
     assert rows[True].loc[people, ["diff_mean", "psa_diff_mean", "psa_diff_low", "psa_diff_high"]].tolist() == [0] * 4
     assert rows[False].loc[people, "psa_diff_mean"] == rows[False].loc[people, "psa_mean"] > 0
     assert rows[True].loc[housed, "psa_diff_mean"] != rows[False].loc[housed, "psa_diff_mean"]
@@ -94,6 +96,18 @@ def test_entry_cohorts_are_set_against_the_same_people_in_each_draws_baseline(sc
     columns = ["mean", "diff_mean", "psa_mean", "psa_diff_mean", "psa_diff_low", "psa_diff_high"]
     weeks = "person_weeks.rough_sleeping"
     assert rows[True].loc[weeks, columns].tolist() == rows[False].loc[weeks, columns].tolist()
+
+
+def test_an_alternative_holding_who_its_people_are_is_not_matched_and_says_why(scenarios):
+    # Arrivals set to the baseline's own value: the same people at the point values, but the baseline draws arrivals
+    # and this one keeps them, so in every draw they are other people.
+    held = scenarios[0].with_changes(params={"flows.arrivals": 520}, interventions={"mtam": "on"}, label="Held")
+    with pytest.warns(UserWarning, match=r"Held and Small baseline do not have the same people \(arrivals\)"):
+        result = revolve.psa([scenarios[0], held], draws=2, point_runs=2)
+    assert result.manifest["psa"]["entry_cohorts"]["Held"]["compared_with"] == "baseline_own"
+    assert result.manifest["scenarios"][1]["entry_cohorts"]["compared_with"] == "same_people"  # at the point values
+    totals = result.totals("entry_cohort_52w.mtam.people").query("scenario == 'Held'")
+    assert (totals["diff"] == totals["value"]).all()  # against the baseline's own MTAM entrants: nobody
 
 
 def test_cost_effectiveness_and_acceptability_curves(result):

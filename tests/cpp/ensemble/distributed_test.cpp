@@ -149,8 +149,8 @@ TEST_CASE("a PSA over the processes gathers on rank 0 each unit's totals, in dra
   settings.point_runs = 3;
   const std::vector<std::shared_ptr<const PreparedScenario>> prepared = {model->prepare(scenarios[0]),
                                                                          model->prepare(scenarios[1])};
-  const double steps = sum_over_processes(static_cast<double>(psa_steps_here(prepared, settings)));
-  if (is_root_process()) CHECK(steps == static_cast<double>(psa_steps(prepared, settings)));
+  const double steps = sum_over_processes(static_cast<double>(psa_steps_here(model, prepared, settings)));
+  if (is_root_process()) CHECK(steps == static_cast<double>(psa_steps(model, prepared, settings)));
 
   const PsaResults results = run_psa(plan);
   if (!is_root_process()) {

@@ -5,6 +5,8 @@
 
 #include <catch2/catch.hpp>
 
+#include <array>
+#include <atomic>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -80,6 +82,21 @@ TEST_CASE("a PSA unit depends only on its draw and scenario, and run_psa gathers
     for (std::size_t c = 0; c < unit.measures().size(); ++c) {
       CHECK(unit.value(r, total, c) == results.totals[1].value(2 * 2 + r, total, c));
     }
+  }
+}
+
+TEST_CASE("a PSA stopped from on_step ends with that exception, whichever draw and scenario it stops in") {
+  // Draws run their scenarios in parallel inside parallel draws: a loop cancelled from outside returns without
+  // running everything, and must not be read as if it had (this crashed under Ctrl-C once).
+  const auto plan = plan_of({toy("Baseline"), toy("Outreach", 1.0), toy("More outreach", 2.0)}, 16, 1);
+  for (int repeat = 0; repeat < 40; ++repeat) {  // where each thread is when it stops differs from time to time
+    const int stop_at = std::array{1, 40, 53, 200, 531, 1200}[repeat % 6];
+    INFO("stopped at step " << stop_at);
+    std::atomic<int> steps = 0;
+    const auto stopping = [&] {  // as Ctrl-C stops: this step and every one after it
+      if (++steps >= stop_at) throw std::runtime_error("stop");
+    };
+    CHECK_THROWS_WITH(test::with_threads(4, [&] { return ensemble::run_psa(plan, stopping); }), "stop");
   }
 }
 

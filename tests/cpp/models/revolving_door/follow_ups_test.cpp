@@ -239,22 +239,30 @@ TEST_CASE("entry cohorts matched by person in a PSA: each draw's baseline follow
   const io::Scenario baseline = test::ScenarioBuilder(0.3, 2).scenario();
   io::Scenario mtam = test::ScenarioBuilder(0.3, 2).with("mtam").scenario();
   mtam.label = "MTAM";
-  ensemble::PsaPlan plan{model, {baseline, mtam}, ensemble::Design(*model->schema().parameters,
-                                                                   ensemble::DesignKind::lhs, 3, 5), 2, 7};
-  CHECK(ensemble::followed_scenarios(plan) == std::vector<bool>{false, true});
+  // Its own arrivals, set to the baseline's value: the same people at the point values, other people in every
+  // draw (the baseline draws arrivals, it holds them), so it cannot be followed there.
+  io::Scenario own_arrivals = test::ScenarioBuilder(0.3, 2).with("navigators").set("flows.arrivals", 520).scenario();
+  own_arrivals.label = "Navigators, arrivals held";
+  ensemble::PsaPlan plan{model, {baseline, mtam, own_arrivals},
+                         ensemble::Design(*model->schema().parameters, ensemble::DesignKind::lhs, 3, 5), 2, 7};
+  std::vector<std::string> notes;
+  CHECK(ensemble::followed_scenarios(plan, &notes) == std::vector<bool>{false, true, false});
+  CHECK(notes[1].empty());
+  CHECK_THAT(notes[2], Catch::StartsWith("Navigators, arrivals held and test do not have the same people (arrivals)") &&
+                          Catch::EndsWith("its entry cohorts are compared with the baseline's own entrants"));
   const auto psa = ensemble::run_psa(plan);
-  REQUIRE(psa.matched.size() == 2);
+  REQUIRE(psa.matched.size() == 3);
   CHECK(!psa.matched[0]);
+  CHECK(!psa.matched[2]);
+  CHECK(psa.entry_notes == notes);
   REQUIRE(psa.matched[1]);
   const auto& matched = *psa.matched[1];
   const std::size_t total = matched.periods().size() - 1;
   const auto column = [](const ensemble::ScenarioTotals& t, const std::string& m) { return t.column(m, ""); };
   const auto people = psa.totals[1].over_runs(total, column(psa.totals[1], "entry_cohort_52w.mtam.people"));
   CHECK(people[0] > 0);
-  // The same people, draw by draw and run by run; all else is the baseline's own run.
+  // The same people, draw by draw and run by run, and what happened to them without MTAM.
   CHECK(matched.over_runs(total, column(matched, "entry_cohort_52w.mtam.people")) == people);
-  CHECK(matched.over_runs(total, column(matched, "person_weeks.rough_sleeping")) ==
-        psa.totals[0].over_runs(total, column(psa.totals[0], "person_weeks.rough_sleeping")));
   CHECK(matched.over_runs(total, column(matched, "entry_cohort_52w.mtam.weeks_housed")) !=
         psa.totals[1].over_runs(total, column(psa.totals[1], "entry_cohort_52w.mtam.weeks_housed")));
   // A draw alone, as another process given only that draw would run it.
@@ -265,8 +273,11 @@ TEST_CASE("entry cohorts matched by person in a PSA: each draw's baseline follow
       CHECK(draw.matched[1]->value(r, total, c) == matched.value(2 * 2 + r, total, c));
     }
   }
+  // The matched runs keep the entry-cohort columns alone.
+  CHECK(matched.measures().size() == ensemble::entry_cohort_measures(psa.totals[0].measures()).size());
+  CHECK(matched.measures().size() < psa.totals[0].measures().size());
   plan.match_entrants = false;
-  CHECK(ensemble::followed_scenarios(plan) == std::vector<bool>{false, false});
+  CHECK(ensemble::followed_scenarios(plan) == std::vector<bool>{false, false, false});
   CHECK(!ensemble::run_draw(plan, 0, ensemble::followed_scenarios(plan)).matched[1]);
 }
 
