@@ -41,12 +41,19 @@ def test_sensitivity_on_one_and_three_processes_writes_identical_files(revolve_c
 
 
 def test_psa_on_one_and_three_processes_writes_identical_files(revolve_cli, mpirun, tmp_path):
+    # Two alternatives: Housing First, whose entrants each draw's baseline follows, and one that holds its own
+    # arrivals, which it cannot follow: every process sends both kinds of result.
+    held = tmp_path / "held.yaml"
+    held.write_text(f"scenario: Held\nextends: {SMALL}\nparameters:\n  flows.arrivals: 520\n"
+                    "interventions:\n  mtam: on\n")
     for k in (1, 3):
         args = ["mpirun", "-n", str(k), "--oversubscribe", str(revolve_cli), "psa", str(SMALL), str(SMALL_HF),
-                "--draws", "7", "--point-runs", "3", "--out", str(tmp_path / str(k))]
+                str(held), "--draws", "7", "--point-runs", "3", "--out", str(tmp_path / str(k))]
         result = subprocess.run(args, capture_output=True, text=True, env=MPI_ENV)
         assert result.returncode == 0, result.stderr
         assert result.stdout.count("wrote ") == 1  # rank 0 alone prints
+    entry = json.loads((tmp_path / "3" / "manifest.json").read_text())["psa"]["entry_cohorts"]
+    assert [entry[s]["compared_with"] for s in ("Small Housing First", "Held")] == ["same_people", "baseline_own"]
     same_folders(tmp_path / "1", tmp_path / "3")
 
 
