@@ -123,8 +123,12 @@ py::array_t<double> paired_baseline_totals(const Psa& psa, std::size_t scenario)
   const auto& matched = psa->psa.matched.at(scenario);
   return draw_array(psa, t, [&](std::size_t c) {
     const ensemble::MeasureInfo& m = t.measures()[c];
-    if (matched && m.follows_entries) return std::pair{&*matched, matched->column(m.measure, m.group)};
-    return std::pair{&base, c};
+    if (!matched || !m.follows_entries) return std::pair{&base, c};
+    const std::size_t at = matched->column(m.measure, m.group);
+    if (at == static_cast<std::size_t>(-1)) {
+      throw std::runtime_error("the PSA's matched runs have no column " + m.column);
+    }
+    return std::pair{&*matched, at};
   });
 }
 

@@ -70,8 +70,11 @@ std::vector<bool> followed_scenarios(const PsaPlan& plan, std::vector<std::strin
   const auto drawn_baseline = plan.design.draws() > 0 ? prepare_drawn(plan, 0, 0) : baseline;
   for (std::size_t s = 1; s < plan.scenarios.size(); ++s) {
     std::string note;
-    followed[s] = can_follow(*baseline, *plan.model->prepare(plan.scenarios[s]), note) &&
-                  (plan.design.draws() == 0 || can_follow(*drawn_baseline, *prepare_drawn(plan, 0, s), note));
+    followed[s] = can_follow(*baseline, *plan.model->prepare(plan.scenarios[s]), note);
+    if (followed[s] && plan.design.draws() > 0) {
+      followed[s] = can_follow(*drawn_baseline, *prepare_drawn(plan, 0, s), note);
+      if (!note.empty()) note = "under the draws (the psa_ columns; at the point values they are the same): " + note;
+    }
     if (notes) (*notes)[s] = note;
   }
   return followed;
@@ -91,11 +94,14 @@ DrawTotals run_draw(const PsaPlan& plan, std::uint32_t draw, const std::vector<b
   std::vector<std::shared_ptr<const PreparedScenario>> prepared(scenarios);
   std::vector<std::optional<ScenarioTotals>> totals(scenarios);
   std::vector<std::shared_ptr<RunEntries>> entries(scenarios);
-  // The scenarios of a draw at once, so that a PSA of fewer draws than threads still uses them all.
-  tbb::parallel_for(std::size_t{0}, scenarios, [&](std::size_t s) {
-    prepared[s] = prepare_drawn(plan, draw, s);
-    if (followed.at(s)) entries[s] = std::make_shared<RunEntries>();
-    totals[s] = run_drawn(plan, *prepared[s], draw, on_step, entries[s].get());
+  // The scenarios of a draw at once, so that a PSA of fewer draws than threads still uses them all; isolated, so
+  // that a thread waiting for them takes none of another draw's work (which would hold this draw up behind it).
+  tbb::this_task_arena::isolate([&] {
+    tbb::parallel_for(std::size_t{0}, scenarios, [&](std::size_t s) {
+      prepared[s] = prepare_drawn(plan, draw, s);
+      if (followed.at(s)) entries[s] = std::make_shared<RunEntries>();
+      totals[s] = run_drawn(plan, *prepared[s], draw, on_step, entries[s].get());
+    });
   });
   DrawTotals out;
   std::vector<PreparedScenario::Followed> entrants;

@@ -187,6 +187,13 @@ void interval_fields(RowSink& csv, const std::vector<double>& own, const std::ve
   csv.number(i.mean).number(i.low).number(i.high).text("").number(d.mean).number(d.low).number(d.high);
 }
 
+/// The column of measure `m` in a PSA's matched runs (PsaResults::matched, entry-cohort columns only).
+std::size_t matched_column(const ScenarioTotals& matched, const MeasureInfo& m) {
+  const std::size_t c = matched.column(m.measure, m.group);
+  if (c == static_cast<std::size_t>(-1)) throw Error("the matched runs of a PSA have no column " + m.column);
+  return c;
+}
+
 /// The baseline's run-by-run values a scenario's row is paired with: for an entry-cohort measure, those of the same
 /// people followed in the baseline (`matched`: matched_baseline's totals or quarters), or none when the scenario had
 /// no entrants; otherwise the baseline's own (`base`).
@@ -268,7 +275,7 @@ void write_comparison(RowSink& csv, const std::vector<const ScenarioResults*>& s
         const ScenarioTotals* same_people = s < matched_with_parameters.size() ? matched_with_parameters[s] : nullptr;
         const bool matched = m.follows_entries && same_people;
         interval_fields(csv, values(*with_parameters[s]),
-                        matched ? same_people->over_runs(p, same_people->column(m.measure, m.group))
+                        matched ? same_people->over_runs(p, matched_column(*same_people, m))
                                 : values(*with_parameters[0]),
                         is_baseline);
       }

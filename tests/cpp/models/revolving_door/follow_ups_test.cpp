@@ -248,7 +248,8 @@ TEST_CASE("entry cohorts matched by person in a PSA: each draw's baseline follow
   std::vector<std::string> notes;
   CHECK(ensemble::followed_scenarios(plan, &notes) == std::vector<bool>{false, true, false});
   CHECK(notes[1].empty());
-  CHECK_THAT(notes[2], Catch::StartsWith("Navigators, arrivals held and test do not have the same people (arrivals)") &&
+  CHECK_THAT(notes[2], Catch::StartsWith("under the draws (the psa_ columns; at the point values they are the same): "
+                                         "Navigators, arrivals held and test do not have the same people (arrivals)") &&
                           Catch::EndsWith("its entry cohorts are compared with the baseline's own entrants"));
   const auto psa = ensemble::run_psa(plan);
   REQUIRE(psa.matched.size() == 3);
