@@ -287,10 +287,6 @@ void check_comparable(const std::vector<std::shared_ptr<const PreparedScenario>>
   }
 }
 
-}  // namespace
-
-namespace {
-
 /// The plan of a PSA of `prepared` (the scenarios at their point values, the baseline first).
 PsaPlan plan_of(std::shared_ptr<const ScenarioModel> model,
                 const std::vector<std::shared_ptr<const PreparedScenario>>& prepared, const PsaSettings& settings) {
