@@ -84,28 +84,38 @@ void EntryCohorts::enter_followed(const abm::Population& population) {
   }
 }
 
-// Defined here, beside what it calls, so that they inline into one call per person.
 void EntryCohorts::person(const PeopleView& v, abm::PersonId p) {
-  for (std::size_t c = 0; c < cohorts; ++c) follow(v, p, c);
+  if (matched_) return;  // the entrants come from the scenario followed (enter_followed)
+  // Only someone on the Housing First list or with a coordinator or Housing First worker can enter a cohort.
+  const Support support = v.support[p];
+  if (support != Support::housing_first && support != Support::mtam && support != Support::navigator &&
+      v.waiting_for[p] != WaitingFor::housing_first) {
+    return;
+  }
+  for (std::size_t c = 0; c < cohorts; ++c) {
+    if (entry_done_now_[c][p] || entry_step_now_[c][p] != abm::no_event || !in_cohort(v, p, c)) continue;
+    entry_step_now_[c][p] = step_;
+    followed_[c].push_back(p);
+  }
 }
 
-void EntryCohorts::follow(const PeopleView& v, abm::PersonId p, std::size_t cohort) {
-  if (entry_done_now_[cohort][p]) return;
-  std::int32_t& entered = entry_step_now_[cohort][p];
-  if (entered == abm::no_event) {
-    if (matched_ || !in_cohort(v, p, cohort)) return;
-    entered = step_;
-    followed_[cohort].push_back(p);
+void EntryCohorts::count_week(const PeopleView& v) {
+  for (std::size_t c = 0; c < cohorts; ++c) {
+    auto& n = entry_counts_now_[c];
+    // followed_[c] from open_from_[c] on: the entrants whose 52 weeks have not ended, in the order they entered.
+    for (std::size_t k = open_from_[c]; k < followed_[c].size(); ++k) {
+      const abm::PersonId p = followed_[c][k];
+      if (!v.alive[p]) continue;  // death or moving away ends their weeks, not their place in the cohort
+      const bool prison = v.in_prison(p);
+      const bool rough = !prison && v.housing[p] == Housing::rough_sleeping;
+      const bool housed = !prison && !v.homeless_now(p);
+      n[0][p] += rough;
+      n[1][p] += housed;
+      n[2][p] += prison;
+      n[3][p] += v.ae_this_week[p];
+      n[4][p] += 1;
+    }
   }
-  const bool prison = v.in_prison(p);
-  const bool rough = !prison && v.housing[p] == Housing::rough_sleeping;
-  const bool housed = !prison && !v.homeless_now(p);
-  auto& n = entry_counts_now_[cohort];
-  n[0][p] += rough;
-  n[1][p] += housed;
-  n[2][p] += prison;
-  n[3][p] += v.ae_this_week[p];
-  n[4][p] += 1;
 }
 
 void EntryCohorts::count_entrant(const PeopleView& v, abm::PersonId p, std::size_t cohort,

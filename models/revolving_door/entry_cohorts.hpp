@@ -36,12 +36,13 @@ class EntryCohorts {
   /// Before the week's loop over people: their columns (arrivals may move them), and the entrants followed who
   /// enter this week.
   void start_week(abm::Population& population, std::int32_t step);
-  /// Person p's week (p alive).
+  /// Person p's week (p alive): following their own entrants, whether p enters a cohort this week.
   void person(const PeopleView& v, abm::PersonId p);
-  /// After the week's loop over people: counts the entrants whose 52 weeks end this week, in the tally row
-  /// `row(p)` of their group (alive or not).
+  /// After the week's loop over people: adds the week to the counts of every entrant followed and alive, then
+  /// counts the entrants whose 52 weeks end this week, in the tally row `row(p)` of their group (alive or not).
   template <class Row>
   void end_week(const PeopleView& v, Row&& row) {
+    count_week(v);
     for (std::size_t c = 0; c < cohorts; ++c) {
       auto& open = open_from_[c];
       for (; open < followed_[c].size(); ++open) {
@@ -72,7 +73,8 @@ class EntryCohorts {
   std::array<std::size_t, cohorts> next_to_follow_{};
   std::int32_t step_ = 0;  // this week [step]
 
-  void follow(const PeopleView& v, abm::PersonId p, std::size_t cohort);
+  /// The week's weeks and attendances of the entrants still followed (a pass over them alone: a few hundred).
+  void count_week(const PeopleView& v);
   void count_entrant(const PeopleView& v, abm::PersonId p, std::size_t cohort, std::array<double, tally::count>& t);
   /// Starts following this week's entrants of the scenario followed (matched_).
   void enter_followed(const abm::Population& population);

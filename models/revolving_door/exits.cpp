@@ -62,7 +62,8 @@ void Exits::init(abm::Run& run) {
 /// monotone, a draw at or above it means no death without looking at the person, which most people's draws are.
 double Exits::death_hazard_bound(const PeopleView& v, abm::PersonId first, abm::PersonId last) const {
   const MortalityParameters& m = setup_->parameters.mortality;
-  const double oldest = *std::max_element(v.age + first, v.age + last);  // [weeks]; the dead's rows too, harmlessly
+  double oldest = v.age[first];  // [weeks]; the dead's rows too, harmlessly. A plain loop, which GCC vectorises
+  for (abm::PersonId p = first + 1; p < last; ++p) oldest = v.age[p] > oldest ? v.age[p] : oldest;
   const auto week = static_cast<std::size_t>(std::max(oldest, 0.0));
   const double age_factor = age_factor_up_to_[std::min(week, age_factor_up_to_.size() - 1)];
   return m.base_rate * age_factor * std::max(m.rough_sleeping, 1.0) * std::max(m.problematic_substance, 1.0) *

@@ -64,12 +64,15 @@ void FollowUps::close_release(abm::PersonId p, std::array<double, tally::count>&
 
 void FollowUps::follow_release(const PeopleView& v, abm::PersonId p, std::array<double, tally::count>& t) {
   const Justice now = v.justice[p];
-  const std::uint8_t before = last_justice_now_[p];
-  last_justice_now_[p] = static_cast<std::uint8_t>(code(now) + 1);
-  const bool followed = release_housing_now_[p] != 0;
-  if (followed && before != 0 && before - 1 != code(now) && returned_to_justice(now)) returned_now_[p] = 1;
-  if (followed && step_ - release_step_now_[p] >= follow_up_weeks) close_release(p, t);
+  // Justice is recorded week by week only while a release is followed: a change is looked for then alone.
+  if (release_housing_now_[p] != 0) {
+    const std::uint8_t before = last_justice_now_[p];
+    last_justice_now_[p] = static_cast<std::uint8_t>(code(now) + 1);
+    if (before != 0 && before - 1 != code(now) && returned_to_justice(now)) returned_now_[p] = 1;
+    if (step_ - release_step_now_[p] >= follow_up_weeks) close_release(p, t);
+  }
   if (v.t_released[p] != step_ || v.in_prison(p)) return;
+  last_justice_now_[p] = static_cast<std::uint8_t>(code(now) + 1);
   // Released this week: a release still followed ends now (the person went back to prison in between).
   if (release_housing_now_[p] != 0) close_release(p, t);
   const std::size_t housing = v.in_transition(p) ? release_housing_transitional : v.housing.code(p);

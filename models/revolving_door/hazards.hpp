@@ -104,9 +104,19 @@ class QuietBounds {
   /// kernel's BlockDraws).
   bool quiet(const Start& s, double justice, double mental, double housing, double substance, double support,
              double worker, double ae) const {
-    return (ae <= ae_none_[ae_key(s)]) & (justice >= justice_[justice_key(s)]) & (mental >= mental_[mental_key(s)]) &
-           (housing >= housing_[housing_key(s)]) & (substance >= substance_[substance_key(s)]) &
-           (support >= support_[support_key(s)]) & (worker >= worker_[support_key(s)]);
+    return ae_quiet(s, ae) & justice_quiet(s, justice) & mental_quiet(s, mental) & housing_quiet(s, housing) &
+           substance_quiet(s, substance) & support_quiet(s, support, worker);
+  }
+
+  // Each domain alone: a draw clear of its bound means no event in that domain, whatever the others do. Support's
+  // bound is kept by the start-of-week support, so it holds only while the person's support is unchanged.
+  bool ae_quiet(const Start& s, double u) const { return u <= ae_none_[ae_key(s)]; }
+  bool justice_quiet(const Start& s, double u) const { return u >= justice_[justice_key(s)]; }
+  bool mental_quiet(const Start& s, double u) const { return u >= mental_[mental_key(s)]; }
+  bool housing_quiet(const Start& s, double u) const { return u >= housing_[housing_key(s)]; }
+  bool substance_quiet(const Start& s, double u) const { return u >= substance_[substance_key(s)]; }
+  bool support_quiet(const Start& s, double u, double u_worker) const {
+    return (u >= support_[support_key(s)]) & (u_worker >= worker_[support_key(s)]);
   }
 
  private:

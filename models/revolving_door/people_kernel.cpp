@@ -62,13 +62,15 @@ struct Streams {
 class BlockStep {
  public:
   BlockStep(const PeopleView& v, const ModelSetup& setup, const EventCounters& events, const WeekRates& rates,
-            const Streams& streams, std::uint32_t run, std::uint32_t step, abm::BlockCounts& counts)
+            const QuietBounds* bounds, const Streams& streams, std::uint32_t run, std::uint32_t step,
+            abm::BlockCounts& counts)
       : v_(v),
         P_(setup.parameters),
         effects_(setup.effects),
         events_(events),
         r_(rates),
         hazards_(setup.parameters, setup.effects, rates),
+        bounds_(bounds),
         streams_(streams),
         run_(run),
         step_(step),
@@ -86,6 +88,7 @@ class BlockStep {
   const EventCounters& events_;
   const WeekRates& r_;
   const Hazards hazards_;
+  const QuietBounds* bounds_;  // null when quiet weeks are off: every domain is then decided in full
   const Streams& streams_;
   std::uint32_t run_, step_;
   abm::BlockCounts& counts_;
@@ -116,16 +119,26 @@ class BlockStep {
 void BlockStep::person(abm::PersonId p, const Start& s, std::size_t i, const BlockDraws& d) {
   v_.age[p] += 1;
   attendances_ = 0;
+  // A domain whose draw is clear of its bound has no event (QuietBounds): its hazards need not be computed. Most
+  // people who are not quiet have an event in one domain only.
+  const QuietBounds* b = bounds_;
   const bool prison = in_prison(s.justice);
   const bool inpatient = s.mental == Mental::inpatient;
-  if (!prison && !inpatient) attend_ae(p, s, ae_count(s, d.ae[i]));
+  if (!prison && !inpatient && !(b && b->ae_quiet(s, d.ae[i]))) attend_ae(p, s, ae_count(s, d.ae[i]));
   // Application order (design 4.5): justice, mental health, housing, substance, support, engagement.
   bool institution = false;  // entered prison or hospital this week: housing is left as it is
-  if (!prison && !inpatient) institution = justice(p, s, d.justice[i]);
-  if (!prison && !institution) institution = mental_health(p, s, d.mental[i]);
-  if (!prison && !institution && !inpatient && !v_.in_transition(p)) housing(p, s, d.housing[i]);
-  if (!prison && !in_prison(v_.justice[p])) substance(p, s, d.substance[i]);
-  if (!in_prison(v_.justice[p])) support(p, s, d.support[i], d.worker[i]);
+  if (!prison && !inpatient && !(b && b->justice_quiet(s, d.justice[i]))) institution = justice(p, s, d.justice[i]);
+  if (!prison && !institution && !(b && b->mental_quiet(s, d.mental[i]))) {
+    institution = mental_health(p, s, d.mental[i]);
+  }
+  if (!prison && !institution && !inpatient && !v_.in_transition(p) && !(b && b->housing_quiet(s, d.housing[i]))) {
+    housing(p, s, d.housing[i]);
+  }
+  if (!prison && !in_prison(v_.justice[p]) && !(b && b->substance_quiet(s, d.substance[i]))) {
+    substance(p, s, d.substance[i]);
+  }
+  const bool support_clear = b && v_.support[p] == s.support && b->support_quiet(s, d.support[i], d.worker[i]);
+  if (!in_prison(v_.justice[p]) && !support_clear) support(p, s, d.support[i], d.worker[i]);
   week_passes(p);
 }
 
@@ -468,7 +481,7 @@ void PeopleKernel::step(Phase, abm::Run& run) {
     fill(streams.support, d.support);
     fill(streams.worker, d.worker);
     fill(streams.ae, d.ae);
-    BlockStep block(v, setup, events_, rates, streams, run_number, step, counts);
+    BlockStep block(v, setup, events_, rates, bounds ? &*bounds : nullptr, streams, run_number, step, counts);
     abm::for_each_alive(v.alive, first, last, [&](abm::PersonId p) {
       const std::size_t i = p - first;
       const Start s = Start::of(v, p, rates);
