@@ -29,6 +29,18 @@ double death_hazard(const PeopleView& v, abm::PersonId p, const ModelSetup& setu
          (v.mental_health[p] == Mental::crisis ? m.crisis : 1.0) * (recently_released ? m.recent_release : 1.0);
 }
 
+/// The largest of [begin, end) (not empty, no NaN), in four running maxima: one would wait on the last at each row.
+double largest(const double* begin, const double* end) {
+  std::array<double, 4> lanes;
+  lanes.fill(*begin);
+  const double* x = begin;
+  for (; end - x >= 4; x += 4) {
+    for (std::size_t k = 0; k < 4; ++k) lanes[k] = x[k] > lanes[k] ? x[k] : lanes[k];
+  }
+  for (; x < end; ++x) lanes[0] = *x > lanes[0] ? *x : lanes[0];
+  return std::max(std::max(lanes[0], lanes[1]), std::max(lanes[2], lanes[3]));
+}
+
 /// Whether an event with this weekly hazard happens, given uniform u (cheap when u >= h).
 bool happens(double u, double hazard) { return u < hazard && u < -std::expm1(-hazard); }
 
@@ -62,8 +74,7 @@ void Exits::init(abm::Run& run) {
 /// monotone, a draw at or above it means no death without looking at the person, which most people's draws are.
 double Exits::death_hazard_bound(const PeopleView& v, abm::PersonId first, abm::PersonId last) const {
   const MortalityParameters& m = setup_->parameters.mortality;
-  double oldest = v.age[first];  // [weeks]; the dead's rows too, harmlessly. A plain loop, which GCC vectorises
-  for (abm::PersonId p = first + 1; p < last; ++p) oldest = v.age[p] > oldest ? v.age[p] : oldest;
+  const double oldest = largest(v.age + first, v.age + last);  // [weeks]; the dead's rows too, harmlessly
   const auto week = static_cast<std::size_t>(std::max(oldest, 0.0));
   const double age_factor = age_factor_up_to_[std::min(week, age_factor_up_to_.size() - 1)];
   return m.base_rate * age_factor * std::max(m.rough_sleeping, 1.0) * std::max(m.problematic_substance, 1.0) *

@@ -52,8 +52,12 @@ struct Start {
   bool first_year;  ///< in the first year of the current housing state
   double engagement;
 
-  static Start of(const PeopleView& v, abm::PersonId p, const WeekRates& r);
-  /// A start state from its domains' states and attributes, as Start::of derives its flags.
+  /// Person p's states alone, with long_term, first_year and engagement left for with_history: all that
+  /// QuietBounds reads, which takes those three at their largest.
+  static Start states_of(const PeopleView& v, abm::PersonId p);
+  /// Adds to states_of what the hazards read beyond the states (the person's history this week and engagement).
+  void with_history(const PeopleView& v, abm::PersonId p, const WeekRates& r);
+  /// A start state from its domains' states and attributes, as states_of and with_history derive its flags.
   static Start from(Housing housing, Justice justice, Mental mental, Substance substance, Support support, Group group,
                     Need need, bool long_term, bool first_year, double engagement);
 };
@@ -170,9 +174,15 @@ inline Start Start::from(Housing housing, Justice justice, Mental mental, Substa
   return s;
 }
 
-inline Start Start::of(const PeopleView& v, abm::PersonId p, const WeekRates& r) {
+inline Start Start::states_of(const PeopleView& v, abm::PersonId p) {
   return from(v.housing[p], v.justice[p], v.mental_health[p], v.substance[p], v.support[p], v.group[p], v.need[p],
-              v.weeks_homeless[p] >= r.long_term_spell, v.weeks_in_housing[p] < weeks_per_year, v.engagement[p]);
+              false, false, 0.0);
+}
+
+inline void Start::with_history(const PeopleView& v, abm::PersonId p, const WeekRates& r) {
+  long_term = group == Group::chronic_homeless || v.weeks_homeless[p] >= r.long_term_spell;
+  first_year = v.weeks_in_housing[p] < weeks_per_year;
+  engagement = v.engagement[p];
 }
 
 inline double Hazards::ae_mean(const Start& s) const {

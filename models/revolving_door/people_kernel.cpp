@@ -484,11 +484,12 @@ void PeopleKernel::step(Phase, abm::Run& run) {
     BlockStep block(v, setup, events_, rates, bounds ? &*bounds : nullptr, streams, run_number, step, counts);
     abm::for_each_alive(v.alive, first, last, [&](abm::PersonId p) {
       const std::size_t i = p - first;
-      const Start s = Start::of(v, p, rates);
+      Start s = Start::states_of(v, p);
       if (bounds && bounds->quiet(s, d.justice[i], d.mental[i], d.housing[i], d.substance[i], d.support[i],
                                   d.worker[i], d.ae[i])) {
         block.quiet_person(p);
       } else {
+        s.with_history(v, p, rates);
         block.person(p, s, i, d);
       }
     });
