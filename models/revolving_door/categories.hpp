@@ -81,9 +81,14 @@ inline const std::vector<std::string> request_names = {"none", "temporary", "sup
 inline const std::vector<std::string> flag_names = {"no", "yes"};
 inline const std::vector<std::string> service_names = {"usual", "housing_first", "mtam", "navigator"};
 
+// Bitwise, not ||: these are tested for everyone every week, and a branch on a person's state is one no
+// predictor can guess.
+
 /// People in custody or recalled to prison.
-constexpr bool in_prison(Justice justice) { return justice == Justice::custody || justice == Justice::recalled; }
+constexpr bool in_prison(Justice justice) { return (justice == Justice::custody) | (justice == Justice::recalled); }
 /// Sleeping rough or in emergency or temporary accommodation.
-constexpr bool homeless(Housing housing) { return housing == Housing::rough_sleeping || housing == Housing::temporary; }
+constexpr bool homeless(Housing housing) {
+  return (housing == Housing::rough_sleeping) | (housing == Housing::temporary);
+}
 
 }  // namespace revolve::revolving_door

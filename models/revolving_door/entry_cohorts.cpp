@@ -84,14 +84,7 @@ void EntryCohorts::enter_followed(const abm::Population& population) {
   }
 }
 
-void EntryCohorts::person(const PeopleView& v, abm::PersonId p) {
-  if (matched_) return;  // the entrants come from the scenario followed (enter_followed)
-  // Only someone on the Housing First list or with a coordinator or Housing First worker can enter a cohort.
-  const Support support = v.support[p];
-  if (support != Support::housing_first && support != Support::mtam && support != Support::navigator &&
-      v.waiting_for[p] != WaitingFor::housing_first) {
-    return;
-  }
+void EntryCohorts::enter(const PeopleView& v, abm::PersonId p) {
   for (std::size_t c = 0; c < cohorts; ++c) {
     if (entry_done_now_[c][p] || entry_step_now_[c][p] != abm::no_event || !in_cohort(v, p, c)) continue;
     entry_step_now_[c][p] = step_;

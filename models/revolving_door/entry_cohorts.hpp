@@ -36,8 +36,16 @@ class EntryCohorts {
   /// Before the week's loop over people: their columns (arrivals may move them), and the entrants followed who
   /// enter this week.
   void start_week(abm::Population& population, std::int32_t step);
-  /// Person p's week (p alive): following their own entrants, whether p enters a cohort this week.
-  void person(const PeopleView& v, abm::PersonId p);
+  /// Person p's week (p alive): following the run's own entrants, whether p enters a cohort this week. Inline: it is
+  /// called for everyone every week, and only someone on the Housing First list or with a coordinator or Housing
+  /// First worker can enter.
+  void person(const PeopleView& v, abm::PersonId p) {
+    if (matched_) return;  // the entrants come from the scenario followed (enter_followed)
+    const Support support = v.support[p];
+    const bool may_enter = (support == Support::housing_first) | (support == Support::mtam) |
+                           (support == Support::navigator) | (v.waiting_for[p] == WaitingFor::housing_first);
+    if (may_enter) enter(v, p);
+  }
   /// After the week's loop over people: adds the week to the counts of every entrant followed and alive, then
   /// counts the entrants whose 52 weeks end this week, in the tally row `row(p)` of their group (alive or not).
   template <class Row>
@@ -73,6 +81,8 @@ class EntryCohorts {
   std::array<std::size_t, cohorts> next_to_follow_{};
   std::int32_t step_ = 0;  // this week [step]
 
+  /// Starts following p in each cohort p is in and has not entered.
+  void enter(const PeopleView& v, abm::PersonId p);
   /// The week's weeks and attendances of the entrants still followed (a pass over them alone: a few hundred).
   void count_week(const PeopleView& v);
   void count_entrant(const PeopleView& v, abm::PersonId p, std::size_t cohort, std::array<double, tally::count>& t);

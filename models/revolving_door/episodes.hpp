@@ -12,8 +12,11 @@ inline bool meets_exit_conditions(const PeopleView& v, abm::PersonId p) {
   const Housing h = v.housing[p];
   const Justice j = v.justice[p];
   const Mental m = v.mental_health[p];
-  return (h == Housing::settled || h == Housing::housing_first) && (j == Justice::none || j == Justice::community_order) &&
-         (m == Mental::stable || m == Mental::treatment) && v.substance[p] != Substance::problematic;
+  // Bitwise, so that no branch depends on the person's states.
+  const bool housed = (h == Housing::settled) | (h == Housing::housing_first);
+  const bool free = (j == Justice::none) | (j == Justice::community_order);
+  const bool well = (m == Mental::stable) | (m == Mental::treatment);
+  return housed & free & well & (v.substance[p] != Substance::problematic);
 }
 
 /// Ends person p's MTAM or navigator episode, if they have one: counts the closed case, its length

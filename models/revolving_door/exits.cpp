@@ -114,12 +114,17 @@ void Exits::step(Phase, abm::Run& run) {
         return;
       }
       check_housing_first_anniversary(v, p, now, events, counts);
-      v.weeks_stable[p] = meets_exit_conditions(v, p) ? v.weeks_stable[p] + 1 : 0;
-      if (!v.in_prison(p) && d.move[i] < move_probability) {
+      // Without a branch on the person's states, which no predictor can guess: most people leave by neither road.
+      const double stable = meets_exit_conditions(v, p) * (v.weeks_stable[p] + 1);
+      v.weeks_stable[p] = stable;
+      const bool moves = !v.in_prison(p) & (d.move[i] < move_probability);
+      const bool exits = (stable >= f.sustained_exit_qualifying) & (d.positive[i] < exit_probability);
+      if (!(moves | exits)) return;
+      if (moves) {
         counts.add(events(Event::moved_away, g));
         close_coordinator_episode(v, p, step, false, events, counts);
         v.alive[p] = 0;
-      } else if (v.weeks_stable[p] >= f.sustained_exit_qualifying && d.positive[i] < exit_probability) {
+      } else {
         counts.add(events(Event::positive_exit, g));
         close_coordinator_episode(v, p, step, true, events, counts);
         v.left_positively[p] = 1;
