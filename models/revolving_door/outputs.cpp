@@ -302,7 +302,7 @@ void Recorder::tally_people(abm::Run& run) {
     if (last != 0 && last - 1 != housing) t[tally::moves + (last - 1) * housing_count + housing] += 1;
     last_housing[p] = static_cast<std::uint8_t>(housing + 1);
     const bool prison = v.in_prison(p);
-    if (!prison) t[tally::housing + housing] += 1;
+    t[tally::housing + housing] += !prison;  // no branch on a person's state: adding 0 leaves a count as it was
     t[tally::justice + v.justice.code(p)] += 1;
     t[tally::mental + v.mental_health.code(p)] += 1;
     t[tally::substance + v.substance.code(p)] += 1;

@@ -76,10 +76,11 @@ class BlockStep {
         step_(step),
         counts_(counts) {}
 
-  /// Person p's week; i is p's row in the block's draws.
-  void person(abm::PersonId p, const Start& s, std::size_t i, const BlockDraws& d);
-  /// Person p's week when every draw is clear of its bound (QuietBounds): no event, only what a week does to anyone.
-  void quiet_person(abm::PersonId p);
+  /// The events of person p's week, who is not quiet (QuietBounds); i is p's row in the block's draws. Returns p's
+  /// A&E attendances this week.
+  std::uint32_t events(abm::PersonId p, const Start& s, std::size_t i, const BlockDraws& d);
+  /// What a week does to anyone, after their events (if any): ageing, engagement, time in their states.
+  void week_passes(abm::PersonId p, std::uint32_t attendances);
 
  private:
   const PeopleView& v_;
@@ -113,11 +114,9 @@ class BlockStep {
   void substance(abm::PersonId p, const Start& s, double u);
   void support(abm::PersonId p, const Start& s, double u, double u_worker);
   void engagement(abm::PersonId p);
-  void week_passes(abm::PersonId p);
 };
 
-void BlockStep::person(abm::PersonId p, const Start& s, std::size_t i, const BlockDraws& d) {
-  v_.age[p] += 1;
+std::uint32_t BlockStep::events(abm::PersonId p, const Start& s, std::size_t i, const BlockDraws& d) {
   attendances_ = 0;
   // A domain whose draw is clear of its bound has no event (QuietBounds): its hazards need not be computed. Most
   // people who are not quiet have an event in one domain only.
@@ -139,23 +138,18 @@ void BlockStep::person(abm::PersonId p, const Start& s, std::size_t i, const Blo
   }
   const bool support_clear = b && v_.support[p] == s.support && b->support_quiet(s, d.support[i], d.worker[i]);
   if (!in_prison(v_.justice[p]) && !support_clear) support(p, s, d.support[i], d.worker[i]);
-  week_passes(p);
+  return attendances_;
 }
 
-void BlockStep::quiet_person(abm::PersonId p) {
+void BlockStep::week_passes(abm::PersonId p, std::uint32_t attendances) {
   v_.age[p] += 1;
-  attendances_ = 0;
-  week_passes(p);
-}
-
-void BlockStep::week_passes(abm::PersonId p) {
   if (!in_prison(v_.justice[p])) {
     engagement(p);
     v_.weeks_in_housing[p] += 1;
     if (v_.homeless_now(p)) v_.weeks_homeless[p] += 1;
   }
-  v_.ae_past_year[p] = v_.ae_past_year[p] * r_.ae_memory + attendances_;
-  v_.ae_this_week[p] = attendances_;
+  v_.ae_past_year[p] = v_.ae_past_year[p] * r_.ae_memory + attendances;
+  v_.ae_this_week[p] = attendances;
 }
 
 std::uint32_t BlockStep::ae_count(const Start& s, double u) const {
@@ -482,17 +476,26 @@ void PeopleKernel::step(Phase, abm::Run& run) {
     fill(streams.worker, d.worker);
     fill(streams.ae, d.ae);
     BlockStep block(v, setup, events_, rates, bounds ? &*bounds : nullptr, streams, run_number, step, counts);
+    // Three passes, none with a branch on who is quiet, which no predictor can guess: the people with an event
+    // possible, gathered; their events; then everyone's week. A person's events read and change only their own row,
+    // and no event reads age, so the order is free.
+    std::array<abm::PersonId, block_size> busy;
+    std::size_t busy_count = 0;
     abm::for_each_alive(v.alive, first, last, [&](abm::PersonId p) {
       const std::size_t i = p - first;
-      Start s = Start::states_of(v, p);
-      if (bounds && bounds->quiet(s, d.justice[i], d.mental[i], d.housing[i], d.substance[i], d.support[i],
-                                  d.worker[i], d.ae[i])) {
-        block.quiet_person(p);
-      } else {
-        s.with_history(v, p, rates);
-        block.person(p, s, i, d);
-      }
+      const Start s = Start::states_of(v, p);
+      busy[busy_count] = p;
+      busy_count += !(bounds && bounds->quiet(s, d.justice[i], d.mental[i], d.housing[i], d.substance[i],
+                                                d.support[i], d.worker[i], d.ae[i]));
     });
+    std::array<std::uint32_t, block_size> attendances{};
+    for (std::size_t k = 0; k < busy_count; ++k) {
+      const abm::PersonId p = busy[k];
+      Start s = Start::states_of(v, p);
+      s.with_history(v, p, rates);
+      attendances[p - first] = block.events(p, s, p - first, d);
+    }
+    abm::for_each_alive(v.alive, first, last, [&](abm::PersonId p) { block.week_passes(p, attendances[p - first]); });
   });
   queue_.grant(run, v);
 }
