@@ -14,7 +14,9 @@
 namespace revolve::revolving_door {
 namespace {
 
-constexpr std::size_t block_size = abm::Run::block_size;
+/// Rows whose draws are made and used together: the seven streams' draws of 256 rows (14 KiB) stay in the L1 cache,
+/// where a whole block's (56 KiB) would not. A multiple of four, so each stretch starts a group of draws.
+constexpr abm::PersonId draw_stretch = 256;
 
 /// Competing risks over one week: the index of the hazard [per week] that uniform u selects, or N
 /// if the person stays. Since 1 - exp(-H) <= H, most people stay without an exp. Inlined, so that this
@@ -30,9 +32,9 @@ template <std::size_t N>
 /// A whole number of weeks, at least one.
 std::int32_t whole_weeks(double weeks) { return std::max(1, static_cast<int>(std::lround(weeks))); }
 
-/// One uniform per person of a block for each decision drawn every week, generated in bulk.
+/// One uniform per person of a stretch of rows for each decision drawn every week, generated in bulk.
 struct BlockDraws {
-  std::array<double, block_size> justice, mental, housing, substance, support, worker, ae;
+  std::array<double, draw_stretch> justice, mental, housing, substance, support, worker, ae;
 };
 
 /// The streams of the kernel's decisions (docs/model/design.md, 'Conventions the code must follow'): grouped ones
@@ -76,13 +78,16 @@ class BlockStep {
         step_(step),
         counts_(counts) {}
 
+  /// The week of the people of rows [first, last), at most draw_stretch of them.
+  void rows(abm::PersonId first, abm::PersonId last);
+
+ private:
   /// The events of person p's week, who is not quiet (QuietBounds); i is p's row in the block's draws. Returns p's
   /// A&E attendances this week.
   std::uint32_t events(abm::PersonId p, const Start& s, std::size_t i, const BlockDraws& d);
   /// What a week does to anyone, after their events (if any): ageing, engagement, time in their states.
   void week_passes(abm::PersonId p, std::uint32_t attendances);
 
- private:
   const PeopleView& v_;
   const Parameters& P_;
   const EngagementEffects& effects_;
@@ -115,6 +120,41 @@ class BlockStep {
   void support(abm::PersonId p, const Start& s, double u, double u_worker);
   void engagement(abm::PersonId p);
 };
+
+void BlockStep::rows(abm::PersonId first, abm::PersonId last) {
+  const std::size_t n = last - first;
+  BlockDraws d;
+  const auto fill = [&](const random::Stream& stream, auto& draws) {
+    stream.fill_grouped_uniforms(run_, step_, first, std::span(draws).first(n));
+  };
+  fill(streams_.justice, d.justice);
+  fill(streams_.mental, d.mental);
+  fill(streams_.housing, d.housing);
+  fill(streams_.substance, d.substance);
+  fill(streams_.support, d.support);
+  fill(streams_.worker, d.worker);
+  fill(streams_.ae, d.ae);
+  // Three passes, none with a branch on who is quiet, which no predictor can guess: the people with an event
+  // possible, gathered; their events; then everyone's week. A person's events read and change only their own row,
+  // and no event reads age, so the order is free.
+  std::array<abm::PersonId, draw_stretch> busy;
+  std::size_t busy_count = 0;
+  abm::for_each_alive(v_.alive, first, last, [&](abm::PersonId p) {
+    const std::size_t i = p - first;
+    const Start s = Start::states_of(v_, p);
+    busy[busy_count] = p;
+    busy_count += !(bounds_ && bounds_->quiet(s, d.justice[i], d.mental[i], d.housing[i], d.substance[i],
+                                              d.support[i], d.worker[i], d.ae[i]));
+  });
+  std::array<std::uint32_t, draw_stretch> attendances{};
+  for (std::size_t k = 0; k < busy_count; ++k) {
+    const abm::PersonId p = busy[k];
+    Start s = Start::states_of(v_, p);
+    s.with_history(v_, p, r_);
+    attendances[p - first] = events(p, s, p - first, d);
+  }
+  abm::for_each_alive(v_.alive, first, last, [&](abm::PersonId p) { week_passes(p, attendances[p - first]); });
+}
 
 std::uint32_t BlockStep::events(abm::PersonId p, const Start& s, std::size_t i, const BlockDraws& d) {
   attendances_ = 0;
@@ -463,39 +503,10 @@ void PeopleKernel::step(Phase, abm::Run& run) {
   const PeopleView v = PeopleView::of(run.population(), columns_);
   const std::uint32_t run_number = run.key().run, step = run.clock().step();
   run.for_each_block([&](abm::PersonId first, abm::PersonId last, abm::BlockCounts& counts) {
-    const std::size_t n = last - first;
-    BlockDraws d;
-    const auto fill = [&](const random::Stream& stream, auto& draws) {
-      stream.fill_grouped_uniforms(run_number, step, first, std::span(draws).first(n));
-    };
-    fill(streams.justice, d.justice);
-    fill(streams.mental, d.mental);
-    fill(streams.housing, d.housing);
-    fill(streams.substance, d.substance);
-    fill(streams.support, d.support);
-    fill(streams.worker, d.worker);
-    fill(streams.ae, d.ae);
     BlockStep block(v, setup, events_, rates, bounds ? &*bounds : nullptr, streams, run_number, step, counts);
-    // Three passes, none with a branch on who is quiet, which no predictor can guess: the people with an event
-    // possible, gathered; their events; then everyone's week. A person's events read and change only their own row,
-    // and no event reads age, so the order is free.
-    std::array<abm::PersonId, block_size> busy;
-    std::size_t busy_count = 0;
-    abm::for_each_alive(v.alive, first, last, [&](abm::PersonId p) {
-      const std::size_t i = p - first;
-      const Start s = Start::states_of(v, p);
-      busy[busy_count] = p;
-      busy_count += !(bounds && bounds->quiet(s, d.justice[i], d.mental[i], d.housing[i], d.substance[i],
-                                                d.support[i], d.worker[i], d.ae[i]));
-    });
-    std::array<std::uint32_t, block_size> attendances{};
-    for (std::size_t k = 0; k < busy_count; ++k) {
-      const abm::PersonId p = busy[k];
-      Start s = Start::states_of(v, p);
-      s.with_history(v, p, rates);
-      attendances[p - first] = block.events(p, s, p - first, d);
+    for (abm::PersonId from = first; from < last; from += draw_stretch) {
+      block.rows(from, std::min(from + draw_stretch, last));
     }
-    abm::for_each_alive(v.alive, first, last, [&](abm::PersonId p) { block.week_passes(p, attendances[p - first]); });
   });
   queue_.grant(run, v);
 }
