@@ -21,6 +21,8 @@ struct CoordinatorEffects {
   double tenancy_loss = 1.0;         ///< on losing a tenancy or placement
   double breach = 1.0;               ///< on breach recall
   double ae = 1.0;                   ///< on A&E attendance
+
+  bool operator==(const CoordinatorEffects&) const = default;
 };
 
 /// The signals the kernel reads each week, resolved once at declare.
@@ -47,6 +49,9 @@ struct WeekRates {
   double ae_memory = 1;  ///< weight of last week's A&E count in the past-year count
   double crisis_end = 0;
   CoordinatorEffects mtam, navigator;
+
+  /// Every number equal (the kernel keeps last week's quiet-week bounds while the rates are unchanged).
+  bool operator==(const WeekRates&) const = default;
 };
 
 /// The row of WeekRates::rough_exit for a person sleeping rough (docs/model/design.md, 'Hazards'): high need and a

@@ -494,16 +494,23 @@ void PeopleKernel::declare(abm::Run& run) {
   queue_.declare(run.signals());
 }
 
+const QuietBounds* PeopleKernel::bounds_for(const WeekRates& rates) {
+  if (!setup_->quiet_weeks) return nullptr;
+  if (!bounds_ || !(bounds_->first == rates)) {
+    bounds_.emplace(rates, QuietBounds(setup_->parameters, setup_->effects, rates));
+  }
+  return &bounds_->second;
+}
+
 void PeopleKernel::step(Phase, abm::Run& run) {
   const ModelSetup& setup = *setup_;
   const WeekRates rates = week_rates(setup.parameters, run.signals(), signals_);
-  std::optional<QuietBounds> bounds;
-  if (setup.quiet_weeks) bounds.emplace(setup.parameters, setup.effects, rates);
+  const QuietBounds* bounds = bounds_for(rates);
   const Streams streams(run);
   const PeopleView v = PeopleView::of(run.population(), columns_);
   const std::uint32_t run_number = run.key().run, step = run.clock().step();
   run.for_each_block([&](abm::PersonId first, abm::PersonId last, abm::BlockCounts& counts) {
-    BlockStep block(v, setup, events_, rates, bounds ? &*bounds : nullptr, streams, run_number, step, counts);
+    BlockStep block(v, setup, events_, rates, bounds, streams, run_number, step, counts);
     for (abm::PersonId from = first; from < last; from += draw_stretch) {
       block.rows(from, std::min(from + draw_stretch, last));
     }

@@ -7,8 +7,11 @@
 // ratios and usual-pathway capacity; each service's engagement ceiling; and the effects that MTAM and
 // navigators publish for their clients.
 #include <memory>
+#include <optional>
+#include <utility>
 
 #include "models/revolving_door/events.hpp"
+#include "models/revolving_door/hazards.hpp"
 #include "models/revolving_door/housing_moves.hpp"
 #include "models/revolving_door/kernel_week.hpp"
 #include "models/revolving_door/model_setup.hpp"
@@ -30,6 +33,11 @@ class PeopleKernel : public PeopleModule {
  private:
   KernelSignals signals_;
   HousingQueue queue_;
+  /// The quiet-week bounds and the rates they were made from: in about half the weeks the rates are the same as the
+  /// week before, and the bounds are kept.
+  std::optional<std::pair<WeekRates, QuietBounds>> bounds_;
+
+  const QuietBounds* bounds_for(const WeekRates& rates);
 };
 
 }  // namespace revolve::revolving_door
