@@ -15,6 +15,7 @@
 #include "models/revolving_door/model.hpp"
 #include "sim/ensemble/ensemble.hpp"
 #include "sim/io/scenario.hpp"
+#include "sim/random/stream.hpp"
 
 namespace {
 
@@ -62,7 +63,15 @@ int main(int argc, char** argv) {
                  "none: the runs alone")
       ->check(CLI::IsMember({"per-step", "none"}))
       ->capture_default_str();
+  std::string vector_width = "widest";
+  app.add_option("--vector-width", vector_width,
+                 "the widest vector code the random draws may use (a wider one falls back to the widest the "
+                 "processor has): to time the AVX2 or scalar path on a processor with AVX-512")
+      ->check(CLI::IsMember({"widest", "avx512", "avx2", "scalar"}))
+      ->capture_default_str();
   CLI11_PARSE(app, argc, argv);
+  if (vector_width == "avx2") random::limit_vector_width(random::VectorWidth::avx2);
+  if (vector_width == "scalar") random::limit_vector_width(random::VectorWidth::scalar);
 
   const auto start = std::chrono::steady_clock::now();
   const auto model = revolving_door::make_revolving_door_model(model_dir);
