@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
-#include <optional>
 
 #include "models/revolving_door/episodes.hpp"
 #include "models/revolving_door/hazards.hpp"
@@ -33,7 +32,7 @@ template <std::size_t N>
 std::int32_t whole_weeks(double weeks) { return std::max(1, static_cast<int>(std::lround(weeks))); }
 
 /// One uniform per person of a stretch of rows for each decision drawn every week, generated in bulk.
-struct BlockDraws {
+struct StretchDraws {
   std::array<double, draw_stretch> justice, mental, housing, substance, support, worker, ae;
 };
 
@@ -82,9 +81,9 @@ class BlockStep {
   void rows(abm::PersonId first, abm::PersonId last);
 
  private:
-  /// The events of person p's week, who is not quiet (QuietBounds); i is p's row in the block's draws. Returns p's
+  /// The events of person p's week, who is not quiet (QuietBounds); i is p's row in the stretch's draws. Returns p's
   /// A&E attendances this week.
-  std::uint32_t events(abm::PersonId p, const Start& s, std::size_t i, const BlockDraws& d);
+  std::uint32_t events(abm::PersonId p, const Start& s, std::size_t i, const StretchDraws& d);
   /// What a week does to anyone, after their events (if any): ageing, engagement, time in their states.
   void week_passes(abm::PersonId p, std::uint32_t attendances);
 
@@ -123,7 +122,7 @@ class BlockStep {
 
 void BlockStep::rows(abm::PersonId first, abm::PersonId last) {
   const std::size_t n = last - first;
-  BlockDraws d;
+  StretchDraws d;
   const auto fill = [&](const random::Stream& stream, auto& draws) {
     stream.fill_grouped_uniforms(run_, step_, first, std::span(draws).first(n));
   };
@@ -156,7 +155,7 @@ void BlockStep::rows(abm::PersonId first, abm::PersonId last) {
   abm::for_each_alive(v_.alive, first, last, [&](abm::PersonId p) { week_passes(p, attendances[p - first]); });
 }
 
-std::uint32_t BlockStep::events(abm::PersonId p, const Start& s, std::size_t i, const BlockDraws& d) {
+std::uint32_t BlockStep::events(abm::PersonId p, const Start& s, std::size_t i, const StretchDraws& d) {
   attendances_ = 0;
   // A domain whose draw is clear of its bound has no event (QuietBounds): its hazards need not be computed. Most
   // people who are not quiet have an event in one domain only.

@@ -80,6 +80,16 @@ __attribute__((target("avx2"))) inline void round8(Counters8& c, __m256i k0, __m
   c.c3 = lo0;
 }
 
+/// Philox's ten rounds for each set of counters, the sets side by side.
+template <class... Sets>
+__attribute__((target("avx2"))) inline void rounds8(r123::Philox4x32::key_type key, Sets&... sets) {
+  std::uint32_t k0 = key[0], k1 = key[1];
+  for (int round = 0; round < 10; ++round, k0 += philox_w0, k1 += philox_w1) {
+    const __m256i key0 = _mm256_set1_epi32(static_cast<int>(k0)), key1 = _mm256_set1_epi32(static_cast<int>(k1));
+    (round8(sets, key0, key1), ...);
+  }
+}
+
 /// fill_groups_scalar for eight groups at a time (groups must be a multiple of 8): the same integer arithmetic in AVX2
 /// lanes, so the same bits. Two sets of eight go through the rounds side by side where there are 16 groups left, so
 /// that one set's multiplications run while the other's wait for theirs.
@@ -90,21 +100,13 @@ __attribute__((target("avx2"))) void fill_groups_avx2(r123::Philox4x32::key_type
   for (; g + 16 <= groups; g += 16, out += 64) {
     Counters8 a = counters8(run, step, word3, first_group + static_cast<std::uint32_t>(g));
     Counters8 b = counters8(run, step, word3, first_group + static_cast<std::uint32_t>(g + 8));
-    std::uint32_t k0 = key[0], k1 = key[1];
-    for (int round = 0; round < 10; ++round, k0 += philox_w0, k1 += philox_w1) {
-      const __m256i key0 = _mm256_set1_epi32(static_cast<int>(k0)), key1 = _mm256_set1_epi32(static_cast<int>(k1));
-      round8(a, key0, key1);
-      round8(b, key0, key1);
-    }
+    rounds8(key, a, b);
     store_groups8(a.c0, a.c1, a.c2, a.c3, out);
     store_groups8(b.c0, b.c1, b.c2, b.c3, out + 32);
   }
   for (; g < groups; g += 8, out += 32) {
     Counters8 a = counters8(run, step, word3, first_group + static_cast<std::uint32_t>(g));
-    std::uint32_t k0 = key[0], k1 = key[1];
-    for (int round = 0; round < 10; ++round, k0 += philox_w0, k1 += philox_w1) {
-      round8(a, _mm256_set1_epi32(static_cast<int>(k0)), _mm256_set1_epi32(static_cast<int>(k1)));
-    }
+    rounds8(key, a);
     store_groups8(a.c0, a.c1, a.c2, a.c3, out);
   }
 }
@@ -174,6 +176,16 @@ __attribute__((target("avx512f"))) inline void round16(Counters16& c, __m512i k0
   c.c3 = lo0;
 }
 
+/// Philox's ten rounds for each set of counters, the sets side by side.
+template <class... Sets>
+__attribute__((target("avx512f"))) inline void rounds16(r123::Philox4x32::key_type key, Sets&... sets) {
+  std::uint32_t k0 = key[0], k1 = key[1];
+  for (int round = 0; round < 10; ++round, k0 += philox_w0, k1 += philox_w1) {
+    const __m512i key0 = _mm512_set1_epi32(static_cast<int>(k0)), key1 = _mm512_set1_epi32(static_cast<int>(k1));
+    (round16(sets, key0, key1), ...);
+  }
+}
+
 /// fill_groups_avx2 for sixteen groups at a time (groups must be a multiple of 16), in AVX-512 lanes: the same
 /// bits, about half the time of the ten rounds. Two sets of sixteen go through the rounds side by side where there
 /// are 32 groups left, so that one set's multiplications run while the other's wait for theirs.
@@ -185,21 +197,13 @@ __attribute__((target("avx512f"))) void fill_groups_avx512(r123::Philox4x32::key
   for (; g + 32 <= groups; g += 32, out += 128) {
     Counters16 a = counters16(run, step, word3, first_group + static_cast<std::uint32_t>(g));
     Counters16 b = counters16(run, step, word3, first_group + static_cast<std::uint32_t>(g + 16));
-    std::uint32_t k0 = key[0], k1 = key[1];
-    for (int round = 0; round < 10; ++round, k0 += philox_w0, k1 += philox_w1) {
-      const __m512i key0 = _mm512_set1_epi32(static_cast<int>(k0)), key1 = _mm512_set1_epi32(static_cast<int>(k1));
-      round16(a, key0, key1);
-      round16(b, key0, key1);
-    }
+    rounds16(key, a, b);
     store_groups16(a.c0, a.c1, a.c2, a.c3, out);
     store_groups16(b.c0, b.c1, b.c2, b.c3, out + 64);
   }
   for (; g < groups; g += 16, out += 64) {
     Counters16 a = counters16(run, step, word3, first_group + static_cast<std::uint32_t>(g));
-    std::uint32_t k0 = key[0], k1 = key[1];
-    for (int round = 0; round < 10; ++round, k0 += philox_w0, k1 += philox_w1) {
-      round16(a, _mm512_set1_epi32(static_cast<int>(k0)), _mm512_set1_epi32(static_cast<int>(k1)));
-    }
+    rounds16(key, a);
     store_groups16(a.c0, a.c1, a.c2, a.c3, out);
   }
 }
