@@ -61,16 +61,17 @@ PayerCosts service_costs(const CostParameters& c, const GroupWeek& g) {
 
 void CellWeeks::clear() {
   for (auto& cell : people_) {
-    for (auto& g : cell) g.people.fill(0.0);
+    for (auto& g : cell) g.fill(0);
   }
 }
 
 void CellWeeks::sum_groups(GroupWeeks& groups) const {
   for (std::size_t g = 0; g < group_count; ++g) {
-    groups[g].people.fill(0.0);
+    std::array<std::uint64_t, tally::count> sum{};
     for (const auto& cell : people_) {
-      for (std::size_t t = 0; t < tally::count; ++t) groups[g].people[t] += cell[g].people[t];
+      for (std::size_t t = 0; t < tally::count; ++t) sum[t] += cell[g][t];
     }
+    for (std::size_t t = 0; t < tally::count; ++t) groups[g].people[t] = static_cast<double>(sum[t]);
   }
 }
 
@@ -78,10 +79,11 @@ void CellWeeks::cost(const abm::Run& run, const EventCounters& counters, const C
                      std::span<const InterventionCost> interventions) {
   for (std::size_t k = 0; k < cost_cell_count; ++k) {
     GroupWeek& cell = cells_[k];
-    cell.people.fill(0.0);
     cell.events.fill(0.0);
-    for (const GroupWeek& g : people_[k]) {
-      for (std::size_t t = 0; t < tally::count; ++t) cell.people[t] += g.people[t];
+    for (std::size_t t = 0; t < tally::count; ++t) {
+      std::uint64_t sum = 0;
+      for (const PeopleCounts& g : people_[k]) sum += g[t];
+      cell.people[t] = static_cast<double>(sum);
     }
     for (std::size_t s = 0; s < costed_events.size(); ++s) {
       cell.events[static_cast<std::size_t>(costed_events[s])] =

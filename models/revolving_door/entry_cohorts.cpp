@@ -112,15 +112,16 @@ void EntryCohorts::count_week(const PeopleView& v) {
 }
 
 void EntryCohorts::count_entrant(const PeopleView& v, abm::PersonId p, std::size_t cohort,
-                                 std::array<double, tally::count>& t) {
+                                 PeopleCounts& t) {
   const auto& n = entry_counts_now_[cohort];
   // A sustained positive exit leaves someone settled and stable: the rest of their weeks count as housed.
   const double housed_after_exit = v.left_positively[p] ? follow_up_weeks - n[4][p] : 0.0;
+  const auto whole = [](double x) { return static_cast<std::uint32_t>(x); };  // counts kept as doubles
   t[tally::entry_people + cohort] += 1;
-  t[tally::entry_rough_sleeping + cohort] += n[0][p];
-  t[tally::entry_housed + cohort] += n[1][p] + housed_after_exit;
-  t[tally::entry_in_prison + cohort] += n[2][p];
-  t[tally::entry_ae_attendances + cohort] += n[3][p];
+  t[tally::entry_rough_sleeping + cohort] += whole(n[0][p]);
+  t[tally::entry_housed + cohort] += whole(n[1][p] + housed_after_exit);
+  t[tally::entry_in_prison + cohort] += whole(n[2][p]);
+  t[tally::entry_ae_attendances + cohort] += whole(n[3][p]);
   entry_done_now_[cohort][p] = 1;
 }
 

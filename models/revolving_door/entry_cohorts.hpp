@@ -85,7 +85,7 @@ class EntryCohorts {
   void enter(const PeopleView& v, abm::PersonId p);
   /// The week's weeks and attendances of the entrants still followed (a pass over them alone: a few hundred).
   void count_week(const PeopleView& v);
-  void count_entrant(const PeopleView& v, abm::PersonId p, std::size_t cohort, std::array<double, tally::count>& t);
+  void count_entrant(const PeopleView& v, abm::PersonId p, std::size_t cohort, PeopleCounts& t);
   /// Starts following this week's entrants of the scenario followed (matched_).
   void enter_followed(const abm::Population& population);
 };

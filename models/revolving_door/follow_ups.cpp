@@ -48,12 +48,12 @@ void FollowUps::start_week(abm::Population& population, std::int32_t step) {
 }
 
 // Defined here, beside what it calls, so that they inline into one call per person.
-void FollowUps::person(const PeopleView& v, abm::PersonId p, std::array<double, tally::count>& t) {
+void FollowUps::person(const PeopleView& v, abm::PersonId p, PeopleCounts& t) {
   follow_release(v, p, t);
   follow_housing(v, p, t);
 }
 
-void FollowUps::close_release(abm::PersonId p, std::array<double, tally::count>& t) {
+void FollowUps::close_release(abm::PersonId p, PeopleCounts& t) {
   const std::size_t at = release_housing_now_[p] - 1u;
   t[tally::releases_followed + at] += 1;
   t[tally::releases_returned + at] += returned_now_[p];
@@ -62,7 +62,7 @@ void FollowUps::close_release(abm::PersonId p, std::array<double, tally::count>&
   release_step_now_[p] = abm::no_event;
 }
 
-void FollowUps::follow_release(const PeopleView& v, abm::PersonId p, std::array<double, tally::count>& t) {
+void FollowUps::follow_release(const PeopleView& v, abm::PersonId p, PeopleCounts& t) {
   const Justice now = v.justice[p];
   // Justice is recorded week by week only while a release is followed: a change is looked for then alone.
   if (release_housing_now_[p] != 0) {
@@ -80,7 +80,7 @@ void FollowUps::follow_release(const PeopleView& v, abm::PersonId p, std::array<
   release_step_now_[p] = step_;
 }
 
-void FollowUps::follow_housing(const PeopleView& v, abm::PersonId p, std::array<double, tally::count>& t) {
+void FollowUps::follow_housing(const PeopleView& v, abm::PersonId p, PeopleCounts& t) {
   const bool housed = !v.in_prison(p) && !v.homeless_now(p);
   double& housed_weeks = weeks_housed_now_[p];
   double& recorded_weeks = weeks_recorded_now_[p];

@@ -30,7 +30,7 @@ class FollowUps {
   /// Before the week's loop over people: their columns (arrivals may move them) and whether the week ends a year.
   void start_week(abm::Population& population, std::int32_t step);
   /// Person p's week (p alive), counted in their group's tally row `t`.
-  void person(const PeopleView& v, abm::PersonId p, std::array<double, tally::count>& t);
+  void person(const PeopleView& v, abm::PersonId p, PeopleCounts& t);
 
  private:
   abm::StateColumn last_justice_, release_housing_, returned_;
@@ -46,10 +46,10 @@ class FollowUps {
   double *weeks_housed_now_ = nullptr, *weeks_recorded_now_ = nullptr;
   std::int32_t* release_step_now_ = nullptr;
 
-  void follow_release(const PeopleView& v, abm::PersonId p, std::array<double, tally::count>& t);
-  void follow_housing(const PeopleView& v, abm::PersonId p, std::array<double, tally::count>& t);
+  void follow_release(const PeopleView& v, abm::PersonId p, PeopleCounts& t);
+  void follow_housing(const PeopleView& v, abm::PersonId p, PeopleCounts& t);
   /// Counts the release person p is followed from, and stops following it.
-  void close_release(abm::PersonId p, std::array<double, tally::count>& t);
+  void close_release(abm::PersonId p, PeopleCounts& t);
 };
 
 }  // namespace revolve::revolving_door

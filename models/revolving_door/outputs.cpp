@@ -296,8 +296,7 @@ void Recorder::tally_people(abm::Run& run) {
   for (EntryCohorts& cohorts : entry_cohorts_) cohorts.start_week(run.population(), step);
   for (auto& groups : further_entrants_) groups = {};
   abm::for_each_alive(v.alive, 0, static_cast<abm::PersonId>(v.size), [&](abm::PersonId p) {
-    GroupWeek& g = cells_.at(next_cost_cell(v, p, entered, step), v.group.code(p));
-    auto& t = g.people;
+    PeopleCounts& t = cells_.at(next_cost_cell(v, p, entered, step), v.group.code(p));
     const std::uint8_t last = last_housing[p], housing = v.housing.code(p);
     if (last != 0 && last - 1 != housing) t[tally::moves + (last - 1) * housing_count + housing] += 1;
     last_housing[p] = static_cast<std::uint8_t>(housing + 1);
@@ -322,7 +321,7 @@ void Recorder::tally_people(abm::Run& run) {
     for (EntryCohorts& cohorts : entry_cohorts_) cohorts.person(v, p);
   });
   entry_cohorts_[0].end_week(v, [&](abm::PersonId p) -> auto& {
-    return cells_.at(v.cost_cell[p], v.group.code(p)).people;
+    return cells_.at(v.cost_cell[p], v.group.code(p));
   });
   for (std::size_t k = 1; k < entry_cohorts_.size(); ++k) {
     entry_cohorts_[k].end_week(v, [&](abm::PersonId p) -> auto& { return further_entrants_[k - 1][v.group.code(p)]; });
@@ -339,8 +338,9 @@ void Recorder::read_events(const abm::Run& run) {
   }
 }
 
-const std::array<double, tally::count>& Recorder::people(const OutputSpec& spec, std::size_t g) const {
-  return spec.info.entrants_of == 0 ? groups_[g].people : further_entrants_[spec.info.entrants_of - 1][g];
+double Recorder::people(const OutputSpec& spec, std::size_t g) const {
+  if (spec.info.entrants_of == 0) return groups_[g].people[spec.index];
+  return static_cast<double>(further_entrants_[spec.info.entrants_of - 1][g][spec.index]);
 }
 
 double Recorder::group_value(const OutputSpec& spec, std::size_t g) const {
@@ -353,9 +353,9 @@ double Recorder::group_value(const OutputSpec& spec, std::size_t g) const {
   };
   switch (spec.source) {
     case Source::people:
-      return people(spec, g)[spec.index];
+      return people(spec, g);
     case Source::days:
-      return 7.0 * people(spec, g)[spec.index];
+      return 7.0 * people(spec, g);
     case Source::event:
       return w.events[spec.index];
     case Source::cost:

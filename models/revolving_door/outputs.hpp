@@ -88,7 +88,7 @@ class Recorder : public PeopleModule {
   /// The run's own entrants, or in their place each scenario's followed (ModelSetup::following).
   std::vector<EntryCohorts> entry_cohorts_;
   /// This week's tallies by group of the entry cohorts of entry_cohorts_[1], [2], ... (those of [0] are in groups_).
-  std::vector<std::array<std::array<double, tally::count>, group_count>> further_entrants_;
+  std::vector<std::array<PeopleCounts, group_count>> further_entrants_;
 
   void tally_people(abm::Run& run);
   void read_events(const abm::Run& run);
@@ -98,7 +98,7 @@ class Recorder : public PeopleModule {
   /// The cell this week's costs of person p go to; sets the one of next week.
   std::uint8_t next_cost_cell(const PeopleView& v, abm::PersonId p, std::int32_t* entered, std::int32_t step) const;
   /// The tally of the week of group g that an output reads.
-  const std::array<double, tally::count>& people(const OutputSpec& spec, std::size_t g) const;
+  double people(const OutputSpec& spec, std::size_t g) const;
   /// An output's value for one group (0 to 3) this week.
   double group_value(const OutputSpec& spec, std::size_t group) const;
   double value(const OutputSpec& spec) const;

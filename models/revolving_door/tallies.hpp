@@ -53,6 +53,10 @@ inline constexpr std::size_t release_housing_transitional = housing_count;
 /// with an MTAM worker, or with a navigator.
 inline const std::vector<std::string> entry_cohort_names = {"housing_first", "mtam", "navigator"};
 
+/// The recorder's pass counts whole people (and their weeks and attendances): integers, which add exactly in any
+/// order and, unlike doubles, with no floating-point latency between one person's additions and the next's.
+using PeopleCounts = std::array<std::uint32_t, tally::count>;
+
 /// One group's week: people at the end of it, events during it.
 struct GroupWeek {
   std::array<double, tally::count> people{};
