@@ -16,12 +16,12 @@ bool due(std::int32_t& time, std::uint32_t step) {
   return true;
 }
 
-/// Whether any of person p's scheduled times has come (abm::no_event is later than any step): one branch for
-/// the many people with nothing due, in place of six.
-bool any_due(const PeopleView& v, abm::PersonId p, std::uint32_t step) {
-  const std::int32_t first = std::min({v.ti_transition_end[p], v.ti_release[p], v.ti_recall_end[p],
-                                       v.ti_licence_end[p], v.ti_order_end[p], v.ti_discharge[p]});
-  return first <= static_cast<std::int32_t>(step);
+/// Whether person p is alive and any of their scheduled times has come (abm::no_event is later than any step):
+/// a test without branches, made for many people at a time (abm::for_each_where).
+bool any_due(const PeopleView& v, std::size_t p, std::int32_t step) {
+  const std::int32_t first = std::min(std::min(std::min(v.ti_transition_end[p], v.ti_release[p]), v.ti_recall_end[p]),
+                                      std::min(std::min(v.ti_licence_end[p], v.ti_order_end[p]), v.ti_discharge[p]));
+  return v.alive[p] & (first <= step);
 }
 
 }  // namespace
@@ -37,8 +37,8 @@ void ScheduledEvents::step(Phase, abm::Run& run) {
   const random::Stream discharge = run.stream("mental_health.discharge"),
                        move_on = run.stream("release_accommodation.move_on");
   SerialCounts serial(run);
-  abm::for_each_alive(v.alive, 0, static_cast<abm::PersonId>(v.size), [&](abm::PersonId p) {
-    if (!any_due(v, p, step)) return;  // most people, most weeks
+  const auto due_now = [&](std::size_t p) { return any_due(v, p, static_cast<std::int32_t>(step)); };
+  abm::for_each_where(0, static_cast<abm::PersonId>(v.size), due_now, [&](abm::PersonId p) {  // few people a week
     if (v.ti_transition_end[p] != abm::no_event && v.ti_transition_end[p] <= static_cast<std::int32_t>(step)) {
       end_transitional_stay(run, v, p, move_on.uniform(run.key().run, p, step));
     }

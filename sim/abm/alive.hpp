@@ -4,8 +4,10 @@
 // tests alive[p] row by row mispredicts that branch about once in every two dead rows.
 #include <algorithm>
 #include <array>
+#include <bit>
 #include <cstddef>
 #include <cstdint>
+#include <cstring>
 
 #include "sim/abm/population.hpp"
 
@@ -27,6 +29,28 @@ void for_each_alive(const std::uint8_t* alive, PersonId first, PersonId last, Fn
     }
     for (std::size_t k = 0; k < n; ++k) fn(ids[k]);
     begin = end;
+  }
+}
+
+/// Calls fn(p), in id order, for every person p in [first, last) for whom may_act(p) is true: for a pass in which
+/// few people act. may_act(std::size_t p) tests a person's columns, alive[p] among them, with no branch or call, so that the
+/// compiler makes the tests of a stretch of rows many at a time; the few people found are then visited. fn may
+/// change person p's own row only: the tests of p's stretch are made before any of its people is visited.
+template <class MayAct, class Fn>
+void for_each_where(PersonId first, PersonId last, MayAct&& may_act, Fn&& fn) {
+  constexpr PersonId stretch = 256;  // [people] tested at a time
+  alignas(64) std::array<std::uint8_t, stretch> acts;
+  for (PersonId begin = first; begin < last; begin += stretch) {
+    const PersonId n = std::min(stretch, last - begin);
+    // A 64-bit row index, which cannot wrap, lets the compiler vectorise the tests.
+    for (std::size_t i = 0; i < n; ++i) acts[i] = may_act(std::size_t{begin} + i) ? 1 : 0;
+    std::fill(acts.begin() + n, acts.begin() + ((n + 7) & ~PersonId{7}), std::uint8_t{0});
+    // Eight tests a word: most words are 0. Each set byte's lowest bit is its person's.
+    for (PersonId w = 0; w < n; w += 8) {
+      std::uint64_t word;
+      std::memcpy(&word, acts.data() + w, sizeof word);
+      for (; word != 0; word &= word - 1) fn(begin + w + static_cast<PersonId>(std::countr_zero(word) / 8));
+    }
   }
 }
 

@@ -5,7 +5,6 @@
 #include <tuple>
 
 #include "models/revolving_door/housing_moves.hpp"
-#include "sim/abm/alive.hpp"
 
 namespace revolve::revolving_door {
 namespace {
@@ -40,7 +39,7 @@ void CapacityReferral::refer(abm::Run& run) {
   const ReferralWeek week{run, v, serial.counts(), run.key().run, run.clock().step()};
   candidates_.clear();
   start_pass();
-  abm::for_each_alive(v.alive, 0, static_cast<abm::PersonId>(v.size), [&](abm::PersonId p) { visit(week, p); });
+  visit_people(week);
   const std::int64_t free = room(week);
   const auto n = std::min<std::size_t>(static_cast<std::size_t>(std::max<std::int64_t>(0, free)), candidates_.size());
   if (n == 0) return;

@@ -10,6 +10,7 @@
 #include "models/revolving_door/events.hpp"
 #include "models/revolving_door/interventions/intervention.hpp"
 #include "models/revolving_door/people.hpp"
+#include "sim/abm/alive.hpp"
 
 namespace revolve::revolving_door {
 
@@ -39,6 +40,9 @@ class CapacityReferral : public Intervention {
   virtual void start_pass() {}
   /// Person p, alive: count them as a client, or add them as a candidate (add_candidate).
   virtual void visit(const ReferralWeek& week, abm::PersonId p) = 0;
+  /// The pass over the people alive: `visit_each(week, [&](abm::PersonId p) { Self::visit(week, p); })` in the
+  /// most-derived class.
+  virtual void visit_people(const ReferralWeek& week) = 0;
   /// Offers the service can make this week, after the pass.
   virtual std::int64_t room(const ReferralWeek& week) const = 0;
   /// Whether candidate a is offered before candidate b (ties broken by id, so the order never depends on
@@ -46,6 +50,13 @@ class CapacityReferral : public Intervention {
   virtual bool before(const PeopleView& v, abm::PersonId a, abm::PersonId b) const = 0;
   /// Makes candidate p an offer.
   virtual void offer(const ReferralWeek& week, abm::PersonId p) = 0;
+
+  /// Calls visit(p) for everyone alive, in id order. A visit that names its class is not a virtual call and can be
+  /// inlined: a virtual call per person a week cost more than most visits, which return at once.
+  template <class Visit>
+  static void visit_each(const ReferralWeek& week, Visit&& visit) {
+    abm::for_each_alive(week.people.alive, 0, static_cast<abm::PersonId>(week.people.size), visit);
+  }
 
   void add_candidate(abm::PersonId p) { candidates_.push_back(p); }
   const EventCounters& events() const { return events_; }

@@ -72,6 +72,17 @@ class HousingFirst : public CapacityReferral {
     }
   }
 
+  /// Only someone outside prison and hospital, homeless or on the list, has a visit that does anything.
+  void visit_people(const ReferralWeek& week) override {
+    const PeopleView& v = week.people;
+    const auto may_act = [&](std::size_t p) {
+      return v.alive[p] & !v.in_prison(p) & (v.mental_health[p] != Mental::inpatient) &
+             (homeless(v.housing[p]) | (v.waiting_for[p] == WaitingFor::housing_first));
+    };
+    abm::for_each_where(0, static_cast<abm::PersonId>(v.size), may_act,
+                        [&](abm::PersonId p) { HousingFirst::visit(week, p); });
+  }
+
   /// While a place and a worker slot are both free (the system's count, from last week's tenancies and
   /// caseloads).
   std::int64_t room(const ReferralWeek& week) const override {

@@ -29,6 +29,10 @@ class Mtam : public CoordinatedService {
     }
   }
 
+  void visit_people(const ReferralWeek& week) override {
+    visit_each(week, [&](abm::PersonId p) { Mtam::visit(week, p); });
+  }
+
   void week_costs(const abm::Run& run, const GroupWeeks& week, std::array<double, group_count>& cost) const override {
     const MtamParameters& m = parameters().mtam;
     const auto share = shares(week, tally::support + code(Support::mtam));

@@ -63,6 +63,10 @@ class Navigators : public CoordinatedService {
     CoordinatedService::visit(week, p);
   }
 
+  void visit_people(const ReferralWeek& week) override {
+    visit_each(week, [&](abm::PersonId p) { Navigators::visit(week, p); });
+  }
+
   bool is_candidate(const PeopleView& v, abm::PersonId p) const override {
     const Support s = v.support[p];
     return (s == Support::none || s == Support::usual) && !v.in_prison(p) && v.mental_health[p] != Mental::inpatient &&

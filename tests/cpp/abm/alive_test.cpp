@@ -42,3 +42,37 @@ TEST_CASE("for_each_alive lets the visit end the person it visits, and no one el
   CHECK(visited.size() == 600);
   CHECK(alive_ids(alive, 0, 600).empty());
 }
+
+TEST_CASE("for_each_where visits exactly those whose test holds, in id order, across stretch and word edges") {
+  using revolve::abm::for_each_where;
+  std::vector<std::uint8_t> alive(1000), flag(1000);
+  for (std::size_t p = 0; p < alive.size(); ++p) {
+    alive[p] = (p * 7919 % 13) < 8;
+    flag[p] = (p * 104729 % 17) < 3;  // few people act, scattered
+  }
+  // The last byte of a word and of a stretch; and rows 4 to 7, whose tests a short last stretch must not reuse.
+  for (std::size_t p : {4, 5, 6, 7, 8, 255, 256, 999}) flag[p] = alive[p] = 1;
+  const auto acts = [&](std::size_t p) { return alive[p] & flag[p]; };
+  for (const auto& [first, last] : {std::pair<PersonId, PersonId>{0, 1000}, {0, 256}, {255, 257}, {300, 300},
+                                    {3, 997}, {1, 9}, {992, 1000}, {0, 260}}) {
+    std::vector<PersonId> visited, expected;
+    for (PersonId p = first; p < last; ++p) {
+      if (acts(p)) expected.push_back(p);
+    }
+    for_each_where(first, last, acts, [&](PersonId p) { visited.push_back(p); });
+    CHECK(visited == expected);
+  }
+}
+
+TEST_CASE("for_each_where lets the visit change the person it visits") {
+  std::vector<std::uint8_t> alive(300, 1);
+  std::vector<PersonId> visited;
+  revolve::abm::for_each_where(
+      0, 300, [&](std::size_t p) { return alive[p] != 0; },
+      [&](PersonId p) {
+        visited.push_back(p);
+        alive[p] = 0;
+      });
+  CHECK(visited.size() == 300);
+  CHECK(alive_ids(alive, 0, 300).empty());
+}
