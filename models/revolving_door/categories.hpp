@@ -60,6 +60,8 @@ class CategoryColumn {
   Ref operator[](std::size_t p) const { return Ref(codes_[p]); }
   /// The stored code, for indexing arrays by category.
   std::uint8_t code(std::size_t p) const { return codes_[p]; }
+  /// The codes from row p on, for loops over many rows at a time.
+  const std::uint8_t* codes_from(std::size_t p) const { return codes_ + p; }
 
  private:
   std::uint8_t* codes_ = nullptr;

@@ -8,15 +8,15 @@ namespace revolve::revolving_door {
 
 /// Settled or Housing First tenancy, no custody, licence or recall, mental health stable or treated,
 /// substance use none or treated (design 5.8).
-inline bool meets_exit_conditions(const PeopleView& v, abm::PersonId p) {
-  const Housing h = v.housing[p];
-  const Justice j = v.justice[p];
-  const Mental m = v.mental_health[p];
+inline bool meets_exit_conditions(Housing h, Justice j, Mental m, Substance s) {
   // Bitwise, so that no branch depends on the person's states.
   const bool housed = (h == Housing::settled) | (h == Housing::housing_first);
   const bool free = (j == Justice::none) | (j == Justice::community_order);
   const bool well = (m == Mental::stable) | (m == Mental::treatment);
-  return housed & free & well & (v.substance[p] != Substance::problematic);
+  return housed & free & well & (s != Substance::problematic);
+}
+inline bool meets_exit_conditions(const PeopleView& v, abm::PersonId p) {
+  return meets_exit_conditions(v.housing[p], v.justice[p], v.mental_health[p], v.substance[p]);
 }
 
 /// Ends person p's MTAM or navigator episode, if they have one: counts the closed case, its length

@@ -19,6 +19,9 @@ struct ExitDraws {
   std::array<double, abm::Run::block_size> death, move, positive;
 };
 
+/// Who may leave this week, or has a Housing First tenancy to check, by row of a block (abm::for_each_marked).
+using ExitMarks = std::array<std::uint8_t, abm::Run::block_size>;
+
 /// The weekly death hazard of person p (design 5.7) [per week].
 double death_hazard(const PeopleView& v, abm::PersonId p, const ModelSetup& setup, std::int32_t now) {
   const MortalityParameters& m = setup.parameters.mortality;
@@ -39,6 +42,42 @@ double largest(const double* begin, const double* end) {
   }
   for (; x < end; ++x) lanes[0] = *x > lanes[0] ? *x : lanes[0];
   return std::max(std::max(lanes[0], lanes[1]), std::max(lanes[2], lanes[3]));
+}
+
+/// The thresholds of a block's exits: a death, moving away, a sustained exit.
+struct ExitThresholds {
+  double death_bound, move_probability, exit_probability;
+  double qualifying;  // [weeks] stable before a sustained exit
+};
+
+/// Rows [0, n) of one block: counts every row's weeks meeting the exit conditions, and marks who may leave this
+/// week or has a Housing First tenancy to check. A loop with no branch over columns that cannot overlap
+/// (restrict), which the compiler vectorises. Weeks stable are counted for the dead and those who die this week
+/// too: nothing reads them but the test below, of the living.
+void mark_rows(std::size_t n, const std::uint8_t* __restrict alive, const std::uint8_t* __restrict housing,
+               const std::uint8_t* __restrict justice, const std::uint8_t* __restrict mental,
+               const std::uint8_t* __restrict substance, const std::int32_t* __restrict housing_first_start,
+               double* __restrict weeks_stable, const ExitDraws& d, const ExitThresholds& at,
+               std::uint8_t* __restrict marks) {
+  for (std::size_t i = 0; i < n; ++i) {
+    const bool met = meets_exit_conditions(static_cast<Housing>(housing[i]), static_cast<Justice>(justice[i]),
+                                           static_cast<Mental>(mental[i]), static_cast<Substance>(substance[i]));
+    const double stable = met * (weeks_stable[i] + 1);
+    weeks_stable[i] = stable;
+    const bool may_die = d.death[i] < at.death_bound;
+    const bool moves = !in_prison(static_cast<Justice>(justice[i])) & (d.move[i] < at.move_probability);
+    const bool exits = (stable >= at.qualifying) & (d.positive[i] < at.exit_probability);
+    const bool tenancy = housing_first_start[i] != abm::no_event;
+    marks[i] = (alive[i] != 0) & (may_die | moves | exits | tenancy);
+  }
+}
+
+/// mark_rows for the block of rows from `first`.
+void mark_exits(std::size_t n, const PeopleView& v, abm::PersonId first, const ExitDraws& d, const ExitThresholds& at,
+                std::uint8_t* marks) {
+  mark_rows(n, v.alive + first, v.housing.codes_from(first), v.justice.codes_from(first),
+            v.mental_health.codes_from(first), v.substance.codes_from(first), v.t_housing_first_start + first,
+            v.weeks_stable + first, d, at, marks);
 }
 
 /// Whether an event with this weekly hazard happens, given uniform u (cheap when u >= h).
@@ -99,7 +138,10 @@ void Exits::step(Phase, abm::Run& run) {
     move.fill_grouped_uniforms(run_number, step, first, std::span(d.move).first(n));
     positive.fill_grouped_uniforms(run_number, step, first, std::span(d.positive).first(n));
     const double death_bound = death_hazard_bound(v, first, last);
-    abm::for_each_alive(v.alive, first, last, [&](abm::PersonId p) {
+    ExitMarks marks{};
+    mark_exits(n, v, first, d, {death_bound, move_probability, exit_probability, f.sustained_exit_qualifying},
+               marks.data());
+    abm::for_each_marked(first, marks.data(), n, [&](abm::PersonId p) {
       const std::size_t i = p - first;
       const std::uint8_t g = v.group.code(p);
       if (d.death[i] < death_bound && happens(d.death[i], death_hazard(v, p, setup, now))) {
@@ -114,9 +156,7 @@ void Exits::step(Phase, abm::Run& run) {
         return;
       }
       check_housing_first_anniversary(v, p, now, events, counts);
-      // Without a branch on the person's states, which no predictor can guess: most people leave by neither road.
-      const double stable = meets_exit_conditions(v, p) * (v.weeks_stable[p] + 1);
-      v.weeks_stable[p] = stable;
+      const double stable = v.weeks_stable[p];
       const bool moves = !v.in_prison(p) & (d.move[i] < move_probability);
       const bool exits = (stable >= f.sustained_exit_qualifying) & (d.positive[i] < exit_probability);
       if (!(moves | exits)) return;

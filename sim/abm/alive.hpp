@@ -32,6 +32,18 @@ void for_each_alive(const std::uint8_t* alive, PersonId first, PersonId last, Fn
   }
 }
 
+/// Calls fn(first + i), in order, for every i in [0, n) with marks[i] == 1, where marks holds 0 or 1 for each
+/// person and is padded with 0 to a multiple of 8: eight marks a word, most words 0 in a pass in which few act.
+template <class Fn>
+void for_each_marked(PersonId first, const std::uint8_t* marks, std::size_t n, Fn&& fn) {
+  for (std::size_t w = 0; w < n; w += 8) {
+    std::uint64_t word;
+    std::memcpy(&word, marks + w, sizeof word);
+    // Each set byte's lowest bit is its person's: clearing the lowest set bit moves on to the next person.
+    for (; word != 0; word &= word - 1) fn(first + static_cast<PersonId>(w + std::countr_zero(word) / 8));
+  }
+}
+
 /// Calls fn(p), in id order, for every person p in [first, last) for whom may_act(p) is true: for a pass in which
 /// few people act. may_act(std::size_t p) tests a person's columns, alive[p] among them, with no branch or call, so that the
 /// compiler makes the tests of a stretch of rows many at a time; the few people found are then visited. fn may
@@ -45,12 +57,7 @@ void for_each_where(PersonId first, PersonId last, MayAct&& may_act, Fn&& fn) {
     // A 64-bit row index, which cannot wrap, lets the compiler vectorise the tests.
     for (std::size_t i = 0; i < n; ++i) acts[i] = may_act(std::size_t{begin} + i) ? 1 : 0;
     std::fill(acts.begin() + n, acts.begin() + ((n + 7) & ~PersonId{7}), std::uint8_t{0});
-    // Eight tests a word: most words are 0. Each set byte's lowest bit is its person's.
-    for (PersonId w = 0; w < n; w += 8) {
-      std::uint64_t word;
-      std::memcpy(&word, acts.data() + w, sizeof word);
-      for (; word != 0; word &= word - 1) fn(begin + w + static_cast<PersonId>(std::countr_zero(word) / 8));
-    }
+    for_each_marked(begin, acts.data(), n, fn);
   }
 }
 
