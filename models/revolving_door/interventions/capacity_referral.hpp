@@ -38,10 +38,8 @@ class CapacityReferral : public Intervention {
   virtual bool refers_this_week() { return true; }
   /// Before the pass: reset what the pass counts.
   virtual void start_pass() {}
-  /// Person p, alive: count them as a client, or add them as a candidate (add_candidate).
-  virtual void visit(const ReferralWeek& week, abm::PersonId p) = 0;
-  /// The pass over the people alive: `visit_each(week, [&](abm::PersonId p) { Self::visit(week, p); })` in the
-  /// most-derived class.
+  /// The pass over the people alive: each is counted as a client, or added as a candidate (add_candidate). The most
+  /// derived class visits them (visit_each, or abm::for_each_where when few can act) with no virtual call a person.
   virtual void visit_people(const ReferralWeek& week) = 0;
   /// Offers the service can make this week, after the pass.
   virtual std::int64_t room(const ReferralWeek& week) const = 0;
@@ -51,8 +49,8 @@ class CapacityReferral : public Intervention {
   /// Makes candidate p an offer.
   virtual void offer(const ReferralWeek& week, abm::PersonId p) = 0;
 
-  /// Calls visit(p) for everyone alive, in id order. A visit that names its class is not a virtual call and can be
-  /// inlined: a virtual call per person a week cost more than most visits, which return at once.
+  /// Calls visit(p) for everyone alive, in id order, a visit the compiler can inline: a virtual call per person a
+  /// week cost more than most visits, which return at once.
   template <class Visit>
   static void visit_each(const ReferralWeek& week, Visit&& visit) {
     abm::for_each_alive(week.people.alive, 0, static_cast<abm::PersonId>(week.people.size), visit);

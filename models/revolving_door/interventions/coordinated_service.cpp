@@ -47,18 +47,9 @@ bool CoordinatedService::refers_this_week() {
   return refers;
 }
 
-void CoordinatedService::visit(const ReferralWeek& week, abm::PersonId p) {
-  const PeopleView& v = week.people;
-  if (v.support[p] != support_) {
-    if (is_candidate(v, p)) add_candidate(p);
-    return;
-  }
-  if (level_ <= 0.0) {  // the service has closed: back to usual services
-    close_coordinator_episode(v, p, week.step, false, events(), week.counts);
-    start_support(v, p, Support::usual);
-  } else {
-    clients_ += 1;
-  }
+void CoordinatedService::hand_back(const ReferralWeek& week, abm::PersonId p) {
+  close_coordinator_episode(week.people, p, week.step, false, events(), week.counts);
+  start_support(week.people, p, Support::usual);
 }
 
 std::int64_t CoordinatedService::room(const ReferralWeek& week) const {

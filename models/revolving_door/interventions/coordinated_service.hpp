@@ -31,8 +31,22 @@ class CoordinatedService : public CapacityReferral {
   void set_week(abm::Run& run) final;
   bool refers_this_week() final;
   void start_pass() final { clients_ = 0; }
-  void visit(const ReferralWeek& week, abm::PersonId p) override;
+  /// Person p, alive: a client is counted (or handed back if the service has closed); anyone else may be a
+  /// candidate. `is_candidate` is the subclass's own, named so that the call is not virtual (visit_people).
+  template <class IsCandidate>
+  void visit(const ReferralWeek& week, abm::PersonId p, IsCandidate&& is_candidate) {
+    const PeopleView& v = week.people;
+    if (v.support[p] != support_) {
+      if (is_candidate(v, p)) add_candidate(p);
+    } else if (level_ <= 0.0) {
+      hand_back(week, p);
+    } else {
+      clients_ += 1;
+    }
+  }
   std::int64_t room(const ReferralWeek& week) const final;
+  /// Ends client p's episode, the service having closed: back to usual services.
+  void hand_back(const ReferralWeek& week, abm::PersonId p);
   /// Starts person p's episode with the service.
   void take_on(const ReferralWeek& week, abm::PersonId p);
 

@@ -55,7 +55,7 @@ class HousingFirst : public CapacityReferral {
   }
 
   /// Keeps the waiting list: joining, leaving, dropping out.
-  void visit(const ReferralWeek& week, abm::PersonId p) override {
+  void visit(const ReferralWeek& week, abm::PersonId p) {
     const PeopleView& v = week.people;
     if (v.in_prison(p) || v.mental_health[p] == Mental::inpatient) return;
     const bool eligible = homeless(v.housing[p]) && !v.housing_first_off[p] &&

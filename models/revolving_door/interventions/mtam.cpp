@@ -30,7 +30,8 @@ class Mtam : public CoordinatedService {
   }
 
   void visit_people(const ReferralWeek& week) override {
-    visit_each(week, [&](abm::PersonId p) { Mtam::visit(week, p); });
+    const auto candidate = [&](const PeopleView& v, abm::PersonId p) { return Mtam::is_candidate(v, p); };
+    visit_each(week, [&](abm::PersonId p) { visit(week, p, candidate); });
   }
 
   void week_costs(const abm::Run& run, const GroupWeeks& week, std::array<double, group_count>& cost) const override {

@@ -56,15 +56,15 @@ class Navigators : public CoordinatedService {
     s.set(ae_effect_, mature_effect(learned(n.ae_multiplier), maturity));
   }
 
-  void visit(const ReferralWeek& week, abm::PersonId p) override {
+  /// A refusal is forgotten once A&E use falls below the threshold; then the visit of every coordinated service.
+  void visit_people(const ReferralWeek& week) override {
     const PeopleView& v = week.people;
     const double threshold = parameters().navigator.referral_threshold;
-    if (v.navigator_declined[p] && v.ae_past_year[p] < threshold) v.navigator_declined[p] = 0;
-    CoordinatedService::visit(week, p);
-  }
-
-  void visit_people(const ReferralWeek& week) override {
-    visit_each(week, [&](abm::PersonId p) { Navigators::visit(week, p); });
+    const auto candidate = [&](const PeopleView& w, abm::PersonId p) { return Navigators::is_candidate(w, p); };
+    visit_each(week, [&](abm::PersonId p) {
+      if (v.navigator_declined[p] && v.ae_past_year[p] < threshold) v.navigator_declined[p] = 0;
+      visit(week, p, candidate);
+    });
   }
 
   bool is_candidate(const PeopleView& v, abm::PersonId p) const override {
