@@ -110,4 +110,17 @@ QuietBounds::QuietBounds(const Parameters& P, const EngagementEffects& effects, 
   for (std::size_t k = 0; k < ae_none_.size(); ++k) ae_none_[k] = 1.0 - ae_mean[k];
 }
 
+void QuietBounds::mark_busy(std::size_t n, const Rows& rows, std::uint8_t* __restrict marks) const {
+  const Rows r = rows;
+  for (std::size_t i = 0; i < n; ++i) {
+    const Start s = Start::from(static_cast<Housing>(r.housing[i]), static_cast<Justice>(r.justice[i]),
+                                static_cast<Mental>(r.mental[i]), static_cast<Substance>(r.substance[i]),
+                                static_cast<Support>(r.support[i]), static_cast<Group>(r.group[i]),
+                                static_cast<Need>(r.need[i]), false, false, 0.0);
+    const bool busy = !quiet(s, r.justice_u[i], r.mental_u[i], r.housing_u[i], r.substance_u[i], r.support_u[i],
+                             r.worker_u[i], r.ae_u[i]);
+    marks[i] = (r.alive[i] != 0) & busy;
+  }
+}
+
 }  // namespace revolve::revolving_door

@@ -134,24 +134,36 @@ void BlockStep::rows(abm::PersonId first, abm::PersonId last) {
   fill(streams_.worker, d.worker);
   fill(streams_.ae, d.ae);
   // Three passes, none with a branch on who is quiet, which no predictor can guess: the people with an event
-  // possible, gathered; their events; then everyone's week. A person's events read and change only their own row,
-  // and no event reads age, so the order is free.
-  std::array<abm::PersonId, draw_stretch> busy;
-  std::size_t busy_count = 0;
-  abm::for_each_alive(v_.alive, first, last, [&](abm::PersonId p) {
-    const std::size_t i = p - first;
-    const Start s = Start::states_of(v_, p);
-    busy[busy_count] = p;
-    busy_count += !(bounds_ && bounds_->quiet(s, d.justice[i], d.mental[i], d.housing[i], d.substance[i],
-                                              d.support[i], d.worker[i], d.ae[i]));
-  });
+  // possible, marked in a vectorised loop; their events; then everyone's week. A person's events read and change
+  // only their own row, and no event reads age, so the order is free.
+  alignas(64) std::array<std::uint8_t, draw_stretch> busy{};
+  if (bounds_) {
+    const QuietBounds::Rows rows{
+        .alive = v_.alive + first,
+        .housing = v_.housing.codes_from(first),
+        .justice = v_.justice.codes_from(first),
+        .mental = v_.mental_health.codes_from(first),
+        .substance = v_.substance.codes_from(first),
+        .support = v_.support.codes_from(first),
+        .group = v_.group.codes_from(first),
+        .need = v_.need.codes_from(first),
+        .justice_u = d.justice.data(),
+        .mental_u = d.mental.data(),
+        .housing_u = d.housing.data(),
+        .substance_u = d.substance.data(),
+        .support_u = d.support.data(),
+        .worker_u = d.worker.data(),
+        .ae_u = d.ae.data()};
+    bounds_->mark_busy(n, rows, busy.data());
+  } else {
+    for (std::size_t i = 0; i < n; ++i) busy[i] = v_.alive[first + i] != 0;  // every domain decided in full
+  }
   std::array<std::uint32_t, draw_stretch> attendances{};
-  for (std::size_t k = 0; k < busy_count; ++k) {
-    const abm::PersonId p = busy[k];
+  abm::for_each_marked(first, busy.data(), n, [&](abm::PersonId p) {
     Start s = Start::states_of(v_, p);
     s.with_history(v_, p, r_);
     attendances[p - first] = events(p, s, p - first, d);
-  }
+  });
   abm::for_each_alive(v_.alive, first, last, [&](abm::PersonId p) { week_passes(p, attendances[p - first]); });
 }
 

@@ -158,3 +158,49 @@ TEST_CASE("a negative or NaN hazard of the week is an error naming its domain, n
   r.crisis_end = std::nan("");
   CHECK_THROWS_WITH(QuietBounds(setup->parameters, setup->effects, r), Catch::Contains("a hazard of mental health"));
 }
+
+TEST_CASE("mark_busy marks exactly the living who are not quiet, in every state, row by row") {
+  const auto setup = setup_for(test::ScenarioBuilder(0.1, 1).scenario());
+  const WeekRates r = rates_with_effects(1.8, true);
+  const QuietBounds bounds(setup->parameters, setup->effects, r);
+  // Every combination of the states the bounds read, one a row; draws on both sides of most bounds.
+  std::vector<std::uint8_t> alive, housing, justice, mental, substance, support, group, need;
+  for (std::uint8_t h = 0; h < 5; ++h)
+    for (std::uint8_t j = 0; j < 5; ++j)
+      for (std::uint8_t m = 0; m < 5; ++m)
+        for (std::uint8_t sub = 0; sub < 3; ++sub)
+          for (std::uint8_t sup = 0; sup < 5; ++sup)
+            for (std::uint8_t g = 0; g < 4; ++g)
+              for (std::uint8_t n = 0; n < 2; ++n) {
+                alive.push_back(alive.size() % 7 != 3);  // some dead rows
+                housing.push_back(h), justice.push_back(j), mental.push_back(m), substance.push_back(sub);
+                support.push_back(sup), group.push_back(g), need.push_back(n);
+              }
+  const std::size_t rows = alive.size();
+  constexpr std::array<double, 9> levels = {0.0, 1e-6, 1e-3, 0.01, 0.05, 0.2, 0.6, 0.97, 1.0 - 1e-12};
+  std::array<std::vector<double>, 7> u;  // justice, mental, housing, substance, support, worker, A&E
+  for (std::size_t k = 0; k < u.size(); ++k) {
+    for (std::size_t i = 0; i < rows; ++i) u[k].push_back(levels[(i * (2 * k + 1) + k) % levels.size()]);
+  }
+  std::vector<std::uint8_t> marks(rows, 2);
+  bounds.mark_busy(rows,
+                   {.alive = alive.data(), .housing = housing.data(), .justice = justice.data(),
+                    .mental = mental.data(), .substance = substance.data(), .support = support.data(),
+                    .group = group.data(), .need = need.data(), .justice_u = u[0].data(), .mental_u = u[1].data(),
+                    .housing_u = u[2].data(), .substance_u = u[3].data(), .support_u = u[4].data(),
+                    .worker_u = u[5].data(), .ae_u = u[6].data()},
+                   marks.data());
+  std::size_t busy = 0, quiet = 0;
+  for (std::size_t i = 0; i < rows; ++i) {
+    const Start s = Start::from(Housing{housing[i]}, Justice{justice[i]}, Mental{mental[i]}, Substance{substance[i]},
+                                Support{support[i]}, Group{group[i]}, Need{need[i]}, false, false, 0.0);
+    const bool is_quiet = bounds.quiet(s, u[0][i], u[1][i], u[2][i], u[3][i], u[4][i], u[5][i], u[6][i]);
+    const std::uint8_t expected = alive[i] && !is_quiet;
+    INFO("row " << i);
+    REQUIRE(marks[i] == expected);
+    busy += expected;
+    quiet += alive[i] && is_quiet;
+  }
+  CHECK(busy > 1000);  // both outcomes are exercised
+  CHECK(quiet > 1000);
+}
