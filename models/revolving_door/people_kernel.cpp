@@ -31,6 +31,49 @@ template <std::size_t N>
 /// A whole number of weeks, at least one.
 std::int32_t whole_weeks(double weeks) { return std::max(1, static_cast<int>(std::lround(weeks))); }
 
+// What a week does to everyone, after their events: the two loops below run over every row of a stretch, the dead
+// (alive 0) left as they were. Each computes every value for every row and then selects, with no branch, over
+// columns that cannot overlap (restrict): loops the compiler vectorises (with -fno-trapping-math, CMakeLists.txt).
+
+/// Engagement outside prison: with no worker it decays; with one it closes a share of the gap to the ceiling of the
+/// worker's service. `ceiling` and `build` are indexed by support code x 2 + sex code.
+void pass_engagement(std::size_t n, const std::uint8_t* __restrict alive, const std::uint8_t* __restrict justice,
+                     const std::uint8_t* __restrict support, const std::uint8_t* __restrict sex,
+                     double* __restrict engagement, double* __restrict weeks_with_worker, const double* ceiling,
+                     const double* build, double decay) {
+  for (std::size_t i = 0; i < n; ++i) {
+    const bool outside = (alive[i] != 0) & !in_prison(static_cast<Justice>(justice[i]));
+    const unsigned s = support[i];
+    const bool none = s == code(Support::none);
+    const unsigned k = s * 2u + sex[i];
+    const double e = engagement[i], weeks = weeks_with_worker[i];
+    const double decayed = e * decay, built = e + (ceiling[k] - e) * build[k];
+    const double next = none ? decayed : built;
+    const double next_weeks = none ? 0.0 : weeks + 1;
+    engagement[i] = outside ? next : e;
+    weeks_with_worker[i] = outside ? next_weeks : weeks;
+  }
+}
+
+/// Age; outside prison, time in the housing state and in homelessness; this week's A&E attendances, and the past
+/// year's, weighted by `memory` a week.
+void pass_time(std::size_t n, const std::uint8_t* __restrict alive, const std::uint8_t* __restrict justice,
+               const std::uint8_t* __restrict housing, const std::uint32_t* __restrict attendances,
+               double* __restrict age, double* __restrict weeks_in_housing, double* __restrict weeks_homeless,
+               double* __restrict ae_past_year, double* __restrict ae_this_week, double memory) {
+  for (std::size_t i = 0; i < n; ++i) {
+    const bool living = alive[i] != 0;
+    const bool outside = living & !in_prison(static_cast<Justice>(justice[i]));
+    age[i] += living;  // adding 0 leaves a row as it was
+    weeks_in_housing[i] += outside;
+    weeks_homeless[i] += outside & homeless(static_cast<Housing>(housing[i]));
+    const auto count = static_cast<double>(static_cast<std::int32_t>(attendances[i]));  // a few a week
+    const double past = ae_past_year[i], weighted = past * memory + count, this_week = ae_this_week[i];
+    ae_past_year[i] = living ? weighted : past;
+    ae_this_week[i] = living ? count : this_week;
+  }
+}
+
 /// One uniform per person of a stretch of rows for each decision drawn every week, generated in bulk.
 struct StretchDraws {
   std::array<double, draw_stretch> justice, mental, housing, substance, support, worker, ae;
@@ -75,7 +118,15 @@ class BlockStep {
         streams_(streams),
         run_(run),
         step_(step),
-        counts_(counts) {}
+        counts_(counts) {
+    for (std::uint8_t s = 0; s < support_states; ++s) {
+      const auto service = code(service_of(static_cast<Support>(s)));  // none's is not used
+      for (std::uint8_t sex = 0; sex < 2; ++sex) {
+        ceiling_[s * 2u + sex] = rates.ceiling[service];
+        build_[s * 2u + sex] = rates.build[service][sex];
+      }
+    }
+  }
 
   /// The week of the people of rows [first, last), at most draw_stretch of them.
   void rows(abm::PersonId first, abm::PersonId last);
@@ -84,8 +135,9 @@ class BlockStep {
   /// The events of person p's week, who is not quiet (QuietBounds); i is p's row in the stretch's draws. Returns p's
   /// A&E attendances this week.
   std::uint32_t events(abm::PersonId p, const Start& s, std::size_t i, const StretchDraws& d);
-  /// What a week does to anyone, after their events (if any): ageing, engagement, time in their states.
-  void week_passes(abm::PersonId p, std::uint32_t attendances);
+  /// What a week does to everyone of rows [first, last), after their events (if any): ageing, engagement, time in
+  /// their states; `attendances` of A&E by row of the stretch.
+  void week_passes(abm::PersonId first, abm::PersonId last, const std::uint32_t* attendances);
 
   const PeopleView& v_;
   const Parameters& P_;
@@ -97,6 +149,9 @@ class BlockStep {
   const Streams& streams_;
   std::uint32_t run_, step_;
   abm::BlockCounts& counts_;
+  static constexpr std::size_t support_states = code(Support::housing_first) + 1;
+  // The ceiling and build rate of engagement of a person's service [per week], by support code x 2 + sex code.
+  std::array<double, support_states * 2> ceiling_{}, build_{};
   std::uint32_t attendances_ = 0;  // this person's A&E attendances this week
 
   void count(Event e, abm::PersonId p, std::int64_t n = 1) {
@@ -117,7 +172,6 @@ class BlockStep {
   void lose_home(abm::PersonId p);
   void substance(abm::PersonId p, const Start& s, double u);
   void support(abm::PersonId p, const Start& s, double u, double u_worker);
-  void engagement(abm::PersonId p);
 };
 
 void BlockStep::rows(abm::PersonId first, abm::PersonId last) {
@@ -164,7 +218,7 @@ void BlockStep::rows(abm::PersonId first, abm::PersonId last) {
     s.with_history(v_, p, r_);
     attendances[p - first] = events(p, s, p - first, d);
   });
-  abm::for_each_alive(v_.alive, first, last, [&](abm::PersonId p) { week_passes(p, attendances[p - first]); });
+  week_passes(first, last, attendances.data());
 }
 
 std::uint32_t BlockStep::events(abm::PersonId p, const Start& s, std::size_t i, const StretchDraws& d) {
@@ -192,15 +246,13 @@ std::uint32_t BlockStep::events(abm::PersonId p, const Start& s, std::size_t i, 
   return attendances_;
 }
 
-void BlockStep::week_passes(abm::PersonId p, std::uint32_t attendances) {
-  v_.age[p] += 1;
-  if (!in_prison(v_.justice[p])) {
-    engagement(p);
-    v_.weeks_in_housing[p] += 1;
-    if (v_.homeless_now(p)) v_.weeks_homeless[p] += 1;
-  }
-  v_.ae_past_year[p] = v_.ae_past_year[p] * r_.ae_memory + attendances;
-  v_.ae_this_week[p] = attendances;
+void BlockStep::week_passes(abm::PersonId first, abm::PersonId last, const std::uint32_t* attendances) {
+  const std::size_t n = last - first;
+  const std::uint8_t *alive = v_.alive + first, *justice = v_.justice.codes_from(first);
+  pass_engagement(n, alive, justice, v_.support.codes_from(first), v_.sex.codes_from(first), v_.engagement + first,
+                  v_.weeks_with_worker + first, ceiling_.data(), build_.data(), r_.decay);
+  pass_time(n, alive, justice, v_.housing.codes_from(first), attendances, v_.age + first, v_.weeks_in_housing + first,
+            v_.weeks_homeless + first, v_.ae_past_year + first, v_.ae_this_week + first, r_.ae_memory);
 }
 
 std::uint32_t BlockStep::ae_count(const Start& s, double u) const {
@@ -483,19 +535,6 @@ void BlockStep::support(abm::PersonId p, const Start& s, double u, double u_work
     v_.weeks_with_worker[p] = 0;
     count(Event::worker_change, p);
   }
-}
-
-void BlockStep::engagement(abm::PersonId p) {
-  const Support support = v_.support[p];
-  double& e = v_.engagement[p];
-  if (support == Support::none) {
-    e *= r_.decay;
-    v_.weeks_with_worker[p] = 0;
-    return;
-  }
-  const auto service = code(service_of(support));
-  e += (r_.ceiling[service] - e) * r_.build[service][v_.sex.code(p)];
-  v_.weeks_with_worker[p] += 1;
 }
 
 }  // namespace
