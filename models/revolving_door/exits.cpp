@@ -6,6 +6,7 @@
 
 #include "models/revolving_door/episodes.hpp"
 #include "sim/abm/alive.hpp"
+#include "sim/core/vector_clones.hpp"
 #include "sim/core/error.hpp"
 #include "sim/random/stream.hpp"
 
@@ -54,6 +55,7 @@ struct ExitThresholds {
 /// week or has a Housing First tenancy to check. A loop with no branch over columns that cannot overlap
 /// (restrict), which the compiler vectorises. Weeks stable are counted for the dead and those who die this week
 /// too: nothing reads them but the test below, of the living.
+REVOLVE_AVX2_CLONES
 void mark_rows(std::size_t n, const std::uint8_t* __restrict alive, const std::uint8_t* __restrict housing,
                const std::uint8_t* __restrict justice, const std::uint8_t* __restrict mental,
                const std::uint8_t* __restrict substance, const std::int32_t* __restrict housing_first_start,

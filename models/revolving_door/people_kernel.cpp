@@ -7,6 +7,7 @@
 #include "models/revolving_door/episodes.hpp"
 #include "models/revolving_door/hazards.hpp"
 #include "sim/abm/alive.hpp"
+#include "sim/core/vector_clones.hpp"
 #include "sim/abm/competing_risks.hpp"
 #include "sim/random/stream.hpp"
 
@@ -37,6 +38,7 @@ std::int32_t whole_weeks(double weeks) { return std::max(1, static_cast<int>(std
 
 /// Engagement outside prison: with no worker it decays; with one it closes a share of the gap to the ceiling of the
 /// worker's service. `ceiling` and `build` are indexed by support code x 2 + sex code.
+REVOLVE_AVX2_CLONES
 void pass_engagement(std::size_t n, const std::uint8_t* __restrict alive, const std::uint8_t* __restrict justice,
                      const std::uint8_t* __restrict support, const std::uint8_t* __restrict sex,
                      double* __restrict engagement, double* __restrict weeks_with_worker, const double* ceiling,
@@ -57,6 +59,7 @@ void pass_engagement(std::size_t n, const std::uint8_t* __restrict alive, const 
 
 /// Age; outside prison, time in the housing state and in homelessness; this week's A&E attendances, and the past
 /// year's, weighted by `memory` a week.
+REVOLVE_AVX2_CLONES
 void pass_time(std::size_t n, const std::uint8_t* __restrict alive, const std::uint8_t* __restrict justice,
                const std::uint8_t* __restrict housing, const std::uint32_t* __restrict attendances,
                double* __restrict age, double* __restrict weeks_in_housing, double* __restrict weeks_homeless,
