@@ -6,8 +6,8 @@
 
 #include "models/revolving_door/episodes.hpp"
 #include "sim/abm/alive.hpp"
-#include "sim/core/vector_clones.hpp"
 #include "sim/core/error.hpp"
+#include "sim/core/vector_clones.hpp"
 #include "sim/random/stream.hpp"
 
 namespace revolve::revolving_door {
@@ -53,8 +53,9 @@ struct ExitThresholds {
 
 /// Rows [0, n) of one block: counts every row's weeks meeting the exit conditions, and marks who may leave this
 /// week or has a Housing First tenancy to check. A loop with no branch over columns that cannot overlap
-/// (restrict), which the compiler vectorises. Weeks stable are counted for the dead and those who die this week
-/// too: nothing reads them but the test below, of the living.
+/// (restrict), which the compiler vectorises. The marks must take in everyone the visit in Exits::step can act on.
+/// Weeks stable are counted for the dead and those who die this week too: a dead row's count means nothing, and
+/// nothing reads it (only the test below, of the living); it must not be exported as the person's.
 REVOLVE_AVX2_CLONES
 void mark_rows(std::size_t n, const std::uint8_t* __restrict alive, const std::uint8_t* __restrict housing,
                const std::uint8_t* __restrict justice, const std::uint8_t* __restrict mental,

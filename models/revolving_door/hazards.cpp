@@ -111,7 +111,7 @@ QuietBounds::QuietBounds(const Parameters& P, const EngagementEffects& effects, 
 }
 
 void QuietBounds::mark_busy(std::size_t n, const Rows& rows, std::uint8_t* __restrict marks) const {
-  const Rows r = rows;
+  const Rows r = rows;  // a copy: stores to marks might otherwise alias the struct, and its pointers be reloaded
   for (std::size_t i = 0; i < n; ++i) {
     const Start s = Start::from(static_cast<Housing>(r.housing[i]), static_cast<Justice>(r.justice[i]),
                                 static_cast<Mental>(r.mental[i]), static_cast<Substance>(r.substance[i]),

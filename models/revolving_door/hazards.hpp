@@ -119,7 +119,7 @@ class QuietBounds {
   };
   /// Marks with 1 the people of rows [0, n) who are alive and not quiet, with 0 the rest: quiet() for many rows at
   /// a time, in a loop with no branch that the compiler vectorises (its table look-ups become gathers).
-  void mark_busy(std::size_t n, const Rows& rows, std::uint8_t* marks) const;
+  void mark_busy(std::size_t n, const Rows& rows, std::uint8_t* __restrict marks) const;
 
   // Each domain alone: a draw clear of its bound means no event in that domain, whatever the others do. Support's
   // bound is kept by the start-of-week support, so it holds only while the person's support is unchanged.

@@ -21,7 +21,7 @@ bool due(std::int32_t& time, std::uint32_t step) {
 bool any_due(const PeopleView& v, std::size_t p, std::int32_t step) {
   const std::int32_t first = std::min(std::min(std::min(v.ti_transition_end[p], v.ti_release[p]), v.ti_recall_end[p]),
                                       std::min(std::min(v.ti_licence_end[p], v.ti_order_end[p]), v.ti_discharge[p]));
-  return v.alive[p] & (first <= step);
+  return (v.alive[p] != 0) & (first <= step);
 }
 
 }  // namespace

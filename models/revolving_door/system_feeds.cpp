@@ -32,7 +32,7 @@ void SystemFeeds::feed(abm::Run& run) {
   std::uint32_t waiting_temporary = 0, waiting_supported = 0, waiting_housing_first = 0;
   std::uint32_t usual = 0, mtam = 0, navigator = 0;
   for (std::size_t p = 0; p < v.size; ++p) {
-    const std::uint32_t alive = v.alive[p];
+    const std::uint32_t alive = v.alive[p] != 0;
     const Housing h = v.housing[p];
     const WaitingFor w = v.waiting_for[p];
     const Support s = v.support[p];
@@ -47,7 +47,7 @@ void SystemFeeds::feed(abm::Run& run) {
     navigator += alive & (s == Support::navigator);
   }
   double housing_first_clients = 0;  // [workload of a settled client]
-  const auto client = [&](std::size_t p) { return v.alive[p] & (v.support[p] == Support::housing_first); };
+  const auto client = [&](std::size_t p) { return (v.alive[p] != 0) & (v.support[p] == Support::housing_first); };
   abm::for_each_where(0, static_cast<abm::PersonId>(v.size), client, [&](abm::PersonId p) {
     housing_first_clients += housing_first_workload(v, p, step, new_client_workload);
   });

@@ -32,12 +32,12 @@ class CoordinatedService : public CapacityReferral {
   bool refers_this_week() final;
   void start_pass() final { clients_ = 0; }
   /// Person p, alive: a client is counted (or handed back if the service has closed); anyone else may be a
-  /// candidate. `is_candidate` is the subclass's own, named so that the call is not virtual (visit_people).
-  template <class IsCandidate>
-  void visit(const ReferralWeek& week, abm::PersonId p, IsCandidate&& is_candidate) {
+  /// candidate. `candidate` calls the subclass's own is_candidate by name, so that it is not a virtual call.
+  template <class Candidate>
+  void visit(const ReferralWeek& week, abm::PersonId p, Candidate&& candidate) {
     const PeopleView& v = week.people;
     if (v.support[p] != support_) {
-      if (is_candidate(v, p)) add_candidate(p);
+      if (candidate(v, p)) add_candidate(p);
     } else if (level_ <= 0.0) {
       hand_back(week, p);
     } else {

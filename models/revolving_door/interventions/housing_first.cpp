@@ -72,11 +72,12 @@ class HousingFirst : public CapacityReferral {
     }
   }
 
-  /// Only someone outside prison and hospital, homeless or on the list, has a visit that does anything.
+  /// Only someone outside prison and hospital, homeless or on the list, has a visit that does anything: a test
+  /// that must stay true of everyone visit() can change.
   void visit_people(const ReferralWeek& week) override {
     const PeopleView& v = week.people;
     const auto may_act = [&](std::size_t p) {
-      return v.alive[p] & !v.in_prison(p) & (v.mental_health[p] != Mental::inpatient) &
+      return (v.alive[p] != 0) & !v.in_prison(p) & (v.mental_health[p] != Mental::inpatient) &
              (homeless(v.housing[p]) | (v.waiting_for[p] == WaitingFor::housing_first));
     };
     abm::for_each_where(0, static_cast<abm::PersonId>(v.size), may_act,

@@ -13,7 +13,7 @@
 namespace revolve::revolving_door {
 namespace {
 
-class Mtam : public CoordinatedService {
+class Mtam final : public CoordinatedService {
  public:
   explicit Mtam(std::shared_ptr<const ModelSetup> setup)
       : CoordinatedService(std::move(setup), "mtam", Support::mtam, Service::mtam) {}

@@ -12,7 +12,7 @@
 namespace revolve::revolving_door {
 namespace {
 
-class Navigators : public CoordinatedService {
+class Navigators final : public CoordinatedService {
  public:
   explicit Navigators(std::shared_ptr<const ModelSetup> setup)
       : CoordinatedService(std::move(setup), "navigators", Support::navigator, Service::navigator) {}
