@@ -42,9 +42,11 @@ class Summary {
   std::size_t rows_ = 0;
   std::uint32_t runs_ = 0;
   std::vector<Moments> cells_;             // row-major (row, output)
-  // Per cell, one per quantile; made at the second run (one run's quantiles are its values, kept exactly as
-  // the means), so a single run, such as a workshop chunk, does not build about 70 MB of them.
-  std::vector<P2Quantile> estimators_;
+  // One schedule per quantile and, per cell, one set of markers per quantile; made at the second run (one run's
+  // quantiles are its values, kept exactly as the means), so a single run, such as a workshop chunk, does not build
+  // about 25 MB of them.
+  std::vector<P2Schedule> schedules_;
+  std::vector<P2Markers> estimators_;
 
   std::size_t cell(std::size_t row, std::size_t output) const { return row * names_.size() + output; }
   void shape_like(const abm::Outputs& run);
