@@ -5,6 +5,7 @@
 #include <cmath>
 
 #include "models/revolving_door/episodes.hpp"
+#include "models/revolving_door/week_passes.hpp"
 #include "sim/abm/alive.hpp"
 #include "sim/core/error.hpp"
 #include "sim/core/vector_clones.hpp"
@@ -15,41 +16,34 @@ namespace {
 
 constexpr std::int32_t six_years = 313;  // [weeks] the window of calibration target 7 (a definition)
 
+/// Weeks from the start of a Housing First tenancy to its sustainment checks, one and three years on [weeks]
+/// (rounded to the nearest week, as std::lround would: the values are positive).
+constexpr std::int32_t check_1y = static_cast<std::int32_t>(weeks_per_year + 0.5);
+constexpr std::int32_t check_3y = static_cast<std::int32_t>(3 * weeks_per_year + 0.5);
+
 /// One uniform per person of a block for each exit, generated in bulk.
 struct ExitDraws {
   std::array<double, abm::Run::block_size> death, move, positive;
 };
 
-/// Who may leave this week, or has a Housing First tenancy to check, by row of a block (abm::for_each_marked).
+/// Who may leave this week, or has a Housing First tenancy to check this week, by row of a block
+/// (abm::for_each_marked).
 using ExitMarks = std::array<std::uint8_t, abm::Run::block_size>;
-
-/// The weekly death hazard of person p (design 5.7) [per week].
-double death_hazard(const PeopleView& v, abm::PersonId p, const ModelSetup& setup, std::int32_t now) {
-  const MortalityParameters& m = setup.parameters.mortality;
-  const bool recently_released = v.t_released[p] != abm::no_event && now - v.t_released[p] < m.release_window;
-  return m.base_rate * setup.age_factor(v.age[p]) *
-         (v.homeless_now(p) && v.housing[p] == Housing::rough_sleeping ? m.rough_sleeping : 1.0) *
-         (v.substance[p] == Substance::problematic ? m.problematic_substance : 1.0) *
-         (v.mental_health[p] == Mental::crisis ? m.crisis : 1.0) * (recently_released ? m.recent_release : 1.0);
-}
-
-/// The largest of [begin, end) (not empty, no NaN), in four running maxima: one would wait on the last at each row.
-double largest(const double* begin, const double* end) {
-  std::array<double, 4> lanes;
-  lanes.fill(*begin);
-  const double* x = begin;
-  for (; end - x >= 4; x += 4) {
-    for (std::size_t k = 0; k < 4; ++k) lanes[k] = x[k] > lanes[k] ? x[k] : lanes[k];
-  }
-  for (; x < end; ++x) lanes[0] = *x > lanes[0] ? *x : lanes[0];
-  return std::max(std::max(lanes[0], lanes[1]), std::max(lanes[2], lanes[3]));
-}
 
 /// The thresholds of a block's exits: a death, moving away, a sustained exit.
 struct ExitThresholds {
-  double death_bound, move_probability, exit_probability;
+  const double* death_hazard;  // [per week] by row
+  double move_probability, exit_probability;
   double qualifying;  // [weeks] stable before a sustained exit
+  std::int32_t now;   // [step] the week, for the Housing First checks
 };
+
+/// Whether a Housing First tenancy that started at `start` (abm::no_event if none) has a sustainment check this week.
+/// Unsigned, so that the difference from no_event wraps, well defined, to a number of weeks no check has.
+inline bool housing_first_check_due(std::int32_t start, std::int32_t now) {
+  const std::uint32_t weeks = static_cast<std::uint32_t>(now) - static_cast<std::uint32_t>(start);
+  return (start != abm::no_event) & ((weeks == std::uint32_t{check_1y}) | (weeks == std::uint32_t{check_3y}));
+}
 
 /// Rows [0, n) of one block: counts every row's weeks meeting the exit conditions, and marks who may leave this
 /// week or has a Housing First tenancy to check. A loop with no branch over columns that cannot overlap
@@ -67,11 +61,11 @@ void mark_rows(std::size_t n, const std::uint8_t* __restrict alive, const std::u
                                            static_cast<Mental>(mental[i]), static_cast<Substance>(substance[i]));
     const double stable = met * (weeks_stable[i] + 1);
     weeks_stable[i] = stable;
-    const bool may_die = d.death[i] < at.death_bound;
+    const bool may_die = d.death[i] < at.death_hazard[i];
     const bool moves = !in_prison(static_cast<Justice>(justice[i])) & (d.move[i] < at.move_probability);
     const bool exits = (stable >= at.qualifying) & (d.positive[i] < at.exit_probability);
-    const bool tenancy = housing_first_start[i] != abm::no_event;
-    marks[i] = (alive[i] != 0) & (may_die | moves | exits | tenancy);
+    const bool check = housing_first_check_due(housing_first_start[i], at.now);
+    marks[i] = (alive[i] != 0) & (may_die | moves | exits | check);
   }
 }
 
@@ -89,11 +83,8 @@ bool happens(double u, double hazard) { return u < hazard && u < -std::expm1(-ha
 /// Counts the sustainment of Housing First tenancies one and three years after they started.
 void check_housing_first_anniversary(const PeopleView& v, abm::PersonId p, std::int32_t now,
                                      const EventCounters& events, abm::BlockCounts& counts) {
-  if (v.t_housing_first_start[p] == abm::no_event) return;
-  const std::int32_t weeks = now - v.t_housing_first_start[p];
-  const bool one = weeks == static_cast<std::int32_t>(std::lround(weeks_per_year));
-  const bool three = weeks == static_cast<std::int32_t>(std::lround(3 * weeks_per_year));
-  if (!one && !three) return;
+  if (!housing_first_check_due(v.t_housing_first_start[p], now)) return;
+  const bool one = now - v.t_housing_first_start[p] == check_1y;
   const bool sustained = v.housing[p] == Housing::housing_first;
   const std::uint8_t g = v.group.code(p);
   counts.add(events(one ? Event::housing_first_check_1y : Event::housing_first_check_3y, g));
@@ -104,23 +95,7 @@ void check_housing_first_anniversary(const PeopleView& v, abm::PersonId p, std::
 
 void Exits::init(abm::Run& run) {
   PeopleModule::init(run);
-  age_factor_up_to_ = setup_->mortality_age_factor;
-  if (age_factor_up_to_.empty()) throw Error("the mortality age factors are not set (ModelSetup)");
-  for (std::size_t w = 1; w < age_factor_up_to_.size(); ++w) {
-    age_factor_up_to_[w] = std::max(age_factor_up_to_[w], age_factor_up_to_[w - 1]);
-  }
-}
-
-/// An upper bound of death_hazard over the people of rows [first, last) [per week]: the same product, in the same
-/// order, of the largest value each factor can take, the age factor at the oldest row's age. Since rounding is
-/// monotone, a draw at or above it means no death without looking at the person, which most people's draws are.
-double Exits::death_hazard_bound(const PeopleView& v, abm::PersonId first, abm::PersonId last) const {
-  const MortalityParameters& m = setup_->parameters.mortality;
-  const double oldest = largest(v.age + first, v.age + last);  // [weeks]; the dead's rows too, harmlessly
-  const auto week = static_cast<std::size_t>(std::max(oldest, 0.0));
-  const double age_factor = age_factor_up_to_[std::min(week, age_factor_up_to_.size() - 1)];
-  return m.base_rate * age_factor * std::max(m.rough_sleeping, 1.0) * std::max(m.problematic_substance, 1.0) *
-         std::max(m.crisis, 1.0) * std::max(m.recent_release, 1.0);
+  if (setup_->mortality_age_factor.empty()) throw Error("the mortality age factors are not set (ModelSetup)");
 }
 
 void Exits::step(Phase, abm::Run& run) {
@@ -134,20 +109,32 @@ void Exits::step(Phase, abm::Run& run) {
                        positive = run.stream("flows.sustained_exit");
   const double move_probability = -std::expm1(-f.moving_away), exit_probability = -std::expm1(-f.sustained_exit);
   const EventCounters& events = events_;
+  const MortalityParameters& m = setup.parameters.mortality;
+  const DeathFactors mortality{.base_rate = m.base_rate,
+                               .age_factor = setup.mortality_age_factor.data(),
+                               .oldest = static_cast<double>(setup.mortality_age_factor.size() - 1),
+                               .rough_sleeping = m.rough_sleeping,
+                               .problematic_substance = m.problematic_substance,
+                               .crisis = m.crisis,
+                               .recent_release = m.recent_release,
+                               .release_window = m.release_window};
   run.for_each_block([&](abm::PersonId first, abm::PersonId last, abm::BlockCounts& counts) {
     const std::size_t n = last - first;
     ExitDraws d;
     death.fill_grouped_uniforms(run_number, step, first, std::span(d.death).first(n));
     move.fill_grouped_uniforms(run_number, step, first, std::span(d.move).first(n));
     positive.fill_grouped_uniforms(run_number, step, first, std::span(d.positive).first(n));
-    const double death_bound = death_hazard_bound(v, first, last);
+    std::array<double, abm::Run::block_size> hazard;
+    death_hazards(n, v.age + first, v.housing.codes_from(first), v.justice.codes_from(first),
+                  v.mental_health.codes_from(first), v.substance.codes_from(first), v.t_released + first, mortality,
+                  now, hazard.data());
     ExitMarks marks{};
-    mark_exits(n, v, first, d, {death_bound, move_probability, exit_probability, f.sustained_exit_qualifying},
+    mark_exits(n, v, first, d, {hazard.data(), move_probability, exit_probability, f.sustained_exit_qualifying, now},
                marks.data());
     abm::for_each_marked(first, marks.data(), n, [&](abm::PersonId p) {
       const std::size_t i = p - first;
       const std::uint8_t g = v.group.code(p);
-      if (d.death[i] < death_bound && happens(d.death[i], death_hazard(v, p, setup, now))) {
+      if (happens(d.death[i], hazard[i])) {
         counts.add(events(Event::death, g));
         if (v.homeless_now(p)) {
           counts.add(events(Event::death_homeless, g));

@@ -21,12 +21,6 @@ class Exits : public PeopleModule {
   PhaseSet phases() const override { return {Phase::exits_and_entries}; }
   void init(abm::Run& run) override;
   void step(Phase phase, abm::Run& run) override;
-
- private:
-  /// The largest mortality age factor at any age up to each whole week of age (ModelSetup::age_factor).
-  std::vector<double> age_factor_up_to_;
-
-  double death_hazard_bound(const PeopleView& v, abm::PersonId first, abm::PersonId last) const;
 };
 
 }  // namespace revolve::revolving_door

@@ -54,11 +54,6 @@ struct ModelSetup {
   }
   /// Time at the start of step `step` (1, 2, ...) [years from the start of the run].
   double years_at(std::uint32_t step) const { return (step - 1) * step_years; }
-  /// The mortality age factor at `age` [weeks].
-  double age_factor(double age) const {
-    const auto week = static_cast<std::size_t>(age < 0.0 ? 0.0 : age);
-    return mortality_age_factor[week < mortality_age_factor.size() ? week : mortality_age_factor.size() - 1];
-  }
 };
 
 /// Builds the tables of a setup from its parameters.

@@ -1,6 +1,9 @@
 #include "models/revolving_door/week_passes.hpp"
 
+#include <algorithm>
+
 #include "models/revolving_door/categories.hpp"
+#include "sim/abm/population.hpp"
 #include "sim/core/vector_clones.hpp"
 
 namespace revolve::revolving_door {
@@ -39,6 +42,28 @@ void pass_time(std::size_t n, const std::uint8_t* __restrict alive, const std::u
     const double past = ae_past_year[i], weighted = past * memory + count, this_week = ae_this_week[i];
     ae_past_year[i] = living ? weighted : past;
     ae_this_week[i] = living ? count : this_week;
+  }
+}
+
+REVOLVE_AVX2_CLONES
+void death_hazards(std::size_t n, const double* __restrict age, const std::uint8_t* __restrict housing,
+                   const std::uint8_t* __restrict justice, const std::uint8_t* __restrict mental,
+                   const std::uint8_t* __restrict substance, const std::int32_t* __restrict released,
+                   const DeathFactors& f, std::int32_t now, double* __restrict hazard) {
+  // In locals, which no store through `hazard` can change: the compiler keeps them in registers.
+  const double base = f.base_rate, oldest = f.oldest, window = f.release_window;
+  const double on_street = f.rough_sleeping, on_drugs = f.problematic_substance, in_crisis = f.crisis,
+               on_release = f.recent_release;
+  const double* __restrict age_factor = f.age_factor;
+  for (std::size_t i = 0; i < n; ++i) {
+    // The whole week of age, from 0 to the table's last (older people have the oldest age's factor).
+    const auto week = static_cast<std::int32_t>(std::min(age[i] < 0.0 ? 0.0 : age[i], oldest));
+    const auto h = static_cast<Housing>(housing[i]);
+    const bool rough = !in_prison(static_cast<Justice>(justice[i])) & homeless(h) & (h == Housing::rough_sleeping);
+    const bool recently_released = (released[i] != abm::no_event) & (now - released[i] < window);
+    hazard[i] = base * age_factor[week] * (rough ? on_street : 1.0) *
+                (substance[i] == code(Substance::problematic) ? on_drugs : 1.0) *
+                (mental[i] == code(Mental::crisis) ? in_crisis : 1.0) * (recently_released ? on_release : 1.0);
   }
 }
 

@@ -1,9 +1,10 @@
 #pragma once
 // What a week does to everyone, after the people kernel has decided their events (people_kernel.cpp): two loops
-// over every row of a stretch, the dead (alive 0) left as they were. Each computes every value for every row and
-// then selects the new one or the old, with no branch, over columns that cannot overlap (restrict): loops the
-// compiler vectorises, and builds for AVX2 too (sim/core/vector_clones.hpp). This file alone is built with
-// -fno-trapping-math, without which GCC does not compute a product it may discard (CMakeLists.txt).
+// over every row of a stretch, the dead (alive 0) left as they were; and everyone's hazard of death, for exits.cpp.
+// Each computes every value for every row and then selects the new one or the old, with no branch, over columns that
+// cannot overlap (restrict): loops the compiler vectorises, and builds for AVX2 too (sim/core/vector_clones.hpp).
+// This file alone is built with -fno-trapping-math, without which GCC does not compute a product it may discard
+// (CMakeLists.txt).
 #include <cstddef>
 #include <cstdint>
 
@@ -22,5 +23,23 @@ void pass_time(std::size_t n, const std::uint8_t* __restrict alive, const std::u
                const std::uint8_t* __restrict housing, const std::uint32_t* __restrict attendances,
                double* __restrict age, double* __restrict weeks_in_housing, double* __restrict weeks_homeless,
                double* __restrict ae_past_year, double* __restrict ae_this_week, double memory);
+
+/// Mortality's factors (docs/model/design.md 5.7), as death_hazards applies them.
+struct DeathFactors {
+  double base_rate;           ///< [per week]
+  const double* age_factor;   ///< ModelSetup::mortality_age_factor, by whole week of age
+  double oldest;              ///< [weeks] the last week of age in that table
+  double rough_sleeping, problematic_substance, crisis, recent_release;  ///< multipliers
+  double release_window;      ///< [weeks] since release, during which recent_release applies
+};
+
+/// The weekly death hazard of each row [per week], the dead's too (meaningless; nothing reads it): the base rate, times
+/// the age factor, times each multiplier that applies (sleeping rough outside prison, problematic substance use, a
+/// mental-health crisis, released within the window), multiplied in that order. Every row's hazard, with the age
+/// factors gathered from their table, costs less than looking up those of the few whose draw might mean a death.
+void death_hazards(std::size_t n, const double* __restrict age, const std::uint8_t* __restrict housing,
+                   const std::uint8_t* __restrict justice, const std::uint8_t* __restrict mental,
+                   const std::uint8_t* __restrict substance, const std::int32_t* __restrict released,
+                   const DeathFactors& f, std::int32_t now, double* __restrict hazard);
 
 }  // namespace revolve::revolving_door
