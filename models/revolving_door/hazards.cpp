@@ -46,7 +46,7 @@ void raise(double& bound, double hazard, const char* domain) {
 
 }  // namespace
 
-QuietBounds::QuietBounds(const Parameters& P, const EngagementEffects& effects, const WeekRates& r) {
+QuietBounds::QuietBounds(const Parameters& P, const EngagementEffects& effects, const HazardRates& r) {
   const Hazards h(P, effects, r);
   constexpr double unset = -1.0;
   std::array<double, mental_states * 8> ae_mean;

@@ -48,7 +48,7 @@ struct Start {
   Support support;
   Group group;
   bool rough, homeless, problematic, high_need, mtam;
-  bool long_term;   ///< in the chronically homeless group or homeless for WeekRates::long_term_spell or more
+  bool long_term;   ///< in the chronically homeless group or homeless for HazardRates::long_term_spell or more
   bool first_year;  ///< in the first year of the current housing state
   double engagement;
 
@@ -56,7 +56,7 @@ struct Start {
   /// QuietBounds reads, which takes those three at their largest.
   static Start states_of(const PeopleView& v, abm::PersonId p);
   /// Adds to states_of what the hazards read beyond the states (the person's history this week and engagement).
-  void with_history(const PeopleView& v, abm::PersonId p, const WeekRates& r);
+  void with_history(const PeopleView& v, abm::PersonId p, const HazardRates& r);
   /// A start state from its domains' states and attributes, as states_of and with_history derive its flags.
   static Start from(Housing housing, Justice justice, Mental mental, Substance substance, Support support, Group group,
                     Need need, bool long_term, bool first_year, double engagement);
@@ -66,7 +66,7 @@ struct Start {
 /// where a state has fewer).
 class Hazards {
  public:
-  Hazards(const Parameters& P, const EngagementEffects& effects, const WeekRates& r)
+  Hazards(const Parameters& P, const EngagementEffects& effects, const HazardRates& r)
       : P_(P), effects_(effects), r_(r) {}
 
   /// Mean A&E attendances this week.
@@ -91,7 +91,7 @@ class Hazards {
  private:
   const Parameters& P_;
   const EngagementEffects& effects_;
-  const WeekRates& r_;
+  const HazardRates& r_;
 
   double tenancy_loss_factor(const Start& s) const;
   double crisis_factor(const Start& s) const;
@@ -102,7 +102,7 @@ class Hazards {
 /// A draw at or above a domain's bound means no event in that domain this week (for A&E: at or below, none).
 class QuietBounds {
  public:
-  QuietBounds(const Parameters& P, const EngagementEffects& effects, const WeekRates& r);
+  QuietBounds(const Parameters& P, const EngagementEffects& effects, const HazardRates& r);
 
   /// Whether a person starting the week as `s` has no event, given their draws of the week (in the order of the
   /// kernel's BlockDraws).
@@ -189,7 +189,7 @@ inline Start Start::states_of(const PeopleView& v, abm::PersonId p) {
               false, false, 0.0);
 }
 
-inline void Start::with_history(const PeopleView& v, abm::PersonId p, const WeekRates& r) {
+inline void Start::with_history(const PeopleView& v, abm::PersonId p, const HazardRates& r) {
   long_term = group == Group::chronic_homeless || v.weeks_homeless[p] >= r.long_term_spell;
   first_year = v.weeks_in_housing[p] < weeks_per_year;
   engagement = v.engagement[p];

@@ -36,22 +36,29 @@ struct KernelSignals {
   static KernelSignals declare(Signals& signals);
 };
 
-/// Numbers of the week that do not depend on the person, computed once per step.
-struct WeekRates {
+/// The numbers of the week that hazards read (Hazards, QuietBounds), computed once per step. The kernel remakes its
+/// quiet-week bounds only in weeks when one of these changes, so Hazards is given these alone.
+struct HazardRates {
   double usual_start = 0;  ///< hazards of entering contracted services, times their capacity factor [per week]
   /// Exits from the street [per week] to a hostel, supported housing and a tenancy, by rough_exit_class.
   std::array<std::array<double, 3>, 4> rough_exit{};
   double long_term_spell = 0;  ///< homelessness spell from which a person counts as long-term [weeks]
   double temporary_to_supported = 0;
-  std::array<std::array<double, 2>, service_count> build{};  ///< share of the gap to the ceiling closed, by sex
-  std::array<double, service_count> ceiling{}, leaver{};
-  double decay = 1;      ///< engagement kept after a week with no worker
-  double ae_memory = 1;  ///< weight of last week's A&E count in the past-year count
+  std::array<double, service_count> leaver{};  ///< share of each service's workers who leave in a week
   double crisis_end = 0;
   CoordinatorEffects mtam, navigator;
 
-  /// Every number equal (the kernel keeps last week's quiet-week bounds while the rates are unchanged).
-  bool operator==(const WeekRates&) const = default;
+  /// Every number equal.
+  bool operator==(const HazardRates&) const = default;
+};
+
+/// Numbers of the week that do not depend on the person, computed once per step: the hazards' and engagement's.
+/// Engagement's change most weeks (with the services' caseloads), the hazards' in far fewer.
+struct WeekRates : HazardRates {
+  std::array<std::array<double, 2>, service_count> build{};  ///< share of the gap to the ceiling closed, by sex
+  std::array<double, service_count> ceiling{};               ///< engagement each service's workers build towards
+  double decay = 1;      ///< engagement kept after a week with no worker
+  double ae_memory = 1;  ///< weight of last week's A&E count in the past-year count
 };
 
 /// The row of WeekRates::rough_exit for a person sleeping rough (docs/model/design.md, 'Hazards'): high need and a

@@ -504,8 +504,9 @@ void PeopleKernel::declare(abm::Run& run) {
 
 const QuietBounds* PeopleKernel::bounds_for(const WeekRates& rates) {
   if (!setup_->quiet_weeks) return nullptr;
-  if (!bounds_ || !(bounds_->first == rates)) {
-    bounds_.emplace(rates, QuietBounds(setup_->parameters, setup_->effects, rates));
+  const HazardRates& hazard_rates = rates;
+  if (!bounds_ || !(bounds_->first == hazard_rates)) {
+    bounds_.emplace(hazard_rates, QuietBounds(setup_->parameters, setup_->effects, hazard_rates));
   }
   return &bounds_->second;
 }

@@ -33,9 +33,9 @@ class PeopleKernel : public PeopleModule {
  private:
   KernelSignals signals_;
   HousingQueue queue_;
-  /// The quiet-week bounds and the rates they were made from: in about half the weeks the rates are the same as the
-  /// week before, and the bounds are kept.
-  std::optional<std::pair<WeekRates, QuietBounds>> bounds_;
+  /// The quiet-week bounds and the rates they were made from: in most weeks the hazards' rates are the same as the
+  /// week before (in the Bristol baseline, all but about one in six), and the bounds are kept.
+  std::optional<std::pair<HazardRates, QuietBounds>> bounds_;
 
   const QuietBounds* bounds_for(const WeekRates& rates);
 };
