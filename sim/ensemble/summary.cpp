@@ -8,7 +8,7 @@
 namespace revolve::ensemble {
 namespace {
 
-/// How many cells ahead Summary::add asks for the quantile markers (8 x 3 quantiles x 64 bytes ahead).
+/// How many cells ahead Summary::add asks for the quantile markers (with 5 quantiles, 8 x 5 x 64 bytes ahead).
 constexpr std::size_t prefetch_cells = 8;
 
 }  // namespace
@@ -55,7 +55,7 @@ void Summary::add(const abm::Outputs& run) {
     m.mean += delta / runs_;  // x itself after the first run (but -0 becomes 0)
     m.sum_of_squares += delta * (x - m.mean);
     if (quantiles == 0) continue;
-    // The markers are read and written once a run, 25 MB of them for a model's few hundred outputs over ten
+    // The markers are read and written once a run, 60 MB of them for a model's few hundred outputs over ten
     // years of weeks: asked for ahead, they are in the cache when their turn comes.
     if (c + prefetch_cells < cells_.size()) {
       const P2Markers* ahead = &estimators_[(c + prefetch_cells) * quantiles];
