@@ -167,7 +167,25 @@ class Comparison:
         if prefix is None:
             return self._rows.get((measure, period, group), self.table.iloc[:0])
         t = self.table
-        return t[t["measure"].str.startswith(prefix) & (t["period"] == period) & (t["group"] == group)]
+        matching = [m for m in self.measures if m.startswith(prefix)]
+        return t[t["measure"].isin(matching) & (t["period"] == period) & (t["group"] == group)]
+
+    def index(self) -> None:
+        """Builds the lookups that rows(), series() and years use, now rather than at their first use (before
+        forking workers that would each build them)."""
+        for lookup in ("_rows", "_series", "measures", "years"):
+            getattr(self, lookup)
+
+    @functools.cached_property
+    def measures(self) -> list[str]:
+        """Every measure of ``comparison.csv``, in the order they first appear."""
+        return list(pd.unique(self.table["measure"]))
+
+    @functools.cached_property
+    def years(self) -> list[str]:
+        """The yearly periods of ``comparison.csv`` ("year 1", "year 2", ...), in order."""
+        periods = [p for p in pd.unique(self.table["period"]) if p.startswith("year ")]
+        return sorted(periods, key=lambda p: int(p.split()[1]))
 
     @functools.cached_property
     def _rows(self) -> dict[tuple[str, str, str], pd.DataFrame]:
@@ -192,6 +210,16 @@ class Comparison:
             ``diff_high`` (absolute) and ``pct``, ``pct_low``, ``pct_high`` (percent of ``base``; NaN when the
             baseline's mean is 0).
         """
+        key = (measure, group, period, parameters)
+        if key not in self._percent_changes:  # a report asks for each about ten times
+            self._percent_changes[key] = self._percent_change(measure, group, period, parameters)
+        return self._percent_changes[key].copy()
+
+    @functools.cached_property
+    def _percent_changes(self) -> dict[tuple[str, str, str, bool], pd.DataFrame]:
+        return {}
+
+    def _percent_change(self, measure: str, group: str, period: str, parameters: bool) -> pd.DataFrame:
         rows = self.rows(measure, period, group).set_index("scenario")
         if self.baseline not in rows.index:
             return pd.DataFrame(columns=["scenario", "base", "pct", "pct_low", "pct_high"])

@@ -13,7 +13,9 @@ Example:
 """
 from __future__ import annotations
 
+import concurrent.futures
 import functools
+import multiprocessing
 import os
 import pathlib
 import re
@@ -249,7 +251,7 @@ def year_by_year(data: Comparison, measures: Iterable[str] = ("person_weeks.roug
     """
     measures = [m for m in measures if len(data.rows(m, period="year 1"))]
     palette = colours(data)
-    periods = sorted({p for p in data.table["period"] if p.startswith("year ")}, key=lambda p: int(p.split()[1]))
+    periods = data.years
     years = np.arange(1, len(periods) + 1)
     with plt.rc_context(STYLE):
         fig, axes = plt.subplots(1, len(measures), figsize=(8.2 * len(measures), 6.4), layout="constrained",
@@ -556,12 +558,14 @@ def figures(data: Comparison) -> dict[str, Figure]:
     return {name: draw() for name, draw in plans(data).items()}
 
 
-def save_all(data: Comparison, folder: str | os.PathLike) -> dict[str, list[pathlib.Path]]:
+def save_all(data: Comparison, folder: str | os.PathLike, jobs: int | None = None) -> dict[str, list[pathlib.Path]]:
     """Draw every figure and save each as PNG and SVG.
 
     Args:
         data: the comparison.
         folder: where to write them (created if missing).
+        jobs: processes drawing at once (default: one per core this process may use); the files are the same for
+            any number.
 
     Returns:
         The paths written, by figure name.
@@ -571,20 +575,46 @@ def save_all(data: Comparison, folder: str | os.PathLike) -> dict[str, list[path
         >>> [p.suffix for p in paths["outcomes"]]  # doctest: +SKIP
         ['.png', '.svg']
     """
+    global _job
     folder = pathlib.Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
-    written = {}
-    for name, draw in plans(data).items():
-        fig = draw()
-        written[name] = [folder / f"{name}.png", folder / f"{name}.svg"]
-        for path in written[name]:
-            save(fig, path)
-        plt.close(fig)
-    return written
+    drawing = plans(data)
+    workers = min(len(drawing), jobs or len(os.sched_getaffinity(0)))
+    if workers < 2:
+        return {name: _draw_and_save(draw, folder, name) for name, draw in drawing.items()}
+    # The figures are independent: forked workers draw them side by side, each from the data this process has
+    # loaded and indexed (a worker indexing it again would cost each its time), each figure the same as drawn here.
+    data.index()
+    _job = (drawing, folder)
+    try:
+        with concurrent.futures.ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
+            return dict(zip(drawing, pool.map(_draw_and_save_planned, drawing)))
+    finally:
+        _job = None
+
+
+#: What save_all's forked workers draw: the plans and the folder (inherited, as the plans cannot be pickled).
+_job: tuple[dict[str, Callable[[], Figure]], pathlib.Path] | None = None
+
+
+def _draw_and_save_planned(name: str) -> list[pathlib.Path]:
+    drawing, folder = _job
+    return _draw_and_save(drawing[name], folder, name)
+
+
+def _draw_and_save(draw: Callable[[], Figure], folder: pathlib.Path, name: str) -> list[pathlib.Path]:
+    """Draws one figure and saves it as PNG and SVG; returns the paths."""
+    fig = draw()
+    paths = [folder / f"{name}.png", folder / f"{name}.svg"]
+    for path in paths:
+        save(fig, path)
+    plt.close(fig)
+    return paths
 
 
 def save(fig: Figure, path: str | os.PathLike) -> None:
-    """Save a figure as its suffix says (PNG at 150 dpi, SVG with text as text), legends below included.
+    """Save a figure as its suffix says (PNG at 150 dpi, SVG with text as text), legends below included. The same
+    figure gives the same bytes every time: an SVG has no date, and its ids come from a fixed salt, not a random one.
 
     Example:
         >>> import tempfile
@@ -592,5 +622,5 @@ def save(fig: Figure, path: str | os.PathLike) -> None:
         >>> save(fig, pathlib.Path(tempfile.mkdtemp()) / "empty.svg")
     """
     svg = pathlib.Path(path).suffix == ".svg"
-    with plt.rc_context({"svg.fonttype": "none"}):
+    with plt.rc_context({"svg.fonttype": "none", "svg.hashsalt": "revolve"}):
         fig.savefig(path, dpi=150, bbox_inches="tight", metadata={"Date": None} if svg else None)

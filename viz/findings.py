@@ -101,16 +101,11 @@ def verbs(measure: str) -> tuple[str, str]:
 def yearly_signs(data: Comparison, measure: str, option: str) -> list[int]:
     """Each year's clear sign of an option's change from the baseline."""
     signs = []
-    for period in _years_of(data):
+    for period in data.years:
         rows = data.rows(measure, period=period).set_index("scenario")
         row = rows.loc[option] if option in rows.index else None
         signs.append(0 if row is None else clear_sign(row["diff_low"], row["diff_high"]))
     return signs
-
-
-def _years_of(data: Comparison) -> list[str]:
-    periods = {p for p in data.table["period"] if p.startswith("year ")}
-    return sorted(periods, key=lambda p: int(p.split()[1]))
 
 
 def yearly_story(data: Comparison, measure: str, option: str) -> str:
@@ -165,7 +160,7 @@ def outcomes_title(data: Comparison, option: str) -> str:
 def level_title(data: Comparison, measure: str, option: str) -> str:
     """The week-by-week chart's title: the option against the baseline in the last year, from that year's paired
     change of the measure (a level averaged over the year)."""
-    years = _years_of(data)
+    years = data.years
     row = data.percent_change(measure, period=years[-1]).set_index("scenario") if years else None
     name = noun(measure)
     if row is None or option not in row.index:

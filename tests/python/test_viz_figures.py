@@ -83,6 +83,37 @@ def test_every_figure_is_saved_as_png_and_svg():
         assert b"<svg" in svg.read_bytes()[:2000], name
 
 
+def some_plans(data, count=3):
+    """The first few figures' plans: enough to share among workers, quicker than all of them."""
+    return dict(list(figures.plans(data).items())[:count])
+
+
+def test_figures_drawn_by_several_processes_are_the_same_bytes_as_by_one(tmp_path, monkeypatch):
+    data = Comparison.load(small_comparison())
+    chosen = some_plans(data)
+    monkeypatch.setattr(figures, "plans", lambda _: chosen)
+    one = figures.save_all(data, tmp_path / "one", jobs=1)
+    two = figures.save_all(data, tmp_path / "two", jobs=2)
+    assert list(one) == list(two) == list(chosen)
+    for name in chosen:
+        assert [p.name for p in one[name]] == [p.name for p in two[name]] == [f"{name}.png", f"{name}.svg"]
+        for a, b in zip(one[name], two[name]):
+            assert a.read_bytes() == b.read_bytes(), b  # an SVG's ids too: their salt is fixed
+
+
+def test_a_figure_failing_in_a_worker_fails_save_all_with_its_error(tmp_path, monkeypatch):
+    data = Comparison.load(small_comparison())
+
+    def broken():
+        raise DataError("results.csv: no rows for this figure")
+
+    chosen = {**some_plans(data, 1), "broken": broken}
+    monkeypatch.setattr(figures, "plans", lambda _: chosen)
+    with pytest.raises(DataError, match="no rows for this figure"):
+        figures.save_all(data, tmp_path / "figures", jobs=2)
+    assert figures._job is None  # nothing left for a later call's workers
+
+
 def test_errors_name_the_file(tmp_path):
     with pytest.raises(DataError, match="no such folder"):
         Comparison.load(tmp_path / "missing")
