@@ -14,12 +14,13 @@ Example:
 from __future__ import annotations
 
 import concurrent.futures
+import contextlib
 import functools
 import multiprocessing
 import os
 import pathlib
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 
 import matplotlib
 
@@ -575,41 +576,63 @@ def save_all(data: Comparison, folder: str | os.PathLike, jobs: int | None = Non
         >>> [p.suffix for p in paths["outcomes"]]  # doctest: +SKIP
         ['.png', '.svg']
     """
+    with drawing_all(data, folder, jobs) as paths:
+        pass
+    return paths
+
+
+@contextlib.contextmanager
+def drawing_all(data: Comparison, folder: str | os.PathLike,
+                jobs: int | None = None) -> Iterator[dict[str, list[pathlib.Path]]]:
+    """save_all, while the body of the ``with`` statement runs in this process (the report renders its page).
+
+    Yields the paths save_all returns, known before any is drawn; every file is written when the statement ends, or
+    the error of the first figure that failed is raised.
+    """
     global _job
     folder = pathlib.Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
     drawing = plans(data)
+    paths = {name: [folder / f"{name}.png", folder / f"{name}.svg"] for name in drawing}
     workers = min(len(drawing), jobs or len(os.sched_getaffinity(0)))
     if workers < 2:
-        return {name: _draw_and_save(draw, folder, name) for name, draw in drawing.items()}
+        yield paths
+        for name, draw in drawing.items():
+            _draw_and_save(draw, paths[name])
+        return
     # The figures are independent: forked workers draw them side by side, each from the data this process has
     # loaded and indexed (a worker indexing it again would cost each its time), each figure the same as drawn here.
     data.index()
-    _job = (drawing, folder)
+    _job = (drawing, paths)
     try:
         with concurrent.futures.ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
-            return dict(zip(drawing, pool.map(_draw_and_save_planned, drawing)))
+            pending = [pool.submit(_draw_and_save_planned, name) for name in drawing]
+            try:
+                yield paths
+            except BaseException:
+                pool.shutdown(cancel_futures=True)
+                raise
+            for figure in pending:
+                figure.result()
     finally:
         _job = None
 
 
-#: What save_all's forked workers draw: the plans and the folder (inherited, as the plans cannot be pickled).
-_job: tuple[dict[str, Callable[[], Figure]], pathlib.Path] | None = None
+#: What drawing_all's forked workers draw: the plans and the paths (inherited, as the plans cannot be pickled).
+_job: tuple[dict[str, Callable[[], Figure]], dict[str, list[pathlib.Path]]] | None = None
 
 
-def _draw_and_save_planned(name: str) -> list[pathlib.Path]:
-    drawing, folder = _job
-    return _draw_and_save(drawing[name], folder, name)
+def _draw_and_save_planned(name: str) -> None:
+    drawing, paths = _job
+    _draw_and_save(drawing[name], paths[name])
 
 
-def _draw_and_save(draw: Callable[[], Figure], folder: pathlib.Path, name: str) -> list[pathlib.Path]:
-    """Draws one figure and saves it as PNG and SVG; returns the paths."""
+def _draw_and_save(draw: Callable[[], Figure], paths: list[pathlib.Path]) -> None:
+    """Draws one figure and saves it to each path."""
     fig = draw()
-    paths = [folder / f"{name}.png", folder / f"{name}.svg"]
     for path in paths:
         save(fig, path)
     plt.close(fig)
-    return paths
 
 
 def save(fig: Figure, path: str | os.PathLike) -> None:

@@ -75,12 +75,13 @@ def write_report(folder: str | os.PathLike, out: str | os.PathLike | None = None
     if out.is_dir():
         raise OutputError(f"{out}: is a folder; the report is one HTML file: name it, for example {out / 'report.html'}")
     check_file(out, GENERATOR, force)
-    drawn = {}
     if figures:
         from . import figures as static  # matplotlib only when figures are wanted
-        with output_folder(out.parent / "figures", force) as aside:
-            drawn = {name: [f"figures/{p.name}" for p in paths] for name, paths in static.save_all(data, aside).items()}
-    write_text(out, render(data, drawn, title), GENERATOR, force)
+        with output_folder(out.parent / "figures", force) as aside, static.drawing_all(data, aside) as paths:
+            page = render(data, {name: [f"figures/{p.name}" for p in files] for name, files in paths.items()}, title)
+    else:
+        page = render(data, {}, title)
+    write_text(out, page, GENERATOR, force)
     return out
 
 

@@ -114,6 +114,19 @@ def test_a_figure_failing_in_a_worker_fails_save_all_with_its_error(tmp_path, mo
     assert figures._job is None  # nothing left for a later call's workers
 
 
+def test_the_page_renders_while_workers_draw_and_an_error_there_stops_them(tmp_path, monkeypatch):
+    data = Comparison.load(small_comparison())
+    chosen = some_plans(data, 2)
+    monkeypatch.setattr(figures, "plans", lambda _: chosen)
+    with figures.drawing_all(data, tmp_path / "drawn", jobs=2) as paths:
+        assert [p.name for p in paths[next(iter(chosen))]][0].endswith(".png")  # known before they are drawn
+    assert all(p.stat().st_size > 0 for files in paths.values() for p in files)
+    with pytest.raises(RuntimeError, match="the page failed"):
+        with figures.drawing_all(data, tmp_path / "stopped", jobs=2):
+            raise RuntimeError("the page failed")
+    assert figures._job is None
+
+
 def test_errors_name_the_file(tmp_path):
     with pytest.raises(DataError, match="no such folder"):
         Comparison.load(tmp_path / "missing")
