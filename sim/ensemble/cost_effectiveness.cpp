@@ -6,6 +6,7 @@
 #include <numeric>
 
 #include "sim/core/error.hpp"
+#include "sim/core/suggest.hpp"
 
 namespace revolve::ensemble {
 namespace {
@@ -32,7 +33,13 @@ void check_cost_effectiveness_measures(const std::vector<MeasureInfo>& measures,
   const auto find = [&](const std::string& name) {
     const auto it = std::find_if(measures.begin(), measures.end(),
                                  [&](const MeasureInfo& m) { return m.measure == name && m.group.empty(); });
-    if (it == measures.end()) throw Error("cost-effectiveness: the model has no measure '" + name + "'");
+    if (it == measures.end()) {
+      std::vector<std::string> known;
+      for (const MeasureInfo& m : measures) {
+        if (m.group.empty()) known.push_back(m.measure);
+      }
+      throw Error("cost-effectiveness: the model has no measure '" + name + "'" + did_you_mean(name, known));
+    }
     return *it;
   };
   find(cost);

@@ -189,6 +189,10 @@ TEST_CASE("a PSA checks its cost-effectiveness measures before it runs anything"
   settings.cost = "cost.nothing";
   CHECK_THROWS_WITH(ensemble::run_psa_comparison(model, prepared, settings),
                     Catch::Matchers::Contains("the model has no measure 'cost.nothing'"));
+  settings.cost = "cost_discounted.la_housin";  // a typo: the error names what was meant
+  CHECK_THROWS_WITH(ensemble::run_psa_comparison(model, prepared, settings),
+                    Catch::Matchers::Contains("no measure 'cost_discounted.la_housin' (did you mean "
+                                              "'cost_discounted.la_housing'"));
   settings.cost = "cost_discounted.la_housing";
   settings.outcome = "people.rough_sleeping";
   CHECK_THROWS_WITH(ensemble::run_psa_comparison(model, prepared, settings),
