@@ -46,6 +46,18 @@ def test_version_is_the_engine_version(revolve_cli):
     assert revolve.__version__ == run_cli(revolve_cli, "--version").stdout.split()[0]
 
 
+def test_the_code_version_is_the_commit_built_not_the_one_configured(revolve_cli):
+    """Manifests name the code version: `git describe` as at the last build (make test builds first), which once
+    stayed what it was when CMake configured the build folder."""
+    described = subprocess.run(["git", "describe", "--always", "--dirty", "--tags"], cwd=ROOT, capture_output=True,
+                               text=True)
+    if described.returncode != 0:
+        return  # not a git checkout: the version is "unknown", and nothing to compare it with
+    built = run_cli(revolve_cli, "--version").stdout.split()[1].strip("()")
+    assert built == described.stdout.strip()
+    assert revolve._core.git_version == built
+
+
 def test_package_exports_what_it_lists():
     assert all(hasattr(revolve, name) for name in revolve.__all__)
     assert revolve.sd.load and revolve.sd.Model and revolve.parameters
