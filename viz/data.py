@@ -149,9 +149,8 @@ class Comparison:
         They are the measures ``comparison.csv`` gives a net cost per unit for (the CLI headlines the same ones),
         and the outcomes :data:`viz.labels.OUTCOMES` names that it holds (such as s136 detentions).
         """
-        net = self.table.loc[self.table["measure"].str.startswith("net_cost_per."), "measure"]
-        found = list(dict.fromkeys(m.removeprefix("net_cost_per.") for m in net))
-        present = set(self.table["measure"])
+        found = [m.removeprefix("net_cost_per.") for m in self.measures if m.startswith("net_cost_per.")]
+        present = set(self.measures)
         found += [m for m in labels.OUTCOMES if m in present and m not in found]
         known = [m for m in labels.OUTCOMES if m in found]
         return known + [m for m in found if m not in known]

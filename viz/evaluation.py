@@ -83,8 +83,7 @@ def _quarters(data: Comparison) -> str:
 
 def _total(data: Comparison, measure: str, period: str = "total") -> pd.DataFrame:
     """Whole-cohort rows of `measure` in `period`, by scenario (empty if absent)."""
-    return data.table[(data.table["measure"] == measure) & (data.table["group"] == "")
-                      & (data.table["period"] == period)].set_index("scenario")
+    return data.rows(measure, period).set_index("scenario")
 
 
 def _percent(numerator: float, denominator: float) -> str:
