@@ -590,11 +590,14 @@ def drawing_all(data: Comparison, folder: str | os.PathLike,
     the error of the first figure that failed is raised.
     """
     global _job
+    if jobs is not None and jobs < 1:
+        raise ValueError(f"jobs: {jobs} is not a number of processes of 1 or more (None: one per core)")
     folder = pathlib.Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
     drawing = plans(data)
     paths = {name: [folder / f"{name}.png", folder / f"{name}.svg"] for name in drawing}
-    workers = min(len(drawing), jobs or len(os.sched_getaffinity(0)))
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+    workers = min(len(drawing), jobs or cores)
     if workers < 2:
         yield paths
         for name, draw in drawing.items():
@@ -613,7 +616,9 @@ def drawing_all(data: Comparison, folder: str | os.PathLike,
                 pool.shutdown(cancel_futures=True)
                 raise
             for figure in pending:
-                figure.result()
+                if figure.exception() is not None:
+                    pool.shutdown(cancel_futures=True)  # the figures not started are not drawn for nothing
+                    raise figure.exception()
     finally:
         _job = None
 

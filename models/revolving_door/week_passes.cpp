@@ -56,8 +56,9 @@ void death_hazards(std::size_t n, const double* __restrict age, const std::uint8
                on_release = f.recent_release;
   const double* __restrict age_factor = f.age_factor;
   for (std::size_t i = 0; i < n; ++i) {
-    // The whole week of age, from 0 to the table's last (older people have the oldest age's factor).
-    const auto week = static_cast<std::int32_t>(std::min(age[i] < 0.0 ? 0.0 : age[i], oldest));
+    // The whole week of age, from 0 to the table's last (older people have the oldest age's factor); written so that
+    // even a NaN age gives a row of the table.
+    const auto week = static_cast<std::int32_t>(std::min(oldest, age[i] > 0.0 ? age[i] : 0.0));
     const auto h = static_cast<Housing>(housing[i]);
     const bool rough = !in_prison(static_cast<Justice>(justice[i])) & homeless(h) & (h == Housing::rough_sleeping);
     const bool recently_released = (released[i] != abm::no_event) & (now - released[i] < window);

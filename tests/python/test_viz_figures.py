@@ -112,6 +112,9 @@ def test_a_figure_failing_in_a_worker_fails_save_all_with_its_error(tmp_path, mo
     with pytest.raises(DataError, match="no rows for this figure"):
         figures.save_all(data, tmp_path / "figures", jobs=2)
     assert figures._job is None  # nothing left for a later call's workers
+    with pytest.raises(ValueError, match="jobs: 0 is not a number of processes of 1 or more"):
+        figures.save_all(data, tmp_path / "none", jobs=0)
+    assert not (tmp_path / "none").exists()
 
 
 def test_the_page_renders_while_workers_draw_and_an_error_there_stops_them(tmp_path, monkeypatch):
