@@ -109,15 +109,6 @@ void Exits::step(Phase, abm::Run& run) {
                        positive = run.stream("flows.sustained_exit");
   const double move_probability = -std::expm1(-f.moving_away), exit_probability = -std::expm1(-f.sustained_exit);
   const EventCounters& events = events_;
-  const MortalityParameters& m = setup.parameters.mortality;
-  const DeathFactors mortality{.base_rate = m.base_rate,
-                               .age_factor = setup.mortality_age_factor.data(),
-                               .oldest = static_cast<double>(setup.mortality_age_factor.size() - 1),
-                               .rough_sleeping = m.rough_sleeping,
-                               .problematic_substance = m.problematic_substance,
-                               .crisis = m.crisis,
-                               .recent_release = m.recent_release,
-                               .release_window = m.release_window};
   run.for_each_block([&](abm::PersonId first, abm::PersonId last, abm::BlockCounts& counts) {
     const std::size_t n = last - first;
     ExitDraws d;
@@ -126,8 +117,8 @@ void Exits::step(Phase, abm::Run& run) {
     positive.fill_grouped_uniforms(run_number, step, first, std::span(d.positive).first(n));
     std::array<double, abm::Run::block_size> hazard;
     death_hazards(n, v.age + first, v.housing.codes_from(first), v.justice.codes_from(first),
-                  v.mental_health.codes_from(first), v.substance.codes_from(first), v.t_released + first, mortality,
-                  now, hazard.data());
+                  v.mental_health.codes_from(first), v.substance.codes_from(first), v.t_released + first,
+                  setup.parameters.mortality, setup.mortality_age_factor, now, hazard.data());
     ExitMarks marks{};
     mark_exits(n, v, first, d, {hazard.data(), move_probability, exit_probability, f.sustained_exit_qualifying, now},
                marks.data());

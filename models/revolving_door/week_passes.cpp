@@ -49,12 +49,14 @@ REVOLVE_AVX2_CLONES
 void death_hazards(std::size_t n, const double* __restrict age, const std::uint8_t* __restrict housing,
                    const std::uint8_t* __restrict justice, const std::uint8_t* __restrict mental,
                    const std::uint8_t* __restrict substance, const std::int32_t* __restrict released,
-                   const DeathFactors& f, std::int32_t now, double* __restrict hazard) {
+                   const MortalityParameters& m, std::span<const double> age_factor, std::int32_t now,
+                   double* __restrict hazard) {
   // In locals, which no store through `hazard` can change: the compiler keeps them in registers.
-  const double base = f.base_rate, oldest = f.oldest, window = f.release_window;
-  const double on_street = f.rough_sleeping, on_drugs = f.problematic_substance, in_crisis = f.crisis,
-               on_release = f.recent_release;
-  const double* __restrict age_factor = f.age_factor;
+  const double base = m.base_rate, window = m.release_window;
+  const double on_street = m.rough_sleeping, on_drugs = m.problematic_substance, in_crisis = m.crisis,
+               on_release = m.recent_release;
+  const double oldest = static_cast<double>(age_factor.size() - 1);  // [weeks] the table's last week of age
+  const double* __restrict factor = age_factor.data();
   for (std::size_t i = 0; i < n; ++i) {
     // The whole week of age, from 0 to the table's last (older people have the oldest age's factor); written so that
     // even a NaN age gives a row of the table.
@@ -62,7 +64,7 @@ void death_hazards(std::size_t n, const double* __restrict age, const std::uint8
     const auto h = static_cast<Housing>(housing[i]);
     const bool rough = !in_prison(static_cast<Justice>(justice[i])) & homeless(h) & (h == Housing::rough_sleeping);
     const bool recently_released = (released[i] != abm::no_event) & (now - released[i] < window);
-    hazard[i] = base * age_factor[week] * (rough ? on_street : 1.0) *
+    hazard[i] = base * factor[week] * (rough ? on_street : 1.0) *
                 (substance[i] == code(Substance::problematic) ? on_drugs : 1.0) *
                 (mental[i] == code(Mental::crisis) ? in_crisis : 1.0) * (recently_released ? on_release : 1.0);
   }

@@ -7,6 +7,9 @@
 // (CMakeLists.txt).
 #include <cstddef>
 #include <cstdint>
+#include <span>
+
+#include "models/revolving_door/parameters.hpp"
 
 namespace revolve::revolving_door {
 
@@ -24,23 +27,16 @@ void pass_time(std::size_t n, const std::uint8_t* __restrict alive, const std::u
                double* __restrict age, double* __restrict weeks_in_housing, double* __restrict weeks_homeless,
                double* __restrict ae_past_year, double* __restrict ae_this_week, double memory);
 
-/// Mortality's factors (docs/model/design.md 5.7), as death_hazards applies them.
-struct DeathFactors {
-  double base_rate;           ///< [per week]
-  const double* age_factor;   ///< ModelSetup::mortality_age_factor, by whole week of age
-  double oldest;              ///< [weeks] the last week of age in that table
-  double rough_sleeping, problematic_substance, crisis, recent_release;  ///< multipliers
-  double release_window;      ///< [weeks] since release, during which recent_release applies
-};
-
-/// The weekly death hazard of each row [per week], the dead's too (meaningless; nothing reads it): the base rate, times
-/// the age factor, times each multiplier that applies (sleeping rough outside prison, problematic substance use, a
+/// The weekly death hazard of each row [per week] (docs/model/design.md 5.7), the dead's too (meaningless; nothing
+/// reads it): the base rate, times the age factor (`age_factor`, ModelSetup::mortality_age_factor by whole week of
+/// age, not empty), times each multiplier that applies (sleeping rough outside prison, problematic substance use, a
 /// mental-health crisis, released within the window), multiplied in that order. Every row's hazard, the age factors
 /// gathered from their table, costs as much in the Bristol baseline as looking up one by one those whose draw was
 /// below a bound for everyone (6% of rows), and less where a PSA's draws raise the multipliers (24% of rows).
 void death_hazards(std::size_t n, const double* __restrict age, const std::uint8_t* __restrict housing,
                    const std::uint8_t* __restrict justice, const std::uint8_t* __restrict mental,
                    const std::uint8_t* __restrict substance, const std::int32_t* __restrict released,
-                   const DeathFactors& f, std::int32_t now, double* __restrict hazard);
+                   const MortalityParameters& m, std::span<const double> age_factor, std::int32_t now,
+                   double* __restrict hazard);
 
 }  // namespace revolve::revolving_door
