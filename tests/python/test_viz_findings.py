@@ -69,3 +69,18 @@ def test_the_page_opens_on_an_early_dip_when_there_is_one():
                       scenarios=["base", "A", "B"])
     assert findings.opening_view(data, ["cost_discounted.total"]) == ("B", "cost_discounted.total")
     assert findings.yearly_story(data, "cost_discounted.total", "B") == "B costs more for one year, then saves from year 3"
+
+
+def test_looked_up_rows_are_computed_once_and_a_caller_changing_them_changes_no_later_answer():
+    data = Comparison.load(small_comparison())
+    assert data.years == sorted(data.years, key=lambda p: int(p.split()[1])) and data.years[0] == "year 1"
+    measure = data.outcomes()[0]
+    first = data.percent_change(measure)
+    assert data.percent_change(measure) is not first  # a copy each time, from one computation
+    first["pct"] = 0.0
+    first.drop(first.index, inplace=True)
+    again = data.percent_change(measure)
+    assert len(again) == len(data.alternatives) and (again["pct"] != 0.0).any()
+    table = data.table
+    expected = table[table["measure"].str.startswith("people.") & (table["period"] == "total") & (table["group"] == "")]
+    assert data.rows(prefix="people.").equals(expected)  # the rows and their order as a scan of the table gives
