@@ -65,6 +65,14 @@ void CellWeeks::clear() {
   }
 }
 
+void CellWeeks::add(const CellCounts& counts) {
+  for (std::size_t k = 0; k < cost_cell_count; ++k) {
+    for (std::size_t g = 0; g < group_count; ++g) {
+      for (std::size_t t = 0; t < tally::count; ++t) people_[k][g][t] += counts[k][g][t];
+    }
+  }
+}
+
 void CellWeeks::sum_groups(GroupWeeks& groups) const {
   for (std::size_t g = 0; g < group_count; ++g) {
     std::array<std::uint64_t, tally::count> sum{};

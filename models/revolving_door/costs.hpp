@@ -61,6 +61,10 @@ class CellWeeks {
   void clear();
   /// Where the recorder tallies a person of `group` whose week is costed in `cell`.
   PeopleCounts& at(std::uint8_t cell, std::uint8_t group) { return people_[cell][group]; }
+  /// Every cell's tallies, for the recorder's pass to add to.
+  CellCounts& people() { return people_; }
+  /// Adds tallies to every cell's.
+  void add(const CellCounts& counts);
   /// Each group's people tallies, summed over the cells (events and engagement are not touched).
   void sum_groups(GroupWeeks& groups) const;
   /// Each cell's costed events, service costs and share of the interventions' costs.
@@ -76,7 +80,7 @@ class CellWeeks {
   double weeks_at_entry(std::size_t place) const;
 
  private:
-  std::array<std::array<PeopleCounts, group_count>, cost_cell_count> people_{};
+  CellCounts people_{};
   std::array<GroupWeek, cost_cell_count> cells_{};       // summed over groups, with the costed events
   std::array<PayerCosts, cost_cell_count> cell_costs_{};  // [GBP]
 

@@ -18,6 +18,7 @@
 
 #include "models/revolving_door/people.hpp"
 #include "models/revolving_door/tallies.hpp"
+#include "sim/abm/alive.hpp"
 #include "sim/abm/outputs.hpp"
 #include "sim/abm/population.hpp"
 
@@ -36,15 +37,21 @@ class EntryCohorts {
   /// Before the week's loop over people: their columns (arrivals may move them), and the entrants followed who
   /// enter this week.
   void start_week(abm::Population& population, std::int32_t step);
-  /// Person p's week (p alive): following the run's own entrants, whether p enters a cohort this week. Inline: it is
-  /// called for everyone every week, and only someone on the Housing First list or with a coordinator or Housing
-  /// First worker can enter.
-  void person(const PeopleView& v, abm::PersonId p) {
+  /// The week of the living: following the run's own entrants, who enters a cohort this week. Only someone on the
+  /// Housing First list or with a coordinator or Housing First worker can, so everyone is tested in a vectorised
+  /// loop and only they are visited, in id order.
+  void week(const PeopleView& v) {
     if (matched_) return;  // the entrants come from the scenario followed (enter_followed)
-    const Support support = v.support[p];
-    const bool may_enter = (support == Support::housing_first) | (support == Support::mtam) |
-                           (support == Support::navigator) | (v.waiting_for[p] == WaitingFor::housing_first);
-    if (may_enter) enter(v, p);
+    abm::for_each_where(
+        0, static_cast<abm::PersonId>(v.size),
+        [&](std::size_t p) {
+          const std::uint8_t support = v.support.code(p);
+          const bool may_enter = (support == code(Support::housing_first)) | (support == code(Support::mtam)) |
+                                 (support == code(Support::navigator)) |
+                                 (v.waiting_for.code(p) == code(WaitingFor::housing_first));
+          return (v.alive[p] != 0) & may_enter;
+        },
+        [&](abm::PersonId p) { enter(v, p); });
   }
   /// After the week's loop over people: adds the week to the counts of every entrant followed and alive, then
   /// counts the entrants whose 52 weeks end this week, in the tally row `row(p)` of their group (alive or not).

@@ -25,8 +25,8 @@ void FollowUps::declare(abm::Population& population) {
   release_housing_ = population.add_state("followed_release_housing", housing);
   returned_ = population.add_state("followed_release_returned", {"no", "yes"});
   release_step_ = population.add_event_time("followed_release_step");
-  weeks_housed_ = population.add_attribute("weeks_housed_unbroken");
-  weeks_recorded_ = population.add_attribute("weeks_recorded");
+  housed_since_ = population.add_event_time("housed_since");
+  recorded_since_ = population.add_event_time("recorded_since");
 }
 
 void FollowUps::init(double step_years) {
@@ -43,14 +43,8 @@ void FollowUps::start_week(abm::Population& population, std::int32_t step) {
   release_housing_now_ = population.states(release_housing_).data();
   returned_now_ = population.states(returned_).data();
   release_step_now_ = population.event_times(release_step_).data();
-  weeks_housed_now_ = population.attributes(weeks_housed_).data();
-  weeks_recorded_now_ = population.attributes(weeks_recorded_).data();
-}
-
-// Defined here, beside what it calls, so that they inline into one call per person.
-void FollowUps::person(const PeopleView& v, abm::PersonId p, PeopleCounts& t) {
-  follow_release(v, p, t);
-  follow_housing(v, p, t);
+  housed_since_now_ = population.event_times(housed_since_).data();
+  recorded_since_now_ = population.event_times(recorded_since_).data();
 }
 
 void FollowUps::close_release(abm::PersonId p, PeopleCounts& t) {
@@ -80,15 +74,17 @@ void FollowUps::follow_release(const PeopleView& v, abm::PersonId p, PeopleCount
   release_step_now_[p] = step_;
 }
 
-void FollowUps::follow_housing(const PeopleView& v, abm::PersonId p, PeopleCounts& t) {
+void FollowUps::note(const StateTally::Change& change) {
+  const abm::PersonId p = change.person;
+  if (change.was == 0) recorded_since_now_[p] = step_;  // alive people are recorded every week from their first
+  if (signature::housed(change.is) && !signature::housed(change.was)) housed_since_now_[p] = step_;
+}
+
+void FollowUps::count_window(const PeopleView& v, abm::PersonId p, PeopleCounts& t) const {
+  // Weeks recorded, and housed without a break, up to and including this one.
   const bool housed = !v.in_prison(p) && !v.homeless_now(p);
-  double& housed_weeks = weeks_housed_now_[p];
-  double& recorded_weeks = weeks_recorded_now_[p];
-  housed_weeks = housed ? housed_weeks + 1 : 0;
-  recorded_weeks += 1;
-  if (!ends_year_) return;
-  t[tally::present_window] += recorded_weeks >= housed_window_weeks;
-  t[tally::housed_window] += housed_weeks >= housed_window_weeks;
+  t[tally::present_window] += step_ - recorded_since_now_[p] + 1 >= housed_window_weeks;
+  t[tally::housed_window] += housed && step_ - housed_since_now_[p] + 1 >= housed_window_weeks;
 }
 
 }  // namespace revolve::revolving_door

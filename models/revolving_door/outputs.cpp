@@ -232,6 +232,7 @@ void Recorder::init(abm::Run& run) {
     }
     entry_cohorts_[k].init(&runs[number]);
   }
+  state_tally_.reset();
   start_cost_cells(run);
 }
 
@@ -247,19 +248,6 @@ void Recorder::start_cost_cells(abm::Run& run) {
     entered[p] = first_week;
     v.cost_cell[p] = cost_cell(place, static_cast<std::uint8_t>(place + 1));
   }
-}
-
-std::uint8_t Recorder::next_cost_cell(const PeopleView& v, abm::PersonId p, std::int32_t* entered,
-                                      std::int32_t step) const {
-  const std::uint8_t place = place_of(v.housing[p], v.in_prison(p));
-  std::uint8_t cell = v.cost_cell[p];
-  if (entered[p] == abm::no_event) {  // joined this week, after the people's pass: costed from where they came in
-    entered[p] = step;
-    cell = cost_cell(place, static_cast<std::uint8_t>(place + 1));
-  }
-  const bool first_year_next = step + 1 - entered[p] < entry_year_weeks;
-  v.cost_cell[p] = cost_cell(place, first_year_next ? cell_entry_class(cell) : 0);
-  return cell;
 }
 
 void Recorder::record(abm::Run& run) {
@@ -289,37 +277,21 @@ void Recorder::tally_people(abm::Run& run) {
   const PeopleView v = PeopleView::of(run.population(), columns_);
   const auto step = static_cast<std::int32_t>(run.clock().step());
   cells_.clear();
-  for (auto& g : groups_) g.engagement = 0.0;
-  auto last_housing = run.population().states(last_housing_);
-  std::int32_t* entered = run.population().event_times(entered_).data();
+  // The states, and the housing moves, of those whose states changed; the cost cells moved on to next week.
+  state_tally_.update(v, step, run.population().event_times(entered_).data(),
+                      run.population().states(last_housing_).data(), cells_.people());
+  cells_.add(state_tally_.counts());
+  const auto row = [&](abm::PersonId p) -> PeopleCounts& {
+    return cells_.at(static_cast<std::uint8_t>(state_tally_.cell(p)), static_cast<std::uint8_t>(state_tally_.group(p)));
+  };
+  sum_engagement(v);
   follow_ups_.start_week(run.population(), step);
-  for (EntryCohorts& cohorts : entry_cohorts_) cohorts.start_week(run.population(), step);
+  follow_ups_.week(v, state_tally_.changes(), row);
   for (auto& groups : further_entrants_) groups = {};
-  abm::for_each_alive(v.alive, 0, static_cast<abm::PersonId>(v.size), [&](abm::PersonId p) {
-    PeopleCounts& t = cells_.at(next_cost_cell(v, p, entered, step), v.group.code(p));
-    const std::uint8_t last = last_housing[p], housing = v.housing.code(p);
-    if (last != 0 && last - 1 != housing) t[tally::moves + (last - 1) * housing_count + housing] += 1;
-    last_housing[p] = static_cast<std::uint8_t>(housing + 1);
-    const bool prison = v.in_prison(p);
-    t[tally::housing + housing] += !prison;  // no branch on a person's state: adding 0 leaves a count as it was
-    t[tally::justice + v.justice.code(p)] += 1;
-    t[tally::mental + v.mental_health.code(p)] += 1;
-    t[tally::substance + v.substance.code(p)] += 1;
-    t[tally::support + v.support.code(p)] += 1;
-    if (v.waiting_for[p] != WaitingFor::nothing) t[tally::waiting + v.waiting_for.code(p) - 1] += 1;
-    t[tally::alive] += 1;
-    const std::int32_t before = v.t_street_hostel_move_before[p];
-    if (before != abm::no_event && step - before < past_year_weeks) t[tally::revolving] += 1;
-    const bool homeless = v.homeless_now(p);
-    t[tally::homeless] += homeless;
-    t[tally::homeless_mental_need] += homeless && v.mental_health[p] != Mental::stable;
-    t[tally::housed] += !prison && !homeless;
-    t[tally::in_prison] += prison;
-    t[tally::in_transition] += v.in_transition(p);
-    groups_[v.group.code(p)].engagement += v.engagement[p];  // summed in person order, as ever
-    follow_ups_.person(v, p, t);
-    for (EntryCohorts& cohorts : entry_cohorts_) cohorts.person(v, p);
-  });
+  for (EntryCohorts& cohorts : entry_cohorts_) {
+    cohorts.start_week(run.population(), step);
+    cohorts.week(v);
+  }
   entry_cohorts_[0].end_week(v, [&](abm::PersonId p) -> auto& {
     return cells_.at(v.cost_cell[p], v.group.code(p));
   });
@@ -327,6 +299,13 @@ void Recorder::tally_people(abm::Run& run) {
     entry_cohorts_[k].end_week(v, [&](abm::PersonId p) -> auto& { return further_entrants_[k - 1][v.group.code(p)]; });
   }
   cells_.sum_groups(groups_);
+}
+
+void Recorder::sum_engagement(const PeopleView& v) {
+  for (auto& g : groups_) g.engagement = 0.0;
+  abm::for_each_alive(v.alive, 0, static_cast<abm::PersonId>(v.size), [&](abm::PersonId p) {
+    groups_[v.group.code(p)].engagement += v.engagement[p];  // summed in person order, as ever
+  });
 }
 
 void Recorder::read_events(const abm::Run& run) {

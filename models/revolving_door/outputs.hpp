@@ -13,6 +13,7 @@
 #include "models/revolving_door/model_setup.hpp"
 #include "models/revolving_door/people.hpp"
 #include "models/revolving_door/people_module.hpp"
+#include "models/revolving_door/state_tally.hpp"
 #include "models/revolving_door/tallies.hpp"
 #include "sim/abm/run.hpp"
 #include "sim/ensemble/scenario_model.hpp"
@@ -73,6 +74,7 @@ class Recorder : public PeopleModule {
   std::vector<abm::Output> outputs_;
   GroupWeeks groups_{};
   CellWeeks cells_;  // the people by cost cell and group, and each cell's costs
+  StateTally state_tally_;  // the people in each state by cost cell and group, kept from week to week
   std::array<std::array<double, payer_count>, group_count> by_payer_{};  // intervention costs included [GBP]
   std::vector<std::array<double, group_count>> by_intervention_;         // [intervention][group] [GBP]
   std::vector<CellWeeks::InterventionCost> own_costs_;  // each intervention's payer, weight and by_intervention_ row
@@ -95,8 +97,8 @@ class Recorder : public PeopleModule {
   void add_costs(const abm::Run& run);
   /// Sets where each person of the starting cohort is costed from week 1.
   void start_cost_cells(abm::Run& run);
-  /// The cell this week's costs of person p go to; sets the one of next week.
-  std::uint8_t next_cost_cell(const PeopleView& v, abm::PersonId p, std::int32_t* entered, std::int32_t step) const;
+  /// Each group's engagement summed over the people alive.
+  void sum_engagement(const PeopleView& v);
   /// The tally of the week of group g that an output reads.
   double people(const OutputSpec& spec, std::size_t g) const;
   /// An output's value for one group (0 to 3) this week.

@@ -6,6 +6,7 @@
 #include <cstdint>
 
 #include "models/revolving_door/categories.hpp"
+#include "models/revolving_door/cost_cells.hpp"
 #include "models/revolving_door/events.hpp"
 
 namespace revolve::revolving_door {
@@ -56,6 +57,8 @@ inline const std::vector<std::string> entry_cohort_names = {"housing_first", "mt
 /// The recorder's pass counts whole people (and their weeks and attendances): integers, which add exactly in any
 /// order and, unlike doubles, with no floating-point latency between one person's additions and the next's.
 using PeopleCounts = std::array<std::uint32_t, tally::count>;
+/// Tallies by cost cell (cost_cells.hpp), then group.
+using CellCounts = std::array<std::array<PeopleCounts, group_count>, cost_cell_count>;
 
 /// One group's week: people at the end of it, events during it.
 struct GroupWeek {

@@ -1,0 +1,136 @@
+#include "models/revolving_door/state_tally.hpp"
+
+#include <algorithm>
+
+#include "models/revolving_door/model_setup.hpp"
+#include "sim/abm/alive.hpp"
+#include "sim/core/vector_clones.hpp"
+
+namespace revolve::revolving_door {
+namespace {
+
+/// Rows whose signatures are made and then visited together (1 KiB of signatures, in the L1 cache).
+constexpr abm::PersonId tally_stretch = 256;
+
+// Every column a separate restrict parameter, so that the compiler knows the writes to cost_cell and entered
+// change no column read, and vectorises the loop. Each value is computed for every row, then kept or not.
+REVOLVE_AVX2_CLONES
+void signatures_of(std::size_t n, const std::uint8_t* __restrict alive, const std::uint8_t* __restrict housing,
+                   const std::uint8_t* __restrict justice, const std::uint8_t* __restrict mental,
+                   const std::uint8_t* __restrict substance, const std::uint8_t* __restrict support,
+                   const std::uint8_t* __restrict waiting, const std::uint8_t* __restrict group,
+                   const std::int32_t* __restrict move_before, const std::int32_t* __restrict transition_end,
+                   std::uint8_t* __restrict cost_cell_now, std::int32_t* __restrict entered, std::int32_t step,
+                   const std::uint32_t* __restrict before, std::uint32_t* __restrict now,
+                   std::uint8_t* __restrict changed) {
+  for (std::size_t i = 0; i < n; ++i) {
+    const bool living = alive[i] != 0;
+    const std::uint8_t h = housing[i], j = justice[i];
+    const bool prison = in_prison(static_cast<Justice>(j));
+    const bool homeless_now = !prison & homeless(static_cast<Housing>(h));
+    // Where this week is costed and where next week's will be (Recorder::next_cost_cell).
+    const std::uint8_t place = prison ? prison_place : h;
+    const std::int32_t joined = entered[i];
+    const bool newcomer = joined == abm::no_event;  // joined this week, after the people's pass
+    const std::int32_t entry = newcomer ? step : joined;
+    const std::uint8_t cell = newcomer ? cost_cell(place, static_cast<std::uint8_t>(place + 1)) : cost_cell_now[i];
+    const bool first_year_next = step + 1 - entry < entry_year_weeks;
+    const std::uint8_t next_cell = cost_cell(place, first_year_next ? cell_entry_class(cell) : 0);
+    entered[i] = living ? entry : joined;
+    cost_cell_now[i] = living ? next_cell : cost_cell_now[i];
+    // Two moves between the street and hostels within 52 weeks (no_event: fewer than two moves).
+    const std::int32_t moved = move_before[i];
+    const bool revolving = (moved != abm::no_event) & (moved > step - past_year_weeks);
+    using namespace signature;
+    const std::uint32_t s = 1u | std::uint32_t{h} << signature::housing | std::uint32_t{prison} << signature::prison |
+                            std::uint32_t{j} << signature::justice | std::uint32_t{mental[i]} << signature::mental |
+                            std::uint32_t{substance[i]} << signature::substance |
+                            std::uint32_t{support[i]} << signature::support |
+                            std::uint32_t{waiting[i]} << signature::waiting |
+                            std::uint32_t{revolving} << signature::revolving |
+                            std::uint32_t{homeless_now} << signature::homeless |
+                            std::uint32_t{transition_end[i] != abm::no_event} << signature::in_transition |
+                            std::uint32_t{group[i]} << signature::group | std::uint32_t{cell} << signature::cell;
+    now[i] = living ? s : 0u;
+    changed[i] = now[i] != before[i];
+  }
+}
+
+}  // namespace
+
+void tally_signatures(std::size_t n, const TallyRows& r, std::int32_t step, const std::uint32_t* __restrict before,
+                      std::uint32_t* __restrict now, std::uint8_t* __restrict changed) {
+  signatures_of(n, r.alive, r.housing, r.justice, r.mental, r.substance, r.support, r.waiting, r.group,
+                r.street_hostel_move_before, r.transition_end, r.cost_cell, r.entered, step, before, now, changed);
+}
+
+void StateTally::reset() {
+  signatures_.clear();
+  changes_.clear();
+  counts_ = {};
+}
+
+void StateTally::update(const PeopleView& v, std::int32_t step, std::int32_t* entered, std::uint8_t* last_housing,
+                        CellCounts& moves) {
+  signatures_.resize(v.size, 0u);  // newcomers since last week: never counted
+  changes_.clear();
+  alignas(64) std::array<std::uint32_t, tally_stretch> now;
+  alignas(64) std::array<std::uint8_t, tally_stretch> changed;
+  for (abm::PersonId first = 0; first < v.size; first += tally_stretch) {
+    const abm::PersonId n = std::min<abm::PersonId>(tally_stretch, static_cast<abm::PersonId>(v.size) - first);
+    const TallyRows rows{.alive = v.alive + first,
+                         .housing = v.housing.codes_from(first),
+                         .justice = v.justice.codes_from(first),
+                         .mental = v.mental_health.codes_from(first),
+                         .substance = v.substance.codes_from(first),
+                         .support = v.support.codes_from(first),
+                         .waiting = v.waiting_for.codes_from(first),
+                         .group = v.group.codes_from(first),
+                         .street_hostel_move_before = v.t_street_hostel_move_before + first,
+                         .transition_end = v.ti_transition_end + first,
+                         .cost_cell = v.cost_cell + first,
+                         .entered = entered + first};
+    tally_signatures(n, rows, step, signatures_.data() + first, now.data(), changed.data());
+    std::fill(changed.begin() + n, changed.begin() + ((n + 7) & ~abm::PersonId{7}), std::uint8_t{0});
+    abm::for_each_marked(first, changed.data(), n, [&](abm::PersonId p) {
+      const std::uint32_t was = signatures_[p], is = now[p - first];
+      if (was != 0) add(was, ~0u);
+      if (is != 0) {
+        add(is, 1u);
+        const unsigned housing = signature::housing_of(is);
+        // A move since the last count (the dead are not counted, and no one comes back).
+        if (was != 0 && signature::housing_of(was) != housing) {
+          moves[signature::cell_of(is)][signature::group_of(is)]
+               [tally::moves + signature::housing_of(was) * housing_count + housing] += 1;
+        }
+        last_housing[p] = static_cast<std::uint8_t>(housing + 1);
+      }
+      signatures_[p] = is;
+      changes_.push_back({p, was, is});
+    });
+  }
+}
+
+void StateTally::add(std::uint32_t s, std::uint32_t n) {
+  using signature::field;
+  PeopleCounts& t = counts_[signature::cell_of(s)][signature::group_of(s)];
+  // n where a condition holds, else 0: no branch on a person's states, which a changed person's week makes random.
+  const auto when = [n](bool condition) { return n & (0u - condition); };
+  const bool prison = field(s, signature::prison, 1) != 0, homeless_now = field(s, signature::homeless, 1) != 0;
+  const unsigned mental = field(s, signature::mental, 3), waiting = field(s, signature::waiting, 2);
+  t[tally::housing + signature::housing_of(s)] += when(!prison);  // housing counts leave out people in prison
+  t[tally::justice + field(s, signature::justice, 3)] += n;
+  t[tally::mental + mental] += n;
+  t[tally::substance + field(s, signature::substance, 2)] += n;
+  t[tally::support + field(s, signature::support, 3)] += n;
+  t[tally::waiting + (waiting + 2) % 3] += when(waiting != 0);  // waiting code - 1; nothing's adds 0 to the last
+  t[tally::alive] += n;
+  t[tally::revolving] += when(field(s, signature::revolving, 1) != 0);
+  t[tally::homeless] += when(homeless_now);
+  t[tally::homeless_mental_need] += when(homeless_now & (mental != code(Mental::stable)));
+  t[tally::housed] += when(!prison & !homeless_now);
+  t[tally::in_prison] += when(prison);
+  t[tally::in_transition] += when(field(s, signature::in_transition, 1) != 0);
+}
+
+}  // namespace revolve::revolving_door
