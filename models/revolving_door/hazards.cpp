@@ -6,6 +6,7 @@
 #include <string>
 
 #include "sim/core/error.hpp"
+#include "sim/core/vector_clones.hpp"
 
 namespace revolve::revolving_door {
 
@@ -108,8 +109,19 @@ QuietBounds::QuietBounds(const Parameters& P, const EngagementEffects& effects, 
   check_covered(support_, "support");
   check_covered(worker_, "worker change");
   for (std::size_t k = 0; k < ae_none_.size(); ++k) ae_none_[k] = 1.0 - ae_mean[k];
+  const auto as_bits = [](const auto& bounds, auto& bits) {
+    std::transform(bounds.begin(), bounds.end(), bits.begin(), draw_bits);
+  };
+  as_bits(ae_none_, ae_none_bits_);
+  as_bits(justice_, justice_bits_);
+  as_bits(mental_, mental_bits_);
+  as_bits(housing_, housing_bits_);
+  as_bits(substance_, substance_bits_);
+  as_bits(support_, support_bits_);
+  as_bits(worker_, worker_bits_);
 }
 
+REVOLVE_AVX2_CLONES
 void QuietBounds::mark_busy(std::size_t n, const Rows& rows, std::uint8_t* __restrict marks) const {
   const Rows r = rows;  // a copy: stores to marks might otherwise alias the struct, and its pointers be reloaded
   for (std::size_t i = 0; i < n; ++i) {
@@ -117,8 +129,14 @@ void QuietBounds::mark_busy(std::size_t n, const Rows& rows, std::uint8_t* __res
                                 static_cast<Mental>(r.mental[i]), static_cast<Substance>(r.substance[i]),
                                 static_cast<Support>(r.support[i]), static_cast<Group>(r.group[i]),
                                 static_cast<Need>(r.need[i]), false, false, 0.0);
-    const bool busy = !quiet(s, r.justice_u[i], r.mental_u[i], r.housing_u[i], r.substance_u[i], r.support_u[i],
-                             r.worker_u[i], r.ae_u[i]);
+    // Not quiet (quiet()): a draw that may be inside its bound, A&E's above its bound of no attendance.
+    const bool busy = (r.ae_u[i] >= ae_none_bits_.data()[ae_key(s)]) |
+                      (r.justice_u[i] <= justice_bits_.data()[justice_key(s)]) |
+                      (r.mental_u[i] <= mental_bits_.data()[mental_key(s)]) |
+                      (r.housing_u[i] <= housing_bits_.data()[housing_key(s)]) |
+                      (r.substance_u[i] <= substance_bits_.data()[substance_key(s)]) |
+                      (r.support_u[i] <= support_bits_.data()[support_key(s)]) |
+                      (r.worker_u[i] <= worker_bits_.data()[support_key(s)]);
     marks[i] = (r.alive[i] != 0) & busy;
   }
 }

@@ -8,7 +8,9 @@
 // hazard is a product of non-negative factors, summed over competing risks, and floating-point products and sums
 // are monotone in each factor, so no person can exceed it. Engagement enters through PowerTable effects x^e, convex
 // in e, at most one in each term, so each sum is convex too and its largest over e in [0, 1] is at e = 0 or e = 1.
+#include <algorithm>
 #include <array>
+#include <cmath>
 #include <cstdint>
 
 #include "models/revolving_door/kernel_week.hpp"
@@ -99,6 +101,15 @@ class Hazards {
   double treatment_entry(double base, const Start& s, bool dual_need) const;
 };
 
+/// floor(u x 2^32) within [0, 2^32 - 1], for tests of a draw's 32 random bits x (random::to_unit(x) is its
+/// uniform) in integers: to_unit(x) < u implies x <= draw_bits(u), and to_unit(x) > u implies x >= draw_bits(u). Only
+/// the one x equal to it can pass the integer test and fail the exact one: a person marked busy that way is quiet
+/// in every domain's own test, which costs a visit and changes nothing.
+inline std::uint32_t draw_bits(double u) {
+  const double scaled = std::floor(u * 4294967296.0);  // exact: a power of two, then an integer part
+  return scaled >= 4294967295.0 ? 0xFFFFFFFFu : static_cast<std::uint32_t>(std::max(scaled, 0.0));
+}
+
 /// A draw at or above a domain's bound means no event in that domain this week (for A&E: at or below, none).
 class QuietBounds {
  public:
@@ -112,13 +123,16 @@ class QuietBounds {
            substance_quiet(s, substance) & support_quiet(s, support, worker);
   }
 
-  /// The state columns and the week's draws of a stretch of rows, each from its first row (mark_busy).
+  /// The state columns and the week's draws (their random bits: random::Stream::fill_grouped_bits) of a stretch
+  /// of rows, each from its first row (mark_busy).
   struct Rows {
     const std::uint8_t *alive, *housing, *justice, *mental, *substance, *support, *group, *need;
-    const double *justice_u, *mental_u, *housing_u, *substance_u, *support_u, *worker_u, *ae_u;
+    const std::uint32_t *justice_u, *mental_u, *housing_u, *substance_u, *support_u, *worker_u, *ae_u;
   };
   /// Marks with 1 the people of rows [0, n) who are alive and not quiet, with 0 the rest: quiet() for many rows at
-  /// a time, in a loop with no branch that the compiler vectorises (its table look-ups become gathers).
+  /// a time, in a loop with no branch that the compiler vectorises (its table look-ups become gathers). The draws
+  /// are tested in integers against draw_bits of the bounds, so a draw whose bits equal one is marked too (and found
+  /// quiet by the domains' own tests).
   void mark_busy(std::size_t n, const Rows& rows, std::uint8_t* __restrict marks) const;
 
   // Each domain alone: a draw clear of its bound means no event in that domain, whatever the others do. Support's
@@ -165,6 +179,13 @@ class QuietBounds {
   std::array<double, housing_states * 8> housing_{};
   std::array<double, substance_states * 8> substance_{};
   std::array<double, support_states> support_{}, worker_{};
+  // The same bounds as draw_bits, for mark_busy.
+  std::array<std::uint32_t, mental_states * 8> ae_none_bits_{};
+  std::array<std::uint32_t, 2 * 16> justice_bits_{};
+  std::array<std::uint32_t, mental_states * 16> mental_bits_{};
+  std::array<std::uint32_t, housing_states * 8> housing_bits_{};
+  std::array<std::uint32_t, substance_states * 8> substance_bits_{};
+  std::array<std::uint32_t, support_states> support_bits_{}, worker_bits_{};
 };
 
 // Inline: the kernel calls these for every person who is not quiet, every week.

@@ -32,9 +32,23 @@ template <std::size_t N>
 /// A whole number of weeks, at least one.
 std::int32_t whole_weeks(double weeks) { return std::max(1, static_cast<int>(std::lround(weeks))); }
 
-/// One uniform per person of a stretch of rows for each decision drawn every week, generated in bulk.
+/// One draw per person of a stretch of rows for each decision drawn every week, generated in bulk as random bits:
+/// most are only tested against the quiet-week bounds, in integers (QuietBounds::mark_busy).
 struct StretchDraws {
-  std::array<double, draw_stretch> justice, mental, housing, substance, support, worker, ae;
+  std::array<std::uint32_t, draw_stretch> justice, mental, housing, substance, support, worker, ae;
+};
+
+/// Person i's uniforms (random::to_unit) of the stretch's draws, for their events.
+struct PersonDraws {
+  double justice, mental, housing, substance, support, worker, ae;
+  PersonDraws(const StretchDraws& d, std::size_t i)
+      : justice(random::to_unit(d.justice[i])),
+        mental(random::to_unit(d.mental[i])),
+        housing(random::to_unit(d.housing[i])),
+        substance(random::to_unit(d.substance[i])),
+        support(random::to_unit(d.support[i])),
+        worker(random::to_unit(d.worker[i])),
+        ae(random::to_unit(d.ae[i])) {}
 };
 
 /// The streams of the kernel's decisions (docs/model/design.md, 'Conventions the code must follow'): grouped ones
@@ -90,9 +104,9 @@ class BlockStep {
   void rows(abm::PersonId first, abm::PersonId last);
 
  private:
-  /// The events of person p's week, who is not quiet (QuietBounds); i is p's row in the stretch's draws. Returns p's
-  /// A&E attendances this week.
-  std::uint32_t events(abm::PersonId p, const Start& s, std::size_t i, const StretchDraws& d);
+  /// The events of person p's week, who is not quiet (QuietBounds), given their draws. Returns p's A&E attendances
+  /// this week.
+  std::uint32_t events(abm::PersonId p, const Start& s, const PersonDraws& d);
   /// What a week does to everyone of rows [first, last), after their events (if any): ageing, engagement, time in
   /// their states; `attendances` of A&E by row of the stretch.
   void week_passes(abm::PersonId first, abm::PersonId last, const std::uint32_t* attendances);
@@ -136,7 +150,7 @@ void BlockStep::rows(abm::PersonId first, abm::PersonId last) {
   const std::size_t n = last - first;
   StretchDraws d;
   const auto fill = [&](const random::Stream& stream, auto& draws) {
-    stream.fill_grouped_uniforms(run_, step_, first, std::span(draws).first(n));
+    stream.fill_grouped_bits(run_, step_, first, std::span(draws).first(n));
   };
   fill(streams_.justice, d.justice);
   fill(streams_.mental, d.mental);
@@ -174,33 +188,33 @@ void BlockStep::rows(abm::PersonId first, abm::PersonId last) {
   abm::for_each_marked(first, busy.data(), n, [&](abm::PersonId p) {
     Start s = Start::states_of(v_, p);
     s.with_history(v_, p, r_);
-    attendances[p - first] = events(p, s, p - first, d);
+    attendances[p - first] = events(p, s, PersonDraws(d, p - first));
   });
   week_passes(first, last, attendances.data());
 }
 
-std::uint32_t BlockStep::events(abm::PersonId p, const Start& s, std::size_t i, const StretchDraws& d) {
+std::uint32_t BlockStep::events(abm::PersonId p, const Start& s, const PersonDraws& d) {
   attendances_ = 0;
   // A domain whose draw is clear of its bound has no event (QuietBounds): its hazards need not be computed. Most
   // people who are not quiet have an event in one domain only.
   const QuietBounds* b = bounds_;
   const bool prison = in_prison(s.justice);
   const bool inpatient = s.mental == Mental::inpatient;
-  if (!prison && !inpatient && !(b && b->ae_quiet(s, d.ae[i]))) attend_ae(p, s, ae_count(s, d.ae[i]));
+  if (!prison && !inpatient && !(b && b->ae_quiet(s, d.ae))) attend_ae(p, s, ae_count(s, d.ae));
   // Application order (design 4.5): justice, mental health, housing, substance, support, engagement.
   bool institution = false;  // entered prison or hospital this week: housing is left as it is
-  if (!prison && !inpatient && !(b && b->justice_quiet(s, d.justice[i]))) institution = justice(p, s, d.justice[i]);
-  if (!prison && !institution && !(b && b->mental_quiet(s, d.mental[i]))) {
-    institution = mental_health(p, s, d.mental[i]);
+  if (!prison && !inpatient && !(b && b->justice_quiet(s, d.justice))) institution = justice(p, s, d.justice);
+  if (!prison && !institution && !(b && b->mental_quiet(s, d.mental))) {
+    institution = mental_health(p, s, d.mental);
   }
-  if (!prison && !institution && !inpatient && !v_.in_transition(p) && !(b && b->housing_quiet(s, d.housing[i]))) {
-    housing(p, s, d.housing[i]);
+  if (!prison && !institution && !inpatient && !v_.in_transition(p) && !(b && b->housing_quiet(s, d.housing))) {
+    housing(p, s, d.housing);
   }
-  if (!prison && !in_prison(v_.justice[p]) && !(b && b->substance_quiet(s, d.substance[i]))) {
-    substance(p, s, d.substance[i]);
+  if (!prison && !in_prison(v_.justice[p]) && !(b && b->substance_quiet(s, d.substance))) {
+    substance(p, s, d.substance);
   }
-  const bool support_clear = b && v_.support[p] == s.support && b->support_quiet(s, d.support[i], d.worker[i]);
-  if (!in_prison(v_.justice[p]) && !support_clear) support(p, s, d.support[i], d.worker[i]);
+  const bool support_clear = b && v_.support[p] == s.support && b->support_quiet(s, d.support, d.worker);
+  if (!in_prison(v_.justice[p]) && !support_clear) support(p, s, d.support, d.worker);
   return attendances_;
 }
 

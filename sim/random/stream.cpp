@@ -8,13 +8,18 @@ namespace revolve::random {
 
 namespace {
 
+/// A draw as the caller keeps it: a uniform (to_unit) or the bits themselves.
+inline void put(double& out, std::uint32_t bits) { out = to_unit(bits); }
+inline void put(std::uint32_t& out, std::uint32_t bits) { out = bits; }
+
 /// One Philox call per group of four entities: out[4 i + w] = word w of group first_group + i.
+template <class Out>
 void fill_groups_scalar(r123::Philox4x32::key_type key, std::uint32_t run, std::uint32_t step, std::uint32_t word3,
-                        std::uint32_t first_group, std::size_t groups, double* out) {
+                        std::uint32_t first_group, std::size_t groups, Out* out) {
   const r123::Philox4x32 philox;
   for (std::size_t i = 0; i < groups; ++i) {
     const auto r = philox({{run, first_group + static_cast<std::uint32_t>(i), step, word3}}, key);
-    for (std::size_t w = 0; w < 4; ++w) out[4 * i + w] = to_unit(r[w]);
+    for (std::size_t w = 0; w < 4; ++w) put(out[4 * i + w], r[w]);
   }
 }
 
@@ -41,9 +46,14 @@ __attribute__((target("avx2"))) inline void store_units(__m256i bits, double* ou
   _mm256_storeu_pd(out + 4, _mm256_mul_pd(_mm256_add_pd(high, offset), scale));
 }
 
-/// Words 0 to 3 of eight groups, one vector per word, stored as out[4 g + w] in units (to_unit).
-__attribute__((target("avx2"))) inline void store_groups8(__m256i c0, __m256i c1, __m256i c2, __m256i c3,
-                                                          double* out) {
+/// Eight uint32 lanes as they are.
+__attribute__((target("avx2"))) inline void store_units(__m256i bits, std::uint32_t* out) {
+  _mm256_storeu_si256(reinterpret_cast<__m256i*>(out), bits);
+}
+
+/// Words 0 to 3 of eight groups, one vector per word, stored as out[4 g + w] (in units, or bits: store_units).
+template <class Out>
+__attribute__((target("avx2"))) inline void store_groups8(__m256i c0, __m256i c1, __m256i c2, __m256i c3, Out* out) {
   // Transpose words-by-group into group-major order: [g0 w0..w3, g1 w0..w3, ...].
   const __m256i t0 = _mm256_unpacklo_epi32(c0, c1), t1 = _mm256_unpackhi_epi32(c0, c1);
   const __m256i t2 = _mm256_unpacklo_epi32(c2, c3), t3 = _mm256_unpackhi_epi32(c2, c3);
@@ -93,9 +103,10 @@ __attribute__((target("avx2"))) inline void rounds8(r123::Philox4x32::key_type k
 /// fill_groups_scalar for eight groups at a time (groups must be a multiple of 8): the same integer arithmetic in AVX2
 /// lanes, so the same bits. Two sets of eight go through the rounds side by side where there are 16 groups left, so
 /// that one set's multiplications run while the other's wait for theirs.
+template <class Out>
 __attribute__((target("avx2"))) void fill_groups_avx2(r123::Philox4x32::key_type key, std::uint32_t run,
                                                       std::uint32_t step, std::uint32_t word3,
-                                                      std::uint32_t first_group, std::size_t groups, double* out) {
+                                                      std::uint32_t first_group, std::size_t groups, Out* out) {
   std::size_t g = 0;
   for (; g + 16 <= groups; g += 16, out += 64) {
     Counters8 a = counters8(run, step, word3, first_group + static_cast<std::uint32_t>(g));
@@ -133,11 +144,17 @@ __attribute__((target("avx512f"))) inline void store_units16(__m512i bits, doubl
   _mm512_storeu_pd(out + 8, _mm512_mul_pd(_mm512_add_pd(high, offset), scale));
 }
 
-/// Words 0 to 3 of sixteen groups, one vector per word, stored as out[4 g + w] in units, as store_groups8 does for
-/// eight: a transpose within each 128-bit lane leaves groups 4k..4k+3 in lane k of four vectors, and a transpose of
-/// the lanes puts them in order.
+/// Sixteen uint32 lanes as they are.
+__attribute__((target("avx512f"))) inline void store_units16(__m512i bits, std::uint32_t* out) {
+  _mm512_storeu_si512(out, bits);
+}
+
+/// Words 0 to 3 of sixteen groups, one vector per word, stored as out[4 g + w], as store_groups8 does for eight: a
+/// transpose within each 128-bit lane leaves groups 4k..4k+3 in lane k of four vectors, and a transpose of the lanes
+/// puts them in order.
+template <class Out>
 __attribute__((target("avx512f"))) inline void store_groups16(__m512i c0, __m512i c1, __m512i c2, __m512i c3,
-                                                              double* out) {
+                                                              Out* out) {
   const __m512i t0 = _mm512_unpacklo_epi32(c0, c1), t1 = _mm512_unpackhi_epi32(c0, c1);
   const __m512i t2 = _mm512_unpacklo_epi32(c2, c3), t3 = _mm512_unpackhi_epi32(c2, c3);
   // Lane k of each: groups 4k (g0), 4k + 1 (g1), 4k + 2 (g2), 4k + 3 (g3), words 0 to 3.
@@ -189,10 +206,10 @@ __attribute__((target("avx512f"))) inline void rounds16(r123::Philox4x32::key_ty
 /// fill_groups_avx2 for sixteen groups at a time (groups must be a multiple of 16), in AVX-512 lanes: the same
 /// bits, about half the time of the ten rounds. Two sets of sixteen go through the rounds side by side where there
 /// are 32 groups left, so that one set's multiplications run while the other's wait for theirs.
+template <class Out>
 __attribute__((target("avx512f"))) void fill_groups_avx512(r123::Philox4x32::key_type key, std::uint32_t run,
                                                           std::uint32_t step, std::uint32_t word3,
-                                                          std::uint32_t first_group, std::size_t groups,
-                                                          double* out) {
+                                                          std::uint32_t first_group, std::size_t groups, Out* out) {
   std::size_t g = 0;
   for (; g + 32 <= groups; g += 32, out += 128) {
     Counters16 a = counters16(run, step, word3, first_group + static_cast<std::uint32_t>(g));
@@ -228,25 +245,37 @@ bool may_use(VectorWidth width) {
   return width == VectorWidth::avx512 ? has_avx512() : width == VectorWidth::avx2 ? has_avx2() : true;
 }
 
+/// The grouped draws of entities first, first + 1, ... into out: a few one at a time up to a whole group of four,
+/// then whole groups in the widest vectors allowed, then the last few one at a time.
+template <class Out, class One>
+void fill_grouped(r123::Philox4x32::key_type key, std::uint32_t run, std::uint32_t step, std::uint32_t first,
+                  std::span<Out> out, std::uint32_t k, One&& one) {
+  std::size_t i = 0;
+  for (; i < out.size() && (first + i) % 4 != 0; ++i) out[i] = one(first + static_cast<std::uint32_t>(i));
+  const auto first_group = static_cast<std::uint32_t>((first + i) / 4);
+  const std::size_t groups = (out.size() - i) / 4;
+  const std::uint32_t word3 = Stream::grouped_block + k;
+  std::size_t done = 0;  // groups generated
+  const auto generate = [&](auto fill, std::size_t count) {
+    fill(key, run, step, word3, first_group + static_cast<std::uint32_t>(done), count, out.data() + i + 4 * done);
+    done += count;
+  };
+  if (may_use(VectorWidth::avx512)) generate(fill_groups_avx512<Out>, groups / 16 * 16);
+  if (may_use(VectorWidth::avx2)) generate(fill_groups_avx2<Out>, (groups - done) / 8 * 8);
+  generate(fill_groups_scalar<Out>, groups - done);
+  for (i += 4 * groups; i < out.size(); ++i) out[i] = one(first + static_cast<std::uint32_t>(i));
+}
+
 }  // namespace
 
 void Stream::fill_grouped_uniforms(std::uint32_t run, std::uint32_t step, std::uint32_t first,
                                    std::span<double> out, std::uint32_t k) const {
-  std::size_t i = 0;
-  // Entities before the first whole group of four draw one at a time.
-  for (; i < out.size() && (first + i) % 4 != 0; ++i) out[i] = grouped_uniform(run, first + i, step, k);
-  const auto first_group = static_cast<std::uint32_t>((first + i) / 4);
-  const std::size_t groups = (out.size() - i) / 4;
-  const std::uint32_t word3 = grouped_block + k;
-  std::size_t done = 0;  // groups generated
-  const auto generate = [&](auto fill, std::size_t count) {
-    fill(key_, run, step, word3, first_group + static_cast<std::uint32_t>(done), count, out.data() + i + 4 * done);
-    done += count;
-  };
-  if (may_use(VectorWidth::avx512)) generate(fill_groups_avx512, groups / 16 * 16);
-  if (may_use(VectorWidth::avx2)) generate(fill_groups_avx2, (groups - done) / 8 * 8);
-  generate(fill_groups_scalar, groups - done);
-  for (i += 4 * groups; i < out.size(); ++i) out[i] = grouped_uniform(run, first + i, step, k);
+  fill_grouped(key_, run, step, first, out, k, [&](std::uint32_t e) { return grouped_uniform(run, e, step, k); });
+}
+
+void Stream::fill_grouped_bits(std::uint32_t run, std::uint32_t step, std::uint32_t first,
+                               std::span<std::uint32_t> out, std::uint32_t k) const {
+  fill_grouped(key_, run, step, first, out, k, [&](std::uint32_t e) { return grouped_bits(run, e, step, k); });
 }
 
 VectorWidth limit_vector_width(VectorWidth widest) { return widest_allowed.exchange(widest); }

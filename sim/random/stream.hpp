@@ -68,8 +68,13 @@ class Stream {
   /// this way keeps k < 2^31 and the `block` of uniforms4 and bits below grouped_block.
   double grouped_uniform(std::uint32_t run, std::uint32_t entity, std::uint32_t step,
                          std::uint32_t k = 0) const {
+    return to_unit(grouped_bits(run, entity, step, k));
+  }
+
+  /// The 32 random bits grouped_uniform(run, entity, step, k) maps to (0,1) with to_unit.
+  std::uint32_t grouped_bits(std::uint32_t run, std::uint32_t entity, std::uint32_t step, std::uint32_t k = 0) const {
     const r123::Philox4x32::ctr_type ctr = {{run, entity / 4, step, grouped_block + k}};
-    return to_unit(r123::Philox4x32()(ctr, key_)[entity % 4]);
+    return r123::Philox4x32()(ctr, key_)[entity % 4];
   }
 
   /// out[i] = grouped_uniform(run, first + i, step, k) for every i, generated in one tight loop.
@@ -77,6 +82,11 @@ class Stream {
   /// changes no result.
   void fill_grouped_uniforms(std::uint32_t run, std::uint32_t step, std::uint32_t first,
                              std::span<double> out, std::uint32_t k = 0) const;
+
+  /// out[i] = grouped_bits(run, first + i, step, k) for every i, as fill_grouped_uniforms: for a caller that tests
+  /// most draws against thresholds of its own in integers, and makes uniforms only of the few it needs.
+  void fill_grouped_bits(std::uint32_t run, std::uint32_t step, std::uint32_t first, std::span<std::uint32_t> out,
+                         std::uint32_t k = 0) const;
 
   /// The fourth counter word of grouped draws: the upper half of the range, apart from the
   /// small block numbers of uniforms4 and bits.

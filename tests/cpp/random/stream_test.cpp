@@ -39,8 +39,8 @@ TEST_CASE("grouped draws do not reuse the counters of uniforms4") {
   for (std::uint32_t e = 0; e < 4; ++e) CHECK(s.grouped_uniform(0, e, 0) != four[e]);
 }
 
-TEST_CASE("fill_grouped_uniforms gives each entity its grouped_uniform, whatever the first entity, length and "
-          "vector width") {
+TEST_CASE("fill_grouped_uniforms and fill_grouped_bits give each entity its grouped draw, whatever the first "
+          "entity, length and vector width") {
   const Stream s(11, "bulk");
   // Each width the processor has (a wider one falls back to the next it has), restored at the end.
   for (const VectorWidth width : {VectorWidth::scalar, VectorWidth::avx2, VectorWidth::avx512}) {
@@ -53,6 +53,12 @@ TEST_CASE("fill_grouped_uniforms gives each entity its grouped_uniform, whatever
         for (std::size_t i = 0; i < length; ++i) {
           INFO("width " << static_cast<int>(width) << ", first " << first << ", i " << i);
           REQUIRE(out[i] == s.grouped_uniform(5, first + static_cast<std::uint32_t>(i), 9, 2));
+        }
+        std::vector<std::uint32_t> bits(length);
+        s.fill_grouped_bits(5, 9, first, bits, 2);
+        for (std::size_t i = 0; i < length; ++i) {
+          INFO("bits: width " << static_cast<int>(width) << ", first " << first << ", i " << i);
+          REQUIRE(to_unit(bits[i]) == out[i]);
         }
       }
     }

@@ -6,6 +6,7 @@
 
 #include "models/revolving_door/hazards.hpp"
 #include "sim/abm/run.hpp"
+#include "sim/random/stream.hpp"
 #include "tests/cpp/models/revolving_door/support.hpp"
 
 using namespace revolve;
@@ -159,7 +160,7 @@ TEST_CASE("a negative or NaN hazard of the week is an error naming its domain, n
   CHECK_THROWS_WITH(QuietBounds(setup->parameters, setup->effects, r), Catch::Contains("a hazard of mental health"));
 }
 
-TEST_CASE("mark_busy marks exactly the living who are not quiet, in every state, row by row") {
+TEST_CASE("mark_busy marks the living who are not quiet, in every state, row by row, testing the draws' bits") {
   const auto setup = setup_for(test::ScenarioBuilder(0.1, 1).scenario());
   const WeekRates r = rates_with_effects(1.8, true);
   const QuietBounds bounds(setup->parameters, setup->effects, r);
@@ -177,30 +178,55 @@ TEST_CASE("mark_busy marks exactly the living who are not quiet, in every state,
                 support.push_back(sup), group.push_back(g), need.push_back(n);
               }
   const std::size_t rows = alive.size();
-  constexpr std::array<double, 9> levels = {0.0, 1e-6, 1e-3, 0.01, 0.05, 0.2, 0.6, 0.97, 1.0 - 1e-12};
-  std::array<std::vector<double>, 7> u;  // justice, mental, housing, substance, support, worker, A&E
-  for (std::size_t k = 0; k < u.size(); ++k) {
-    for (std::size_t i = 0; i < rows; ++i) u[k].push_back(levels[(i * (2 * k + 1) + k) % levels.size()]);
+  // Random bits at these levels of the uniform, the lowest and highest bits among them.
+  constexpr std::array<std::uint32_t, 9> levels = {0u,          4295u,       4294967u,    42949673u, 214748365u,
+                                                   858993459u, 2576980378u, 4166118278u, 0xFFFFFFFFu};
+  std::array<std::vector<std::uint32_t>, 7> x;  // justice, mental, housing, substance, support, worker, A&E
+  for (std::size_t k = 0; k < x.size(); ++k) {
+    for (std::size_t i = 0; i < rows; ++i) x[k].push_back(levels[(i * (2 * k + 1) + k) % levels.size()]);
   }
   std::vector<std::uint8_t> marks(rows, 2);
   bounds.mark_busy(rows,
                    {.alive = alive.data(), .housing = housing.data(), .justice = justice.data(),
                     .mental = mental.data(), .substance = substance.data(), .support = support.data(),
-                    .group = group.data(), .need = need.data(), .justice_u = u[0].data(), .mental_u = u[1].data(),
-                    .housing_u = u[2].data(), .substance_u = u[3].data(), .support_u = u[4].data(),
-                    .worker_u = u[5].data(), .ae_u = u[6].data()},
+                    .group = group.data(), .need = need.data(), .justice_u = x[0].data(), .mental_u = x[1].data(),
+                    .housing_u = x[2].data(), .substance_u = x[3].data(), .support_u = x[4].data(),
+                    .worker_u = x[5].data(), .ae_u = x[6].data()},
                    marks.data());
   std::size_t busy = 0, quiet = 0;
   for (std::size_t i = 0; i < rows; ++i) {
     const Start s = Start::from(Housing{housing[i]}, Justice{justice[i]}, Mental{mental[i]}, Substance{substance[i]},
                                 Support{support[i]}, Group{group[i]}, Need{need[i]}, false, false, 0.0);
-    const bool is_quiet = bounds.quiet(s, u[0][i], u[1][i], u[2][i], u[3][i], u[4][i], u[5][i], u[6][i]);
+    const auto u = [&](std::size_t k) { return random::to_unit(x[k][i]); };
+    const bool is_quiet = bounds.quiet(s, u(0), u(1), u(2), u(3), u(4), u(5), u(6));
     const std::uint8_t expected = alive[i] && !is_quiet;
     INFO("row " << i);
-    REQUIRE(marks[i] == expected);
+    REQUIRE(marks[i] == expected);  // none of these bits is one a bound's draw_bits falls on
     busy += expected;
     quiet += alive[i] && is_quiet;
   }
   CHECK(busy > 1000);  // both outcomes are exercised
   CHECK(quiet > 1000);
+}
+
+TEST_CASE("draw_bits: a draw below a bound has bits at most the bound's, above it at least, whatever the bound") {
+  const std::vector<double> bounds = {-0.5, 0.0, 1e-12, 0.3 / 4294967296.0, 0.5 / 4294967296.0, 1.0 / 4294967296.0,
+                                      1.5 / 4294967296.0, 0.001, 0.01234567, 0.5, 1.0 - 1e-12, 1.0, 1.7};
+  for (const double bound : bounds) {
+    const std::uint32_t at = draw_bits(bound);
+    // The bits around where the bound falls, and both ends.
+    std::vector<std::uint32_t> near = {0u, 1u, 2u, 0xFFFFFFFEu, 0xFFFFFFFFu};
+    for (std::int64_t d = -3; d <= 3; ++d) {
+      const std::int64_t xs = static_cast<std::int64_t>(at) + d;
+      if (xs >= 0 && xs <= 0xFFFFFFFFll) near.push_back(static_cast<std::uint32_t>(xs));
+    }
+    for (const std::uint32_t x : near) {
+      INFO("bound " << bound << ", bits " << x << ", draw_bits " << at);
+      if (random::to_unit(x) < bound) REQUIRE(x <= at);
+      if (random::to_unit(x) > bound) REQUIRE(x >= at);
+      // Only the bits equal to draw_bits pass the integer test and fail the exact one.
+      if (x != at) REQUIRE((x <= at) == (random::to_unit(x) < bound));
+      if (x != at) REQUIRE((x >= at) == (random::to_unit(x) > bound));
+    }
+  }
 }
