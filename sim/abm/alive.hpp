@@ -44,21 +44,34 @@ void for_each_marked(PersonId first, const std::uint8_t* marks, std::size_t n, F
   }
 }
 
+/// Calls fn(p), in id order, for every person p in [first, last) that mark marks: mark(begin, n, marks) sets marks[i]
+/// to 1 for each row begin + i of a stretch [begin, begin + n) whose person acts, 0 for the others. For a pass in
+/// which few people act and the test of many rows at a time is a function of its own: one over columns that cannot
+/// overlap (restrict) the compiler vectorises, and can build for AVX2 too (sim/core/vector_clones.hpp). fn may
+/// change person p's own row only: the marks of p's stretch are made before any of its people is visited.
+template <class Mark, class Fn>
+void for_each_marked_by(PersonId first, PersonId last, Mark&& mark, Fn&& fn) {
+  constexpr PersonId stretch = 256;  // [people] tested at a time
+  alignas(64) std::array<std::uint8_t, stretch> acts;
+  for (PersonId begin = first; begin < last; begin += stretch) {
+    const PersonId n = std::min(stretch, last - begin);
+    mark(begin, n, acts.data());
+    std::fill(acts.begin() + n, acts.begin() + ((n + 7) & ~PersonId{7}), std::uint8_t{0});
+    for_each_marked(begin, acts.data(), n, fn);
+  }
+}
+
 /// Calls fn(p), in id order, for every person p in [first, last) for whom may_act(p) is true: for a pass in which
 /// few people act. may_act(std::size_t p) tests a person's columns, alive[p] among them, with no branch or call, so that the
 /// compiler makes the tests of a stretch of rows many at a time; the few people found are then visited. fn may
 /// change person p's own row only: the tests of p's stretch are made before any of its people is visited.
 template <class MayAct, class Fn>
 void for_each_where(PersonId first, PersonId last, MayAct&& may_act, Fn&& fn) {
-  constexpr PersonId stretch = 256;  // [people] tested at a time
-  alignas(64) std::array<std::uint8_t, stretch> acts;
-  for (PersonId begin = first; begin < last; begin += stretch) {
-    const PersonId n = std::min(stretch, last - begin);
+  const auto mark = [&](PersonId begin, PersonId n, std::uint8_t* acts) {
     // A 64-bit row index, which cannot wrap, lets the compiler vectorise the tests.
     for (std::size_t i = 0; i < n; ++i) acts[i] = may_act(std::size_t{begin} + i) ? 1 : 0;
-    std::fill(acts.begin() + n, acts.begin() + ((n + 7) & ~PersonId{7}), std::uint8_t{0});
-    for_each_marked(begin, acts.data(), n, fn);
-  }
+  };
+  for_each_marked_by(first, last, mark, fn);
 }
 
 }  // namespace revolve::abm
