@@ -3,7 +3,9 @@
 #include <string>
 #include <vector>
 
+#include "sim/abm/alive.hpp"
 #include "sim/core/error.hpp"
+#include "sim/core/vector_clones.hpp"
 
 namespace revolve::revolving_door {
 namespace {
@@ -17,6 +19,20 @@ bool in_cohort(const PeopleView& v, abm::PersonId p, std::size_t cohort) {
       return v.support[p] == Support::mtam;
     default:
       return v.support[p] == Support::navigator;
+  }
+}
+
+/// Marks with 1 the rows of [0, n) alive on the Housing First list or with a coordinator or Housing First worker
+/// (the only people who can enter a cohort), 0 the rest: a loop with no branch over columns that cannot overlap
+/// (restrict), which the compiler vectorises, built for AVX2 too.
+REVOLVE_AVX2_CLONES
+void mark_may_enter(std::size_t n, const std::uint8_t* __restrict alive, const std::uint8_t* __restrict support,
+                    const std::uint8_t* __restrict waiting, std::uint8_t* __restrict marks) {
+  for (std::size_t i = 0; i < n; ++i) {
+    const std::uint8_t s = support[i];
+    const bool may_enter = (s == code(Support::housing_first)) | (s == code(Support::mtam)) |
+                           (s == code(Support::navigator)) | (waiting[i] == code(WaitingFor::housing_first));
+    marks[i] = (alive[i] != 0) & may_enter;
   }
 }
 
@@ -82,6 +98,14 @@ void EntryCohorts::enter_followed(const abm::Population& population) {
       followed_[c].push_back(p);
     }
   }
+}
+
+void EntryCohorts::week(const PeopleView& v) {
+  if (matched_) return;  // the entrants come from the scenario followed (enter_followed)
+  const auto mark = [&](abm::PersonId first, abm::PersonId n, std::uint8_t* marks) {
+    mark_may_enter(n, v.alive + first, v.support.codes_from(first), v.waiting_for.codes_from(first), marks);
+  };
+  abm::for_each_marked_by(0, static_cast<abm::PersonId>(v.size), mark, [&](abm::PersonId p) { enter(v, p); });
 }
 
 void EntryCohorts::enter(const PeopleView& v, abm::PersonId p) {

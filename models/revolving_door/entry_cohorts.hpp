@@ -18,7 +18,6 @@
 
 #include "models/revolving_door/people.hpp"
 #include "models/revolving_door/tallies.hpp"
-#include "sim/abm/alive.hpp"
 #include "sim/abm/outputs.hpp"
 #include "sim/abm/population.hpp"
 
@@ -40,19 +39,7 @@ class EntryCohorts {
   /// The week of the living: following the run's own entrants, who enters a cohort this week. Only someone on the
   /// Housing First list or with a coordinator or Housing First worker can, so everyone is tested in a vectorised
   /// loop and only they are visited, in id order.
-  void week(const PeopleView& v) {
-    if (matched_) return;  // the entrants come from the scenario followed (enter_followed)
-    abm::for_each_where(
-        0, static_cast<abm::PersonId>(v.size),
-        [&](std::size_t p) {
-          const std::uint8_t support = v.support.code(p);
-          const bool may_enter = (support == code(Support::housing_first)) | (support == code(Support::mtam)) |
-                                 (support == code(Support::navigator)) |
-                                 (v.waiting_for.code(p) == code(WaitingFor::housing_first));
-          return (v.alive[p] != 0) & may_enter;
-        },
-        [&](abm::PersonId p) { enter(v, p); });
-  }
+  void week(const PeopleView& v);
   /// After the week's loop over people: adds the week to the counts of every entrant followed and alive, then
   /// counts the entrants whose 52 weeks end this week, in the tally row `row(p)` of their group (alive or not).
   template <class Row>

@@ -41,8 +41,8 @@ class FollowUps {
     const auto size = static_cast<abm::PersonId>(v.size);
     for (const StateTally::Change& change : changes) note(change);
     if (ends_year_) abm::for_each_alive(v.alive, 0, size, [&](abm::PersonId p) { count_window(v, p, row(p)); });
-    abm::for_each_where(
-        0, size, [&](std::size_t p) { return (v.alive[p] != 0) & follows_release(v, p); },
+    abm::for_each_marked_by(
+        0, size, [&](abm::PersonId first, abm::PersonId n, std::uint8_t* marks) { mark_releases(v, first, n, marks); },
         [&](abm::PersonId p) { follow_release(v, p, row(p)); });
   }
 
@@ -58,10 +58,8 @@ class FollowUps {
   std::uint8_t *last_justice_now_ = nullptr, *release_housing_now_ = nullptr, *returned_now_ = nullptr;
   std::int32_t *release_step_now_ = nullptr, *housed_since_now_ = nullptr, *recorded_since_now_ = nullptr;
 
-  /// Whether person p's release is followed, or p was released this week (no branch or call: for_each_where).
-  bool follows_release(const PeopleView& v, std::size_t p) const {
-    return (release_housing_now_[p] != 0) | ((v.t_released[p] == step_) & !v.in_prison(p));
-  }
+  /// Marks the living of rows [first, first + n) whose release is followed, or who were released this week.
+  void mark_releases(const PeopleView& v, abm::PersonId first, abm::PersonId n, std::uint8_t* marks) const;
   void follow_release(const PeopleView& v, abm::PersonId p, PeopleCounts& t);
   /// A change of a person's tally: the week they were first recorded, or began to be housed.
   void note(const StateTally::Change& change);
