@@ -105,9 +105,11 @@ class Hazards {
 /// uniform) in integers: to_unit(x) < u implies x <= draw_bits(u), and to_unit(x) > u implies x >= draw_bits(u). Only
 /// the one x equal to it can pass the integer test and fail the exact one: a person marked busy that way is quiet
 /// in every domain's own test, which costs a visit and changes nothing.
+/// u must not be NaN (QuietBounds checks every hazard finite): a NaN gives 0, defined but not a bound.
 inline std::uint32_t draw_bits(double u) {
   const double scaled = std::floor(u * 4294967296.0);  // exact: a power of two, then an integer part
-  return scaled >= 4294967295.0 ? 0xFFFFFFFFu : static_cast<std::uint32_t>(std::max(scaled, 0.0));
+  if (!(scaled > 0.0)) return 0u;
+  return scaled >= 4294967295.0 ? 0xFFFFFFFFu : static_cast<std::uint32_t>(scaled);
 }
 
 /// A draw at or above a domain's bound means no event in that domain this week (for A&E: at or below, none).

@@ -96,7 +96,8 @@ class Stream {
   r123::Philox4x32::key_type key_ = {{0, 0}};
 };
 
-/// The widest vector instructions Stream::fill_grouped_uniforms may use: by default the widest the processor has.
+/// The widest vector instructions Stream::fill_grouped_uniforms and fill_grouped_bits may use: by default the widest
+/// the processor has.
 /// Every width gives the same bits; a narrower one is for testing that (a processor with AVX-512 would otherwise
 /// never run the AVX2 loop) and for timing.
 enum class VectorWidth : std::uint8_t { scalar, avx2, avx512 };

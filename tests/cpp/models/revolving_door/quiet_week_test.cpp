@@ -178,9 +178,11 @@ TEST_CASE("mark_busy marks the living who are not quiet, in every state, row by 
                 support.push_back(sup), group.push_back(g), need.push_back(n);
               }
   const std::size_t rows = alive.size();
-  // Random bits at these levels of the uniform, the lowest and highest bits among them.
-  constexpr std::array<std::uint32_t, 9> levels = {0u,          4295u,       4294967u,    42949673u, 214748365u,
-                                                   858993459u, 2576980378u, 4166118278u, 0xFFFFFFFFu};
+  // Random bits at these levels of the uniform, from next to the lowest to next to the highest. None equals a bound's
+  // draw_bits unless a bound lies within 2^-32 of one of them: not 0 and not 0xFFFFFFFF, the draw_bits of a bound
+  // of 0 (a domain with no hazard in some state) and of no A&E at all.
+  constexpr std::array<std::uint32_t, 9> levels = {1u,          4295u,       4294967u,    42949673u, 214748365u,
+                                                   858993459u, 2576980378u, 4166118278u, 0xFFFFFFFEu};
   std::array<std::vector<std::uint32_t>, 7> x;  // justice, mental, housing, substance, support, worker, A&E
   for (std::size_t k = 0; k < x.size(); ++k) {
     for (std::size_t i = 0; i < rows; ++i) x[k].push_back(levels[(i * (2 * k + 1) + k) % levels.size()]);
@@ -201,7 +203,8 @@ TEST_CASE("mark_busy marks the living who are not quiet, in every state, row by 
     const bool is_quiet = bounds.quiet(s, u(0), u(1), u(2), u(3), u(4), u(5), u(6));
     const std::uint8_t expected = alive[i] && !is_quiet;
     INFO("row " << i);
-    REQUIRE(marks[i] == expected);  // none of these bits is one a bound's draw_bits falls on
+    REQUIRE(marks[i] >= expected);  // everyone the exact test finds not quiet, whatever the bounds
+    REQUIRE(marks[i] == expected);  // and no one else, as no draw here equals a bound's draw_bits
     busy += expected;
     quiet += alive[i] && is_quiet;
   }
@@ -210,7 +213,7 @@ TEST_CASE("mark_busy marks the living who are not quiet, in every state, row by 
 }
 
 TEST_CASE("draw_bits: a draw below a bound has bits at most the bound's, above it at least, whatever the bound") {
-  const std::vector<double> bounds = {-0.5, 0.0, 1e-12, 0.3 / 4294967296.0, 0.5 / 4294967296.0, 1.0 / 4294967296.0,
+  const std::vector<double> bounds = {std::nan(""), -0.5, 0.0, 1e-12, 0.3 / 4294967296.0, 0.5 / 4294967296.0, 1.0 / 4294967296.0,
                                       1.5 / 4294967296.0, 0.001, 0.01234567, 0.5, 1.0 - 1e-12, 1.0, 1.7};
   for (const double bound : bounds) {
     const std::uint32_t at = draw_bits(bound);
@@ -219,6 +222,10 @@ TEST_CASE("draw_bits: a draw below a bound has bits at most the bound's, above i
     for (std::int64_t d = -3; d <= 3; ++d) {
       const std::int64_t xs = static_cast<std::int64_t>(at) + d;
       if (xs >= 0 && xs <= 0xFFFFFFFFll) near.push_back(static_cast<std::uint32_t>(xs));
+    }
+    if (std::isnan(bound)) {
+      CHECK(at == 0u);  // defined, though QuietBounds never passes a NaN
+      continue;
     }
     for (const std::uint32_t x : near) {
       INFO("bound " << bound << ", bits " << x << ", draw_bits " << at);
