@@ -21,9 +21,12 @@ constexpr std::int32_t six_years = 313;  // [weeks] the window of calibration ta
 constexpr std::int32_t check_1y = static_cast<std::int32_t>(weeks_per_year + 0.5);
 constexpr std::int32_t check_3y = static_cast<std::int32_t>(3 * weeks_per_year + 0.5);
 
-/// One uniform per person of a block for each exit, generated in bulk.
+/// One draw per person of a block for each exit, generated in bulk: the death draw as a uniform (compared with a
+/// hazard of its own a row), the others as their random bits (compared in integers with the week's one threshold;
+/// made uniforms only for the few marked).
 struct ExitDraws {
-  std::array<double, abm::Run::block_size> death, move, positive;
+  std::array<double, abm::Run::block_size> death;
+  std::array<std::uint32_t, abm::Run::block_size> move, positive;
 };
 
 /// Who may leave this week, or has a Housing First tenancy to check this week, by row of a block
@@ -33,7 +36,7 @@ using ExitMarks = std::array<std::uint8_t, abm::Run::block_size>;
 /// The thresholds of a block's exits: a death, moving away, a sustained exit.
 struct ExitThresholds {
   const double* death_hazard;  // [per week] by row
-  double move_probability, exit_probability;
+  std::uint32_t move_bits, exit_bits;  // random::draw_bits of the week's chances of moving away and of a sustained exit
   double qualifying;  // [weeks] stable before a sustained exit
   std::int32_t now;   // [step] the week, for the Housing First checks
 };
@@ -62,8 +65,8 @@ void mark_rows(std::size_t n, const std::uint8_t* __restrict alive, const std::u
     const double stable = met * (weeks_stable[i] + 1);
     weeks_stable[i] = stable;
     const bool may_die = d.death[i] < at.death_hazard[i];
-    const bool moves = !in_prison(static_cast<Justice>(justice[i])) & (d.move[i] < at.move_probability);
-    const bool exits = (stable >= at.qualifying) & (d.positive[i] < at.exit_probability);
+    const bool moves = !in_prison(static_cast<Justice>(justice[i])) & (d.move[i] <= at.move_bits);
+    const bool exits = (stable >= at.qualifying) & (d.positive[i] <= at.exit_bits);
     const bool check = housing_first_check_due(housing_first_start[i], at.now);
     marks[i] = (alive[i] != 0) & (may_die | moves | exits | check);
   }
@@ -108,20 +111,21 @@ void Exits::step(Phase, abm::Run& run) {
   const random::Stream death = run.stream("mortality.death"), move = run.stream("flows.moving_away"),
                        positive = run.stream("flows.sustained_exit");
   const double move_probability = -std::expm1(-f.moving_away), exit_probability = -std::expm1(-f.sustained_exit);
+  const std::uint32_t move_bits = random::draw_bits(move_probability), exit_bits = random::draw_bits(exit_probability);
   const EventCounters& events = events_;
   run.for_each_block([&](abm::PersonId first, abm::PersonId last, abm::BlockCounts& counts) {
     const std::size_t n = last - first;
     ExitDraws d;
     death.fill_grouped_uniforms(run_number, step, first, std::span(d.death).first(n));
-    move.fill_grouped_uniforms(run_number, step, first, std::span(d.move).first(n));
-    positive.fill_grouped_uniforms(run_number, step, first, std::span(d.positive).first(n));
+    move.fill_grouped_bits(run_number, step, first, std::span(d.move).first(n));
+    positive.fill_grouped_bits(run_number, step, first, std::span(d.positive).first(n));
     std::array<double, abm::Run::block_size> hazard;
     death_hazards(n, v.age + first, v.housing.codes_from(first), v.justice.codes_from(first),
                   v.mental_health.codes_from(first), v.substance.codes_from(first), v.t_released + first,
                   setup.parameters.mortality, setup.mortality_age_factor, now, hazard.data());
     ExitMarks marks{};
-    mark_exits(n, v, first, d, {hazard.data(), move_probability, exit_probability, f.sustained_exit_qualifying, now},
-               marks.data());
+    mark_exits(n, v, first, d,
+               {hazard.data(), move_bits, exit_bits, f.sustained_exit_qualifying, now}, marks.data());
     abm::for_each_marked(first, marks.data(), n, [&](abm::PersonId p) {
       const std::size_t i = p - first;
       const std::uint8_t g = v.group.code(p);
@@ -138,8 +142,8 @@ void Exits::step(Phase, abm::Run& run) {
       }
       check_housing_first_anniversary(v, p, now, events, counts);
       const double stable = v.weeks_stable[p];
-      const bool moves = !v.in_prison(p) & (d.move[i] < move_probability);
-      const bool exits = (stable >= f.sustained_exit_qualifying) & (d.positive[i] < exit_probability);
+      const bool moves = !v.in_prison(p) & (random::to_unit(d.move[i]) < move_probability);
+      const bool exits = (stable >= f.sustained_exit_qualifying) & (random::to_unit(d.positive[i]) < exit_probability);
       if (!(moves | exits)) return;
       if (moves) {
         counts.add(events(Event::moved_away, g));

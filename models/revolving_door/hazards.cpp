@@ -7,6 +7,7 @@
 
 #include "sim/core/error.hpp"
 #include "sim/core/vector_clones.hpp"
+#include "sim/random/stream.hpp"
 
 namespace revolve::revolving_door {
 
@@ -110,7 +111,7 @@ QuietBounds::QuietBounds(const Parameters& P, const EngagementEffects& effects, 
   check_covered(worker_, "worker change");
   for (std::size_t k = 0; k < ae_none_.size(); ++k) ae_none_[k] = 1.0 - ae_mean[k];
   const auto as_bits = [](const auto& bounds, auto& bits) {
-    std::transform(bounds.begin(), bounds.end(), bits.begin(), draw_bits);
+    std::transform(bounds.begin(), bounds.end(), bits.begin(), random::draw_bits);
   };
   as_bits(ae_none_, ae_none_bits_);
   as_bits(justice_, justice_bits_);

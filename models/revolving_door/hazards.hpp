@@ -101,17 +101,6 @@ class Hazards {
   double treatment_entry(double base, const Start& s, bool dual_need) const;
 };
 
-/// floor(u x 2^32) within [0, 2^32 - 1], for tests of a draw's 32 random bits x (random::to_unit(x) is its
-/// uniform) in integers: to_unit(x) < u implies x <= draw_bits(u), and to_unit(x) > u implies x >= draw_bits(u). Only
-/// the one x equal to it can pass the integer test and fail the exact one: a person marked busy that way is quiet
-/// in every domain's own test, which costs a visit and changes nothing.
-/// u must not be NaN (QuietBounds checks every hazard finite): a NaN gives 0, defined but not a bound.
-inline std::uint32_t draw_bits(double u) {
-  const double scaled = std::floor(u * 4294967296.0);  // exact: a power of two, then an integer part
-  if (!(scaled > 0.0)) return 0u;
-  return scaled >= 4294967295.0 ? 0xFFFFFFFFu : static_cast<std::uint32_t>(scaled);
-}
-
 /// A draw at or above a domain's bound means no event in that domain this week (for A&E: at or below, none).
 class QuietBounds {
  public:
@@ -133,7 +122,7 @@ class QuietBounds {
   };
   /// Marks with 1 the people of rows [0, n) who are alive and not quiet, with 0 the rest: quiet() for many rows at
   /// a time, in a loop with no branch that the compiler vectorises (its table look-ups become gathers). The draws
-  /// are tested in integers against draw_bits of the bounds, so a draw whose bits equal one is marked too (and found
+  /// are tested in integers against random::draw_bits of the bounds, so a draw whose bits equal one is marked too (and found
   /// quiet by the domains' own tests).
   void mark_busy(std::size_t n, const Rows& rows, std::uint8_t* __restrict marks) const;
 
@@ -181,7 +170,7 @@ class QuietBounds {
   std::array<double, housing_states * 8> housing_{};
   std::array<double, substance_states * 8> substance_{};
   std::array<double, support_states> support_{}, worker_{};
-  // The same bounds as draw_bits, for mark_busy.
+  // The same bounds as random::draw_bits, for mark_busy.
   std::array<std::uint32_t, mental_states * 8> ae_none_bits_{};
   std::array<std::uint32_t, 2 * 16> justice_bits_{};
   std::array<std::uint32_t, mental_states * 16> mental_bits_{};

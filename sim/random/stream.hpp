@@ -6,6 +6,7 @@
 // from its own stream changes nobody else's numbers, and two scenarios run with the same seed share
 // every draw their decisions have in common (common random numbers).
 #include <array>
+#include <cmath>
 #include <cstdint>
 #include <span>
 #include <string_view>
@@ -29,6 +30,16 @@ constexpr std::uint64_t mix64(std::uint64_t x) {
 
 /// Map 32 random bits to a double strictly inside (0, 1): never 0, so log(u) is finite.
 constexpr double to_unit(std::uint32_t bits) { return (bits + 0.5) * (1.0 / 4294967296.0); }
+
+/// floor(u x 2^32) within [0, 2^32 - 1], for tests of a draw's 32 random bits x in integers: to_unit(x) < u implies
+/// x <= draw_bits(u), and to_unit(x) > u implies x >= draw_bits(u). Only the one x equal to it can pass the integer
+/// test and fail the exact one, so a caller that marks by bits and then decides with to_unit(x) gets the exact
+/// result. u must not be NaN: a NaN gives 0, defined but not a bound.
+inline std::uint32_t draw_bits(double u) {
+  const double scaled = std::floor(u * 4294967296.0);  // exact: a power of two, then an integer part
+  if (!(scaled > 0.0)) return 0u;
+  return scaled >= 4294967295.0 ? 0xFFFFFFFFu : static_cast<std::uint32_t>(scaled);
+}
 
 /// One named stream under one seed. Cheap to copy; holds only the Philox key.
 class Stream {

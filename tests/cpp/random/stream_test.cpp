@@ -9,6 +9,7 @@
 using revolve::random::Stream;
 using revolve::random::limit_vector_width;
 using revolve::random::VectorWidth;
+using revolve::random::draw_bits;
 using revolve::random::to_unit;
 
 TEST_CASE("uniforms4 and uniform are Philox4x32-10 of (run, entity, step, block) under the stream's key") {
@@ -86,4 +87,31 @@ TEST_CASE("grouped draws are uniform on (0,1) and uncorrelated between neighbour
   CHECK(std::abs(sum_sq / n - 1.0 / 3) < 5 * std::sqrt(4.0 / 45 / n));
   CHECK(std::abs(lag / n) < 5 * (1.0 / 12) / std::sqrt(n));
   for (int b : bins) CHECK(std::abs(b - n / 10.0) < 5 * std::sqrt(n * 0.1 * 0.9));
+}
+
+TEST_CASE("draw_bits: a draw below a bound has bits at most the bound's, above it at least, whatever the bound") {
+  const std::vector<double> bounds = {std::nan(""),       -0.5,  0.0,        1e-12, 0.3 / 4294967296.0,
+                                      0.5 / 4294967296.0, 1.0 / 4294967296.0, 1.5 / 4294967296.0,
+                                      0.001,              0.01234567, 0.5,   1.0 - 1e-12, 1.0, 1.7};
+  for (const double bound : bounds) {
+    const std::uint32_t at = draw_bits(bound);
+    // The bits around where the bound falls, and both ends.
+    std::vector<std::uint32_t> near = {0u, 1u, 2u, 0xFFFFFFFEu, 0xFFFFFFFFu};
+    for (std::int64_t d = -3; d <= 3; ++d) {
+      const std::int64_t xs = static_cast<std::int64_t>(at) + d;
+      if (xs >= 0 && xs <= 0xFFFFFFFFll) near.push_back(static_cast<std::uint32_t>(xs));
+    }
+    if (std::isnan(bound)) {
+      CHECK(at == 0u);  // defined, though not a bound
+      continue;
+    }
+    for (const std::uint32_t x : near) {
+      INFO("bound " << bound << ", bits " << x << ", draw_bits " << at);
+      if (to_unit(x) < bound) REQUIRE(x <= at);
+      if (to_unit(x) > bound) REQUIRE(x >= at);
+      // Only the bits equal to draw_bits pass the integer test and fail the exact one.
+      if (x != at) REQUIRE((x <= at) == (to_unit(x) < bound));
+      if (x != at) REQUIRE((x >= at) == (to_unit(x) > bound));
+    }
+  }
 }

@@ -179,7 +179,7 @@ TEST_CASE("mark_busy marks the living who are not quiet, in every state, row by 
               }
   const std::size_t rows = alive.size();
   // Random bits at these levels of the uniform, from next to the lowest to next to the highest. None equals a bound's
-  // draw_bits unless a bound lies within 2^-32 of one of them: not 0 and not 0xFFFFFFFF, the draw_bits of a bound
+  // random::draw_bits unless a bound lies within 2^-32 of one of them: not 0 and not 0xFFFFFFFF, the random::draw_bits of a bound
   // of 0 (a domain with no hazard in some state) and of no A&E at all.
   constexpr std::array<std::uint32_t, 9> levels = {1u,          4295u,       4294967u,    42949673u, 214748365u,
                                                    858993459u, 2576980378u, 4166118278u, 0xFFFFFFFEu};
@@ -204,36 +204,10 @@ TEST_CASE("mark_busy marks the living who are not quiet, in every state, row by 
     const std::uint8_t expected = alive[i] && !is_quiet;
     INFO("row " << i);
     REQUIRE(marks[i] >= expected);  // everyone the exact test finds not quiet, whatever the bounds
-    REQUIRE(marks[i] == expected);  // and no one else, as no draw here equals a bound's draw_bits
+    REQUIRE(marks[i] == expected);  // and no one else, as no draw here equals a bound's random::draw_bits
     busy += expected;
     quiet += alive[i] && is_quiet;
   }
   CHECK(busy > 1000);  // both outcomes are exercised
   CHECK(quiet > 1000);
-}
-
-TEST_CASE("draw_bits: a draw below a bound has bits at most the bound's, above it at least, whatever the bound") {
-  const std::vector<double> bounds = {std::nan(""), -0.5, 0.0, 1e-12, 0.3 / 4294967296.0, 0.5 / 4294967296.0, 1.0 / 4294967296.0,
-                                      1.5 / 4294967296.0, 0.001, 0.01234567, 0.5, 1.0 - 1e-12, 1.0, 1.7};
-  for (const double bound : bounds) {
-    const std::uint32_t at = draw_bits(bound);
-    // The bits around where the bound falls, and both ends.
-    std::vector<std::uint32_t> near = {0u, 1u, 2u, 0xFFFFFFFEu, 0xFFFFFFFFu};
-    for (std::int64_t d = -3; d <= 3; ++d) {
-      const std::int64_t xs = static_cast<std::int64_t>(at) + d;
-      if (xs >= 0 && xs <= 0xFFFFFFFFll) near.push_back(static_cast<std::uint32_t>(xs));
-    }
-    if (std::isnan(bound)) {
-      CHECK(at == 0u);  // defined, though QuietBounds never passes a NaN
-      continue;
-    }
-    for (const std::uint32_t x : near) {
-      INFO("bound " << bound << ", bits " << x << ", draw_bits " << at);
-      if (random::to_unit(x) < bound) REQUIRE(x <= at);
-      if (random::to_unit(x) > bound) REQUIRE(x >= at);
-      // Only the bits equal to draw_bits pass the integer test and fail the exact one.
-      if (x != at) REQUIRE((x <= at) == (random::to_unit(x) < bound));
-      if (x != at) REQUIRE((x >= at) == (random::to_unit(x) > bound));
-    }
-  }
 }
