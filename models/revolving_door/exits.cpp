@@ -5,7 +5,7 @@
 #include <cmath>
 
 #include "models/revolving_door/episodes.hpp"
-#include "models/revolving_door/week_passes.hpp"
+#include "models/revolving_door/mortality.hpp"
 #include "sim/abm/alive.hpp"
 #include "sim/core/error.hpp"
 #include "sim/core/vector_clones.hpp"
@@ -21,12 +21,11 @@ constexpr std::int32_t six_years = 313;  // [weeks] the window of calibration ta
 constexpr std::int32_t check_1y = static_cast<std::int32_t>(weeks_per_year + 0.5);
 constexpr std::int32_t check_3y = static_cast<std::int32_t>(3 * weeks_per_year + 0.5);
 
-/// One draw per person of a block for each exit, generated in bulk: the death draw as a uniform (compared with a
-/// hazard of its own a row), the others as their random bits (compared in integers with the week's one threshold;
-/// made uniforms only for the few marked).
+/// One draw per person of a block for each exit, generated in bulk as random bits: compared in integers with the
+/// bounds of the block's death hazards and the week's chances of the others, and made uniforms only for the few
+/// marked.
 struct ExitDraws {
-  std::array<double, abm::Run::block_size> death;
-  std::array<std::uint32_t, abm::Run::block_size> move, positive;
+  std::array<std::uint32_t, abm::Run::block_size> death, move, positive;
 };
 
 /// Who may leave this week, or has a Housing First tenancy to check this week, by row of a block
@@ -35,10 +34,11 @@ using ExitMarks = std::array<std::uint8_t, abm::Run::block_size>;
 
 /// The thresholds of a block's exits: a death, moving away, a sustained exit.
 struct ExitThresholds {
-  const double* death_hazard;  // [per week] by row
+  DeathBounds::Bits death_bits;  // by death_risks, at the oldest age in the block
   std::uint32_t move_bits, exit_bits;  // random::draw_bits of the week's chances of moving away and of a sustained exit
-  double qualifying;  // [weeks] stable before a sustained exit
-  std::int32_t now;   // [step] the week, for the Housing First checks
+  double qualifying;      // [weeks] stable before a sustained exit
+  double release_window;  // [weeks] mortality.release_window
+  std::int32_t now;       // [step] the week, for the Housing First checks and the window since release
 };
 
 /// Whether a Housing First tenancy that started at `start` (abm::no_event if none) has a sustainment check this week.
@@ -49,22 +49,27 @@ inline bool housing_first_check_due(std::int32_t start, std::int32_t now) {
 }
 
 /// Rows [0, n) of one block: counts every row's weeks meeting the exit conditions, and marks who may leave this
-/// week or has a Housing First tenancy to check. A loop with no branch over columns that cannot overlap
+/// week (a draw at or below the bound of their death hazard or the chance of moving away or a sustained exit) or
+/// has a Housing First tenancy to check. A loop with no branch over columns that cannot overlap
 /// (restrict), which the compiler vectorises. The marks must take in everyone the visit in Exits::step can act on.
 /// Weeks stable are counted for the dead and those who die this week too: a dead row's count means nothing, and
 /// nothing reads it (only the test below, of the living); it must not be exported as the person's.
 REVOLVE_AVX2_CLONES
 void mark_rows(std::size_t n, const std::uint8_t* __restrict alive, const std::uint8_t* __restrict housing,
                const std::uint8_t* __restrict justice, const std::uint8_t* __restrict mental,
-               const std::uint8_t* __restrict substance, const std::int32_t* __restrict housing_first_start,
-               double* __restrict weeks_stable, const ExitDraws& d, const ExitThresholds& at,
-               std::uint8_t* __restrict marks) {
+               const std::uint8_t* __restrict substance, const std::int32_t* __restrict released,
+               const std::int32_t* __restrict housing_first_start, double* __restrict weeks_stable,
+               const ExitDraws& d, const ExitThresholds& at, std::uint8_t* __restrict marks) {
   for (std::size_t i = 0; i < n; ++i) {
-    const bool met = meets_exit_conditions(static_cast<Housing>(housing[i]), static_cast<Justice>(justice[i]),
-                                           static_cast<Mental>(mental[i]), static_cast<Substance>(substance[i]));
+    const auto h = static_cast<Housing>(housing[i]);
+    const auto j = static_cast<Justice>(justice[i]);
+    const auto mh = static_cast<Mental>(mental[i]);
+    const auto sub = static_cast<Substance>(substance[i]);
+    const bool met = meets_exit_conditions(h, j, mh, sub);
     const double stable = met * (weeks_stable[i] + 1);
     weeks_stable[i] = stable;
-    const bool may_die = d.death[i] < at.death_hazard[i];
+    const unsigned risks = death_risks(h, j, mh, sub, released[i], at.now, at.release_window);
+    const bool may_die = d.death[i] <= at.death_bits.data()[risks];
     const bool moves = !in_prison(static_cast<Justice>(justice[i])) & (d.move[i] <= at.move_bits);
     const bool exits = (stable >= at.qualifying) & (d.positive[i] <= at.exit_bits);
     const bool check = housing_first_check_due(housing_first_start[i], at.now);
@@ -76,12 +81,20 @@ void mark_rows(std::size_t n, const std::uint8_t* __restrict alive, const std::u
 void mark_exits(std::size_t n, const PeopleView& v, abm::PersonId first, const ExitDraws& d, const ExitThresholds& at,
                 std::uint8_t* marks) {
   mark_rows(n, v.alive + first, v.housing.codes_from(first), v.justice.codes_from(first),
-            v.mental_health.codes_from(first), v.substance.codes_from(first), v.t_housing_first_start + first,
-            v.weeks_stable + first, d, at, marks);
+            v.mental_health.codes_from(first), v.substance.codes_from(first), v.t_released + first,
+            v.t_housing_first_start + first, v.weeks_stable + first, d, at, marks);
 }
 
 /// Whether an event with this weekly hazard happens, given uniform u (cheap when u >= h).
 bool happens(double u, double hazard) { return u < hazard && u < -std::expm1(-hazard); }
+
+/// Person p's hazard of death this week [per week] (docs/model/design.md 5.7).
+double death_hazard_of(const PeopleView& v, abm::PersonId p, const MortalityParameters& m,
+                       std::span<const double> age_factor, std::int32_t now) {
+  const unsigned risks =
+      death_risks(v.housing[p], v.justice[p], v.mental_health[p], v.substance[p], v.t_released[p], now, m.release_window);
+  return death_hazard(m, age_factor[age_factor_row(v.age[p], age_factor.size())], risks);
+}
 
 /// Counts the sustainment of Housing First tenancies one and three years after they started.
 void check_housing_first_anniversary(const PeopleView& v, abm::PersonId p, std::int32_t now,
@@ -99,6 +112,7 @@ void check_housing_first_anniversary(const PeopleView& v, abm::PersonId p, std::
 void Exits::init(abm::Run& run) {
   PeopleModule::init(run);
   if (setup_->mortality_age_factor.empty()) throw Error("the mortality age factors are not set (ModelSetup)");
+  death_bounds_.emplace(setup_->parameters.mortality, setup_->mortality_age_factor);
 }
 
 void Exits::step(Phase, abm::Run& run) {
@@ -113,23 +127,24 @@ void Exits::step(Phase, abm::Run& run) {
   const double move_probability = -std::expm1(-f.moving_away), exit_probability = -std::expm1(-f.sustained_exit);
   const std::uint32_t move_bits = random::draw_bits(move_probability), exit_bits = random::draw_bits(exit_probability);
   const EventCounters& events = events_;
+  const MortalityParameters& mortality = setup.parameters.mortality;
+  const std::span<const double> age_factor = setup.mortality_age_factor;
+  const DeathBounds& death_bounds = *death_bounds_;
   run.for_each_block([&](abm::PersonId first, abm::PersonId last, abm::BlockCounts& counts) {
     const std::size_t n = last - first;
     ExitDraws d;
-    death.fill_grouped_uniforms(run_number, step, first, std::span(d.death).first(n));
+    death.fill_grouped_bits(run_number, step, first, std::span(d.death).first(n));
     move.fill_grouped_bits(run_number, step, first, std::span(d.move).first(n));
     positive.fill_grouped_bits(run_number, step, first, std::span(d.positive).first(n));
-    std::array<double, abm::Run::block_size> hazard;
-    death_hazards(n, v.age + first, v.housing.codes_from(first), v.justice.codes_from(first),
-                  v.mental_health.codes_from(first), v.substance.codes_from(first), v.t_released + first,
-                  setup.parameters.mortality, setup.mortality_age_factor, now, hazard.data());
+    const DeathBounds::Bits death_bits = death_bounds.bits(oldest_row(n, v.age + first, age_factor.size()));
     ExitMarks marks{};
     mark_exits(n, v, first, d,
-               {hazard.data(), move_bits, exit_bits, f.sustained_exit_qualifying, now}, marks.data());
+               {death_bits, move_bits, exit_bits, f.sustained_exit_qualifying, mortality.release_window, now},
+               marks.data());
     abm::for_each_marked(first, marks.data(), n, [&](abm::PersonId p) {
       const std::size_t i = p - first;
       const std::uint8_t g = v.group.code(p);
-      if (happens(d.death[i], hazard[i])) {
+      if (happens(random::to_unit(d.death[i]), death_hazard_of(v, p, mortality, age_factor, now))) {
         counts.add(events(Event::death, g));
         if (v.homeless_now(p)) {
           counts.add(events(Event::death_homeless, g));

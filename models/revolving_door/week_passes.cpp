@@ -1,6 +1,5 @@
 #include "models/revolving_door/week_passes.hpp"
 
-#include <algorithm>
 
 #include "models/revolving_door/categories.hpp"
 #include "sim/abm/population.hpp"
@@ -42,31 +41,6 @@ void pass_time(std::size_t n, const std::uint8_t* __restrict alive, const std::u
     const double past = ae_past_year[i], weighted = past * memory + count, this_week = ae_this_week[i];
     ae_past_year[i] = living ? weighted : past;
     ae_this_week[i] = living ? count : this_week;
-  }
-}
-
-REVOLVE_AVX2_CLONES
-void death_hazards(std::size_t n, const double* __restrict age, const std::uint8_t* __restrict housing,
-                   const std::uint8_t* __restrict justice, const std::uint8_t* __restrict mental,
-                   const std::uint8_t* __restrict substance, const std::int32_t* __restrict released,
-                   const MortalityParameters& m, std::span<const double> age_factor, std::int32_t now,
-                   double* __restrict hazard) {
-  // In locals, which no store through `hazard` can change: the compiler keeps them in registers.
-  const double base = m.base_rate, window = m.release_window;
-  const double on_street = m.rough_sleeping, on_drugs = m.problematic_substance, in_crisis = m.crisis,
-               on_release = m.recent_release;
-  const double oldest = static_cast<double>(age_factor.size() - 1);  // [weeks] the table's last week of age
-  const double* __restrict factor = age_factor.data();
-  for (std::size_t i = 0; i < n; ++i) {
-    // The whole week of age, from 0 to the table's last (older people have the oldest age's factor); written so that
-    // even a NaN age gives a row of the table.
-    const auto week = static_cast<std::int32_t>(std::min(oldest, age[i] > 0.0 ? age[i] : 0.0));
-    const auto h = static_cast<Housing>(housing[i]);
-    const bool rough = !in_prison(static_cast<Justice>(justice[i])) & homeless(h) & (h == Housing::rough_sleeping);
-    const bool recently_released = (released[i] != abm::no_event) & (now - released[i] < window);
-    hazard[i] = base * factor[week] * (rough ? on_street : 1.0) *
-                (substance[i] == code(Substance::problematic) ? on_drugs : 1.0) *
-                (mental[i] == code(Mental::crisis) ? in_crisis : 1.0) * (recently_released ? on_release : 1.0);
   }
 }
 

@@ -1,15 +1,12 @@
 #pragma once
 // What a week does to everyone, after the people kernel has decided their events (people_kernel.cpp): two loops
-// over every row of a stretch, the dead (alive 0) left as they were; and everyone's hazard of death, for exits.cpp.
+// over every row of a stretch, the dead (alive 0) left as they were.
 // Each computes every value for every row and then selects the new one or the old, with no branch, over columns that
 // cannot overlap (restrict): loops the compiler vectorises, and builds for AVX2 too (sim/core/vector_clones.hpp).
-// This file alone is built with -fno-trapping-math, without which GCC does not compute a product it may discard
+// This file is built with -fno-trapping-math, without which GCC does not compute a product it may discard
 // (CMakeLists.txt).
 #include <cstddef>
 #include <cstdint>
-#include <span>
-
-#include "models/revolving_door/parameters.hpp"
 
 namespace revolve::revolving_door {
 
@@ -26,17 +23,5 @@ void pass_time(std::size_t n, const std::uint8_t* __restrict alive, const std::u
                const std::uint8_t* __restrict housing, const std::uint32_t* __restrict attendances,
                double* __restrict age, double* __restrict weeks_in_housing, double* __restrict weeks_homeless,
                double* __restrict ae_past_year, double* __restrict ae_this_week, double memory);
-
-/// The weekly death hazard of each row [per week] (docs/model/design.md 5.7), the dead's too (meaningless; nothing
-/// reads it): the base rate, times the age factor (`age_factor`, ModelSetup::mortality_age_factor by whole week of
-/// age, not empty), times each multiplier that applies (sleeping rough outside prison, problematic substance use, a
-/// mental-health crisis, released within the window), multiplied in that order. Every row's hazard, the age factors
-/// gathered from their table, costs as much in the Bristol baseline as looking up one by one those whose draw was
-/// below a bound for everyone (6% of rows), and less where a PSA's draws raise the multipliers (24% of rows).
-void death_hazards(std::size_t n, const double* __restrict age, const std::uint8_t* __restrict housing,
-                   const std::uint8_t* __restrict justice, const std::uint8_t* __restrict mental,
-                   const std::uint8_t* __restrict substance, const std::int32_t* __restrict released,
-                   const MortalityParameters& m, std::span<const double> age_factor, std::int32_t now,
-                   double* __restrict hazard);
 
 }  // namespace revolve::revolving_door
