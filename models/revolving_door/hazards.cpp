@@ -5,6 +5,10 @@
 #include <span>
 #include <string>
 
+#if defined(__GNUC__) && defined(__x86_64__)
+#include <immintrin.h>
+#endif
+
 #include "sim/core/error.hpp"
 #include "sim/core/vector_clones.hpp"
 #include "sim/random/stream.hpp"
@@ -45,6 +49,94 @@ void raise(double& bound, double hazard, const char* domain) {
   }
   bound = std::max(bound, with_margin(hazard));
 }
+
+
+#if defined(__GNUC__) && defined(__x86_64__)
+#define REVOLVE_MARK_BUSY_AVX512 1
+// The AVX-512 functions below are called only from mark_busy, built alike: no ABI is crossed with a vector argument.
+// GCC 12 warns of the undefined vector inside its own AVX-512 intrinsics (GCC bug 105593, as in sim/random/stream.cpp).
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wpsabi"
+#pragma GCC diagnostic ignored "-Wmaybe-uninitialized"
+
+/// Entries [0, 32) from `entries`, each lane's chosen by the low five bits of its key.
+__attribute__((target("avx512f"))) inline __m512i look_up_32(const std::uint32_t* entries, __m512i key) {
+  return _mm512_permutex2var_epi32(_mm512_loadu_si512(entries), key, _mm512_loadu_si512(entries + 16));
+}
+
+/// table[key] for each of sixteen lanes, from a table of a multiple of 32 entries held in registers: each 32 are
+/// looked up by the key's low five bits (two registers, one instruction), and the lanes whose key lies in that 32
+/// take the result. No gather: the tables are small, and the same for every row.
+template <std::size_t N>
+__attribute__((target("avx512f"))) inline __m512i look_up(const std::array<std::uint32_t, N>& table, __m512i key) {
+  static_assert(N % 32 == 0);
+  __m512i value = look_up_32(table.data(), key);
+  for (std::size_t from = 32; from < N; from += 32) {
+    const __mmask16 in_part = _mm512_cmpge_epu32_mask(key, _mm512_set1_epi32(static_cast<int>(from)));
+    value = _mm512_mask_mov_epi32(value, in_part, look_up_32(table.data() + from, key));
+  }
+  return value;
+}
+
+/// Sixteen rows of a byte column, as 32-bit lanes.
+__attribute__((target("avx512f"))) inline __m512i lanes(const std::uint8_t* column) {
+  return _mm512_cvtepu8_epi32(_mm_loadu_si128(reinterpret_cast<const __m128i*>(column)));
+}
+
+/// The lanes whose value is this category.
+template <class Category>
+__attribute__((target("avx512f"))) inline __mmask16 is(__m512i codes, Category c) {
+  return _mm512_cmpeq_epi32_mask(codes, _mm512_set1_epi32(code(c)));
+}
+
+/// key + `add` in the lanes of `mask`.
+__attribute__((target("avx512f"))) inline __m512i plus(__m512i key, __mmask16 mask, int add) {
+  return _mm512_mask_add_epi32(key, mask, key, _mm512_set1_epi32(add));
+}
+
+/// code x `scale`, in every lane.
+__attribute__((target("avx512f"))) inline __m512i times(__m512i codes, int scale) {
+  return _mm512_mullo_epi32(codes, _mm512_set1_epi32(scale));
+}
+
+/// QuietBounds::mark_busy for rows [0, n), n a multiple of 16, sixteen rows at a time in AVX-512 lanes: the same
+/// flags (Start::from) and keys (QuietBounds' *_key) in integers, the tables looked up in registers (look_up).
+/// Returns n. quiet_week_test.cpp checks it, and the loop it stands in for, against quiet() for every state.
+__attribute__((target("avx512f"))) std::size_t mark_busy_avx512(std::size_t n, const QuietBounds::Rows& r,
+                                                                 const QuietBounds::Bits& bits, std::uint8_t* marks) {
+  for (std::size_t i = 0; i < n; i += 16) {
+    const __m512i housing = lanes(r.housing + i), justice = lanes(r.justice + i), mental = lanes(r.mental + i);
+    const __m512i substance = lanes(r.substance + i), support = lanes(r.support + i), group = lanes(r.group + i);
+    const __m512i need = lanes(r.need + i), alive = lanes(r.alive + i);
+    const __mmask16 prison = is(justice, Justice::custody) | is(justice, Justice::recalled);
+    const __mmask16 homeless = ~prison & (is(housing, Housing::rough_sleeping) | is(housing, Housing::temporary));
+    const __mmask16 rough = homeless & is(housing, Housing::rough_sleeping);
+    const __mmask16 problematic = is(substance, Substance::problematic), high_need = is(need, Need::high);
+    const __mmask16 mtam = is(support, Support::mtam), navigator = is(support, Support::navigator);
+    const __mmask16 licence = is(justice, Justice::licence), young = is(group, Group::young_mec_justice);
+    const __m512i zero = _mm512_setzero_si512();
+    const __m512i ae_key = plus(plus(plus(times(mental, 8), homeless, 4), problematic, 2), navigator, 1);
+    const __m512i justice_key =
+        plus(plus(plus(plus(plus(zero, licence, 16), rough, 8), problematic, 4), high_need, 2), young, 1);
+    const __m512i mental_key = plus(plus(plus(plus(times(mental, 16), rough, 8), problematic, 4), high_need, 2), mtam, 1);
+    const __m512i housing_key = plus(plus(plus(times(housing, 8), problematic, 4), high_need, 2), mtam, 1);
+    const __m512i substance_key = plus(plus(plus(times(substance, 8), rough, 4), high_need, 2), mtam, 1);
+    const __mmask16 busy =
+        _mm512_cmpge_epu32_mask(_mm512_loadu_si512(r.ae_u + i), look_up(bits.ae_none, ae_key)) |
+        _mm512_cmple_epu32_mask(_mm512_loadu_si512(r.justice_u + i), look_up(bits.justice, justice_key)) |
+        _mm512_cmple_epu32_mask(_mm512_loadu_si512(r.mental_u + i), look_up(bits.mental, mental_key)) |
+        _mm512_cmple_epu32_mask(_mm512_loadu_si512(r.housing_u + i), look_up(bits.housing, housing_key)) |
+        _mm512_cmple_epu32_mask(_mm512_loadu_si512(r.substance_u + i), look_up(bits.substance, substance_key)) |
+        _mm512_cmple_epu32_mask(_mm512_loadu_si512(r.support_u + i), look_up(bits.support, support)) |
+        _mm512_cmple_epu32_mask(_mm512_loadu_si512(r.worker_u + i), look_up(bits.worker, support));
+    const __mmask16 living = _mm512_cmpneq_epi32_mask(alive, zero);
+    const __m512i mark = _mm512_maskz_mov_epi32(busy & living, _mm512_set1_epi32(1));
+    _mm_storeu_si128(reinterpret_cast<__m128i*>(marks + i), _mm512_cvtepi32_epi8(mark));
+  }
+  return n;
+}
+#pragma GCC diagnostic pop
+#endif
 
 }  // namespace
 
@@ -113,31 +205,40 @@ QuietBounds::QuietBounds(const Parameters& P, const EngagementEffects& effects, 
   const auto as_bits = [](const auto& bounds, auto& bits) {
     std::transform(bounds.begin(), bounds.end(), bits.begin(), random::draw_bits);
   };
-  as_bits(ae_none_, ae_none_bits_);
-  as_bits(justice_, justice_bits_);
-  as_bits(mental_, mental_bits_);
-  as_bits(housing_, housing_bits_);
-  as_bits(substance_, substance_bits_);
-  as_bits(support_, support_bits_);
-  as_bits(worker_, worker_bits_);
+  as_bits(ae_none_, bits_.ae_none);
+  as_bits(justice_, bits_.justice);
+  as_bits(mental_, bits_.mental);
+  as_bits(housing_, bits_.housing);
+  as_bits(substance_, bits_.substance);
+  as_bits(support_, bits_.support);
+  as_bits(worker_, bits_.worker);
+}
+
+void QuietBounds::mark_busy(std::size_t n, const Rows& rows, std::uint8_t* __restrict marks) const {
+  std::size_t done = 0;
+#ifdef REVOLVE_MARK_BUSY_AVX512
+  if (random::may_use(random::VectorWidth::avx512)) done = mark_busy_avx512(n / 16 * 16, rows, bits_, marks);
+#endif
+  mark_busy_from(done, n, rows, marks);
 }
 
 REVOLVE_AVX2_CLONES
-void QuietBounds::mark_busy(std::size_t n, const Rows& rows, std::uint8_t* __restrict marks) const {
+void QuietBounds::mark_busy_from(std::size_t first, std::size_t n, const Rows& rows,
+                                 std::uint8_t* __restrict marks) const {
   const Rows r = rows;  // a copy: stores to marks might otherwise alias the struct, and its pointers be reloaded
-  for (std::size_t i = 0; i < n; ++i) {
+  for (std::size_t i = first; i < n; ++i) {
     const Start s = Start::from(static_cast<Housing>(r.housing[i]), static_cast<Justice>(r.justice[i]),
                                 static_cast<Mental>(r.mental[i]), static_cast<Substance>(r.substance[i]),
                                 static_cast<Support>(r.support[i]), static_cast<Group>(r.group[i]),
                                 static_cast<Need>(r.need[i]), false, false, 0.0);
     // Not quiet (quiet()): a draw that may be inside its bound, A&E's above its bound of no attendance.
-    const bool busy = (r.ae_u[i] >= ae_none_bits_.data()[ae_key(s)]) |
-                      (r.justice_u[i] <= justice_bits_.data()[justice_key(s)]) |
-                      (r.mental_u[i] <= mental_bits_.data()[mental_key(s)]) |
-                      (r.housing_u[i] <= housing_bits_.data()[housing_key(s)]) |
-                      (r.substance_u[i] <= substance_bits_.data()[substance_key(s)]) |
-                      (r.support_u[i] <= support_bits_.data()[support_key(s)]) |
-                      (r.worker_u[i] <= worker_bits_.data()[support_key(s)]);
+    const bool busy = (r.ae_u[i] >= bits_.ae_none.data()[ae_key(s)]) |
+                      (r.justice_u[i] <= bits_.justice.data()[justice_key(s)]) |
+                      (r.mental_u[i] <= bits_.mental.data()[mental_key(s)]) |
+                      (r.housing_u[i] <= bits_.housing.data()[housing_key(s)]) |
+                      (r.substance_u[i] <= bits_.substance.data()[substance_key(s)]) |
+                      (r.support_u[i] <= bits_.support.data()[support_key(s)]) |
+                      (r.worker_u[i] <= bits_.worker.data()[support_key(s)]);
     marks[i] = (r.alive[i] != 0) & busy;
   }
 }

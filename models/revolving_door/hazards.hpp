@@ -101,6 +101,9 @@ class Hazards {
   double treatment_entry(double base, const Start& s, bool dual_need) const;
 };
 
+/// n rounded up to a multiple of 32: the length of a table of QuietBounds::Bits.
+constexpr std::size_t padded_to_32(std::size_t n) { return (n + 31) / 32 * 32; }
+
 /// A draw at or above a domain's bound means no event in that domain this week (for A&E: at or below, none).
 class QuietBounds {
  public:
@@ -121,9 +124,10 @@ class QuietBounds {
     const std::uint32_t *justice_u, *mental_u, *housing_u, *substance_u, *support_u, *worker_u, *ae_u;
   };
   /// Marks with 1 the people of rows [0, n) who are alive and not quiet, with 0 the rest: quiet() for many rows at
-  /// a time, in a loop with no branch that the compiler vectorises (its table look-ups become gathers). The draws
-  /// are tested in integers against random::draw_bits of the bounds, so a draw whose bits equal one is marked too (and found
-  /// quiet by the domains' own tests).
+  /// a time, with no branch. Where the processor has AVX-512 (random::may_use), sixteen rows at a time with the
+  /// tables held in registers; the rest in a loop the compiler vectorises (its table look-ups become gathers). The
+  /// draws are tested in integers against random::draw_bits of the bounds, so a draw whose bits equal one is marked
+  /// too (and found quiet by the domains' own tests).
   void mark_busy(std::size_t n, const Rows& rows, std::uint8_t* __restrict marks) const;
 
   // Each domain alone: a draw clear of its bound means no event in that domain, whatever the others do. Support's
@@ -170,13 +174,23 @@ class QuietBounds {
   std::array<double, housing_states * 8> housing_{};
   std::array<double, substance_states * 8> substance_{};
   std::array<double, support_states> support_{}, worker_{};
-  // The same bounds as random::draw_bits, for mark_busy.
-  std::array<std::uint32_t, mental_states * 8> ae_none_bits_{};
-  std::array<std::uint32_t, 2 * 16> justice_bits_{};
-  std::array<std::uint32_t, mental_states * 16> mental_bits_{};
-  std::array<std::uint32_t, housing_states * 8> housing_bits_{};
-  std::array<std::uint32_t, substance_states * 8> substance_bits_{};
-  std::array<std::uint32_t, support_states> support_bits_{}, worker_bits_{};
+
+ public:
+  /// The same bounds as random::draw_bits, for mark_busy, each table padded with zeros to a multiple of 32 entries:
+  /// the AVX-512 loop looks them up 32 at a time in registers (two of 16 lanes).
+  struct Bits {
+    std::array<std::uint32_t, padded_to_32(mental_states * 8)> ae_none{};
+    std::array<std::uint32_t, padded_to_32(2 * 16)> justice{};
+    std::array<std::uint32_t, padded_to_32(mental_states * 16)> mental{};
+    std::array<std::uint32_t, padded_to_32(housing_states * 8)> housing{};
+    std::array<std::uint32_t, padded_to_32(substance_states * 8)> substance{};
+    std::array<std::uint32_t, padded_to_32(support_states)> support{}, worker{};
+  };
+
+ private:
+  Bits bits_;
+  /// mark_busy for rows [first, n) in a loop the compiler vectorises (the SSE2 and AVX2 builds).
+  void mark_busy_from(std::size_t first, std::size_t n, const Rows& rows, std::uint8_t* __restrict marks) const;
 };
 
 // Inline: the kernel calls these for every person who is not quiet, every week.

@@ -239,12 +239,6 @@ bool has_avx512() {
 
 std::atomic<VectorWidth> widest_allowed{VectorWidth::avx512};
 
-/// Whether a width may be used: the processor has it and limit_vector_width allows it.
-bool may_use(VectorWidth width) {
-  if (widest_allowed.load(std::memory_order_relaxed) < width) return false;
-  return width == VectorWidth::avx512 ? has_avx512() : width == VectorWidth::avx2 ? has_avx2() : true;
-}
-
 /// The grouped draws of entities first, first + 1, ... into out: a few one at a time up to a whole group of four,
 /// then whole groups in the widest vectors allowed, then the last few one at a time.
 template <class Out, class One>
@@ -279,5 +273,10 @@ void Stream::fill_grouped_bits(std::uint32_t run, std::uint32_t step, std::uint3
 }
 
 VectorWidth limit_vector_width(VectorWidth widest) { return widest_allowed.exchange(widest); }
+
+bool may_use(VectorWidth width) {
+  if (widest_allowed.load(std::memory_order_relaxed) < width) return false;
+  return width == VectorWidth::avx512 ? has_avx512() : width == VectorWidth::avx2 ? has_avx2() : true;
+}
 
 }  // namespace revolve::random

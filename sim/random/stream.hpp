@@ -114,6 +114,9 @@ class Stream {
 enum class VectorWidth : std::uint8_t { scalar, avx2, avx512 };
 /// Sets the widest width for every thread and returns the one before.
 VectorWidth limit_vector_width(VectorWidth widest);
+/// Whether a width may be used: the processor has it and limit_vector_width allows it. For other hand-vectorised
+/// loops that give the same results at every width, so that tests can run each.
+bool may_use(VectorWidth width);
 
 /// Standard normal from two uniforms (Box-Muller, first output).
 double standard_normal(double u1, double u2);

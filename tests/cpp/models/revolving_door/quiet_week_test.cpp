@@ -187,16 +187,24 @@ TEST_CASE("mark_busy marks the living who are not quiet, in every state, row by 
   for (std::size_t k = 0; k < x.size(); ++k) {
     for (std::size_t i = 0; i < rows; ++i) x[k].push_back(levels[(i * (2 * k + 1) + k) % levels.size()]);
   }
+  // The widest vectors the processor has (AVX-512: sixteen rows at a time, tables in registers), then none (the
+  // loop the compiler vectorises), each from row 0 and from row 5, so that the rows left after the whole sixteens
+  // are marked by the narrower loop.
+  const auto width = GENERATE(random::VectorWidth::avx512, random::VectorWidth::scalar);
+  const std::size_t from = GENERATE(0u, 5u);
+  CAPTURE(static_cast<int>(width), from);
+  const random::VectorWidth before = random::limit_vector_width(width);
   std::vector<std::uint8_t> marks(rows, 2);
-  bounds.mark_busy(rows,
-                   {.alive = alive.data(), .housing = housing.data(), .justice = justice.data(),
-                    .mental = mental.data(), .substance = substance.data(), .support = support.data(),
-                    .group = group.data(), .need = need.data(), .justice_u = x[0].data(), .mental_u = x[1].data(),
-                    .housing_u = x[2].data(), .substance_u = x[3].data(), .support_u = x[4].data(),
-                    .worker_u = x[5].data(), .ae_u = x[6].data()},
-                   marks.data());
+  const auto at = [&](const auto& column) { return column.data() + from; };
+  bounds.mark_busy(rows - from,
+                   {.alive = at(alive), .housing = at(housing), .justice = at(justice), .mental = at(mental),
+                    .substance = at(substance), .support = at(support), .group = at(group), .need = at(need),
+                    .justice_u = at(x[0]), .mental_u = at(x[1]), .housing_u = at(x[2]), .substance_u = at(x[3]),
+                    .support_u = at(x[4]), .worker_u = at(x[5]), .ae_u = at(x[6])},
+                   marks.data() + from);
+  random::limit_vector_width(before);
   std::size_t busy = 0, quiet = 0;
-  for (std::size_t i = 0; i < rows; ++i) {
+  for (std::size_t i = from; i < rows; ++i) {
     const Start s = Start::from(Housing{housing[i]}, Justice{justice[i]}, Mental{mental[i]}, Substance{substance[i]},
                                 Support{support[i]}, Group{group[i]}, Need{need[i]}, false, false, 0.0);
     const auto u = [&](std::size_t k) { return random::to_unit(x[k][i]); };
