@@ -5,6 +5,7 @@
 #include <cmath>
 
 #include "models/revolving_door/episodes.hpp"
+#include "models/revolving_door/lanes16.hpp"
 #include "models/revolving_door/mortality.hpp"
 #include "sim/abm/alive.hpp"
 #include "sim/core/error.hpp"
@@ -54,13 +55,22 @@ inline bool housing_first_check_due(std::int32_t start, std::int32_t now) {
 /// (restrict), which the compiler vectorises. The marks must take in everyone the visit in Exits::step can act on.
 /// Weeks stable are counted for the dead and those who die this week too: a dead row's count means nothing, and
 /// nothing reads it (only the test below, of the living); it must not be exported as the person's.
+/// The columns mark_rows reads, and weeks_stable, which it counts, from a block's first row.
+struct ExitColumns {
+  const std::uint8_t *alive, *housing, *justice, *mental, *substance;
+  const std::int32_t *released, *housing_first_start;
+  double* weeks_stable;
+};
+
+/// mark_rows for rows [first, n), in a loop the compiler vectorises.
 REVOLVE_AVX2_CLONES
-void mark_rows(std::size_t n, const std::uint8_t* __restrict alive, const std::uint8_t* __restrict housing,
-               const std::uint8_t* __restrict justice, const std::uint8_t* __restrict mental,
-               const std::uint8_t* __restrict substance, const std::int32_t* __restrict released,
-               const std::int32_t* __restrict housing_first_start, double* __restrict weeks_stable,
-               const ExitDraws& d, const ExitThresholds& at, std::uint8_t* __restrict marks) {
-  for (std::size_t i = 0; i < n; ++i) {
+void mark_rows_from(std::size_t first, std::size_t n, const std::uint8_t* __restrict alive,
+                    const std::uint8_t* __restrict housing, const std::uint8_t* __restrict justice,
+                    const std::uint8_t* __restrict mental, const std::uint8_t* __restrict substance,
+                    const std::int32_t* __restrict released, const std::int32_t* __restrict housing_first_start,
+                    double* __restrict weeks_stable, const ExitDraws& d, const ExitThresholds& at,
+                    std::uint8_t* __restrict marks) {
+  for (std::size_t i = first; i < n; ++i) {
     const auto h = static_cast<Housing>(housing[i]);
     const auto j = static_cast<Justice>(justice[i]);
     const auto mh = static_cast<Mental>(mental[i]);
@@ -77,12 +87,104 @@ void mark_rows(std::size_t n, const std::uint8_t* __restrict alive, const std::u
   }
 }
 
+#ifdef REVOLVE_LANES16
+REVOLVE_LANES16_BEGIN
+using namespace lanes16;
+
+/// Weeks stable counted for eight rows (half 0 or 1 of sixteen, whose `met` lanes meet the exit conditions), and
+/// the lanes whose count reaches `qualifying` [weeks]: met x (weeks + 1), as mark_rows_from computes it.
+__attribute__((target("avx512f"))) inline __mmask8 count_stable(double* weeks_stable, __mmask16 met, int half,
+                                                              double qualifying) {
+  double* weeks = weeks_stable + 8 * half;
+  const __m512d one = _mm512_set1_pd(1.0);
+  const __m512d met_one = _mm512_maskz_mov_pd(static_cast<__mmask8>(met >> (8 * half)), one);  // 1.0 or +0.0
+  const __m512d stable = _mm512_mul_pd(met_one, _mm512_add_pd(_mm512_loadu_pd(weeks), one));
+  _mm512_storeu_pd(weeks, stable);
+  return _mm512_cmp_pd_mask(stable, _mm512_set1_pd(qualifying), _CMP_GE_OQ);
+}
+
+/// The lanes of sixteen rows whose whole weeks `since` are below `window` [weeks], compared as doubles, as
+/// death_risks compares them.
+__attribute__((target("avx512f"))) inline __mmask16 below_window(__m512i since, double window) {
+  const __m512d w = _mm512_set1_pd(window);
+  const __m512d low = _mm512_cvtepi32_pd(_mm512_castsi512_si256(since));
+  const __m512d high = _mm512_cvtepi32_pd(_mm512_extracti64x4_epi64(since, 1));
+  return joined(_mm512_cmp_pd_mask(low, w, _CMP_LT_OQ), _mm512_cmp_pd_mask(high, w, _CMP_LT_OQ));
+}
+
+/// mark_rows_from for rows [0, n), n a multiple of 16, sixteen rows at a time in AVX-512 lanes: the same tests, the
+/// death bounds looked up in a register. Returns n. quiet_week_test.cpp runs the model with it and without it and
+/// compares every output of every week.
+__attribute__((target("avx512f"))) std::size_t mark_rows_avx512(std::size_t n, const ExitColumns& c,
+                                                                 const ExitDraws& d, const ExitThresholds& at,
+                                                                 std::uint8_t* marks) {
+  const __m512i zero = _mm512_setzero_si512(), now = _mm512_set1_epi32(at.now);
+  const __m512i no_event = _mm512_set1_epi32(abm::no_event);
+  for (std::size_t i = 0; i < n; i += 16) {
+    const __m512i housing = lanes(c.housing + i), justice = lanes(c.justice + i), mental = lanes(c.mental + i);
+    const __m512i substance = lanes(c.substance + i);
+    const __mmask16 prison = is(justice, Justice::custody) | is(justice, Justice::recalled);
+    const __mmask16 problematic = is(substance, Substance::problematic);
+    // meets_exit_conditions
+    const __mmask16 met = (is(housing, Housing::settled) | is(housing, Housing::housing_first)) &
+                          (is(justice, Justice::none) | is(justice, Justice::community_order)) &
+                          (is(mental, Mental::stable) | is(mental, Mental::treatment)) & ~problematic;
+    const __mmask16 qualifies = joined(count_stable(c.weeks_stable + i, met, 0, at.qualifying),
+                                       count_stable(c.weeks_stable + i, met, 1, at.qualifying));
+    // death_risks
+    const __mmask16 homeless = ~prison & (is(housing, Housing::rough_sleeping) | is(housing, Housing::temporary));
+    const __mmask16 rough = homeless & is(housing, Housing::rough_sleeping);
+    const __m512i released = lanes32(c.released + i);
+    const __mmask16 recent = _mm512_cmpneq_epi32_mask(released, no_event) &
+                             below_window(_mm512_sub_epi32(now, released), at.release_window);
+    const __m512i risks =
+        plus(plus(plus(plus(zero, rough, death_risk::rough_sleeping), problematic, death_risk::problematic_substance),
+                  is(mental, Mental::crisis), death_risk::crisis),
+             recent, death_risk::recent_release);
+    const __mmask16 may_die = _mm512_cmple_epu32_mask(lanes32(d.death.data() + i),
+                                                      look_up_16(at.death_bits.data(), risks));
+    const __mmask16 moves = ~prison & _mm512_cmple_epu32_mask(lanes32(d.move.data() + i),
+                                                              _mm512_set1_epi32(static_cast<int>(at.move_bits)));
+    const __mmask16 exits = qualifies & _mm512_cmple_epu32_mask(lanes32(d.positive.data() + i),
+                                                                _mm512_set1_epi32(static_cast<int>(at.exit_bits)));
+    // housing_first_check_due
+    const __m512i start = lanes32(c.housing_first_start + i), weeks = _mm512_sub_epi32(now, start);
+    const __mmask16 check = _mm512_cmpneq_epi32_mask(start, no_event) &
+                            (_mm512_cmpeq_epi32_mask(weeks, _mm512_set1_epi32(check_1y)) |
+                             _mm512_cmpeq_epi32_mask(weeks, _mm512_set1_epi32(check_3y)));
+    const __mmask16 living = _mm512_cmpneq_epi32_mask(lanes(c.alive + i), zero);
+    store_marks(living & (may_die | moves | exits | check), marks + i);
+  }
+  return n;
+}
+REVOLVE_LANES16_END
+#endif
+
+/// Marks rows [0, n) of a block as mark_rows_from does: sixteen at a time in AVX-512 lanes where the processor has
+/// them (random::may_use), the rest in the loop the compiler vectorises.
+void mark_rows(std::size_t n, const ExitColumns& c, const ExitDraws& d, const ExitThresholds& at,
+               std::uint8_t* marks) {
+  std::size_t done = 0;
+#ifdef REVOLVE_LANES16
+  if (random::may_use(random::VectorWidth::avx512)) done = mark_rows_avx512(n / 16 * 16, c, d, at, marks);
+#endif
+  mark_rows_from(done, n, c.alive, c.housing, c.justice, c.mental, c.substance, c.released, c.housing_first_start,
+                 c.weeks_stable, d, at, marks);
+}
+
 /// mark_rows for the block of rows from `first`.
 void mark_exits(std::size_t n, const PeopleView& v, abm::PersonId first, const ExitDraws& d, const ExitThresholds& at,
                 std::uint8_t* marks) {
-  mark_rows(n, v.alive + first, v.housing.codes_from(first), v.justice.codes_from(first),
-            v.mental_health.codes_from(first), v.substance.codes_from(first), v.t_released + first,
-            v.t_housing_first_start + first, v.weeks_stable + first, d, at, marks);
+  mark_rows(n,
+            {.alive = v.alive + first,
+             .housing = v.housing.codes_from(first),
+             .justice = v.justice.codes_from(first),
+             .mental = v.mental_health.codes_from(first),
+             .substance = v.substance.codes_from(first),
+             .released = v.t_released + first,
+             .housing_first_start = v.t_housing_first_start + first,
+             .weeks_stable = v.weeks_stable + first},
+            d, at, marks);
 }
 
 /// Whether an event with this weekly hazard happens, given uniform u (cheap when u >= h).
@@ -91,8 +193,8 @@ bool happens(double u, double hazard) { return u < hazard && u < -std::expm1(-ha
 /// Person p's hazard of death this week [per week] (docs/model/design.md 5.7).
 double death_hazard_of(const PeopleView& v, abm::PersonId p, const MortalityParameters& m,
                        std::span<const double> age_factor, std::int32_t now) {
-  const unsigned risks =
-      death_risks(v.housing[p], v.justice[p], v.mental_health[p], v.substance[p], v.t_released[p], now, m.release_window);
+  const unsigned risks = death_risks(v.housing[p], v.justice[p], v.mental_health[p], v.substance[p], v.t_released[p],
+                                     now, m.release_window);
   return death_hazard(m, age_factor[age_factor_row(v.age[p], age_factor.size())], risks);
 }
 

@@ -5,10 +5,7 @@
 #include <span>
 #include <string>
 
-#if defined(__GNUC__) && defined(__x86_64__)
-#include <immintrin.h>
-#endif
-
+#include "models/revolving_door/lanes16.hpp"
 #include "sim/core/error.hpp"
 #include "sim/core/vector_clones.hpp"
 #include "sim/random/stream.hpp"
@@ -50,54 +47,9 @@ void raise(double& bound, double hazard, const char* domain) {
   bound = std::max(bound, with_margin(hazard));
 }
 
-
-#if defined(__GNUC__) && defined(__x86_64__)
-#define REVOLVE_MARK_BUSY_AVX512 1
-// The AVX-512 functions below are called only from mark_busy, built alike: no ABI is crossed with a vector argument.
-// GCC 12 warns of the undefined vector inside its own AVX-512 intrinsics (GCC bug 105593, as in sim/random/stream.cpp).
-#pragma GCC diagnostic push
-#pragma GCC diagnostic ignored "-Wpsabi"
-#pragma GCC diagnostic ignored "-Wmaybe-uninitialized"
-
-/// Entries [0, 32) from `entries`, each lane's chosen by the low five bits of its key.
-__attribute__((target("avx512f"))) inline __m512i look_up_32(const std::uint32_t* entries, __m512i key) {
-  return _mm512_permutex2var_epi32(_mm512_loadu_si512(entries), key, _mm512_loadu_si512(entries + 16));
-}
-
-/// table[key] for each of sixteen lanes, from a table of a multiple of 32 entries held in registers: each 32 are
-/// looked up by the key's low five bits (two registers, one instruction), and the lanes whose key lies in that 32
-/// take the result. No gather: the tables are small, and the same for every row.
-template <std::size_t N>
-__attribute__((target("avx512f"))) inline __m512i look_up(const std::array<std::uint32_t, N>& table, __m512i key) {
-  static_assert(N % 32 == 0);
-  __m512i value = look_up_32(table.data(), key);
-  for (std::size_t from = 32; from < N; from += 32) {
-    const __mmask16 in_part = _mm512_cmpge_epu32_mask(key, _mm512_set1_epi32(static_cast<int>(from)));
-    value = _mm512_mask_mov_epi32(value, in_part, look_up_32(table.data() + from, key));
-  }
-  return value;
-}
-
-/// Sixteen rows of a byte column, as 32-bit lanes.
-__attribute__((target("avx512f"))) inline __m512i lanes(const std::uint8_t* column) {
-  return _mm512_cvtepu8_epi32(_mm_loadu_si128(reinterpret_cast<const __m128i*>(column)));
-}
-
-/// The lanes whose value is this category.
-template <class Category>
-__attribute__((target("avx512f"))) inline __mmask16 is(__m512i codes, Category c) {
-  return _mm512_cmpeq_epi32_mask(codes, _mm512_set1_epi32(code(c)));
-}
-
-/// key + `add` in the lanes of `mask`.
-__attribute__((target("avx512f"))) inline __m512i plus(__m512i key, __mmask16 mask, int add) {
-  return _mm512_mask_add_epi32(key, mask, key, _mm512_set1_epi32(add));
-}
-
-/// code x `scale`, in every lane.
-__attribute__((target("avx512f"))) inline __m512i times(__m512i codes, int scale) {
-  return _mm512_mullo_epi32(codes, _mm512_set1_epi32(scale));
-}
+#ifdef REVOLVE_LANES16
+REVOLVE_LANES16_BEGIN
+using namespace lanes16;
 
 /// QuietBounds::mark_busy for rows [0, n), n a multiple of 16, sixteen rows at a time in AVX-512 lanes: the same
 /// flags (Start::from) and keys (QuietBounds' *_key) in integers, the tables looked up in registers (look_up).
@@ -118,7 +70,8 @@ __attribute__((target("avx512f"))) std::size_t mark_busy_avx512(std::size_t n, c
     const __m512i ae_key = plus(plus(plus(times(mental, 8), homeless, 4), problematic, 2), navigator, 1);
     const __m512i justice_key =
         plus(plus(plus(plus(plus(zero, licence, 16), rough, 8), problematic, 4), high_need, 2), young, 1);
-    const __m512i mental_key = plus(plus(plus(plus(times(mental, 16), rough, 8), problematic, 4), high_need, 2), mtam, 1);
+    const __m512i mental_key =
+        plus(plus(plus(plus(times(mental, 16), rough, 8), problematic, 4), high_need, 2), mtam, 1);
     const __m512i housing_key = plus(plus(plus(times(housing, 8), problematic, 4), high_need, 2), mtam, 1);
     const __m512i substance_key = plus(plus(plus(times(substance, 8), rough, 4), high_need, 2), mtam, 1);
     const __mmask16 busy =
@@ -130,12 +83,11 @@ __attribute__((target("avx512f"))) std::size_t mark_busy_avx512(std::size_t n, c
         _mm512_cmple_epu32_mask(_mm512_loadu_si512(r.support_u + i), look_up(bits.support, support)) |
         _mm512_cmple_epu32_mask(_mm512_loadu_si512(r.worker_u + i), look_up(bits.worker, support));
     const __mmask16 living = _mm512_cmpneq_epi32_mask(alive, zero);
-    const __m512i mark = _mm512_maskz_mov_epi32(busy & living, _mm512_set1_epi32(1));
-    _mm_storeu_si128(reinterpret_cast<__m128i*>(marks + i), _mm512_cvtepi32_epi8(mark));
+    store_marks(busy & living, marks + i);
   }
   return n;
 }
-#pragma GCC diagnostic pop
+REVOLVE_LANES16_END
 #endif
 
 }  // namespace
@@ -216,7 +168,7 @@ QuietBounds::QuietBounds(const Parameters& P, const EngagementEffects& effects, 
 
 void QuietBounds::mark_busy(std::size_t n, const Rows& rows, std::uint8_t* __restrict marks) const {
   std::size_t done = 0;
-#ifdef REVOLVE_MARK_BUSY_AVX512
+#ifdef REVOLVE_LANES16
   if (random::may_use(random::VectorWidth::avx512)) done = mark_busy_avx512(n / 16 * 16, rows, bits_, marks);
 #endif
   mark_busy_from(done, n, rows, marks);

@@ -28,7 +28,8 @@ inline unsigned death_risks(Housing housing, Justice justice, Mental mental, Sub
                             std::int32_t now, double release_window) {
   const bool rough = !in_prison(justice) & homeless(housing) & (housing == Housing::rough_sleeping);
   const bool recently_released = (released != abm::no_event) & (now - released < release_window);
-  return rough * death_risk::rough_sleeping + (substance == Substance::problematic) * death_risk::problematic_substance +
+  return rough * death_risk::rough_sleeping +
+         (substance == Substance::problematic) * death_risk::problematic_substance +
          (mental == Mental::crisis) * death_risk::crisis + recently_released * death_risk::recent_release;
 }
 

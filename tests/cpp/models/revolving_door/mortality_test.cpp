@@ -3,6 +3,8 @@
 // bound below any person's hazard would lose deaths, silently.
 #include <catch2/catch.hpp>
 
+#include <cmath>
+#include <limits>
 #include <vector>
 
 #include "models/revolving_door/model_setup.hpp"
@@ -46,6 +48,13 @@ TEST_CASE("oldest_row is the largest age factor row of a column, NaN and negativ
   CHECK(oldest_row(age.size(), age.data(), 6000) == 2000);
   CHECK(oldest_row(age.size(), age.data(), 1500) == 1499);  // older than the table: its last row
   CHECK(oldest_row(2, age.data(), 6000) == 0);
+  const std::vector<double> extremes = {std::numeric_limits<double>::infinity(), -0.0, 5e-324};
+  CHECK(oldest_row(extremes.size(), extremes.data(), 6000) == 5999);
+  CHECK(oldest_row(2, extremes.data() + 1, 6000) == 0);
+  // More rows than one vector holds, the oldest in the middle: every lane's maximum is taken.
+  std::vector<double> many(37, 30.0 * 52.18);
+  many[19] = 61.5 * 52.18;
+  CHECK(oldest_row(many.size(), many.data(), 6000) == static_cast<std::size_t>(61.5 * 52.18));
 }
 
 TEST_CASE("A death draw below a person's hazard is always at or below the bound of their block", "[mortality]") {
