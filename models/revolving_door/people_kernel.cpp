@@ -122,8 +122,10 @@ class BlockStep {
   std::uint32_t run_, step_;
   abm::BlockCounts& counts_;
   static constexpr std::size_t support_states = code(Support::housing_first) + 1;
-  // The ceiling and build rate of engagement of a person's service [per week], by support code x 2 + sex code.
-  std::array<double, support_states * 2> ceiling_{}, build_{};
+  // The ceiling and build rate of engagement of a person's service [per week], by support code x 2 + sex code;
+  // zeros after, to engagement_table_size (pass_engagement).
+  static_assert(support_states * 2 <= engagement_table_size);
+  std::array<double, engagement_table_size> ceiling_{}, build_{};
   std::uint32_t attendances_ = 0;  // this person's A&E attendances this week
 
   void count(Event e, abm::PersonId p, std::int64_t n = 1) {

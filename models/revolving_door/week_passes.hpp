@@ -10,8 +10,12 @@
 
 namespace revolve::revolving_door {
 
+/// The length of pass_engagement's tables: sixteen, which AVX-512 looks up in two registers.
+inline constexpr std::size_t engagement_table_size = 16;
+
 /// Engagement outside prison: with no worker it decays; with one it closes a share of the gap to the ceiling of the
-/// worker's service. `ceiling` and `build` are indexed by support code x 2 + sex code.
+/// worker's service. `ceiling` and `build` are indexed by support code x 2 + sex code, engagement_table_size long.
+/// Eight rows at a time in AVX-512 lanes where the processor has them (random::may_use), the same operations.
 void pass_engagement(std::size_t n, const std::uint8_t* __restrict alive, const std::uint8_t* __restrict justice,
                      const std::uint8_t* __restrict support, const std::uint8_t* __restrict sex,
                      double* __restrict engagement, double* __restrict weeks_with_worker, const double* ceiling,

@@ -3,6 +3,7 @@
 // AVX-512 lanes where the processor has them; every vector width gives the same results.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <cmath>
 
 #include "models/revolving_door/hazards.hpp"
@@ -163,15 +164,33 @@ TEST_CASE("every vector width gives the same result: the marking loops in AVX-51
                                     .with("mtam", 1.0, 0.5, 1.0)
                                     .scenario();
   const auto setup = setup_for(scenario);
-  const random::VectorWidth before = random::limit_vector_width(random::VectorWidth::scalar);
-  const abm::Outputs narrow = run_model(setup, setup->steps, 3);
-  random::limit_vector_width(random::VectorWidth::avx512);
-  const abm::Outputs wide = run_model(setup, setup->steps, 3);
-  random::limit_vector_width(before);
+  // Every output of every week, and at the end every person's numeric attributes, which outputs may not show.
+  struct Ended {
+    abm::Outputs outputs;
+    std::vector<double> attributes;
+  };
+  const auto run_at = [&](random::VectorWidth width) {
+    const random::VectorWidth before = random::limit_vector_width(width);
+    abm::Run run({11, 3});
+    for (auto& m : revolving_door_modules(setup)) run.add(std::move(m));
+    run.run(setup->steps);
+    random::limit_vector_width(before);
+    Ended ended{std::move(run.outputs()), {}};
+    for (const char* name : {"age", "engagement", "weeks_with_worker", "weeks_in_housing", "weeks_homeless",
+                             "weeks_stable"}) {
+      const auto values = run.population().attributes(run.population().attribute(name));
+      ended.attributes.insert(ended.attributes.end(), values.begin(), values.end());
+    }
+    return ended;
+  };
+  const Ended narrow_run = run_at(random::VectorWidth::scalar), wide_run = run_at(random::VectorWidth::avx512);
+  const abm::Outputs &narrow = narrow_run.outputs, &wide = wide_run.outputs;
   REQUIRE(wide.values().size() == narrow.values().size());
   std::size_t differ = 0;
   for (std::size_t k = 0; k < wide.values().size(); ++k) differ += wide.values()[k] != narrow.values()[k];
   CHECK(differ == 0);
+  REQUIRE(wide_run.attributes.size() == narrow_run.attributes.size());
+  CHECK(std::equal(wide_run.attributes.begin(), wide_run.attributes.end(), narrow_run.attributes.begin()));
   // The exits were exercised: over a hundred of each.
   const auto total = [&](const std::string& measure) {
     double sum = 0;
