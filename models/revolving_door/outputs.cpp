@@ -1,5 +1,6 @@
 #include "models/revolving_door/outputs.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <map>
 #include <tuple>
@@ -7,7 +8,6 @@
 #include "models/revolving_door/dictionary.hpp"
 #include "models/revolving_door/interventions/registry.hpp"
 #include "models/revolving_door/system.hpp"
-#include "sim/abm/alive.hpp"
 #include "sim/core/error.hpp"
 
 namespace revolve::revolving_door {
@@ -233,6 +233,8 @@ void Recorder::init(abm::Run& run) {
     entry_cohorts_[k].init(&runs[number]);
   }
   state_tally_.reset();
+  for (auto& ids : living_by_group_) ids.clear();
+  listed_ = 0;
   start_cost_cells(run);
 }
 
@@ -302,10 +304,33 @@ void Recorder::tally_people(abm::Run& run) {
 }
 
 void Recorder::sum_engagement(const PeopleView& v) {
-  for (auto& g : groups_) g.engagement = 0.0;
-  abm::for_each_alive(v.alive, 0, static_cast<abm::PersonId>(v.size), [&](abm::PersonId p) {
-    groups_[v.group.code(p)].engagement += v.engagement[p];  // summed in person order, as ever
-  });
+  const auto rows = static_cast<abm::PersonId>(v.size);
+  for (abm::PersonId p = listed_; p < rows; ++p) {
+    if (v.alive[p] != 0) living_by_group_[v.group.code(p)].push_back(p);
+  }
+  listed_ = rows;
+  // Each group's sum in person order, as ever, the groups side by side: four chains of additions that wait only on
+  // their own last, where one sum indexed by group waits on the last person's. Whoever has left since the last
+  // record adds +0.0, which leaves a sum of non-negative numbers as it was, and is taken off the list.
+  std::array<double, group_count> sums{};
+  std::array<std::size_t, group_count> kept{};
+  std::size_t longest = 0;
+  for (const auto& ids : living_by_group_) longest = std::max(longest, ids.size());
+  for (std::size_t k = 0; k < longest; ++k) {
+    for (std::size_t g = 0; g < group_count; ++g) {
+      std::vector<abm::PersonId>& ids = living_by_group_[g];
+      if (k >= ids.size()) continue;
+      const abm::PersonId p = ids[k];
+      const bool living = v.alive[p] != 0;
+      sums[g] += living ? v.engagement[p] : 0.0;
+      ids[kept[g]] = p;
+      kept[g] += living;
+    }
+  }
+  for (std::size_t g = 0; g < group_count; ++g) {
+    living_by_group_[g].resize(kept[g]);
+    groups_[g].engagement = sums[g];
+  }
 }
 
 void Recorder::read_events(const abm::Run& run) {
