@@ -49,12 +49,6 @@ inline bool housing_first_check_due(std::int32_t start, std::int32_t now) {
   return (start != abm::no_event) & ((weeks == std::uint32_t{check_1y}) | (weeks == std::uint32_t{check_3y}));
 }
 
-/// Rows [0, n) of one block: counts every row's weeks meeting the exit conditions, and marks who may leave this
-/// week (a draw at or below the bound of their death hazard or the chance of moving away or a sustained exit) or
-/// has a Housing First tenancy to check. A loop with no branch over columns that cannot overlap
-/// (restrict), which the compiler vectorises. The marks must take in everyone the visit in Exits::step can act on.
-/// Weeks stable are counted for the dead and those who die this week too: a dead row's count means nothing, and
-/// nothing reads it (only the test below, of the living); it must not be exported as the person's.
 /// The columns mark_rows reads, and weeks_stable, which it counts, from a block's first row.
 struct ExitColumns {
   const std::uint8_t *alive, *housing, *justice, *mental, *substance;
@@ -62,7 +56,8 @@ struct ExitColumns {
   double* weeks_stable;
 };
 
-/// mark_rows for rows [first, n), in a loop the compiler vectorises.
+/// mark_rows for rows [first, n), in a loop with no branch over columns that cannot overlap (restrict), which the
+/// compiler vectorises.
 REVOLVE_AVX2_CLONES
 void mark_rows_from(std::size_t first, std::size_t n, const std::uint8_t* __restrict alive,
                     const std::uint8_t* __restrict housing, const std::uint8_t* __restrict justice,
@@ -80,7 +75,7 @@ void mark_rows_from(std::size_t first, std::size_t n, const std::uint8_t* __rest
     weeks_stable[i] = stable;
     const unsigned risks = death_risks(h, j, mh, sub, released[i], at.now, at.release_window);
     const bool may_die = d.death[i] <= at.death_bits.data()[risks];
-    const bool moves = !in_prison(static_cast<Justice>(justice[i])) & (d.move[i] <= at.move_bits);
+    const bool moves = !in_prison(j) & (d.move[i] <= at.move_bits);
     const bool exits = (stable >= at.qualifying) & (d.positive[i] <= at.exit_bits);
     const bool check = housing_first_check_due(housing_first_start[i], at.now);
     marks[i] = (alive[i] != 0) & (may_die | moves | exits | check);
@@ -160,8 +155,12 @@ __attribute__((target("avx512f"))) std::size_t mark_rows_avx512(std::size_t n, c
 REVOLVE_LANES16_END
 #endif
 
-/// Marks rows [0, n) of a block as mark_rows_from does: sixteen at a time in AVX-512 lanes where the processor has
-/// them (random::may_use), the rest in the loop the compiler vectorises.
+/// Rows [0, n) of one block: counts every row's weeks meeting the exit conditions, and marks who may leave this
+/// week (a draw at or below the bound of their death hazard or the chance of moving away or a sustained exit) or
+/// has a Housing First tenancy to check; sixteen rows at a time in AVX-512 lanes where the processor has them
+/// (random::may_use), the rest in the loop the compiler vectorises. The marks must take in everyone the visit in
+/// Exits::step can act on. Weeks stable are counted for the dead and those who die this week too: a dead row's count
+/// means nothing, and nothing reads it (only the test here, of the living); it must not be exported as the person's.
 void mark_rows(std::size_t n, const ExitColumns& c, const ExitDraws& d, const ExitThresholds& at,
                std::uint8_t* marks) {
   std::size_t done = 0;

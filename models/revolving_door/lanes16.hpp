@@ -1,5 +1,5 @@
 #pragma once
-// Sixteen rows at a time in AVX-512 lanes, for the few marking loops where the compiler's own vectorisation is slow
+// Sixteen rows at a time in AVX-512 lanes (eight for columns of doubles), for the few loops where the compiler's own vectorisation is slow
 // (table look-ups it turns into gathers or one insert a lane): a byte column widened to 32-bit lanes, tests of a
 // category, keys built from flags, small tables looked up in registers, and the marks stored as bytes. Only on
 // x86-64 with GCC or Clang (REVOLVE_LANES16); a caller runs such a loop only where random::may_use allows AVX-512
@@ -81,6 +81,17 @@ template <class Int>
 /// The lanes of two halves of eight (each from the comparison of doubles), low then high, as one mask of sixteen.
 inline __mmask16 joined(__mmask8 low, __mmask8 high) {
   return static_cast<__mmask16>(low | static_cast<unsigned>(high) << 8);
+}
+
+/// Eight rows of a byte column as 64-bit lanes, for loops over columns of doubles (eight to a register).
+[[gnu::target("avx512f"), gnu::always_inline]] inline __m512i lanes64(const std::uint8_t* column) {
+  return _mm512_cvtepu8_epi64(_mm_loadl_epi64(reinterpret_cast<const __m128i*>(column)));
+}
+
+/// The 64-bit lanes whose value is this category.
+template <class Category>
+[[gnu::target("avx512f"), gnu::always_inline]] inline __mmask8 is64(__m512i codes, Category c) {
+  return _mm512_cmpeq_epi64_mask(codes, _mm512_set1_epi64(code(c)));
 }
 
 /// Stores 1 for each lane of `marked` and 0 for the others, as sixteen bytes.

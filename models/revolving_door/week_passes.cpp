@@ -1,14 +1,10 @@
 #include "models/revolving_door/week_passes.hpp"
 
-
 #include "models/revolving_door/categories.hpp"
+#include "models/revolving_door/lanes16.hpp"
 #include "sim/abm/population.hpp"
 #include "sim/core/vector_clones.hpp"
 #include "sim/random/stream.hpp"
-
-#if defined(__GNUC__) && defined(__x86_64__)
-#include <immintrin.h>
-#endif
 
 namespace revolve::revolving_door {
 
@@ -34,23 +30,9 @@ void engagement_rows(std::size_t first, std::size_t n, const std::uint8_t* __res
   }
 }
 
-#if defined(__GNUC__) && defined(__x86_64__)
-#define REVOLVE_ENGAGEMENT_AVX512 1
-// Called only from pass_engagement, so no vector crosses a call; GCC 12 also warns of the undefined vector inside
-// its own AVX-512 intrinsics (GCC bug 105593).
-#pragma GCC diagnostic push
-#pragma GCC diagnostic ignored "-Wpsabi"
-#pragma GCC diagnostic ignored "-Wmaybe-uninitialized"
-
-/// Eight rows of a byte column, as 64-bit lanes.
-[[gnu::target("avx512f"), gnu::always_inline]] inline __m512i lanes64(const std::uint8_t* column) {
-  return _mm512_cvtepu8_epi64(_mm_loadl_epi64(reinterpret_cast<const __m128i*>(column)));
-}
-
-/// The lanes whose code is c.
-[[gnu::target("avx512f"), gnu::always_inline]] inline __mmask8 is64(__m512i codes, std::uint8_t c) {
-  return _mm512_cmpeq_epi64_mask(codes, _mm512_set1_epi64(c));
-}
+#ifdef REVOLVE_LANES16
+REVOLVE_LANES16_BEGIN
+using namespace lanes16;
 
 /// engagement_rows for rows [0, n), n a multiple of 8, eight rows at a time: the same operations on the same values,
 /// the tables looked up in two registers each. Returns n.
@@ -62,11 +44,11 @@ __attribute__((target("avx512f"))) std::size_t engagement_rows_avx512(
   const __m512d build_low = _mm512_loadu_pd(build), build_high = _mm512_loadu_pd(build + 8);
   const __m512d one = _mm512_set1_pd(1.0), zero = _mm512_setzero_pd(), decay_by = _mm512_set1_pd(decay);
   for (std::size_t i = 0; i < n; i += 8) {
-    const __m512i prison_codes = lanes64(justice + i), support_codes = lanes64(support + i);
-    const __mmask8 in_prison = is64(prison_codes, code(Justice::custody)) | is64(prison_codes, code(Justice::recalled));
+    const __m512i justice_codes = lanes64(justice + i), support_codes = lanes64(support + i);
+    const __mmask8 prison = is64(justice_codes, Justice::custody) | is64(justice_codes, Justice::recalled);
     const __mmask8 living = _mm512_cmpneq_epi64_mask(lanes64(alive + i), _mm512_setzero_si512());
-    const __mmask8 outside = static_cast<__mmask8>(living & ~in_prison);
-    const __mmask8 none = is64(support_codes, code(Support::none));
+    const __mmask8 outside = static_cast<__mmask8>(living & ~prison);
+    const __mmask8 none = is64(support_codes, Support::none);
     const __m512i key = _mm512_add_epi64(_mm512_slli_epi64(support_codes, 1), lanes64(sex + i));
     const __m512d e = _mm512_loadu_pd(engagement + i), weeks = _mm512_loadu_pd(weeks_with_worker + i);
     const __m512d gap = _mm512_sub_pd(_mm512_permutex2var_pd(ceiling_low, key, ceiling_high), e);
@@ -78,7 +60,7 @@ __attribute__((target("avx512f"))) std::size_t engagement_rows_avx512(
   }
   return n;
 }
-#pragma GCC diagnostic pop
+REVOLVE_LANES16_END
 #endif
 
 }  // namespace
@@ -88,7 +70,7 @@ void pass_engagement(std::size_t n, const std::uint8_t* __restrict alive, const 
                      double* __restrict engagement, double* __restrict weeks_with_worker, const double* ceiling,
                      const double* build, double decay) {
   std::size_t done = 0;
-#ifdef REVOLVE_ENGAGEMENT_AVX512
+#ifdef REVOLVE_LANES16
   if (random::may_use(random::VectorWidth::avx512)) {
     done = engagement_rows_avx512(n / 8 * 8, alive, justice, support, sex, engagement, weeks_with_worker, ceiling,
                                   build, decay);
