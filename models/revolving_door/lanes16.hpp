@@ -1,7 +1,8 @@
 #pragma once
-// Sixteen rows at a time in AVX-512 lanes (eight for columns of doubles), for the few loops where the compiler's own vectorisation is slow
-// (table look-ups it turns into gathers or one insert a lane): a byte column widened to 32-bit lanes, tests of a
-// category, keys built from flags, small tables looked up in registers, and the marks stored as bytes. Only on
+// Sixteen rows at a time in AVX-512 lanes (eight for columns of doubles), for the few loops where the compiler's own
+// vectorisation is slow (table look-ups it turns into gathers or one insert a lane): a byte column widened to 32-bit
+// or 64-bit lanes, tests of a category, keys built from flags, small tables looked up in registers, and the marks
+// stored as bytes. Only on
 // x86-64 with GCC or Clang (REVOLVE_LANES16); a caller runs such a loop only where random::may_use allows AVX-512
 // and keeps a portable loop for the rest. Each function is built for AVX-512 alone and inlined into a caller built
 // alike, so no vector crosses a call (hence -Wpsabi is quiet between REVOLVE_LANES16_BEGIN and _END).
