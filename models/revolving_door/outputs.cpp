@@ -208,9 +208,12 @@ void Recorder::declare(abm::Run& run) {
     entry_cohorts_[k].declare(run.population(), k ? "@" + std::to_string(k) : "");
   }
   further_entrants_.assign(entry_sets - 1, {});
-  layout_ = output_layout(entry_sets);
-  outputs_.clear();
-  for (const auto& spec : layout_) outputs_.push_back(run.outputs().add(spec.info.column));
+  recorded_.clear();
+  for (const auto& spec : output_layout(entry_sets)) {
+    const abm::Output output = run.outputs().add(spec.info.column);
+    if (spec.source == Source::system) continue;  // the coupler records it
+    recorded_.push_back({output, spec.source, spec.group, spec.info.entrants_of, spec.index});
+  }
   run.outputs().reserve_rows(setup_->steps);
 }
 
@@ -258,9 +261,7 @@ void Recorder::record(abm::Run& run) {
   add_costs(run);
   gaming_share_now_ = run.signals().value(gaming_share_);
   discount_ = std::pow(1.0 + setup_->parameters.economics.discount_rate, -static_cast<double>(run.clock().step() - 1));
-  for (std::size_t i = 0; i < layout_.size(); ++i) {
-    if (layout_[i].source != Source::system) run.outputs().set(outputs_[i], value(layout_[i]));
-  }
+  for (const RecordedOutput& r : recorded_) run.outputs().set(r.output, value(r));
 }
 
 void Recorder::add_costs(const abm::Run& run) {
@@ -342,12 +343,12 @@ void Recorder::read_events(const abm::Run& run) {
   }
 }
 
-double Recorder::people(const OutputSpec& spec, std::size_t g) const {
-  if (spec.info.entrants_of == 0) return groups_[g].people[spec.index];
-  return static_cast<double>(further_entrants_[spec.info.entrants_of - 1][g][spec.index]);
+double Recorder::people(const RecordedOutput& spec, std::size_t g) const {
+  if (spec.entrants_of == 0) return groups_[g].people[spec.index];
+  return static_cast<double>(further_entrants_[spec.entrants_of - 1][g][spec.index]);
 }
 
-double Recorder::group_value(const OutputSpec& spec, std::size_t g) const {
+double Recorder::group_value(const RecordedOutput& spec, std::size_t g) const {
   const GroupWeek& w = groups_[g];
   const auto& payers = by_payer_[g];
   const auto all_payers = [&] {
@@ -386,7 +387,7 @@ double Recorder::group_value(const OutputSpec& spec, std::size_t g) const {
   return 0.0;
 }
 
-double Recorder::value(const OutputSpec& spec) const {
+double Recorder::value(const RecordedOutput& spec) const {
   const std::size_t place = spec.index / (payer_count + 1), payer = spec.index % (payer_count + 1);
   switch (spec.source) {
     case Source::cost_by_place:

@@ -45,6 +45,16 @@ struct OutputSpec {
   std::int32_t group = -1;  ///< -1 for the whole cohort
 };
 
+/// What the recorder reads each week for one output: an OutputSpec without its names and units, so that the weekly
+/// walk over several hundred outputs stays in a few KiB of cache.
+struct RecordedOutput {
+  abm::Output output;
+  Source source = Source::people;
+  std::int32_t group = -1;
+  std::uint32_t entrants_of = 0;
+  std::size_t index = 0;
+};
+
 /// Every output column, in output order.
 const std::vector<OutputSpec>& output_layout();
 /// The columns of a run following `entry_sets` scenarios' entrants (ModelSetup::following): output_layout(), then
@@ -71,7 +81,6 @@ class Recorder : public PeopleModule {
 
  private:
   std::vector<const Intervention*> interventions_;
-  std::vector<abm::Output> outputs_;
   GroupWeeks groups_{};
   CellWeeks cells_;  // the people by cost cell and group, and each cell's costs
   StateTally state_tally_;  // the people in each state by cost cell and group, kept from week to week
@@ -85,7 +94,7 @@ class Recorder : public PeopleModule {
   /// moves between housing states can be counted whatever rule made them.
   abm::StateColumn last_housing_;
   abm::EventTimeColumn entered_;  // the week each person joined the cohort [step]
-  std::vector<OutputSpec> layout_;  // output_layout(entry sets)
+  std::vector<RecordedOutput> recorded_;  // output_layout(entry sets) in order, those of the system left out
   FollowUps follow_ups_;  // releases for 52 weeks, and unbroken weeks housed
   /// The run's own entrants, or in their place each scenario's followed (ModelSetup::following).
   std::vector<EntryCohorts> entry_cohorts_;
@@ -104,10 +113,10 @@ class Recorder : public PeopleModule {
   /// Each group's engagement summed over the people alive.
   void sum_engagement(const PeopleView& v);
   /// The tally of the week of group g that an output reads.
-  double people(const OutputSpec& spec, std::size_t g) const;
+  double people(const RecordedOutput& spec, std::size_t g) const;
   /// An output's value for one group (0 to 3) this week.
-  double group_value(const OutputSpec& spec, std::size_t group) const;
-  double value(const OutputSpec& spec) const;
+  double group_value(const RecordedOutput& spec, std::size_t group) const;
+  double value(const RecordedOutput& spec) const;
 };
 
 }  // namespace revolve::revolving_door
