@@ -1,6 +1,7 @@
 // The recorder's tally kept from week to week (models/revolving_door/state_tally.hpp) against a recount of everyone,
 // as the recorder made it every week before: people whose states change at random, who die and who join, over two
-// years. Any state left out of the signature, or a change missed, makes the counts differ.
+// years. Any state left out of the signature, or a change missed, makes the counts differ. The signatures are made
+// by the AVX-512 loop (where the processor has it) and by the compiler's, each checked.
 #include <catch2/catch.hpp>
 
 #include <random>
@@ -10,6 +11,7 @@
 #include "models/revolving_door/model_setup.hpp"
 #include "models/revolving_door/people.hpp"
 #include "models/revolving_door/state_tally.hpp"
+#include "sim/random/stream.hpp"
 
 using namespace revolve;
 using namespace revolve::revolving_door;
@@ -109,6 +111,12 @@ struct People {
 }  // namespace
 
 TEST_CASE("the tally kept from week to week equals a recount of everyone every week") {
+  const auto width = GENERATE(random::VectorWidth::avx512, random::VectorWidth::scalar);
+  CAPTURE(static_cast<int>(width));
+  struct Limit {  // the widest loop allowed, until the test ends however it ends
+    random::VectorWidth before;
+    ~Limit() { random::limit_vector_width(before); }
+  } limit{random::limit_vector_width(width)};
   People people;
   people.population.add_people(400);
   for (abm::PersonId p = 0; p < 400; ++p) people.shuffle(p, 0);
