@@ -59,40 +59,28 @@ PayerCosts service_costs(const CostParameters& c, const GroupWeek& g) {
   return cost;
 }
 
-void CellWeeks::clear() {
-  for (auto& cell : people_) {
-    for (auto& g : cell) g.fill(0);
-  }
-}
-
-void CellWeeks::add(const CellCounts& counts) {
+void CellWeeks::sum_groups(GroupWeeks& groups) {
+  std::array<std::array<std::uint64_t, tally::count>, group_count> by_group{};
   for (std::size_t k = 0; k < cost_cell_count; ++k) {
+    std::array<std::uint64_t, tally::count> in_cell{};
     for (std::size_t g = 0; g < group_count; ++g) {
-      for (std::size_t t = 0; t < tally::count; ++t) people_[k][g][t] += counts[k][g][t];
+      for (std::size_t t = 0; t < tally::count; ++t) {
+        by_group[g][t] += people_[k][g][t];
+        in_cell[t] += people_[k][g][t];
+      }
     }
+    for (std::size_t t = 0; t < tally::count; ++t) cells_[k].people[t] = static_cast<double>(in_cell[t]);
   }
-}
-
-void CellWeeks::sum_groups(GroupWeeks& groups) const {
   for (std::size_t g = 0; g < group_count; ++g) {
-    std::array<std::uint64_t, tally::count> sum{};
-    for (const auto& cell : people_) {
-      for (std::size_t t = 0; t < tally::count; ++t) sum[t] += cell[g][t];
-    }
-    for (std::size_t t = 0; t < tally::count; ++t) groups[g].people[t] = static_cast<double>(sum[t]);
+    for (std::size_t t = 0; t < tally::count; ++t) groups[g].people[t] = static_cast<double>(by_group[g][t]);
   }
 }
 
 void CellWeeks::cost(const abm::Run& run, const EventCounters& counters, const CostParameters& c,
                      std::span<const InterventionCost> interventions) {
   for (std::size_t k = 0; k < cost_cell_count; ++k) {
-    GroupWeek& cell = cells_[k];
+    GroupWeek& cell = cells_[k];  // its people summed by sum_groups
     cell.events.fill(0.0);
-    for (std::size_t t = 0; t < tally::count; ++t) {
-      std::uint64_t sum = 0;
-      for (const PeopleCounts& g : people_[k]) sum += g[t];
-      cell.people[t] = static_cast<double>(sum);
-    }
     for (std::size_t s = 0; s < costed_events.size(); ++s) {
       cell.events[static_cast<std::size_t>(costed_events[s])] =
           static_cast<double>(run.counters().total(counters.in_cell(s, static_cast<std::uint8_t>(k))));

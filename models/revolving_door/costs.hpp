@@ -57,17 +57,16 @@ class CellWeeks {
     const std::array<double, group_count>* by_group;
   };
 
-  /// Empties the tallies, at the start of the recorder's pass.
-  void clear();
+  /// Starts the recorder's pass with these tallies in every cell.
+  void start(const CellCounts& counts) { people_ = counts; }
   /// Where the recorder tallies a person of `group` whose week is costed in `cell`.
   PeopleCounts& at(std::uint8_t cell, std::uint8_t group) { return people_[cell][group]; }
   /// Every cell's tallies, for the recorder's pass to add to.
   CellCounts& people() { return people_; }
-  /// Adds tallies to every cell's.
-  void add(const CellCounts& counts);
-  /// Each group's people tallies, summed over the cells (events and engagement are not touched).
-  void sum_groups(GroupWeeks& groups) const;
-  /// Each cell's costed events, service costs and share of the interventions' costs.
+  /// Each group's people tallies, summed over the cells (events and engagement are not touched), and each cell's,
+  /// summed over the groups, for cost(): one pass over the tallies for both.
+  void sum_groups(GroupWeeks& groups);
+  /// Each cell's costed events, service costs and share of the interventions' costs, after sum_groups.
   void cost(const abm::Run& run, const EventCounters& events, const CostParameters& c,
             std::span<const InterventionCost> interventions);
 

@@ -279,11 +279,11 @@ void Recorder::add_costs(const abm::Run& run) {
 void Recorder::tally_people(abm::Run& run) {
   const PeopleView v = PeopleView::of(run.population(), columns_);
   const auto step = static_cast<std::int32_t>(run.clock().step());
-  cells_.clear();
   // The states, and the housing moves, of those whose states changed; the cost cells moved on to next week.
   state_tally_.update(v, step, run.population().event_times(entered_).data(),
-                      run.population().states(last_housing_).data(), cells_.people());
-  cells_.add(state_tally_.counts());
+                      run.population().states(last_housing_).data());
+  cells_.start(state_tally_.counts());
+  state_tally_.add_moves(cells_.people());
   const auto row = [&](abm::PersonId p) -> PeopleCounts& {
     return cells_.at(static_cast<std::uint8_t>(state_tally_.cell(p)), static_cast<std::uint8_t>(state_tally_.group(p)));
   };

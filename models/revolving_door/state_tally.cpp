@@ -156,8 +156,7 @@ void StateTally::reset() {
   counts_ = {};
 }
 
-void StateTally::update(const PeopleView& v, std::int32_t step, std::int32_t* entered, std::uint8_t* last_housing,
-                        CellCounts& moves) {
+void StateTally::update(const PeopleView& v, std::int32_t step, std::int32_t* entered, std::uint8_t* last_housing) {
   signatures_.resize(v.size, 0u);  // newcomers since last week: never counted
   changes_.clear();
   alignas(64) std::array<std::uint32_t, tally_stretch> now;
@@ -183,17 +182,22 @@ void StateTally::update(const PeopleView& v, std::int32_t step, std::int32_t* en
       if (was != 0) add(was, ~0u);
       if (is != 0) {
         add(is, 1u);
-        const unsigned housing = signature::housing_of(is);
-        // A move since the last count (the dead are not counted, and no one comes back).
-        if (was != 0 && signature::housing_of(was) != housing) {
-          moves[signature::cell_of(is)][signature::group_of(is)]
-               [tally::moves + signature::housing_of(was) * housing_count + housing] += 1;
-        }
-        last_housing[p] = static_cast<std::uint8_t>(housing + 1);
+        last_housing[p] = static_cast<std::uint8_t>(signature::housing_of(is) + 1);
       }
       signatures_[p] = is;
       changes_.push_back({p, was, is});
     });
+  }
+}
+
+void StateTally::add_moves(CellCounts& moves) const {
+  for (const Change& c : changes_) {
+    // A move since the last count (the dead are not counted, and no one comes back).
+    if (c.was == 0 || c.is == 0) continue;
+    const unsigned from = signature::housing_of(c.was), to = signature::housing_of(c.is);
+    if (from != to) {
+      moves[signature::cell_of(c.is)][signature::group_of(c.is)][tally::moves + from * housing_count + to] += 1;
+    }
   }
 }
 

@@ -54,10 +54,10 @@ class StateTally {
   void reset();
   /// Brings the counts up to the end of week `step` for the people of `v`, and moves each living person's cost cell
   /// on to next week (Recorder::next_cost_cell, which this replaces). `entered`: the recorder's entry weeks.
-  /// `last_housing`: housing code + 1 at the last count (0: never counted). The housing moves since last week
-  /// are added to `moves`, by this week's cell and group.
-  void update(const PeopleView& v, std::int32_t step, std::int32_t* entered, std::uint8_t* last_housing,
-              CellCounts& moves);
+  /// `last_housing`: housing code + 1 at the last count (0: never counted).
+  void update(const PeopleView& v, std::int32_t step, std::int32_t* entered, std::uint8_t* last_housing);
+  /// Adds the housing moves of the week counted (since the count before) to `moves`, by this week's cell and group.
+  void add_moves(CellCounts& moves) const;
   /// The people in each state at the end of the week counted (tally positions before tally::moves; the rest 0).
   const CellCounts& counts() const { return counts_; }
   /// The people whose signature changed in the week counted, in id order.

@@ -140,7 +140,8 @@ TEST_CASE("the tally kept from week to week equals a recount of everyone every w
     recount.week(v, step);
 
     CellCounts moves{};
-    tally.update(v, step, entered.data(), people.population.states(people.last_housing).data(), moves);
+    tally.update(v, step, entered.data(), people.population.states(people.last_housing).data());
+    tally.add_moves(moves);
     INFO("week " << step);
     for (std::size_t k = 0; k < cost_cell_count; ++k) {
       for (std::size_t g = 0; g < group_count; ++g) {
