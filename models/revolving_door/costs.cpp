@@ -60,19 +60,21 @@ PayerCosts service_costs(const CostParameters& c, const GroupWeek& g) {
 }
 
 void CellWeeks::sum_groups(GroupWeeks& groups) {
-  std::array<std::array<std::uint64_t, tally::count>, group_count> by_group{};
+  // Counts of people (below 2^31) in 32-bit integers, which the compiler adds and turns into doubles in vectors.
+  const auto whole = [](std::uint32_t n) { return static_cast<double>(static_cast<std::int32_t>(n)); };
+  std::array<PeopleCounts, group_count> by_group{};
   for (std::size_t k = 0; k < cost_cell_count; ++k) {
-    std::array<std::uint64_t, tally::count> in_cell{};
+    PeopleCounts in_cell{};
     for (std::size_t g = 0; g < group_count; ++g) {
       for (std::size_t t = 0; t < tally::count; ++t) {
         by_group[g][t] += people_[k][g][t];
         in_cell[t] += people_[k][g][t];
       }
     }
-    for (std::size_t t = 0; t < tally::count; ++t) cells_[k].people[t] = static_cast<double>(in_cell[t]);
+    for (std::size_t t = 0; t < tally::count; ++t) cells_[k].people[t] = whole(in_cell[t]);
   }
   for (std::size_t g = 0; g < group_count; ++g) {
-    for (std::size_t t = 0; t < tally::count; ++t) groups[g].people[t] = static_cast<double>(by_group[g][t]);
+    for (std::size_t t = 0; t < tally::count; ++t) groups[g].people[t] = whole(by_group[g][t]);
   }
 }
 
