@@ -18,16 +18,21 @@ namespace revolve::revolving_door {
 namespace {
 
 /// Marks with 1 the rows of [0, n) whose week Housing First's visit may change, 0 the rest: alive, outside prison
-/// and hospital, and homeless or on the list. A test that must stay true of everyone visit() can change; a loop
-/// with no branch over columns that cannot overlap (restrict), which the compiler vectorises, built for AVX2 too.
+/// and hospital, and on the list or eligible for it (homeless, not off the list in this spell, and chronically
+/// homeless or of high need). A test that must stay true of everyone visit() can change; a loop with no branch over
+/// columns that cannot overlap (restrict), which the compiler vectorises, built for AVX2 too.
 REVOLVE_AVX2_CLONES
 void mark_reach(std::size_t n, const std::uint8_t* __restrict alive, const std::uint8_t* __restrict justice,
                 const std::uint8_t* __restrict mental, const std::uint8_t* __restrict housing,
-                const std::uint8_t* __restrict waiting, std::uint8_t* __restrict marks) {
+                const std::uint8_t* __restrict waiting, const std::uint8_t* __restrict off,
+                const std::uint8_t* __restrict group, const std::uint8_t* __restrict need,
+                std::uint8_t* __restrict marks) {
   for (std::size_t i = 0; i < n; ++i) {
     const bool outside = !in_prison(static_cast<Justice>(justice[i])) & (mental[i] != code(Mental::inpatient));
-    const bool reachable = homeless(static_cast<Housing>(housing[i])) | (waiting[i] == code(WaitingFor::housing_first));
-    marks[i] = (alive[i] != 0) & outside & reachable;
+    const bool eligible = homeless(static_cast<Housing>(housing[i])) & (off[i] == 0) &
+                          ((group[i] == code(Group::chronic_homeless)) | (need[i] == code(Need::high)));
+    const bool on_list = waiting[i] == code(WaitingFor::housing_first);
+    marks[i] = (alive[i] != 0) & outside & (eligible | on_list);
   }
 }
 
@@ -88,13 +93,14 @@ class HousingFirst : public CapacityReferral {
     }
   }
 
-  /// Only someone outside prison and hospital, homeless or on the list, has a visit that does anything
+  /// Only someone outside prison and hospital, on the list or eligible for it, has a visit that does anything
   /// (mark_reach).
   void visit_people(const ReferralWeek& week) override {
     const PeopleView& v = week.people;
     const auto mark = [&](abm::PersonId first, abm::PersonId n, std::uint8_t* marks) {
       mark_reach(n, v.alive + first, v.justice.codes_from(first), v.mental_health.codes_from(first),
-                 v.housing.codes_from(first), v.waiting_for.codes_from(first), marks);
+                 v.housing.codes_from(first), v.waiting_for.codes_from(first), v.housing_first_off + first,
+                 v.group.codes_from(first), v.need.codes_from(first), marks);
     };
     abm::for_each_marked_by(0, static_cast<abm::PersonId>(v.size), mark,
                             [&](abm::PersonId p) { HousingFirst::visit(week, p); });
