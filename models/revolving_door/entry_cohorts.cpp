@@ -22,16 +22,21 @@ bool in_cohort(const PeopleView& v, abm::PersonId p, std::size_t cohort) {
   }
 }
 
-/// Marks with 1 the rows of [0, n) alive on the Housing First list or with a coordinator or Housing First worker
-/// (the only people who can enter a cohort), 0 the rest: a loop with no branch over columns that cannot overlap
-/// (restrict), which the compiler vectorises, built for AVX2 too.
+/// Marks with 1 the rows of [0, n) alive and in a cohort they have not entered (on the Housing First list or with
+/// a Housing First worker, with an MTAM worker, with a navigator; `entered`: each cohort's entry weeks, no_event
+/// before entry, kept once set), 0 the rest: only they can enter one. A loop with no branch over columns that
+/// cannot overlap (restrict), which the compiler vectorises, built for AVX2 too.
 REVOLVE_AVX2_CLONES
 void mark_may_enter(std::size_t n, const std::uint8_t* __restrict alive, const std::uint8_t* __restrict support,
-                    const std::uint8_t* __restrict waiting, std::uint8_t* __restrict marks) {
+                    const std::uint8_t* __restrict waiting, const std::int32_t* __restrict housing_first_entered,
+                    const std::int32_t* __restrict mtam_entered, const std::int32_t* __restrict navigator_entered,
+                    std::uint8_t* __restrict marks) {
   for (std::size_t i = 0; i < n; ++i) {
     const std::uint8_t s = support[i];
-    const bool may_enter = (s == code(Support::housing_first)) | (s == code(Support::mtam)) |
-                           (s == code(Support::navigator)) | (waiting[i] == code(WaitingFor::housing_first));
+    const bool housing_first = (s == code(Support::housing_first)) | (waiting[i] == code(WaitingFor::housing_first));
+    const bool may_enter = (housing_first & (housing_first_entered[i] == abm::no_event)) |
+                           ((s == code(Support::mtam)) & (mtam_entered[i] == abm::no_event)) |
+                           ((s == code(Support::navigator)) & (navigator_entered[i] == abm::no_event));
     marks[i] = (alive[i] != 0) & may_enter;
   }
 }
@@ -103,7 +108,9 @@ void EntryCohorts::enter_followed(const abm::Population& population) {
 void EntryCohorts::week(const PeopleView& v) {
   if (matched_) return;  // the entrants come from the scenario followed (enter_followed)
   const auto mark = [&](abm::PersonId first, abm::PersonId n, std::uint8_t* marks) {
-    mark_may_enter(n, v.alive + first, v.support.codes_from(first), v.waiting_for.codes_from(first), marks);
+    static_assert(cohorts == 3);  // in entry_cohort_names' order
+    mark_may_enter(n, v.alive + first, v.support.codes_from(first), v.waiting_for.codes_from(first),
+                   entry_step_now_[0] + first, entry_step_now_[1] + first, entry_step_now_[2] + first, marks);
   };
   abm::for_each_marked_by(0, static_cast<abm::PersonId>(v.size), mark, [&](abm::PersonId p) { enter(v, p); });
 }

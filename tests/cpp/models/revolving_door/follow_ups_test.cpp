@@ -8,6 +8,7 @@
 #include <atomic>
 
 #include "models/revolving_door/categories.hpp"
+#include "models/revolving_door/model.hpp"
 #include "models/revolving_door/tallies.hpp"
 #include "sim/ensemble/ensemble.hpp"
 #include "sim/ensemble/psa.hpp"
@@ -76,9 +77,11 @@ TEST_CASE("housed all of the last 26 weeks is counted in the last week of each y
 TEST_CASE("entry cohorts: each person once, from the week they join, with at most 52 weeks in the states counted") {
   const test::Ensemble base(test::ScenarioBuilder(0.3, 3).scenario(), 3);
   const test::Ensemble mtam(test::ScenarioBuilder(0.3, 3).with("mtam").scenario(), 3);
+  const test::Ensemble navigators(test::ScenarioBuilder(0.3, 3).with("navigators").scenario(), 3);
   CHECK(base.total("entry_cohort_52w.mtam.people") == 0);  // no MTAM in the baseline
   CHECK(base.total("entry_cohort_52w.housing_first.people") > 0);
   CHECK(mtam.total("entry_cohort_52w.mtam.people") > 0);
+  CHECK(navigators.total("entry_cohort_52w.navigator.people") > 0);
   // No one's 52 weeks have ended before week 52; those who were on the list from week 1 end in week 52.
   const auto prepared = test::revolving_door().prepare(test::ScenarioBuilder(0.3, 1.2).scenario());
   ensemble::EnsembleOptions options;
@@ -337,4 +340,46 @@ TEST_CASE("entry cohorts: the weeks after a sustained positive exit count as hou
                        with_quick.total("entry_cohort_52w.mtam.weeks_housed") +
                        with_quick.total("entry_cohort_52w.mtam.weeks_in_prison");
   CHECK(weeks <= 52 * with_quick.total("entry_cohort_52w.mtam.people"));
+}
+
+TEST_CASE("entry cohorts: everyone alive with a cohort's service at the end of a run has entered its cohort") {
+  // Housing First, MTAM and navigators together, so that some people pass through more than one: the pass that
+  // looks for new entrants visits only those not yet entered (entry_cohorts.cpp, mark_may_enter), and one that took
+  // another cohort's entry for theirs would miss them.
+  const io::Scenario scenario =
+      test::ScenarioBuilder(0.3, 4).with("housing_first").with("mtam").with("navigators").scenario();
+  const auto setup = revolving_door::setup_of(*test::revolving_door().prepare(scenario));
+  abm::Run run({11, 0});
+  for (auto& m : revolving_door::revolving_door_modules(setup)) run.add(std::move(m));
+  run.run(setup->steps);
+  const abm::Population& population = run.population();
+  const auto entered = [&](const std::string& cohort) {
+    return population.event_times(population.event_time("entry_cohort_" + cohort + "_step"));
+  };
+  const auto housing_first = entered("housing_first"), mtam = entered("mtam"), navigator = entered("navigator");
+  const auto support = population.states(population.state("support"));
+  const auto waiting = population.states(population.state("waiting_for"));
+  using revolving_door::code;
+  std::array<std::size_t, 3> with_service{};
+  std::size_t in_two = 0;  // people who entered more than one cohort
+  for (abm::PersonId p = 0; p < population.size(); ++p) {
+    in_two += (housing_first[p] != abm::no_event) + (mtam[p] != abm::no_event) + (navigator[p] != abm::no_event) > 1;
+    if (!population.alive()[p]) continue;
+    INFO("person " << p);
+    if (support[p] == code(revolving_door::Support::housing_first) ||
+        waiting[p] == code(revolving_door::WaitingFor::housing_first)) {
+      CHECK(housing_first[p] != abm::no_event);
+      ++with_service[0];
+    }
+    if (support[p] == code(revolving_door::Support::mtam)) {
+      CHECK(mtam[p] != abm::no_event);
+      ++with_service[1];
+    }
+    if (support[p] == code(revolving_door::Support::navigator)) {
+      CHECK(navigator[p] != abm::no_event);
+      ++with_service[2];
+    }
+  }
+  for (std::size_t n : with_service) CHECK(n > 0);
+  CHECK(in_two > 0);
 }
