@@ -15,16 +15,20 @@ bool returned_to_justice(Justice j) {
   return j == Justice::custody || j == Justice::recalled || j == Justice::community_order;
 }
 
-/// Marks with 1 the rows of [0, n) alive whose release is followed (release_housing not 0), or released this week
-/// and out of prison; 0 the rest. A loop with no branch over columns that cannot overlap (restrict), which the
-/// compiler vectorises, built for AVX2 too.
+/// Marks with 1 the rows of [0, n) alive whose followed release (release_housing not 0) has a week that changes
+/// something: their justice state differs from the one recorded (last_justice: code + 1), or their 52 weeks end;
+/// and those released this week and out of prison. 0 the rest: a followed person whose justice is as recorded and
+/// whose weeks go on has a week follow_release leaves as it was. A loop with no branch over columns that cannot
+/// overlap (restrict), which the compiler vectorises, built for AVX2 too.
 REVOLVE_AVX2_CLONES
 void mark_followed(std::size_t n, const std::uint8_t* __restrict alive, const std::uint8_t* __restrict release_housing,
+                   const std::uint8_t* __restrict last_justice, const std::int32_t* __restrict release_step,
                    const std::int32_t* __restrict released, const std::uint8_t* __restrict justice, std::int32_t step,
                    std::uint8_t* __restrict marks) {
   for (std::size_t i = 0; i < n; ++i) {
     const bool released_now = (released[i] == step) & !in_prison(static_cast<Justice>(justice[i]));
-    marks[i] = (alive[i] != 0) & ((release_housing[i] != 0) | released_now);
+    const bool changes = (last_justice[i] != justice[i] + 1) | (step - release_step[i] >= follow_up_weeks);
+    marks[i] = (alive[i] != 0) & (((release_housing[i] != 0) & changes) | released_now);
   }
 }
 
@@ -62,8 +66,8 @@ void FollowUps::start_week(abm::Population& population, std::int32_t step) {
 }
 
 void FollowUps::mark_releases(const PeopleView& v, abm::PersonId first, abm::PersonId n, std::uint8_t* marks) const {
-  mark_followed(n, v.alive + first, release_housing_now_ + first, v.t_released + first, v.justice.codes_from(first),
-                step_, marks);
+  mark_followed(n, v.alive + first, release_housing_now_ + first, last_justice_now_ + first,
+                release_step_now_ + first, v.t_released + first, v.justice.codes_from(first), step_, marks);
 }
 
 void FollowUps::close_release(abm::PersonId p, PeopleCounts& t) {
