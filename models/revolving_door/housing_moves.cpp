@@ -4,6 +4,7 @@
 #include <cmath>
 
 #include "models/revolving_door/episodes.hpp"
+#include "sim/abm/alive.hpp"
 
 namespace revolve::revolving_door {
 
@@ -49,9 +50,11 @@ void HousingQueue::grant(abm::Run& run, const PeopleView& v) {
   const random::Stream order = run.stream("housing.queue");
   const std::uint32_t run_number = run.key().run, step = run.clock().step();
   requests_.clear();
-  for (abm::PersonId p = 0; p < v.size; ++p) {
-    if (v.request[p] != Request::none && v.alive[p]) requests_.push_back({order.uniform(run_number, p, step), p});
-  }
+  // The few with a request, found many rows at a time.
+  const auto requests = [&](std::size_t p) { return (v.request.code(p) != code(Request::none)) & (v.alive[p] != 0); };
+  abm::for_each_where(0, static_cast<abm::PersonId>(v.size), requests, [&](abm::PersonId p) {
+    requests_.push_back({order.uniform(run_number, p, step), p});
+  });
   std::sort(requests_.begin(), requests_.end(),
             [](const Entry& a, const Entry& b) { return a.key < b.key || (a.key == b.key && a.person < b.person); });
   for (const Entry& e : requests_) {
