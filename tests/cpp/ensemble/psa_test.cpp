@@ -14,6 +14,7 @@
 #include "sim/ensemble/psa_files.hpp"
 #include "tests/cpp/ensemble/toy_scenario_model.hpp"
 #include "tests/cpp/support/threads.hpp"
+#include "tests/cpp/support/temp_folder.hpp"
 
 using namespace revolve;
 namespace fs = std::filesystem;
@@ -128,7 +129,8 @@ TEST_CASE("a parameter a scenario sets is held at its value in every draw") {
 
 TEST_CASE("comparison.csv of a PSA: both intervals side by side, wider with parameter uncertainty") {
   const auto psa = small_psa(ensemble::DesignKind::lhs);
-  const fs::path dir = fs::temp_directory_path() / "revolve_psa_files";
+  const test::TempFolder folder("revolve_psa_files");
+  const fs::path dir = folder / "out";
   ensemble::save_psa(dir, psa, ensemble::psa_manifest(psa, "test", 1));
   std::istringstream comparison(read(dir / "comparison.csv"));
   std::string line;
@@ -159,14 +161,14 @@ TEST_CASE("comparison.csv of a PSA: both intervals side by side, wider with para
   CHECK(manifest["psa"]["draws"] == 8);
   CHECK(manifest["psa"]["parameters"].size() == 6);
   CHECK(manifest["runs"] == 6);
-  fs::remove_all(dir);
 }
 
 TEST_CASE("a PSA's files are the same byte for byte on 1 and 3 threads, for both designs") {
+  const test::TempFolder folder("revolve_psa_threads");
   for (const auto design : {ensemble::DesignKind::lhs, ensemble::DesignKind::sobol}) {
     std::vector<fs::path> dirs;
     for (const int threads : {1, 3}) {
-      const fs::path dir = fs::temp_directory_path() / ("revolve_psa_threads_" + std::to_string(threads));
+      const fs::path dir = folder / ("threads_" + std::to_string(threads));
       const auto psa = test::with_threads(threads, [&] { return small_psa(design); });
       ensemble::save_psa(dir, psa, ensemble::psa_manifest(psa, "test", threads));
       dirs.push_back(dir);

@@ -8,6 +8,7 @@
 #include "sim/ensemble/results_files.hpp"
 #include "sim/ensemble/scenario_runner.hpp"
 #include "tests/cpp/ensemble/toy_scenario_model.hpp"
+#include "tests/cpp/support/temp_folder.hpp"
 
 using namespace revolve;
 namespace fs = std::filesystem;
@@ -86,8 +87,8 @@ TEST_CASE("quarter totals add up to the year for a flow and are kept for the who
 TEST_CASE("summary.csv and comparison.csv give the quarters after every other row") {
   const auto base = run_toy("Baseline");
   const auto outreach = run_toy("Outreach", 1.0);
-  const fs::path dir = fs::temp_directory_path() / "revolve_quarters_test";
-  fs::create_directories(dir);
+  const test::TempFolder folder("revolve_quarters_test");
+  const fs::path& dir = folder.path();
   ensemble::write_summary_csv(dir / "summary.csv", base);
   ensemble::write_comparison_csv(dir / "comparison.csv", {&base, &outreach});
   for (const char* file : {"summary.csv", "comparison.csv"}) {
@@ -106,5 +107,4 @@ TEST_CASE("summary.csv and comparison.csv give the quarters after every other ro
     outreach_quarter = outreach_quarter || line.rfind("Outreach,person_weeks.rough_sleeping,,,person-weeks,sum,quarter 8,", 0) == 0;
   }
   CHECK(outreach_quarter);
-  fs::remove_all(dir);
 }

@@ -13,6 +13,7 @@
 #include "sim/ensemble/scenario_runner.hpp"
 #include "sim/ensemble/table.hpp"
 #include "tests/cpp/ensemble/toy_scenario_model.hpp"
+#include "tests/cpp/support/temp_folder.hpp"
 
 using namespace revolve;
 namespace fs = std::filesystem;
@@ -120,8 +121,8 @@ TEST_CASE("common random numbers: paired differences are far narrower than with 
 TEST_CASE("run and comparison files: columns, rows, baseline differences of zero, net cost per outcome") {
   const auto base = run(toy_scenario(0.0, 10));
   const auto outreach = run(toy_scenario(1.0, 10));
-  const fs::path dir = fs::temp_directory_path() / "revolve_scenario_files";
-  fs::create_directories(dir);
+  const test::TempFolder folder("revolve_scenario_files");
+  const fs::path& dir = folder.path();
   ensemble::write_results_csv(dir / "results.csv", base);
   ensemble::write_summary_csv(dir / "summary.csv", base);
   ensemble::write_comparison_csv(dir / "comparison.csv", {&base, &outreach});
@@ -155,7 +156,6 @@ TEST_CASE("run and comparison files: columns, rows, baseline differences of zero
   CHECK(net_cost_row);
   CHECK(levels_averaged);
   CHECK(flows_summed);
-  fs::remove_all(dir);
 }
 
 namespace {
@@ -201,13 +201,13 @@ TEST_CASE("the first run's example lives go to the scenario's folder as lives.cs
   first.run(results.scenario->steps());
   CHECK(results.tables.at("lives").rows == first.outputs().tables().at("lives").rows);  // run 0's, not a later run's
 
-  const fs::path dir = fs::temp_directory_path() / "revolve_scenario_lives";
+  const test::TempFolder folder("revolve_scenario_lives");
+  const fs::path dir = folder / "out";
   ensemble::save_results(dir, {&results}, nlohmann::json{{"scenarios", {nlohmann::json::object()}}}, false, true);
   const auto lives = lines(dir / "lives.csv");
   CHECK(lives[0] == "person,column,state,first_step,last_step");
   CHECK(lives[1].rfind("A,housed,", 0) == 0);
   CHECK(lives.size() >= 3);  // person B too
-  fs::remove_all(dir);
 }
 
 namespace {

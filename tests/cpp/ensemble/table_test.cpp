@@ -11,6 +11,7 @@
 
 #include "sim/core/error.hpp"
 #include "sim/ensemble/csv_writer.hpp"
+#include "tests/cpp/support/temp_folder.hpp"
 
 using namespace revolve::ensemble;
 
@@ -25,7 +26,8 @@ void two_rows(RowSink& out) {
 }  // namespace
 
 TEST_CASE("a CSV file and a Table receive the same rows") {
-  const auto path = std::filesystem::temp_directory_path() / "revolve_table_test.csv";
+  const revolve::test::TempFolder folder("revolve_table_test");
+  const auto path = folder / "table.csv";
   {
     CsvWriter csv(path);
     two_rows(csv);
@@ -34,7 +36,6 @@ TEST_CASE("a CSV file and a Table receive the same rows") {
   std::stringstream text;
   text << in.rdbuf();
   CHECK(text.str() == "scenario,mean\n\"Housing First, x2\",0.1\nbaseline,\n");
-  std::filesystem::remove(path);
 
   Table table;
   two_rows(table);

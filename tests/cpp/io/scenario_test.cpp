@@ -8,6 +8,7 @@
 #include "sim/core/error.hpp"
 #include "sim/io/scenario.hpp"
 #include "sim/params/parameter_file.hpp"
+#include "tests/cpp/support/temp_folder.hpp"
 
 using namespace revolve;
 using Catch::Matchers::Contains;
@@ -41,22 +42,10 @@ sections:
         rationale: For tests.
 )";
 
-/// A folder of scenario files for one test, removed afterwards.
-class Folder {
- public:
-  Folder() : path_(fs::temp_directory_path() / ("revolve_scenarios_" + std::to_string(counter_++))) {
-    fs::remove_all(path_);
-    fs::create_directories(path_);
-  }
-  ~Folder() { fs::remove_all(path_); }
-  fs::path write(const std::string& name, const std::string& text) const {
-    std::ofstream(path_ / name) << text;
-    return path_ / name;
-  }
-
- private:
-  static inline int counter_ = 0;
-  fs::path path_;
+/// A folder of scenario files for one test, removed afterwards; named by process too, as ctest runs each test case
+/// in a process of its own, several at a time.
+struct Folder : test::TempFolder {
+  Folder() : TempFolder("revolve_scenarios") {}
 };
 
 const params::ParameterSet& demo_parameters() {

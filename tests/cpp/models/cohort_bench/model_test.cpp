@@ -10,6 +10,7 @@
 #include "sim/ensemble/ensemble.hpp"
 #include "sim/ensemble/summary_csv.hpp"
 #include "tests/cpp/support/threads.hpp"
+#include "tests/cpp/support/temp_folder.hpp"
 
 using namespace revolve;
 
@@ -89,15 +90,14 @@ TEST_CASE("the outputs are the ones the issue names, in its order") {
 }
 
 TEST_CASE("mean.csv is byte-identical for 1, 2 and 8 threads and across repeated runs") {
-  const auto dir = std::filesystem::temp_directory_path() / "revolve_cohort_bench_model_test";
-  std::filesystem::create_directories(dir);
+  const test::TempFolder folder("revolve_cohort_bench_model_test");
+  const auto& dir = folder.path();
   const std::string reference = mean_csv(1, dir);
   CHECK(reference.rfind("step,output,mean,sd\n1,housing.rough,", 0) == 0);
   for (int threads : {1, 2, 8}) {
     INFO(threads << " threads");
     CHECK(mean_csv(threads, dir) == reference);
   }
-  std::filesystem::remove_all(dir);
 }
 
 TEST_CASE("two scenarios with one seed share their random numbers where they do not differ") {
