@@ -55,6 +55,12 @@ class CapacityReferral : public Intervention {
   static void visit_each(const ReferralWeek& week, Visit&& visit) {
     abm::for_each_alive(week.people.alive, 0, static_cast<abm::PersonId>(week.people.size), visit);
   }
+  /// The same for the people mark(first, n, marks) marks (abm::for_each_marked_by): for a service whose visit
+  /// changes the week of few, found many rows at a time.
+  template <class Mark, class Visit>
+  static void visit_marked(const ReferralWeek& week, Mark&& mark, Visit&& visit) {
+    abm::for_each_marked_by(0, static_cast<abm::PersonId>(week.people.size), mark, visit);
+  }
 
   void add_candidate(abm::PersonId p) { candidates_.push_back(p); }
   const EventCounters& events() const { return events_; }
