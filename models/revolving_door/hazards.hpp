@@ -53,6 +53,7 @@ struct Start {
   bool long_term;   ///< in the chronically homeless group or homeless for HazardRates::long_term_spell or more
   bool first_year;  ///< in the first year of the current housing state
   double engagement;
+  PowerTable::At engagement_at;  ///< where engagement falls in the tables of its effects (EngagementEffects)
 
   /// Person p's states alone, with long_term, first_year and engagement left for with_history: all that
   /// QuietBounds reads, which takes those three at their largest.
@@ -207,6 +208,7 @@ inline Start Start::from(Housing housing, Justice justice, Mental mental, Substa
   s.long_term = group == Group::chronic_homeless || long_term;
   s.first_year = first_year;
   s.engagement = engagement;
+  s.engagement_at = PowerTable::at(engagement);
   return s;
 }
 
@@ -219,6 +221,7 @@ inline void Start::with_history(const PeopleView& v, abm::PersonId p, const Haza
   long_term = group == Group::chronic_homeless || v.weeks_homeless[p] >= r.long_term_spell;
   first_year = v.weeks_in_housing[p] < weeks_per_year;
   engagement = v.engagement[p];
+  engagement_at = PowerTable::at(engagement);
 }
 
 inline double Hazards::ae_mean(const Start& s) const {
@@ -226,7 +229,7 @@ inline double Hazards::ae_mean(const Start& s) const {
   const bool unwell = s.mental == Mental::unwell || s.mental == Mental::treatment;
   return P_.events.ae_base * (s.homeless ? m.homeless_on_ae : 1.0) *
          (s.problematic ? m.problematic_substance_on_ae : 1.0) * (unwell ? m.mh_unwell_on_ae : 1.0) *
-         effects_.ae(s.engagement) * (s.support == Support::navigator ? r_.navigator.ae : 1.0);
+         effects_.ae(s.engagement_at) * (s.support == Support::navigator ? r_.navigator.ae : 1.0);
 }
 
 inline std::array<double, 2> Hazards::justice(const Start& s) const {
@@ -236,14 +239,14 @@ inline std::array<double, 2> Hazards::justice(const Start& s) const {
                         (s.problematic ? m.problematic_substance_on_arrest : 1.0) * (s.high_need ? m.high_need : 1.0) *
                         (s.group == Group::young_mec_justice ? m.young_mec_on_arrest : 1.0);
   if (s.justice != Justice::licence) return {arrest, 0.0};
-  return {arrest, J.recall_breach_rate * (s.rough ? m.rough_sleeping_on_breach : 1.0) * effects_.breach(s.engagement) *
+  return {arrest, J.recall_breach_rate * (s.rough ? m.rough_sleeping_on_breach : 1.0) * effects_.breach(s.engagement_at) *
                       (s.mtam ? r_.mtam.breach : 1.0)};
 }
 
 inline double Hazards::crisis_factor(const Start& s) const {
   const ModifierParameters& m = P_.modifier;
   return (s.rough ? m.rough_sleeping_on_crisis : 1.0) * (s.problematic ? m.problematic_substance_on_crisis : 1.0) *
-         (s.high_need ? m.high_need : 1.0) * effects_.crisis(s.engagement);
+         (s.high_need ? m.high_need : 1.0) * effects_.crisis(s.engagement_at);
 }
 
 inline double Hazards::dual_diagnosis(bool need, bool mtam) const {
@@ -251,7 +254,7 @@ inline double Hazards::dual_diagnosis(bool need, bool mtam) const {
 }
 
 inline double Hazards::treatment_entry(double base, const Start& s, bool dual_need) const {
-  return base * dual_diagnosis(dual_need, s.mtam) * effects_.treatment_entry(s.engagement) *
+  return base * dual_diagnosis(dual_need, s.mtam) * effects_.treatment_entry(s.engagement_at) *
          (s.mtam ? r_.mtam.treatment_entry : 1.0);
 }
 
@@ -265,7 +268,7 @@ inline std::array<double, 3> Hazards::mental(const Start& s) const {
               M.crisis_from_unwell * crisis_factor(s)};
     case Mental::treatment:
       return {M.crisis_from_treatment * crisis_factor(s), M.recovery,
-              M.treatment_dropout * effects_.dropout(s.engagement)};
+              M.treatment_dropout * effects_.dropout(s.engagement_at)};
     case Mental::crisis:
       return {r_.crisis_end * (s.mtam ? r_.mtam.crisis_end : 1.0), 0.0, 0.0};
     case Mental::inpatient:
@@ -277,7 +280,7 @@ inline std::array<double, 3> Hazards::mental(const Start& s) const {
 inline double Hazards::tenancy_loss_factor(const Start& s) const {
   const ModifierParameters& m = P_.modifier;
   return (s.problematic ? m.problematic_substance_on_tenancy_loss : 1.0) * (s.high_need ? m.high_need : 1.0) *
-         effects_.tenancy_loss(s.engagement) * (s.mtam ? r_.mtam.tenancy_loss : 1.0);
+         effects_.tenancy_loss(s.engagement_at) * (s.mtam ? r_.mtam.tenancy_loss : 1.0);
 }
 
 inline std::array<double, 3> Hazards::housing(const Start& s) const {
@@ -297,7 +300,7 @@ inline std::array<double, 3> Hazards::housing(const Start& s) const {
     }
     case Housing::housing_first:  // no high-need modifier, as design.md section 5 (its sustainment is calibrated)
       return {P_.housing_first.tenancy_loss * (s.problematic ? m.problematic_substance_on_tenancy_loss : 1.0) *
-                  effects_.tenancy_loss(s.engagement) * (s.mtam ? r_.mtam.tenancy_loss : 1.0),
+                  effects_.tenancy_loss(s.engagement_at) * (s.mtam ? r_.mtam.tenancy_loss : 1.0),
               0.0, 0.0};
   }
   return {0.0, 0.0, 0.0};
@@ -315,7 +318,7 @@ inline std::array<double, 2> Hazards::substance(const Start& s) const {
       return {treatment_entry(S.treatment_entry, s, mental_need), S.remission_untreated};
     }
     case Substance::treatment:
-      return {S.completion, S.treatment_dropout * effects_.dropout(s.engagement)};
+      return {S.completion, S.treatment_dropout * effects_.dropout(s.engagement_at)};
   }
   return {0.0, 0.0};
 }
