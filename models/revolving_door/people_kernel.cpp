@@ -9,6 +9,7 @@
 #include "models/revolving_door/week_passes.hpp"
 #include "sim/abm/alive.hpp"
 #include "sim/abm/competing_risks.hpp"
+#include "sim/params/units.hpp"
 #include "sim/random/stream.hpp"
 
 namespace revolve::revolving_door {
@@ -24,8 +25,15 @@ constexpr abm::PersonId draw_stretch = 256;
 template <std::size_t N>
 [[gnu::always_inline]] inline std::size_t choose(double u, const std::array<double, N>& hazards) {
   double total = 0.0;
-  for (double h : hazards) total += h;
+  std::size_t positive = 0, last = N;
+  for (std::size_t k = 0; k < N; ++k) {
+    total += hazards[k];
+    if (hazards[k] > 0.0) ++positive, last = k;
+  }
   if (!(u < total)) return N;
+  // With one hazard the destination is known, and below a lower bound of 1 - exp(-H) the event is as sure as
+  // choose_destination would find it: no exp for most events.
+  if (positive == 1 && u < params::probability_lower_bound(total)) return last;
   return abm::choose_destination(u, hazards);
 }
 

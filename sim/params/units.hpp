@@ -60,6 +60,11 @@ std::string units_for(Kind kind);
 /// `rate` and `dt` use the same time unit (rate [per week], dt [weeks]).
 inline double rate_to_probability(double rate, double dt) { return -std::expm1(-rate * dt); }
 
+/// A lower bound of rate_to_probability(rate, 1) that needs no exp, for a draw that is almost always far from it:
+/// rate - rate^2 / 2, as 1 - exp(-x) >= x - x^2/2 for every x >= 0, less 2^-50 of itself, which covers the rounding
+/// of both (expm1 is within an ulp). A uniform below it is an event whatever expm1 would round to.
+inline double probability_lower_bound(double rate) { return (rate - 0.5 * rate * rate) * (1.0 - 0x1p-50); }
+
 /// The constant rate that gives probability `p` within `period`: -ln(1 - p) / period.
 /// Inverse of rate_to_probability; p = 1 gives infinity.
 inline double probability_to_rate(double p, double period) { return -std::log1p(-p) / period; }

@@ -106,6 +106,20 @@ TEST_CASE("rate to probability over a step: 1 - exp(-r dt)") {
   CHECK(rate_to_probability(1e-12, 1) == Approx(1e-12));  // no cancellation for tiny rates
 }
 
+TEST_CASE("the lower bound of a step's probability is never above it, and close to it for small rates") {
+  // Rates from 1e-15 to 100 per step, 200 to a factor of 10, and every probability's neighbour below: the bound may
+  // not reach the computed probability at any of them.
+  for (int k = -1500; k <= 200; ++k) {
+    const double rate = std::pow(10.0, k / 100.0);
+    INFO("rate " << rate);
+    const double p = rate_to_probability(rate, 1);
+    CHECK(probability_lower_bound(rate) < p);
+    CHECK(probability_lower_bound(rate) <= std::nextafter(p, 0.0));
+    if (rate <= 0.01) CHECK(probability_lower_bound(rate) >= p * (1 - rate));  // within rate^2 / 6 of it
+  }
+  CHECK(probability_lower_bound(0) == 0);
+}
+
 TEST_CASE("probability over a period to rate is the inverse") {
   CHECK(probability_to_rate(0.5, 1) == Approx(std::log(2.0)));
   CHECK(probability_to_rate(0.16, 3) == Approx(-std::log(0.84) / 3));
