@@ -39,7 +39,7 @@ class CapacityReferral : public Intervention {
   /// Before the pass: reset what the pass counts.
   virtual void start_pass() {}
   /// The pass over the people alive: each is counted as a client, or added as a candidate (add_candidate). The most
-  /// derived class visits them (visit_each, or abm::for_each_where when few can act) with no virtual call a person.
+  /// derived class visits them (visit_each, or visit_marked when few can act) with no virtual call a person.
   virtual void visit_people(const ReferralWeek& week) = 0;
   /// Offers the service can make this week, after the pass.
   virtual std::int64_t room(const ReferralWeek& week) const = 0;

@@ -9,7 +9,6 @@
 #include "models/revolving_door/episodes.hpp"
 #include "models/revolving_door/housing_moves.hpp"
 #include "models/revolving_door/interventions/capacity_referral.hpp"
-#include "sim/abm/alive.hpp"
 #include "sim/core/vector_clones.hpp"
 #include "sim/params/units.hpp"
 #include "sim/random/stream.hpp"
@@ -102,8 +101,7 @@ class HousingFirst : public CapacityReferral {
                  v.housing.codes_from(first), v.waiting_for.codes_from(first), v.housing_first_off + first,
                  v.group.codes_from(first), v.need.codes_from(first), marks);
     };
-    abm::for_each_marked_by(0, static_cast<abm::PersonId>(v.size), mark,
-                            [&](abm::PersonId p) { HousingFirst::visit(week, p); });
+    visit_marked(week, mark, [&](abm::PersonId p) { HousingFirst::visit(week, p); });
   }
 
   /// While a place and a worker slot are both free (the system's count, from last week's tenancies and
