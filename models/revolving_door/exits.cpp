@@ -118,7 +118,7 @@ __attribute__((target("avx512f"))) std::size_t mark_rows_avx512(std::size_t n, c
   for (std::size_t i = 0; i < n; i += 16) {
     const __m512i housing = lanes(c.housing + i), justice = lanes(c.justice + i), mental = lanes(c.mental + i);
     const __m512i substance = lanes(c.substance + i);
-    const __mmask16 prison = is(justice, Justice::custody) | is(justice, Justice::recalled);
+    const __mmask16 prison = in_prison(justice);
     const __mmask16 problematic = is(substance, Substance::problematic);
     // meets_exit_conditions
     const __mmask16 met = (is(housing, Housing::settled) | is(housing, Housing::housing_first)) &
@@ -127,7 +127,7 @@ __attribute__((target("avx512f"))) std::size_t mark_rows_avx512(std::size_t n, c
     const __mmask16 qualifies = joined(count_stable(c.weeks_stable + i, met, 0, at.qualifying),
                                        count_stable(c.weeks_stable + i, met, 1, at.qualifying));
     // death_risks
-    const __mmask16 homeless = ~prison & (is(housing, Housing::rough_sleeping) | is(housing, Housing::temporary));
+    const __mmask16 homeless = homeless_now(housing, prison);
     const __mmask16 rough = homeless & is(housing, Housing::rough_sleeping);
     const __m512i released = lanes32(c.released + i);
     const __mmask16 recent = _mm512_cmpneq_epi32_mask(released, no_event) &

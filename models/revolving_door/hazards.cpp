@@ -60,8 +60,8 @@ __attribute__((target("avx512f"))) std::size_t mark_busy_avx512(std::size_t n, c
     const __m512i housing = lanes(r.housing + i), justice = lanes(r.justice + i), mental = lanes(r.mental + i);
     const __m512i substance = lanes(r.substance + i), support = lanes(r.support + i), group = lanes(r.group + i);
     const __m512i need = lanes(r.need + i), alive = lanes(r.alive + i);
-    const __mmask16 prison = is(justice, Justice::custody) | is(justice, Justice::recalled);
-    const __mmask16 homeless = ~prison & (is(housing, Housing::rough_sleeping) | is(housing, Housing::temporary));
+    const __mmask16 prison = in_prison(justice);
+    const __mmask16 homeless = homeless_now(housing, prison);
     const __mmask16 rough = homeless & is(housing, Housing::rough_sleeping);
     const __mmask16 problematic = is(substance, Substance::problematic), high_need = is(need, Need::high);
     const __mmask16 mtam = is(support, Support::mtam), navigator = is(support, Support::navigator);

@@ -239,8 +239,8 @@ inline std::array<double, 2> Hazards::justice(const Start& s) const {
                         (s.problematic ? m.problematic_substance_on_arrest : 1.0) * (s.high_need ? m.high_need : 1.0) *
                         (s.group == Group::young_mec_justice ? m.young_mec_on_arrest : 1.0);
   if (s.justice != Justice::licence) return {arrest, 0.0};
-  return {arrest, J.recall_breach_rate * (s.rough ? m.rough_sleeping_on_breach : 1.0) * effects_.breach(s.engagement_at) *
-                      (s.mtam ? r_.mtam.breach : 1.0)};
+  return {arrest, J.recall_breach_rate * (s.rough ? m.rough_sleeping_on_breach : 1.0) *
+                      effects_.breach(s.engagement_at) * (s.mtam ? r_.mtam.breach : 1.0)};
 }
 
 inline double Hazards::crisis_factor(const Start& s) const {

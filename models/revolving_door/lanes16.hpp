@@ -62,6 +62,17 @@ template <class Category>
   return _mm512_cmpeq_epi32_mask(codes, _mm512_set1_epi32(code(c)));
 }
 
+/// The lanes in custody or recalled to prison (categories.hpp's in_prison).
+[[gnu::target("avx512f"), gnu::always_inline]] inline __mmask16 in_prison(__m512i justice) {
+  return is(justice, Justice::custody) | is(justice, Justice::recalled);
+}
+
+/// The lanes homeless now: sleeping rough or in temporary accommodation, outside prison (categories.hpp's homeless,
+/// as PeopleView::homeless_now). `prison`: in_prison of the same rows.
+[[gnu::target("avx512f"), gnu::always_inline]] inline __mmask16 homeless_now(__m512i housing, __mmask16 prison) {
+  return static_cast<__mmask16>(~prison & (is(housing, Housing::rough_sleeping) | is(housing, Housing::temporary)));
+}
+
 /// key + `add` in the lanes of `mask`.
 [[gnu::target("avx512f"), gnu::always_inline]] inline __m512i plus(__m512i key, __mmask16 mask, int add) {
   return _mm512_mask_add_epi32(key, mask, key, _mm512_set1_epi32(add));

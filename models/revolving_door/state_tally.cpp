@@ -92,8 +92,8 @@ __attribute__((target("avx512f"))) std::size_t signatures_avx512(std::size_t n, 
   for (std::size_t i = 0; i < n; i += 16) {
     const __mmask16 living = _mm512_cmpneq_epi32_mask(lanes(r.alive + i), zero);
     const __m512i h = lanes(r.housing + i), j = lanes(r.justice + i);
-    const __mmask16 prison = is(j, Justice::custody) | is(j, Justice::recalled);
-    const __mmask16 homeless_now = ~prison & (is(h, Housing::rough_sleeping) | is(h, Housing::temporary));
+    const __mmask16 prison = in_prison(j);
+    const __mmask16 homeless = homeless_now(h, prison);
     const __m512i place = _mm512_mask_mov_epi32(h, prison, _mm512_set1_epi32(prison_place));
     // Where this week is costed and where next week's will be, as signatures_of.
     const __m512i joined = lanes32(r.entered + i);
@@ -125,7 +125,7 @@ __attribute__((target("avx512f"))) std::size_t signatures_avx512(std::size_t n, 
                             _mm512_or_si512(at(lanes(r.support + i), sig::support),
                                             at(lanes(r.waiting + i), sig::waiting)))),
         _mm512_or_si512(_mm512_or_si512(_mm512_or_si512(flag(revolving, sig::revolving),
-                                                        flag(homeless_now, sig::homeless)),
+                                                        flag(homeless, sig::homeless)),
                                         flag(in_transition, sig::in_transition)),
                         _mm512_or_si512(at(lanes(r.group + i), sig::group), at(cell, sig::cell))));
     const __m512i signature = _mm512_maskz_mov_epi32(living, s);

@@ -44,8 +44,8 @@ using namespace lanes16;
 
 /// count_places_from(0, n, ...) for n a multiple of 16, sixteen rows at a time in AVX-512 lanes: each count is
 /// kept by lane, one masked addition a count, and the lanes summed at the end (integers, so in any order). The
-/// compiler's loop widens every byte compared to a 32-bit count. quiet_week_test.cpp runs the model with it and
-/// without it and compares every output of every week.
+/// compiler's loop widens every byte compared to a 32-bit count. system_feeds_test.cpp counts random rows with it
+/// and without it.
 __attribute__((target("avx512f"))) PlaceCounts count_places_avx512(
     std::size_t n, const std::uint8_t* alive, const std::uint8_t* housing, const std::uint8_t* justice,
     const std::int32_t* transition_end, const std::uint8_t* waiting, const std::uint8_t* support) {
@@ -55,7 +55,7 @@ __attribute__((target("avx512f"))) PlaceCounts count_places_avx512(
   for (std::size_t i = 0; i < n; i += 16) {
     const __mmask16 living = _mm512_cmpneq_epi32_mask(lanes(alive + i), zero);
     const __m512i h = lanes(housing + i), j = lanes(justice + i), w = lanes(waiting + i), s = lanes(support + i);
-    const __mmask16 outside = ~(is(j, Justice::custody) | is(j, Justice::recalled));
+    const __mmask16 outside = ~in_prison(j);
     const __mmask16 not_in_transition = _mm512_cmpeq_epi32_mask(lanes32(transition_end + i), no_event);
     const __mmask16 counted[9] = {static_cast<__mmask16>(is(h, Housing::temporary) & outside),
                                   static_cast<__mmask16>(is(h, Housing::supported) & not_in_transition),
