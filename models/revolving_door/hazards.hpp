@@ -122,6 +122,7 @@ class QuietBounds {
   /// of rows, each from its first row (mark_busy).
   struct Rows {
     const std::uint8_t *alive, *housing, *justice, *mental, *substance, *support, *group, *need;
+    const double* weeks_in_housing;  // [weeks] for the first year in a home (Start::first_year)
     const std::uint32_t *justice_u, *mental_u, *housing_u, *substance_u, *support_u, *worker_u, *ae_u;
   };
   /// Marks with 1 the people of rows [0, n) who are alive and not quiet, with 0 the rest: quiet() for many rows at
@@ -156,8 +157,11 @@ class QuietBounds {
   static unsigned mental_key(const Start& s) {
     return code(s.mental) * 16u + s.rough * 8u + s.problematic * 4u + s.high_need * 2u + s.mtam;
   }
+  // Housing's also by the first year in a home and support (none, MTAM or another): a settled tenancy's loss is
+  // far likelier in its first year, and likelier still with no support there.
   static unsigned housing_key(const Start& s) {
-    return code(s.housing) * 8u + s.problematic * 4u + s.high_need * 2u + s.mtam;
+    const unsigned support = s.support == Support::none ? 0u : s.mtam ? 1u : 2u;
+    return code(s.housing) * 24u + s.first_year * 12u + support * 4u + s.problematic * 2u + s.high_need;
   }
   static unsigned substance_key(const Start& s) {
     return code(s.substance) * 8u + s.rough * 4u + s.high_need * 2u + s.mtam;
@@ -172,7 +176,7 @@ class QuietBounds {
   std::array<double, mental_states * 8> ae_none_{};  // a draw at or below it means no attendance: 1 - largest mean
   std::array<double, 2 * 16> justice_{};
   std::array<double, mental_states * 16> mental_{};
-  std::array<double, housing_states * 8> housing_{};
+  std::array<double, housing_states * 24> housing_{};
   std::array<double, substance_states * 8> substance_{};
   std::array<double, support_states> support_{}, worker_{};
 
@@ -183,7 +187,7 @@ class QuietBounds {
     std::array<std::uint32_t, padded_to_32(mental_states * 8)> ae_none{};
     std::array<std::uint32_t, padded_to_32(2 * 16)> justice{};
     std::array<std::uint32_t, padded_to_32(mental_states * 16)> mental{};
-    std::array<std::uint32_t, padded_to_32(housing_states * 8)> housing{};
+    std::array<std::uint32_t, padded_to_32(housing_states * 24)> housing{};
     std::array<std::uint32_t, padded_to_32(substance_states * 8)> substance{};
     std::array<std::uint32_t, padded_to_32(support_states)> support{}, worker{};
   };

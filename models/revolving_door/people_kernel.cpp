@@ -183,6 +183,7 @@ void BlockStep::rows(abm::PersonId first, abm::PersonId last) {
         .support = v_.support.codes_from(first),
         .group = v_.group.codes_from(first),
         .need = v_.need.codes_from(first),
+        .weeks_in_housing = v_.weeks_in_housing + first,
         .justice_u = d.justice.data(),
         .mental_u = d.mental.data(),
         .housing_u = d.housing.data(),

@@ -219,17 +219,19 @@ TEST_CASE("mark_busy marks the living who are not quiet, in every state, row by 
   const QuietBounds bounds(setup->parameters, setup->effects, r);
   // Every combination of the states the bounds read, one a row; draws on both sides of most bounds.
   std::vector<std::uint8_t> alive, housing, justice, mental, substance, support, group, need;
+  std::vector<double> weeks_in_housing;  // [weeks] either side of the first year's end
   for (std::uint8_t h = 0; h < 5; ++h)
     for (std::uint8_t j = 0; j < 5; ++j)
       for (std::uint8_t m = 0; m < 5; ++m)
         for (std::uint8_t sub = 0; sub < 3; ++sub)
           for (std::uint8_t sup = 0; sup < 5; ++sup)
             for (std::uint8_t g = 0; g < 4; ++g)
-              for (std::uint8_t n = 0; n < 2; ++n) {
-                alive.push_back(alive.size() % 7 != 3);  // some dead rows
-                housing.push_back(h), justice.push_back(j), mental.push_back(m), substance.push_back(sub);
-                support.push_back(sup), group.push_back(g), need.push_back(n);
-              }
+              for (std::uint8_t n = 0; n < 2; ++n)
+                for (const double weeks : {0.0, 52.0, 53.0, 400.0}) {
+                  alive.push_back(alive.size() % 7 != 3);  // some dead rows
+                  housing.push_back(h), justice.push_back(j), mental.push_back(m), substance.push_back(sub);
+                  support.push_back(sup), group.push_back(g), need.push_back(n), weeks_in_housing.push_back(weeks);
+                }
   const std::size_t rows = alive.size();
   // Random bits at these levels of the uniform, from next to the lowest to next to the highest. None equals a
   // bound's random::draw_bits unless a bound lies within 2^-32 of one of them: not 0 and not 0xFFFFFFFF, the
@@ -252,6 +254,7 @@ TEST_CASE("mark_busy marks the living who are not quiet, in every state, row by 
   bounds.mark_busy(rows - from,
                    {.alive = at(alive), .housing = at(housing), .justice = at(justice), .mental = at(mental),
                     .substance = at(substance), .support = at(support), .group = at(group), .need = at(need),
+                    .weeks_in_housing = at(weeks_in_housing),
                     .justice_u = at(x[0]), .mental_u = at(x[1]), .housing_u = at(x[2]), .substance_u = at(x[3]),
                     .support_u = at(x[4]), .worker_u = at(x[5]), .ae_u = at(x[6])},
                    marks.data() + from);
@@ -259,7 +262,8 @@ TEST_CASE("mark_busy marks the living who are not quiet, in every state, row by 
   std::size_t busy = 0, quiet = 0;
   for (std::size_t i = from; i < rows; ++i) {
     const Start s = Start::from(Housing{housing[i]}, Justice{justice[i]}, Mental{mental[i]}, Substance{substance[i]},
-                                Support{support[i]}, Group{group[i]}, Need{need[i]}, false, false, 0.0);
+                                Support{support[i]}, Group{group[i]}, Need{need[i]}, false,
+                                weeks_in_housing[i] < weeks_per_year, 0.0);
     const auto u = [&](std::size_t k) { return random::to_unit(x[k][i]); };
     const bool is_quiet = bounds.quiet(s, u(0), u(1), u(2), u(3), u(4), u(5), u(6));
     const std::uint8_t expected = alive[i] && !is_quiet;
