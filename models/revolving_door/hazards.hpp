@@ -55,8 +55,8 @@ struct Start {
   double engagement;
   PowerTable::At engagement_at;  ///< where engagement falls in the tables of its effects (EngagementEffects)
 
-  /// Person p's states alone, with long_term, first_year and engagement left for with_history: all that
-  /// QuietBounds reads, which takes those three at their largest.
+  /// Person p's states alone, with long_term, first_year and engagement left for with_history. QuietBounds reads
+  /// first_year too (Rows::weeks_in_housing), and takes the other two at their largest.
   static Start states_of(const PeopleView& v, abm::PersonId p);
   /// Adds to states_of what the hazards read beyond the states (the person's history this week and engagement).
   void with_history(const PeopleView& v, abm::PersonId p, const HazardRates& r);
