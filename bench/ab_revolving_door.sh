@@ -14,6 +14,11 @@ if [[ $# -lt 2 || $# -gt 4 ]]; then
   exit 2
 fi
 before=$1 after=$2 repeats=${3:-5} before_root=${4:-.}
+for binary in "$before" "$after"; do
+  [[ -x $binary ]] || { echo "$0: not an executable: $binary" >&2; exit 2; }
+done
+[[ -d $before_root ]] || { echo "$0: not a folder: $before_root" >&2; exit 2; }
+[[ $repeats =~ ^[1-9][0-9]*$ ]] || { echo "$0: REPEATS must be a positive whole number, not '$repeats'" >&2; exit 2; }
 seconds() { (cd "$2" && "$1" --runs 10 --threads 1 --statistics none) | grep -o '"seconds":[0-9.]*' | cut -d: -f2; }
 before=$(realpath "$before") after=$(realpath "$after")
 for _ in $(seq "$repeats"); do

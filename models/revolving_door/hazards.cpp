@@ -72,7 +72,7 @@ __attribute__((target("avx512f"))) std::size_t mark_busy_avx512(std::size_t n, c
         plus(plus(plus(plus(plus(zero, licence, 16), rough, 8), problematic, 4), high_need, 2), young, 1);
     const __m512i mental_key =
         plus(plus(plus(plus(times(mental, 16), rough, 8), problematic, 4), high_need, 2), mtam, 1);
-    const __m512d one_year = _mm512_set1_pd(weeks_per_year);
+    const __m512d one_year = _mm512_set1_pd(weeks_per_year);  // Start::in_first_year: below it
     const __mmask16 first_year =
         joined(_mm512_cmp_pd_mask(_mm512_loadu_pd(r.weeks_in_housing + i), one_year, _CMP_LT_OQ),
                _mm512_cmp_pd_mask(_mm512_loadu_pd(r.weeks_in_housing + i + 8), one_year, _CMP_LT_OQ));
@@ -189,7 +189,8 @@ void QuietBounds::mark_busy_from(std::size_t first, std::size_t n, const Rows& r
     const Start s = Start::from(static_cast<Housing>(r.housing[i]), static_cast<Justice>(r.justice[i]),
                                 static_cast<Mental>(r.mental[i]), static_cast<Substance>(r.substance[i]),
                                 static_cast<Support>(r.support[i]), static_cast<Group>(r.group[i]),
-                                static_cast<Need>(r.need[i]), false, r.weeks_in_housing[i] < weeks_per_year, 0.0);
+                                static_cast<Need>(r.need[i]), false, Start::in_first_year(r.weeks_in_housing[i]),
+                                0.0);
     // Not quiet (quiet()): a draw that may be inside its bound, A&E's above its bound of no attendance.
     const bool busy = (r.ae_u[i] >= bits_.ae_none.data()[ae_key(s)]) |
                       (r.justice_u[i] <= bits_.justice.data()[justice_key(s)]) |

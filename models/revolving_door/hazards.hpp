@@ -60,6 +60,9 @@ struct Start {
   static Start states_of(const PeopleView& v, abm::PersonId p);
   /// Adds to states_of what the hazards read beyond the states (the person's history this week and engagement).
   void with_history(const PeopleView& v, abm::PersonId p, const HazardRates& r);
+  /// Whether weeks_in_housing [weeks] is within the first year of a housing state (first_year); QuietBounds'
+  /// vectorised mark compares the same way.
+  static bool in_first_year(double weeks_in_housing) { return weeks_in_housing < weeks_per_year; }
   /// A start state from its domains' states and attributes, as states_of and with_history derive its flags.
   static Start from(Housing housing, Justice justice, Mental mental, Substance substance, Support support, Group group,
                     Need need, bool long_term, bool first_year, double engagement);
@@ -223,7 +226,7 @@ inline Start Start::states_of(const PeopleView& v, abm::PersonId p) {
 
 inline void Start::with_history(const PeopleView& v, abm::PersonId p, const HazardRates& r) {
   long_term = group == Group::chronic_homeless || v.weeks_homeless[p] >= r.long_term_spell;
-  first_year = v.weeks_in_housing[p] < weeks_per_year;
+  first_year = in_first_year(v.weeks_in_housing[p]);
   engagement = v.engagement[p];
   engagement_at = PowerTable::at(engagement);
 }

@@ -263,7 +263,7 @@ TEST_CASE("mark_busy marks the living who are not quiet, in every state, row by 
   for (std::size_t i = from; i < rows; ++i) {
     const Start s = Start::from(Housing{housing[i]}, Justice{justice[i]}, Mental{mental[i]}, Substance{substance[i]},
                                 Support{support[i]}, Group{group[i]}, Need{need[i]}, false,
-                                weeks_in_housing[i] < weeks_per_year, 0.0);
+                                Start::in_first_year(weeks_in_housing[i]), 0.0);
     const auto u = [&](std::size_t k) { return random::to_unit(x[k][i]); };
     const bool is_quiet = bounds.quiet(s, u(0), u(1), u(2), u(3), u(4), u(5), u(6));
     const std::uint8_t expected = alive[i] && !is_quiet;
