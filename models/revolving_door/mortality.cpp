@@ -1,5 +1,7 @@
 #include "models/revolving_door/mortality.hpp"
 
+#include <array>
+
 #include "sim/core/vector_clones.hpp"
 #include "sim/random/stream.hpp"
 
@@ -7,13 +9,19 @@ namespace revolve::revolving_door {
 
 REVOLVE_AVX2_CLONES
 std::size_t oldest_row(std::size_t n, const double* __restrict age, std::size_t rows) {
-  const auto last = static_cast<double>(rows - 1);
-  std::uint32_t oldest = 0;  // a row index below 2^32: the table covers 120 years [weeks]
-  for (std::size_t i = 0; i < n; ++i) {
-    const auto row = static_cast<std::uint32_t>(std::min(last, age[i] > 0.0 ? age[i] : 0.0));
-    oldest = std::max(oldest, row);
+  // age_factor_row rises with age, so the oldest age gives the largest row: a maximum of doubles, with no conversion
+  // a row. Eight maxima side by side, which the compiler keeps in one register, where one would wait on the last
+  // row's. Starting at 0.0 (and a NaN never larger) gives row 0 for no rows or none but negative or NaN ages.
+  constexpr std::size_t lanes = 8;
+  std::array<double, lanes> oldest{};
+  std::size_t i = 0;
+  for (; i + lanes <= n; i += lanes) {
+    for (std::size_t k = 0; k < lanes; ++k) oldest[k] = age[i + k] > oldest[k] ? age[i + k] : oldest[k];
   }
-  return oldest;
+  for (; i < n; ++i) oldest[0] = age[i] > oldest[0] ? age[i] : oldest[0];
+  double largest = 0.0;
+  for (double a : oldest) largest = a > largest ? a : largest;
+  return age_factor_row(largest, rows);
 }
 
 DeathBounds::DeathBounds(const MortalityParameters& m, std::span<const double> age_factor)
