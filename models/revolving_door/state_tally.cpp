@@ -176,7 +176,6 @@ void StateTally::update(const PeopleView& v, std::int32_t step, std::int32_t* en
                          .cost_cell = v.cost_cell + first,
                          .entered = entered + first};
     tally_signatures(n, rows, step, signatures_.data() + first, now.data(), changed.data());
-    std::fill(changed.begin() + n, changed.begin() + ((n + 7) & ~abm::PersonId{7}), std::uint8_t{0});
     abm::for_each_marked(first, changed.data(), n, [&](abm::PersonId p) {
       const std::uint32_t was = signatures_[p], is = now[p - first];
       if (was != 0) add(was, ~0u);

@@ -99,12 +99,30 @@ class Stream {
   void fill_grouped_bits(std::uint32_t run, std::uint32_t step, std::uint32_t first, std::span<std::uint32_t> out,
                          std::uint32_t k = 0) const;
 
+  /// Four columns of words, for fill_words and fill_words_of: column w gets word w of each entity's call.
+  using WordColumns = std::array<std::uint32_t*, 4>;
+
+  /// out[w][i] = bits(run, first + i, step, block)[w] for i < n and every w: each entity's own Philox call, its four
+  /// words as four columns, generated in the widest vectors allowed. For a caller that uses parts of the words for
+  /// several decisions of each entity (split.hpp).
+  void fill_words(std::uint32_t run, std::uint32_t step, std::uint32_t first, std::size_t n, std::uint32_t block,
+                  const WordColumns& out) const;
+
+  /// out[w][i] = bits(run, entities[i], step, block)[w] for every i and w: as fill_words for a list of entities, the
+  /// few of many who need these draws.
+  void fill_words_of(std::uint32_t run, std::uint32_t step, std::span<const std::uint32_t> entities,
+                     std::uint32_t block, const WordColumns& out) const;
+
   /// The fourth counter word of grouped draws: the upper half of the range, apart from the
   /// small block numbers of uniforms4 and bits.
   static constexpr std::uint32_t grouped_block = 0x80000000u;
 
  private:
   r123::Philox4x32::key_type key_ = {{0, 0}};
+
+  /// fill_words (entities null: first, first + 1, ...) and fill_words_of (first unused).
+  void fill_words_from(std::uint32_t run, std::uint32_t step, std::uint32_t first, const std::uint32_t* entities,
+                       std::size_t n, std::uint32_t block, const WordColumns& out) const;
 };
 
 /// The widest vector instructions Stream::fill_grouped_uniforms and fill_grouped_bits may use: by default the widest

@@ -1,9 +1,11 @@
 // Counter-based streams: every draw is a pure function of (seed, name, run, entity, step, k).
 #include <catch2/catch.hpp>
 
+#include <array>
 #include <cmath>
 #include <vector>
 
+#include "sim/random/split.hpp"
 #include "sim/random/stream.hpp"
 
 using revolve::random::Stream;
@@ -114,4 +116,62 @@ TEST_CASE("draw_bits: a draw below a bound has bits at most the bound's, above i
       if (x != at) REQUIRE((x >= at) == (to_unit(x) > bound));
     }
   }
+}
+
+TEST_CASE("fill_words and fill_words_of give each entity's call as four columns, whatever the first entity, length, "
+          "list and vector width") {
+  const Stream s(13, "words");
+  for (const VectorWidth width : {VectorWidth::scalar, VectorWidth::avx2, VectorWidth::avx512}) {
+    const VectorWidth before = limit_vector_width(width);
+    // Lengths either side of one and two vectors of sixteen, and more.
+    for (std::uint32_t first : {0u, 3u, 1021u}) {
+      for (std::size_t length : {0u, 1u, 15u, 16u, 17u, 31u, 32u, 33u, 100u}) {
+        std::array<std::vector<std::uint32_t>, 4> words;
+        for (auto& column : words) column.assign(length + 1, 7u);  // one word more: nothing written past the end
+        const Stream::WordColumns out = {words[0].data(), words[1].data(), words[2].data(), words[3].data()};
+        s.fill_words(5, 9, first, length, 3, out);
+        // A list in no order, with a repeat.
+        std::vector<std::uint32_t> entities(length);
+        for (std::size_t i = 0; i < length; ++i) entities[i] = static_cast<std::uint32_t>((i * 37 + first) % 50);
+        std::array<std::vector<std::uint32_t>, 4> listed;
+        for (auto& column : listed) column.assign(length + 1, 7u);
+        s.fill_words_of(5, 9, entities, 3,
+                        {listed[0].data(), listed[1].data(), listed[2].data(), listed[3].data()});
+        for (std::size_t i = 0; i < length; ++i) {
+          INFO("width " << static_cast<int>(width) << ", first " << first << ", length " << length << ", i " << i);
+          const auto call = s.bits(5, first + static_cast<std::uint32_t>(i), 9, 3);
+          const auto of_list = s.bits(5, entities[i], 9, 3);
+          for (std::size_t w = 0; w < 4; ++w) {
+            REQUIRE(words[w][i] == call[w]);
+            REQUIRE(listed[w][i] == of_list[w]);
+          }
+        }
+        for (std::size_t w = 0; w < 4; ++w) {
+          CHECK(words[w][length] == 7u);
+          CHECK(listed[w][length] == 7u);
+        }
+      }
+    }
+    limit_vector_width(before);
+  }
+}
+
+TEST_CASE("a split draw joins the halves of its two calls, and its high half alone bounds it") {
+  namespace split = revolve::random::split;
+  const Stream s(17, "split");
+  for (std::uint32_t entity : {0u, 1u, 99u}) {
+    const auto high = s.bits(2, entity, 4, split::high_block), low = s.bits(2, entity, 4, split::low_block);
+    for (unsigned k = 0; k < split::draws; ++k) {
+      INFO("entity " << entity << ", draw " << k);
+      const std::uint32_t x = split::draw(s, 2, entity, 4, k);
+      // Draw k's halves are the upper half of word k / 2 for even k, its lower half for odd k.
+      const unsigned shift = k % 2 == 0 ? 16 : 0;
+      CHECK(x >> 16 == (high[k / 2] >> shift & 0xFFFFu));
+      CHECK((x & 0xFFFFu) == (low[k / 2] >> shift & 0xFFFFu));
+      CHECK(split::lowest(split::half(high[k / 2], k)) <= x);
+      CHECK(x <= split::highest(split::half(high[k / 2], k)));
+    }
+  }
+  CHECK(split::lowest(0xABCDu) == 0xABCD0000u);
+  CHECK(split::highest(0xABCDu) == 0xABCDFFFFu);
 }
