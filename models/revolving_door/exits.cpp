@@ -10,6 +10,7 @@
 #include "sim/abm/alive.hpp"
 #include "sim/core/error.hpp"
 #include "sim/core/vector_clones.hpp"
+#include "sim/random/split.hpp"
 #include "sim/random/stream.hpp"
 
 namespace revolve::revolving_door {
@@ -22,12 +23,28 @@ constexpr std::int32_t six_years = 313;  // [weeks] the window of calibration ta
 constexpr std::int32_t check_1y = static_cast<std::int32_t>(weeks_per_year + 0.5);
 constexpr std::int32_t check_3y = static_cast<std::int32_t>(3 * weeks_per_year + 0.5);
 
-/// One draw per person of a block for each exit, generated in bulk as random bits: compared in integers with the
-/// bounds of the block's death hazards and the week's chances of the others, and made uniforms only for the few
-/// marked.
-struct ExitDraws {
-  std::array<std::uint32_t, abm::Run::block_size> death, move, positive;
+/// Each person's three exit draws of the week, split (random::split): their high parts packed in one 32-bit grouped
+/// draw of the stream a person, compared in integers with the bounds of the block's death hazards and the week's
+/// chances of the others; their low parts from words 0 to 2 of the person's own call (block 0) of the same stream,
+/// made only for the few marked. A quarter of a Philox call a person, where three grouped draws took three quarters.
+struct ExitPart {
+  unsigned shift, bits;  // where the draw's high part lies in the packed word, and its width
+  /// The draw at its lowest given the packed word: a draw not below a bound's bits has this not below them either.
+  constexpr std::uint32_t lowest(std::uint32_t packed) const {
+    return random::split::lowest(packed >> shift & (0xFFFFFFFFu >> (32 - bits)), bits);
+  }
+  /// The whole draw, from the packed word and the low part's word.
+  constexpr std::uint32_t draw(std::uint32_t packed, std::uint32_t low) const {
+    return random::split::join(packed >> shift & (0xFFFFFFFFu >> (32 - bits)), low, bits);
+  }
 };
+// Death's part widest: its bounds vary most from person to person.
+constexpr ExitPart death_part{20, 12}, move_part{10, 10}, positive_part{0, 10};
+static_assert(death_part.lowest(0xABCDEF12u) == 0xABC00000u && move_part.lowest(0xABCDEF12u) == 0xDEC00000u &&
+              positive_part.lowest(0xABCDEF12u) == 0xC4800000u);
+
+/// The packed high parts of a block's draws (ExitPart), one word a person.
+using ExitDraws = std::array<std::uint32_t, abm::Run::block_size>;
 
 /// Who may leave this week, or has a Housing First tenancy to check this week, by row of a block
 /// (abm::for_each_marked).
@@ -74,9 +91,9 @@ void mark_rows_from(std::size_t first, std::size_t n, const std::uint8_t* __rest
     const double stable = met * (weeks_stable[i] + 1);
     weeks_stable[i] = stable;
     const unsigned risks = death_risks(h, j, mh, sub, released[i], at.now, at.release_window);
-    const bool may_die = d.death[i] <= at.death_bits.data()[risks];
-    const bool moves = !in_prison(j) & (d.move[i] <= at.move_bits);
-    const bool exits = (stable >= at.qualifying) & (d.positive[i] <= at.exit_bits);
+    const bool may_die = death_part.lowest(d[i]) <= at.death_bits.data()[risks];
+    const bool moves = !in_prison(j) & (move_part.lowest(d[i]) <= at.move_bits);
+    const bool exits = (stable >= at.qualifying) & (positive_part.lowest(d[i]) <= at.exit_bits);
     const bool check = housing_first_check_due(housing_first_start[i], at.now);
     marks[i] = (alive[i] != 0) & (may_die | moves | exits | check);
   }
@@ -105,6 +122,11 @@ __attribute__((target("avx512f"))) inline __mmask16 below_window(__m512i since, 
   const __m512d low = _mm512_cvtepi32_pd(_mm512_castsi512_si256(since));
   const __m512d high = _mm512_cvtepi32_pd(_mm512_extracti64x4_epi64(since, 1));
   return joined(_mm512_cmp_pd_mask(low, w, _CMP_LT_OQ), _mm512_cmp_pd_mask(high, w, _CMP_LT_OQ));
+}
+
+/// ExitPart::lowest in sixteen lanes: the part shifted to the top, the bits below it cleared.
+[[gnu::target("avx512f"), gnu::always_inline]] inline __m512i lowest(__m512i packed, ExitPart part) {
+  return _mm512_slli_epi32(_mm512_srli_epi32(packed, part.shift), 32 - part.bits);
 }
 
 /// mark_rows_from for rows [0, n), n a multiple of 16, sixteen rows at a time in AVX-512 lanes: the same tests, the
@@ -136,11 +158,12 @@ __attribute__((target("avx512f"))) std::size_t mark_rows_avx512(std::size_t n, c
         plus(plus(plus(plus(zero, rough, death_risk::rough_sleeping), problematic, death_risk::problematic_substance),
                   is(mental, Mental::crisis), death_risk::crisis),
              recent, death_risk::recent_release);
-    const __mmask16 may_die = _mm512_cmple_epu32_mask(lanes32(d.death.data() + i),
-                                                      look_up_16(at.death_bits.data(), risks));
-    const __mmask16 moves = ~prison & _mm512_cmple_epu32_mask(lanes32(d.move.data() + i),
+    const __m512i packed = lanes32(d.data() + i);
+    const __mmask16 may_die =
+        _mm512_cmple_epu32_mask(lowest(packed, death_part), look_up_16(at.death_bits.data(), risks));
+    const __mmask16 moves = ~prison & _mm512_cmple_epu32_mask(lowest(packed, move_part),
                                                               _mm512_set1_epi32(static_cast<int>(at.move_bits)));
-    const __mmask16 exits = qualifies & _mm512_cmple_epu32_mask(lanes32(d.positive.data() + i),
+    const __mmask16 exits = qualifies & _mm512_cmple_epu32_mask(lowest(packed, positive_part),
                                                                 _mm512_set1_epi32(static_cast<int>(at.exit_bits)));
     // housing_first_check_due
     const __m512i start = lanes32(c.housing_first_start + i), weeks = _mm512_sub_epi32(now, start);
@@ -223,8 +246,7 @@ void Exits::step(Phase, abm::Run& run) {
   const PeopleView v = PeopleView::of(run.population(), columns_);
   const std::uint32_t run_number = run.key().run, step = run.clock().step();
   const auto now = static_cast<std::int32_t>(step);
-  const random::Stream death = run.stream("mortality.death"), move = run.stream("flows.moving_away"),
-                       positive = run.stream("flows.sustained_exit");
+  const random::Stream week = run.stream("exits.week");  // death, moving away, a sustained exit (ExitPart)
   const double move_probability = -std::expm1(-f.moving_away), exit_probability = -std::expm1(-f.sustained_exit);
   const std::uint32_t move_bits = random::draw_bits(move_probability), exit_bits = random::draw_bits(exit_probability);
   const EventCounters& events = events_;
@@ -234,18 +256,17 @@ void Exits::step(Phase, abm::Run& run) {
   run.for_each_block([&](abm::PersonId first, abm::PersonId last, abm::BlockCounts& counts) {
     const std::size_t n = last - first;
     ExitDraws d;
-    death.fill_grouped_bits(run_number, step, first, std::span(d.death).first(n));
-    move.fill_grouped_bits(run_number, step, first, std::span(d.move).first(n));
-    positive.fill_grouped_bits(run_number, step, first, std::span(d.positive).first(n));
+    week.fill_grouped_bits(run_number, step, first, std::span(d).first(n));
     const DeathBounds::Bits death_bits = death_bounds.bits(oldest_row(n, v.age + first, age_factor.size()));
     ExitMarks marks{};
     mark_exits(n, v, first, d,
                {death_bits, move_bits, exit_bits, f.sustained_exit_qualifying, mortality.release_window, now},
                marks.data());
     abm::for_each_marked(first, marks.data(), n, [&](abm::PersonId p) {
-      const std::size_t i = p - first;
+      const std::uint32_t packed = d[p - first];
+      const auto low = week.bits(run_number, p, step);
       const std::uint8_t g = v.group.code(p);
-      if (happens(random::to_unit(d.death[i]), death_hazard_of(v, p, mortality, age_factor, now))) {
+      if (happens(random::to_unit(death_part.draw(packed, low[0])), death_hazard_of(v, p, mortality, age_factor, now))) {
         counts.add(events(Event::death, g));
         if (v.homeless_now(p)) {
           counts.add(events(Event::death_homeless, g));
@@ -258,8 +279,9 @@ void Exits::step(Phase, abm::Run& run) {
       }
       check_housing_first_anniversary(v, p, now, events, counts);
       const double stable = v.weeks_stable[p];
-      const bool moves = !v.in_prison(p) & (random::to_unit(d.move[i]) < move_probability);
-      const bool exits = (stable >= f.sustained_exit_qualifying) & (random::to_unit(d.positive[i]) < exit_probability);
+      const bool moves = !v.in_prison(p) & (random::to_unit(move_part.draw(packed, low[1])) < move_probability);
+      const bool exits = (stable >= f.sustained_exit_qualifying) &
+                         (random::to_unit(positive_part.draw(packed, low[2])) < exit_probability);
       if (!(moves | exits)) return;
       if (moves) {
         counts.add(events(Event::moved_away, g));

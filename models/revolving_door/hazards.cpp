@@ -51,6 +51,15 @@ void raise(double& bound, double hazard, const char* domain) {
 REVOLVE_LANES16_BEGIN
 using namespace lanes16;
 
+/// random::split::lowest of draw k's high half (WeekDraw) in rows i to i + 15.
+[[gnu::target("avx512f"), gnu::always_inline]] inline __m512i lowest_draws(const QuietBounds::Rows& r, std::size_t i,
+                                                                         unsigned k) {
+  static_assert(random::split::lowest(random::split::half(0x12345678u, 0)) == 0x12340000u &&
+                random::split::lowest(random::split::half(0x12345678u, 1)) == 0x56780000u);
+  const __m512i w = _mm512_loadu_si512(r.high[k / 2] + i);
+  return k % 2 == 0 ? _mm512_and_si512(w, _mm512_set1_epi32(static_cast<int>(0xFFFF0000u))) : _mm512_slli_epi32(w, 16);
+}
+
 /// QuietBounds::mark_busy for rows [0, n), n a multiple of 16, sixteen rows at a time in AVX-512 lanes: the same
 /// flags (Start::from) and keys (QuietBounds' *_key) in integers, the tables looked up in registers (look_up).
 /// Returns n. quiet_week_test.cpp checks it, and the loop it stands in for, against quiet() for every state.
@@ -81,14 +90,15 @@ __attribute__((target("avx512f"))) std::size_t mark_busy_avx512(std::size_t n, c
         plus(plus(plus(plus(times(housing, 24), first_year, 12), mtam, 4), other_support, 8), problematic, 2),
         high_need, 1);
     const __m512i substance_key = plus(plus(plus(times(substance, 8), rough, 4), high_need, 2), mtam, 1);
+    const __m512i ae_highest = _mm512_or_si512(lowest_draws(r, i, ae_draw), _mm512_set1_epi32(0xFFFF));
     const __mmask16 busy =
-        _mm512_cmpge_epu32_mask(_mm512_loadu_si512(r.ae_u + i), look_up(bits.ae_none, ae_key)) |
-        _mm512_cmple_epu32_mask(_mm512_loadu_si512(r.justice_u + i), look_up(bits.justice, justice_key)) |
-        _mm512_cmple_epu32_mask(_mm512_loadu_si512(r.mental_u + i), look_up(bits.mental, mental_key)) |
-        _mm512_cmple_epu32_mask(_mm512_loadu_si512(r.housing_u + i), look_up(bits.housing, housing_key)) |
-        _mm512_cmple_epu32_mask(_mm512_loadu_si512(r.substance_u + i), look_up(bits.substance, substance_key)) |
-        _mm512_cmple_epu32_mask(_mm512_loadu_si512(r.support_u + i), look_up(bits.support, support)) |
-        _mm512_cmple_epu32_mask(_mm512_loadu_si512(r.worker_u + i), look_up(bits.worker, support));
+        _mm512_cmpge_epu32_mask(ae_highest, look_up(bits.ae_none, ae_key)) |
+        _mm512_cmple_epu32_mask(lowest_draws(r, i, justice_draw), look_up(bits.justice, justice_key)) |
+        _mm512_cmple_epu32_mask(lowest_draws(r, i, mental_draw), look_up(bits.mental, mental_key)) |
+        _mm512_cmple_epu32_mask(lowest_draws(r, i, housing_draw), look_up(bits.housing, housing_key)) |
+        _mm512_cmple_epu32_mask(lowest_draws(r, i, substance_draw), look_up(bits.substance, substance_key)) |
+        _mm512_cmple_epu32_mask(lowest_draws(r, i, support_draw), look_up(bits.support, support)) |
+        _mm512_cmple_epu32_mask(lowest_draws(r, i, worker_draw), look_up(bits.worker, support));
     const __mmask16 living = _mm512_cmpneq_epi32_mask(alive, zero);
     store_marks(busy & living, marks + i);
   }
@@ -192,13 +202,15 @@ void QuietBounds::mark_busy_from(std::size_t first, std::size_t n, const Rows& r
                                 static_cast<Need>(r.need[i]), false, Start::in_first_year(r.weeks_in_housing[i]),
                                 0.0);
     // Not quiet (quiet()): a draw that may be inside its bound, A&E's above its bound of no attendance.
-    const bool busy = (r.ae_u[i] >= bits_.ae_none.data()[ae_key(s)]) |
-                      (r.justice_u[i] <= bits_.justice.data()[justice_key(s)]) |
-                      (r.mental_u[i] <= bits_.mental.data()[mental_key(s)]) |
-                      (r.housing_u[i] <= bits_.housing.data()[housing_key(s)]) |
-                      (r.substance_u[i] <= bits_.substance.data()[substance_key(s)]) |
-                      (r.support_u[i] <= bits_.support.data()[support_key(s)]) |
-                      (r.worker_u[i] <= bits_.worker.data()[support_key(s)]);
+    const auto lowest = [&](unsigned k) { return random::split::lowest(random::split::half(r.high[k / 2][i], k)); };
+    const std::uint32_t ae_highest = random::split::highest(random::split::half(r.high[ae_draw / 2][i], ae_draw));
+    const bool busy = (ae_highest >= bits_.ae_none.data()[ae_key(s)]) |
+                      (lowest(justice_draw) <= bits_.justice.data()[justice_key(s)]) |
+                      (lowest(mental_draw) <= bits_.mental.data()[mental_key(s)]) |
+                      (lowest(housing_draw) <= bits_.housing.data()[housing_key(s)]) |
+                      (lowest(substance_draw) <= bits_.substance.data()[substance_key(s)]) |
+                      (lowest(support_draw) <= bits_.support.data()[support_key(s)]) |
+                      (lowest(worker_draw) <= bits_.worker.data()[support_key(s)]);
     marks[i] = (r.alive[i] != 0) & busy;
   }
 }

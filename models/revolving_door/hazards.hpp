@@ -16,6 +16,7 @@
 #include "models/revolving_door/kernel_week.hpp"
 #include "models/revolving_door/model_setup.hpp"
 #include "models/revolving_door/people.hpp"
+#include "sim/random/split.hpp"
 
 namespace revolve::revolving_door {
 
@@ -108,6 +109,13 @@ class Hazards {
 /// n rounded up to a multiple of 32: the length of a table of QuietBounds::Bits.
 constexpr std::size_t padded_to_32(std::size_t n) { return (n + 31) / 32 * 32; }
 
+/// The decisions every person draws every week, each one draw of random::split, in the order of their halves in a
+/// call's words: justice and mental health in word 0, housing and substance use in word 1, support and the worker's
+/// change in word 2, A&E in word 3.
+enum WeekDraw : unsigned { justice_draw, mental_draw, housing_draw, substance_draw, support_draw, worker_draw, ae_draw };
+inline constexpr unsigned week_draws = ae_draw + 1;
+static_assert(week_draws <= random::split::draws);
+
 /// A draw at or above a domain's bound means no event in that domain this week (for A&E: at or below, none).
 class QuietBounds {
  public:
@@ -121,18 +129,19 @@ class QuietBounds {
            substance_quiet(s, substance) & support_quiet(s, support, worker);
   }
 
-  /// The state columns and the week's draws (their random bits: random::Stream::fill_grouped_bits) of a stretch
-  /// of rows, each from its first row (mark_busy).
+  /// The state columns of a stretch of rows and the high halves of their week's draws (random::split: the words of
+  /// each person's first call, a column a word, WeekDraw), each from its first row (mark_busy).
   struct Rows {
     const std::uint8_t *alive, *housing, *justice, *mental, *substance, *support, *group, *need;
     const double* weeks_in_housing;  // [weeks] for the first year in a home (Start::first_year)
-    const std::uint32_t *justice_u, *mental_u, *housing_u, *substance_u, *support_u, *worker_u, *ae_u;
+    std::array<const std::uint32_t*, 4> high;
   };
-  /// Marks with 1 the people of rows [0, n) who are alive and not quiet, with 0 the rest: quiet() for many rows at
-  /// a time, with no branch. Where the processor has AVX-512 (random::may_use), sixteen rows at a time with the
-  /// tables held in registers; the rest in a loop the compiler vectorises (its table look-ups become gathers). The
-  /// draws are tested in integers against random::draw_bits of the bounds, so a draw whose bits equal one is marked
-  /// too (and found quiet by the domains' own tests).
+  /// Marks with 1 the people of rows [0, n) who are alive and may not be quiet, with 0 the rest: quiet() for many
+  /// rows at a time, with no branch. Where the processor has AVX-512 (random::may_use), sixteen rows at a time with
+  /// the tables held in registers; the rest in a loop the compiler vectorises (its table look-ups become gathers).
+  /// Each draw is taken at the end of its range that is least quiet, random::split::lowest of its high half (A&E's
+  /// highest), and tested in integers against random::draw_bits of the bounds: a person left unmarked is quiet
+  /// whatever their low halves, and a marked one may still be found quiet by the domains' own tests.
   void mark_busy(std::size_t n, const Rows& rows, std::uint8_t* __restrict marks) const;
 
   // Each domain alone: a draw clear of its bound means no event in that domain, whatever the others do. Support's

@@ -10,6 +10,7 @@
 #include "sim/abm/alive.hpp"
 #include "sim/abm/competing_risks.hpp"
 #include "sim/params/units.hpp"
+#include "sim/random/split.hpp"
 #include "sim/random/stream.hpp"
 
 namespace revolve::revolving_door {
@@ -40,39 +41,39 @@ template <std::size_t N>
 /// A whole number of weeks, at least one.
 std::int32_t whole_weeks(double weeks) { return std::max(1, static_cast<int>(std::lround(weeks))); }
 
-/// One draw per person of a stretch of rows for each decision drawn every week, generated in bulk as random bits:
-/// most are only tested against the quiet-week bounds, in integers (QuietBounds::mark_busy).
-struct StretchDraws {
-  std::array<std::uint32_t, draw_stretch> justice, mental, housing, substance, support, worker, ae;
-};
+/// A stretch's words of the week's calls (random::split), a column for each word of a call.
+using WordColumns = std::array<std::array<std::uint32_t, draw_stretch>, 4>;
+random::Stream::WordColumns columns(WordColumns& words) {
+  return {words[0].data(), words[1].data(), words[2].data(), words[3].data()};
+}
 
-/// Person i's uniforms (random::to_unit) of the stretch's draws, for their events.
+/// A person's uniforms (random::to_unit) of their week's draws (WeekDraw), for their events: from their row i of the
+/// stretch's high halves and their place j in the list of the low halves.
 struct PersonDraws {
   double justice, mental, housing, substance, support, worker, ae;
-  PersonDraws(const StretchDraws& d, std::size_t i)
-      : justice(random::to_unit(d.justice[i])),
-        mental(random::to_unit(d.mental[i])),
-        housing(random::to_unit(d.housing[i])),
-        substance(random::to_unit(d.substance[i])),
-        support(random::to_unit(d.support[i])),
-        worker(random::to_unit(d.worker[i])),
-        ae(random::to_unit(d.ae[i])) {}
+  PersonDraws(const WordColumns& high, std::size_t i, const WordColumns& low, std::size_t j)
+      : justice(unit(high, i, low, j, justice_draw)),
+        mental(unit(high, i, low, j, mental_draw)),
+        housing(unit(high, i, low, j, housing_draw)),
+        substance(unit(high, i, low, j, substance_draw)),
+        support(unit(high, i, low, j, support_draw)),
+        worker(unit(high, i, low, j, worker_draw)),
+        ae(unit(high, i, low, j, ae_draw)) {}
+
+  static double unit(const WordColumns& high, std::size_t i, const WordColumns& low, std::size_t j, unsigned k) {
+    using random::split::half;
+    return random::to_unit(random::split::join(half(high[k / 2][i], k), half(low[k / 2][j], k)));
+  }
 };
 
-/// The streams of the kernel's decisions (docs/model/design.md, 'Conventions the code must follow'): grouped ones
-/// drawn for every person each week, and the rest drawn by person and step only when the decision arises.
+/// The streams of the kernel's decisions (docs/model/design.md, 'Conventions the code must follow'): one whose draws
+/// (WeekDraw) every person makes each week, and the rest drawn by person and step only when the decision arises.
 struct Streams {
-  random::Stream justice, mental, housing, substance, support, worker, ae;
+  random::Stream week;
   random::Stream arrest_outcome, custody_entry, recall, crisis_start, crisis_end, loss_destination, ae_outcome;
 
   explicit Streams(const abm::Run& run)
-      : justice(run.stream("justice.move")),
-        mental(run.stream("mental_health.move")),
-        housing(run.stream("housing.move")),
-        substance(run.stream("substance.move")),
-        support(run.stream("support.move")),
-        worker(run.stream("support.worker_change")),
-        ae(run.stream("events.ae")),
+      : week(run.stream("people.week")),
         arrest_outcome(run.stream("justice.arrest_outcome")),
         custody_entry(run.stream("justice.custody_entry")),
         recall(run.stream("justice.recall")),
@@ -158,49 +159,40 @@ class BlockStep {
 
 void BlockStep::rows(abm::PersonId first, abm::PersonId last) {
   const std::size_t n = last - first;
-  StretchDraws d;
-  const auto fill = [&](const random::Stream& stream, auto& draws) {
-    stream.fill_grouped_bits(run_, step_, first, std::span(draws).first(n));
-  };
-  fill(streams_.justice, d.justice);
-  fill(streams_.mental, d.mental);
-  fill(streams_.housing, d.housing);
-  fill(streams_.substance, d.substance);
-  fill(streams_.support, d.support);
-  fill(streams_.worker, d.worker);
-  fill(streams_.ae, d.ae);
+  // The high halves of everyone's draws of the week (random::split): most people are quiet on these alone.
+  WordColumns high;
+  streams_.week.fill_words(run_, step_, first, n, random::split::high_block, columns(high));
   // Three passes, none with a branch on who is quiet, which no predictor can guess: the people with an event
   // possible, marked in a vectorised loop; their events; then everyone's week. A person's events read and change
   // only their own row, and no event reads age, so the order is free.
   alignas(64) std::array<std::uint8_t, draw_stretch> busy{};
   if (bounds_) {
-    const QuietBounds::Rows rows{
-        .alive = v_.alive + first,
-        .housing = v_.housing.codes_from(first),
-        .justice = v_.justice.codes_from(first),
-        .mental = v_.mental_health.codes_from(first),
-        .substance = v_.substance.codes_from(first),
-        .support = v_.support.codes_from(first),
-        .group = v_.group.codes_from(first),
-        .need = v_.need.codes_from(first),
-        .weeks_in_housing = v_.weeks_in_housing + first,
-        .justice_u = d.justice.data(),
-        .mental_u = d.mental.data(),
-        .housing_u = d.housing.data(),
-        .substance_u = d.substance.data(),
-        .support_u = d.support.data(),
-        .worker_u = d.worker.data(),
-        .ae_u = d.ae.data()};
+    const QuietBounds::Rows rows{.alive = v_.alive + first,
+                                 .housing = v_.housing.codes_from(first),
+                                 .justice = v_.justice.codes_from(first),
+                                 .mental = v_.mental_health.codes_from(first),
+                                 .substance = v_.substance.codes_from(first),
+                                 .support = v_.support.codes_from(first),
+                                 .group = v_.group.codes_from(first),
+                                 .need = v_.need.codes_from(first),
+                                 .weeks_in_housing = v_.weeks_in_housing + first,
+                                 .high = {high[0].data(), high[1].data(), high[2].data(), high[3].data()}};
     bounds_->mark_busy(n, rows, busy.data());
   } else {
     for (std::size_t i = 0; i < n; ++i) busy[i] = v_.alive[first + i] != 0;  // every domain decided in full
   }
+  // The low halves of the busy people's draws, by their place in the list.
+  std::array<abm::PersonId, draw_stretch> listed;
+  const std::size_t count = abm::list_marked(first, busy.data(), n, listed.data());
+  WordColumns low;
+  streams_.week.fill_words_of(run_, step_, std::span(listed.data(), count), random::split::low_block, columns(low));
   std::array<std::uint32_t, draw_stretch> attendances{};
-  abm::for_each_marked(first, busy.data(), n, [&](abm::PersonId p) {
+  for (std::size_t j = 0; j < count; ++j) {
+    const abm::PersonId p = listed[j];
     Start s = Start::states_of(v_, p);
     s.with_history(v_, p, r_);
-    attendances[p - first] = events(p, s, PersonDraws(d, p - first));
-  });
+    attendances[p - first] = events(p, s, PersonDraws(high, p - first, low, j));
+  }
   week_passes(first, last, attendances.data());
 }
 

@@ -24,6 +24,8 @@ def test_paying_by_reported_outcomes_makes_reported_and_true_outcomes_diverge(re
     block, paid = "mtam", "payment_by_results"
     assert totals[block, "positive_outcomes.true"] > 0
     assert totals[block, "positive_outcomes.reported"] == totals[block, "positive_outcomes.true"]
-    assert totals[paid, "positive_outcomes.reported"] > totals[paid, "positive_outcomes.true"] + 0.5
+    # Reported exceeds true by the gaming share of the closed cases that were not positive: a few at this size (under
+    # one a run for some seeds), so the test is that they diverge, not by how much.
+    assert totals[paid, "positive_outcomes.reported"] > totals[paid, "positive_outcomes.true"]
     # Both appear, labelled, in the printed comparison.
     assert "positive_outcomes.reported" in result.stdout and "positive_outcomes.true" in result.stdout

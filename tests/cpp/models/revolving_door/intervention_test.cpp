@@ -125,31 +125,33 @@ TEST_CASE("navigators: no more clients than the team can hold, and a refusal for
   // The weekly visit (navigators.cpp) goes to the few it can change, found many rows at a time: it must still count
   // every client (or the room would seem free every week) and clear every refusal whose A&E use has fallen.
   const auto setup = revolving_door::setup_of(*test::revolving_door().prepare(area().with("navigators").scenario()));
-  abm::Run run({11, 0});
-  for (auto& m : revolving_door::revolving_door_modules(setup)) run.add(std::move(m));
-  run.run(setup->steps);
-  const abm::Outputs& out = run.outputs();
-  const auto clients = out.find("people.support_navigator"), staff = out.find("system.staff_navigator");
-  const double caseload = setup->parameters.navigator.caseload;
-  double most_clients = 0, most_room = 0;
-  for (std::size_t row = 0; row < out.rows(); ++row) {
-    most_clients = std::max(most_clients, out.at(row, clients));
-    most_room = std::max(most_room, out.at(row, staff) * caseload);
-  }
-  CHECK(most_clients > 0.5 * most_room);  // the team fills up
-  CHECK(most_clients <= most_room);
-  // Everyone alive was visited in the last week, before that week's A&E (Phase::interventions comes first): a
-  // refusal left was of someone at or above the threshold then, and a week's decay takes at most 1 - exp(-1/52).
-  const abm::Population& people = run.population();
-  const auto declined = people.states(people.state("navigator_declined"));
-  const auto ae_past_year = people.attributes(people.attribute("ae_past_year"));
-  const double threshold = setup->parameters.navigator.referral_threshold;
-  std::size_t refusals = 0;
-  for (abm::PersonId p = 0; p < people.size(); ++p) {
-    if (!people.alive()[p] || !declined[p]) continue;
-    INFO("person " << p);
-    CHECK(ae_past_year[p] >= threshold * std::exp(-1.0 / 52));
-    ++refusals;
+  std::size_t refusals = 0;  // over a few runs: a refusal left alive at the end is a matter of chance in any one
+  for (std::uint32_t run_number = 0; run_number < 48 && refusals == 0; ++run_number) {
+    abm::Run run({11, run_number});
+    for (auto& m : revolving_door::revolving_door_modules(setup)) run.add(std::move(m));
+    run.run(setup->steps);
+    const abm::Outputs& out = run.outputs();
+    const auto clients = out.find("people.support_navigator"), staff = out.find("system.staff_navigator");
+    const double caseload = setup->parameters.navigator.caseload;
+    double most_clients = 0, most_room = 0;
+    for (std::size_t row = 0; row < out.rows(); ++row) {
+      most_clients = std::max(most_clients, out.at(row, clients));
+      most_room = std::max(most_room, out.at(row, staff) * caseload);
+    }
+    CHECK(most_clients > 0.5 * most_room);  // the team fills up
+    CHECK(most_clients <= most_room);
+    // Everyone alive was visited in the last week, before that week's A&E (Phase::interventions comes first): a
+    // refusal left was of someone at or above the threshold then, and a week's decay takes at most 1 - exp(-1/52).
+    const abm::Population& people = run.population();
+    const auto declined = people.states(people.state("navigator_declined"));
+    const auto ae_past_year = people.attributes(people.attribute("ae_past_year"));
+    const double threshold = setup->parameters.navigator.referral_threshold;
+    for (abm::PersonId p = 0; p < people.size(); ++p) {
+      if (!people.alive()[p] || !declined[p]) continue;
+      INFO("run " << run_number << ", person " << p);
+      CHECK(ae_past_year[p] >= threshold * std::exp(-1.0 / 52));
+      ++refusals;
+    }
   }
   CHECK(refusals > 0);
 }

@@ -233,12 +233,13 @@ TEST_CASE("mark_busy marks the living who are not quiet, in every state, row by 
                   support.push_back(sup), group.push_back(g), need.push_back(n), weeks_in_housing.push_back(weeks);
                 }
   const std::size_t rows = alive.size();
-  // Random bits at these levels of the uniform, from next to the lowest to next to the highest. None equals a
-  // bound's random::draw_bits unless a bound lies within 2^-32 of one of them: not 0 and not 0xFFFFFFFF, the
-  // random::draw_bits of a bound of 0 (a domain with no hazard in some state) and of no A&E at all.
-  constexpr std::array<std::uint32_t, 9> levels = {1u,          4295u,       4294967u,    42949673u, 214748365u,
-                                                   858993459u, 2576980378u, 4166118278u, 0xFFFFFFFEu};
-  std::array<std::vector<std::uint32_t>, 7> x;  // justice, mental, housing, substance, support, worker, A&E
+  // Random bits at these levels of the uniform, from near the lowest to near the highest. None, and none of their
+  // ends given the high half (random::split::lowest and highest), equals a bound's random::draw_bits unless a bound
+  // lies within 2^-32 of one of them: their high halves are neither 0 nor 0xFFFF, whose ends 0 and 0xFFFFFFFF are
+  // the random::draw_bits of a bound of 0 (a domain with no hazard in some state) and of no A&E at all.
+  constexpr std::array<std::uint32_t, 9> levels = {0x00010001u, 0x0001FFFFu, 4294967u,    42949673u, 214748365u,
+                                                   858993459u,  2576980378u, 4166118278u, 0xFFFEFFFEu};
+  std::array<std::vector<std::uint32_t>, week_draws> x;  // whole draws, by WeekDraw
   for (std::size_t k = 0; k < x.size(); ++k) {
     for (std::size_t i = 0; i < rows; ++i) x[k].push_back(levels[(i * (2 * k + 1) + k) % levels.size()]);
   }
@@ -248,31 +249,89 @@ TEST_CASE("mark_busy marks the living who are not quiet, in every state, row by 
   const auto width = GENERATE(random::VectorWidth::avx512, random::VectorWidth::scalar);
   const std::size_t from = GENERATE(0u, 5u);
   CAPTURE(static_cast<int>(width), from);
-  const random::VectorWidth before = random::limit_vector_width(width);
-  std::vector<std::uint8_t> marks(rows, 2);
-  const auto at = [&](const auto& column) { return column.data() + from; };
-  bounds.mark_busy(rows - from,
-                   {.alive = at(alive), .housing = at(housing), .justice = at(justice), .mental = at(mental),
-                    .substance = at(substance), .support = at(support), .group = at(group), .need = at(need),
-                    .weeks_in_housing = at(weeks_in_housing),
-                    .justice_u = at(x[0]), .mental_u = at(x[1]), .housing_u = at(x[2]), .substance_u = at(x[3]),
-                    .support_u = at(x[4]), .worker_u = at(x[5]), .ae_u = at(x[6])},
-                   marks.data() + from);
-  random::limit_vector_width(before);
+  const auto start_of = [&](std::size_t i) {
+    return Start::from(Housing{housing[i]}, Justice{justice[i]}, Mental{mental[i]}, Substance{substance[i]},
+                       Support{support[i]}, Group{group[i]}, Need{need[i]}, false,
+                       Start::in_first_year(weeks_in_housing[i]), 0.0);
+  };
+  // Marks the rows with draws x (whole draws, by WeekDraw), and checks them row by row.
   std::size_t busy = 0, quiet = 0;
-  for (std::size_t i = from; i < rows; ++i) {
-    const Start s = Start::from(Housing{housing[i]}, Justice{justice[i]}, Mental{mental[i]}, Substance{substance[i]},
-                                Support{support[i]}, Group{group[i]}, Need{need[i]}, false,
-                                Start::in_first_year(weeks_in_housing[i]), 0.0);
-    const auto u = [&](std::size_t k) { return random::to_unit(x[k][i]); };
-    const bool is_quiet = bounds.quiet(s, u(0), u(1), u(2), u(3), u(4), u(5), u(6));
-    const std::uint8_t expected = alive[i] && !is_quiet;
-    INFO("row " << i);
-    REQUIRE(marks[i] >= expected);  // everyone the exact test finds not quiet, whatever the bounds
-    REQUIRE(marks[i] == expected);  // and no one else, as no draw here equals a bound's random::draw_bits
-    busy += expected;
-    quiet += alive[i] && is_quiet;
+  const auto check_marks = [&](const std::array<std::vector<std::uint32_t>, week_draws>& x) {
+    // The words of each row's first call (random::split) that hold the draws' high halves.
+    std::array<std::vector<std::uint32_t>, 4> high;
+    for (std::size_t w = 0; w < high.size(); ++w) {
+      for (std::size_t i = 0; i < rows; ++i) {
+        const std::uint32_t odd = 2 * w + 1 < week_draws ? x[2 * w + 1][i] >> 16 : 0u;
+        high[w].push_back((x[2 * w][i] & 0xFFFF0000u) | odd);
+      }
+    }
+    const random::VectorWidth before = random::limit_vector_width(width);
+    std::vector<std::uint8_t> marks(rows, 2);
+    const auto at = [&](const auto& column) { return column.data() + from; };
+    bounds.mark_busy(rows - from,
+                     {.alive = at(alive), .housing = at(housing), .justice = at(justice), .mental = at(mental),
+                      .substance = at(substance), .support = at(support), .group = at(group), .need = at(need),
+                      .weeks_in_housing = at(weeks_in_housing),
+                      .high = {at(high[0]), at(high[1]), at(high[2]), at(high[3])}},
+                     marks.data() + from);
+    random::limit_vector_width(before);
+    for (std::size_t i = from; i < rows; ++i) {
+      const Start s = start_of(i);
+      const auto u = [&](std::size_t k) { return random::to_unit(x[k][i]); };
+      // Each draw at the end of its range, given its high half, that is least quiet: A&E's highest, the rest lowest.
+      const auto least_quiet = [&](std::size_t k) {
+        const std::uint32_t high_half = x[k][i] >> 16;
+        return random::to_unit(k == ae_draw ? random::split::highest(high_half) : random::split::lowest(high_half));
+      };
+      const bool is_quiet = bounds.quiet(s, u(0), u(1), u(2), u(3), u(4), u(5), u(6));
+      const bool surely_quiet = bounds.quiet(s, least_quiet(0), least_quiet(1), least_quiet(2), least_quiet(3),
+                                             least_quiet(4), least_quiet(5), least_quiet(6));
+      const std::uint8_t expected = alive[i] && !surely_quiet;
+      INFO("row " << i);
+      REQUIRE(marks[i] >= (alive[i] && !is_quiet));  // everyone the exact test finds not quiet, whatever the bounds
+      REQUIRE(marks[i] == expected);  // and no one else, as no draw here equals a bound's random::draw_bits
+      busy += expected;
+      quiet += alive[i] && is_quiet;
+    }
+  };
+  // Second, draws whose high halves hold their bounds: decision i % 7 of row i at the quiet draw next to its bound
+  // (the smallest quiet one, A&E's the largest), found by bisection, as quiet is monotone in each draw. Only the
+  // right end of its high half's range (lowest, A&E's highest) marks such a row.
+  const auto domain_quiet = [&](const Start& s, unsigned k, std::uint32_t bits) {
+    const double u = random::to_unit(bits), clear = random::to_unit(0xFFFEFFFEu);
+    switch (k) {
+      case justice_draw: return bounds.justice_quiet(s, u);
+      case mental_draw: return bounds.mental_quiet(s, u);
+      case housing_draw: return bounds.housing_quiet(s, u);
+      case substance_draw: return bounds.substance_quiet(s, u);
+      case support_draw: return bounds.support_quiet(s, u, clear);
+      case worker_draw: return bounds.support_quiet(s, clear, u);
+      default: return bounds.ae_quiet(s, u);
+    }
+  };
+  std::array<std::vector<std::uint32_t>, week_draws> at_bounds = x;
+  std::size_t straddling = 0;  // rows whose chosen draw is quiet but its high half leaves that in doubt
+  for (std::size_t i = 0; i < rows; ++i) {
+    const unsigned k = i % week_draws;
+    const Start s = start_of(i);
+    const bool ae = k == ae_draw;
+    // A quiet draw and a noisy one (the latter possibly just outside the 32 bits), closed in on each other.
+    std::int64_t quiet_at = ae ? 0 : 0xFFFFFFFF, noisy_at = ae ? 0x100000000 : -1;
+    if (!domain_quiet(s, k, static_cast<std::uint32_t>(quiet_at))) continue;
+    while (std::abs(quiet_at - noisy_at) > 1) {
+      const std::int64_t middle = (quiet_at + noisy_at) / 2;
+      (domain_quiet(s, k, static_cast<std::uint32_t>(middle)) ? quiet_at : noisy_at) = middle;
+    }
+    // Only where the high half leaves it in doubt: where the quiet draw is the end of its high half's range, that
+    // end may equal the bound's random::draw_bits, which marks it (as mark_busy says) though it is quiet. The high
+    // halves 0 and 0xFFFF hold the ends 0 and 0xFFFFFFFF, the random::draw_bits of a bound of 0 and of 1.
+    if ((quiet_at & 0xFFFF) == (ae ? 0xFFFF : 0) || (quiet_at >> 16) == 0 || (quiet_at >> 16) == 0xFFFF) continue;
+    at_bounds[k][i] = static_cast<std::uint32_t>(quiet_at);
+    ++straddling;
   }
+  CHECK(straddling > 1000);
+  check_marks(x);
+  check_marks(at_bounds);
   CHECK(busy > 1000);  // both outcomes are exercised
   CHECK(quiet > 1000);
 }
