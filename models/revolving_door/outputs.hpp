@@ -100,10 +100,6 @@ class Recorder : public PeopleModule {
   std::vector<EntryCohorts> entry_cohorts_;
   /// This week's tallies by group of the entry cohorts of entry_cohorts_[1], [2], ... (those of [0] are in groups_).
   std::vector<std::array<PeopleCounts, group_count>> further_entrants_;
-  /// The people alive at the last record, by group, in id order (sum_engagement): a person's group never changes,
-  /// newcomers have the largest ids, and no one who has left comes back.
-  std::array<std::vector<abm::PersonId>, group_count> living_by_group_;
-  abm::PersonId listed_ = 0;  // rows put in living_by_group_ so far; newcomers are the rows from here
 
   void tally_people(abm::Run& run);
   void read_events(const abm::Run& run);

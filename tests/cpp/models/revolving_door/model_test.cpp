@@ -9,6 +9,7 @@
 #include "models/revolving_door/interventions/registry.hpp"
 #include "models/revolving_door/system.hpp"
 #include "sim/core/error.hpp"
+#include "sim/random/stream.hpp"
 #include "tests/cpp/models/revolving_door/support.hpp"
 #include "tests/cpp/support/temp_folder.hpp"
 #include "tests/cpp/support/threads.hpp"
@@ -111,6 +112,40 @@ TEST_CASE("people are conserved and every domain's categories add up to the peop
   }
   CHECK(entries > 0);
   CHECK(exits > 0);
+}
+
+TEST_CASE("engagement.mean is the mean engagement of the people alive, whole cohort and each group, at both widths") {
+  // The recorder sums engagement eight rows at a time by group (outputs.cpp, sum_living_by_group), the dead left out.
+  const auto prepared = test::revolving_door().prepare(ScenarioBuilder(0.2, 2).with("mtam").scenario());
+  for (const auto width : {random::VectorWidth::avx512, random::VectorWidth::scalar}) {
+    const auto before = random::limit_vector_width(width);
+    abm::Run run({5, 0});
+    prepared->build(run);
+    run.run(prepared->steps());
+    random::limit_vector_width(before);
+    const abm::Population& people = run.population();
+    const auto engagement = people.attributes(people.attribute("engagement"));
+    const auto group = people.states(people.state("priority_group"));
+    const std::vector<std::string> names = {"wider", "young_mec_justice", "women_domestic_abuse", "chronic_homeless"};
+    std::vector<double> sum(names.size()), alive(names.size());
+    std::size_t dead = 0;
+    for (abm::PersonId p = 0; p < people.size(); ++p) {
+      dead += !people.alive()[p];
+      if (!people.alive()[p]) continue;
+      sum[group[p]] += engagement[p];
+      alive[group[p]] += 1;
+    }
+    REQUIRE(dead > 0);  // the dead are there to be left out
+    const abm::Outputs& out = run.outputs();
+    const std::size_t last = out.rows() - 1;
+    double all_sum = 0, all_alive = 0;
+    for (std::size_t g = 0; g < names.size(); ++g) {
+      INFO("width " << static_cast<int>(width) << ", group " << names[g]);
+      CHECK(at(out, last, "engagement.mean[" + names[g] + "]") == Approx(sum[g] / alive[g]).epsilon(1e-12));
+      all_sum += sum[g], all_alive += alive[g];
+    }
+    CHECK(at(out, last, "engagement.mean") == Approx(all_sum / all_alive).epsilon(1e-12));
+  }
 }
 
 TEST_CASE("results are identical on 1 and 2 threads") {
