@@ -82,16 +82,19 @@ TEST_CASE("for_each_where lets the visit change the person it visits") {
 TEST_CASE("list_marked lists the marked rows' ids in order at every vector width, whatever the length") {
   for (const auto width : {revolve::random::VectorWidth::scalar, revolve::random::VectorWidth::avx512}) {
     const auto before = revolve::random::limit_vector_width(width);
-    for (const std::size_t n : {0u, 1u, 15u, 16u, 17u, 33u, 256u}) {
+    // Dense marks, and sparse ones (rows 70 and 255 only), where whole sixty-fours without a mark are passed over.
+    for (const auto [n, sparse] : {std::pair<std::size_t, bool>{0, false}, {1, false}, {15, false}, {16, false},
+                                   {17, false}, {33, false}, {256, false}, {200, true}, {256, true}}) {
       std::vector<std::uint8_t> marks(n);
       std::vector<PersonId> expected;
       for (std::size_t i = 0; i < n; ++i) {
-        marks[i] = static_cast<std::uint8_t>((i * 7 + i / 5) % 3 == 0 ? 1 + i % 2 : 0);  // any non-zero marks
+        const bool marked = sparse ? i == 70 || i == 255 : (i * 7 + i / 5) % 3 == 0;
+        marks[i] = static_cast<std::uint8_t>(marked ? 1 + i % 2 : 0);  // any non-zero marks
         if (marks[i] != 0) expected.push_back(static_cast<PersonId>(1000 + i));
       }
       std::vector<PersonId> out(n + 1, 7u);  // one more: nothing written past the n ids
       const std::size_t count = revolve::abm::list_marked(1000, marks.data(), n, out.data());
-      INFO("width " << static_cast<int>(width) << ", n " << n);
+      INFO("width " << static_cast<int>(width) << ", n " << n << ", sparse " << sparse);
       REQUIRE(count == expected.size());
       CHECK(std::equal(expected.begin(), expected.end(), out.begin()));
       CHECK(out[n] == 7u);
