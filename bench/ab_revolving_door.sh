@@ -21,7 +21,10 @@ done
 [[ $repeats =~ ^[1-9][0-9]*$ ]] || { echo "$0: REPEATS must be a positive whole number, not '$repeats'" >&2; exit 2; }
 seconds() { (cd "$2" && "$1" --runs 10 --threads 1 --statistics none) | grep -o '"seconds":[0-9.]*' | cut -d: -f2; }
 before=$(realpath "$before") after=$(realpath "$after")
-for _ in $(seq "$repeats"); do
-  echo "before $(seconds "$before" "$before_root")"
-  echo "after $(seconds "$after" .)"
-done | sort -k1,1 -k2n | awk '{s[$1] = s[$1] " " $2} END {print "before:" s["before"]; print "after: " s["after"]}'
+# Each turn runs "before" then "after"; besides each build's sorted seconds, the ratio of the two in each turn, in
+# turn order: this machine switches between a fast and a slow mode for minutes at a time, and a turn's pair is
+# most often run in one mode (bench/RESULTS.md compares such pairs).
+turns=$(for _ in $(seq "$repeats"); do echo "$(seconds "$before" "$before_root") $(seconds "$after" .)"; done)
+echo "before:$(cut -d' ' -f1 <<<"$turns" | sort -n | awk '{printf " %s", $1}')"
+echo "after: $(cut -d' ' -f2 <<<"$turns" | sort -n | awk '{printf " %s", $1}')"
+echo "before/after by turn:$(awk '{printf " %.3f", $1 / $2}' <<<"$turns")"
