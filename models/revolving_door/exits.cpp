@@ -29,7 +29,8 @@ constexpr std::int32_t check_3y = static_cast<std::int32_t>(3 * weeks_per_year +
 /// made only for the few marked. A quarter of a Philox call a person, where three grouped draws took three quarters.
 struct ExitPart {
   unsigned shift, bits;  // where the draw's high part lies in the packed word, and its width
-  /// The draw at its lowest given the packed word: a draw not below a bound's bits has this not below them either.
+  /// The draw at its lowest given the packed word: the draw is never below this, so where this is above a bound's
+  /// bits, so is the draw.
   constexpr std::uint32_t lowest(std::uint32_t packed) const {
     return random::split::lowest(packed >> shift & (0xFFFFFFFFu >> (32 - bits)), bits);
   }
@@ -38,8 +39,10 @@ struct ExitPart {
     return random::split::join(packed >> shift & (0xFFFFFFFFu >> (32 - bits)), low, bits);
   }
 };
-// Death's part widest: its bounds vary most from person to person.
+// Death's part widest: its bounds vary most from person to person. The three fill the word, none overlapping.
 constexpr ExitPart death_part{20, 12}, move_part{10, 10}, positive_part{0, 10};
+static_assert(positive_part.shift + positive_part.bits == move_part.shift &&
+              move_part.shift + move_part.bits == death_part.shift && death_part.shift + death_part.bits == 32);
 static_assert(death_part.lowest(0xABCDEF12u) == 0xABC00000u && move_part.lowest(0xABCDEF12u) == 0xDEC00000u &&
               positive_part.lowest(0xABCDEF12u) == 0xC4800000u);
 
@@ -262,6 +265,9 @@ void Exits::step(Phase, abm::Run& run) {
     mark_exits(n, v, first, d,
                {death_bits, move_bits, exit_bits, f.sustained_exit_qualifying, mortality.release_window, now},
                marks.data());
+    // With quiet weeks off, every living person is visited and every exit decided in full, whatever the bounds and
+    // the high parts say: the test that this changes no result covers the marking (quiet_week_test.cpp).
+    if (!setup.quiet_weeks) std::copy_n(v.alive + first, n, marks.begin());
     abm::for_each_marked(first, marks.data(), n, [&](abm::PersonId p) {
       const std::uint32_t packed = d[p - first];
       const auto low = week.bits(run_number, p, step);

@@ -42,8 +42,8 @@ struct ModelSetup {
   /// Other scenarios' entrants, each by run number, that run r follows in its entry cohorts in place of its own (the
   /// matched arms of a comparison, PreparedScenario::following); empty to follow its own.
   std::vector<std::shared_ptr<const std::vector<std::vector<abm::Entry>>>> following;
-  /// Whether the people kernel takes its quiet-week path (people_kernel.cpp, QuietBounds): the same results, faster.
-  /// Off only in the test that checks exactly that.
+  /// Whether the people kernel takes its quiet-week path (people_kernel.cpp, QuietBounds) and the exits visit only
+  /// those their bounds mark (exits.cpp): the same results, faster. Off only in the test that checks exactly that.
   bool quiet_weeks = true;
 
   /// The schedule of an intervention by name (always off if the scenario does not schedule it).
