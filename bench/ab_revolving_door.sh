@@ -27,4 +27,4 @@ before=$(realpath "$before") after=$(realpath "$after")
 turns=$(for _ in $(seq "$repeats"); do echo "$(seconds "$before" "$before_root") $(seconds "$after" .)"; done)
 echo "before:$(cut -d' ' -f1 <<<"$turns" | sort -n | awk '{printf " %s", $1}')"
 echo "after: $(cut -d' ' -f2 <<<"$turns" | sort -n | awk '{printf " %s", $1}')"
-echo "before/after by turn:$(awk '{printf " %.3f", $1 / $2}' <<<"$turns")"
+echo "before/after by turn:$(awk '{if ($1 > 0 && $2 > 0) printf " %.3f", $1 / $2; else printf " n/a"}' <<<"$turns")"

@@ -121,8 +121,7 @@ class QuietBounds {
  public:
   QuietBounds(const Parameters& P, const EngagementEffects& effects, const HazardRates& r);
 
-  /// Whether a person starting the week as `s` has no event, given their draws of the week (in the order of the
-  /// kernel's BlockDraws).
+  /// Whether a person starting the week as `s` has no event, given their draws of the week (in WeekDraw's order).
   bool quiet(const Start& s, double justice, double mental, double housing, double substance, double support,
              double worker, double ae) const {
     return ae_quiet(s, ae) & justice_quiet(s, justice) & mental_quiet(s, mental) & housing_quiet(s, housing) &

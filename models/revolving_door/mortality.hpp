@@ -1,8 +1,8 @@
 #pragma once
 // A person's weekly hazard of death (docs/model/design.md 5.7), and bounds of it that let exits.cpp test most
 // people's death draw in integers without computing their hazard: deaths are rare (about one person in 7,000 a
-// week in the Bristol baseline), so the hazard is computed only for the few whose draw falls below the bound of
-// their risks at the oldest age in their block.
+// week in the Bristol baseline), so the hazard is computed only for the few whose draw may fall below the bound of
+// their risks at the oldest age in their block (the draw's high part at its lowest, exits.cpp's ExitPart).
 #include <algorithm>
 #include <array>
 #include <cstddef>

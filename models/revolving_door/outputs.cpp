@@ -72,7 +72,6 @@ std::array<double, group_count> sum_living_by_group(std::size_t n, const std::ui
   return sums;
 }
 
-
 using ensemble::Aggregation;
 
 /// A measure before it is split by group.

@@ -16,8 +16,8 @@
 namespace revolve::revolving_door {
 namespace {
 
-/// Rows whose draws are made and used together: the seven streams' draws of 256 rows (14 KiB) stay in the L1 cache,
-/// where a whole block's (56 KiB) would not. A multiple of four, so each stretch starts a group of draws.
+/// Rows whose draws are made and used together: the words of 256 rows' calls (4 KiB of high halves, 4 KiB of low
+/// halves for those marked) stay in the L1 cache, where a whole block's would not.
 constexpr abm::PersonId draw_stretch = 256;
 
 /// Competing risks over one week: the index of the hazard [per week] that uniform u selects, or N
@@ -42,8 +42,9 @@ template <std::size_t N>
 std::int32_t whole_weeks(double weeks) { return std::max(1, static_cast<int>(std::lround(weeks))); }
 
 /// A stretch's words of the week's calls (random::split), a column for each word of a call.
-using WordColumns = std::array<std::array<std::uint32_t, draw_stretch>, 4>;
-random::Stream::WordColumns columns(WordColumns& words) {
+using StretchWords = std::array<std::array<std::uint32_t, draw_stretch>, 4>;
+/// Pointers to a stretch's columns, as Stream::fill_words writes them.
+random::Stream::WordColumns columns(StretchWords& words) {
   return {words[0].data(), words[1].data(), words[2].data(), words[3].data()};
 }
 
@@ -51,7 +52,7 @@ random::Stream::WordColumns columns(WordColumns& words) {
 /// stretch's high halves and their place j in the list of the low halves.
 struct PersonDraws {
   double justice, mental, housing, substance, support, worker, ae;
-  PersonDraws(const WordColumns& high, std::size_t i, const WordColumns& low, std::size_t j)
+  PersonDraws(const StretchWords& high, std::size_t i, const StretchWords& low, std::size_t j)
       : justice(unit(high, i, low, j, justice_draw)),
         mental(unit(high, i, low, j, mental_draw)),
         housing(unit(high, i, low, j, housing_draw)),
@@ -60,9 +61,8 @@ struct PersonDraws {
         worker(unit(high, i, low, j, worker_draw)),
         ae(unit(high, i, low, j, ae_draw)) {}
 
-  static double unit(const WordColumns& high, std::size_t i, const WordColumns& low, std::size_t j, unsigned k) {
-    using random::split::half;
-    return random::to_unit(random::split::join(half(high[k / 2][i], k), half(low[k / 2][j], k)));
+  static double unit(const StretchWords& high, std::size_t i, const StretchWords& low, std::size_t j, unsigned k) {
+    return random::to_unit(random::split::join_words(high[k / 2][i], low[k / 2][j], k));
   }
 };
 
@@ -160,7 +160,7 @@ class BlockStep {
 void BlockStep::rows(abm::PersonId first, abm::PersonId last) {
   const std::size_t n = last - first;
   // The high halves of everyone's draws of the week (random::split): most people are quiet on these alone.
-  WordColumns high;
+  StretchWords high;
   streams_.week.fill_words(run_, step_, first, n, random::split::high_block, columns(high));
   // Three passes, none with a branch on who is quiet, which no predictor can guess: the people with an event
   // possible, marked in a vectorised loop; their events; then everyone's week. A person's events read and change
@@ -184,7 +184,7 @@ void BlockStep::rows(abm::PersonId first, abm::PersonId last) {
   // The low halves of the busy people's draws, by their place in the list.
   std::array<abm::PersonId, draw_stretch> listed;
   const std::size_t count = abm::list_marked(first, busy.data(), n, listed.data());
-  WordColumns low;
+  StretchWords low;
   streams_.week.fill_words_of(run_, step_, std::span(listed.data(), count), random::split::low_block, columns(low));
   std::array<std::uint32_t, draw_stretch> attendances{};
   for (std::size_t j = 0; j < count; ++j) {

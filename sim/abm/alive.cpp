@@ -2,6 +2,8 @@
 
 #include <immintrin.h>
 
+#include <bit>
+
 #include "sim/random/stream.hpp"
 
 namespace revolve::abm {

@@ -4,10 +4,8 @@
 // tests alive[p] row by row mispredicts that branch about once in every two dead rows.
 #include <algorithm>
 #include <array>
-#include <bit>
 #include <cstddef>
 #include <cstdint>
-#include <cstring>
 
 #include "sim/abm/population.hpp"
 

@@ -22,20 +22,27 @@ inline constexpr unsigned draws = 8;
 
 /// Draw k's half (high or low, as the call) in the words of one call.
 constexpr std::uint32_t half(std::uint32_t word, unsigned k) { return k % 2 == 0 ? word >> 16 : word & 0xFFFFu; }
-/// The smallest and the largest a draw can be, given its high part of `bits` bits (a half, unless a caller packs
-/// the high parts of its draws otherwise).
+/// The smallest and the largest a draw can be, given its high part of `bits` bits, 0 < bits < 32 (a half, unless a
+/// caller packs the high parts of its draws otherwise).
 constexpr std::uint32_t lowest(std::uint32_t high, unsigned bits = 16) { return high << (32 - bits); }
 constexpr std::uint32_t highest(std::uint32_t high, unsigned bits = 16) {
   return lowest(high, bits) | 0xFFFFFFFFu >> bits;
 }
-/// The whole draw from its high part of `bits` bits and the low 32 - bits bits of `low`.
+/// The whole draw from its high part of `bits` bits (0 < bits < 32) and the low 32 - bits bits of `low`.
 constexpr std::uint32_t join(std::uint32_t high, std::uint32_t low, unsigned bits = 16) {
   return lowest(high, bits) | (low & 0xFFFFFFFFu >> bits);
 }
+/// Draw k from word k / 2 of each of the two calls: the one place the halves are put together.
+constexpr std::uint32_t join_words(std::uint32_t high_word, std::uint32_t low_word, unsigned k) {
+  return join(half(high_word, k), half(low_word, k));
+}
+static_assert(lowest(0xABCDu) == 0xABCD0000u && highest(0xABCDu) == 0xABCDFFFFu &&
+              join_words(0x12345678u, 0x9ABCDEF0u, 0) == 0x12349ABCu &&
+              join_words(0x12345678u, 0x9ABCDEF0u, 1) == 0x5678DEF0u);
 
 /// Draw k < draws of one entity in full: both calls, for a single entity and for tests.
 inline std::uint32_t draw(const Stream& s, std::uint32_t run, std::uint32_t entity, std::uint32_t step, unsigned k) {
-  return join(half(s.bits(run, entity, step, high_block)[k / 2], k), half(s.bits(run, entity, step, low_block)[k / 2], k));
+  return join_words(s.bits(run, entity, step, high_block)[k / 2], s.bits(run, entity, step, low_block)[k / 2], k);
 }
 
 }  // namespace revolve::random::split

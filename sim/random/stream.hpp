@@ -103,7 +103,7 @@ class Stream {
   using WordColumns = std::array<std::uint32_t*, 4>;
 
   /// out[w][i] = bits(run, first + i, step, block)[w] for i < n and every w: each entity's own Philox call, its four
-  /// words as four columns, generated in the widest vectors allowed. For a caller that uses parts of the words for
+  /// words as four columns, generated in AVX-512 or AVX2 lanes where allowed (VectorWidth). For a caller that uses parts of the words for
   /// several decisions of each entity (split.hpp).
   void fill_words(std::uint32_t run, std::uint32_t step, std::uint32_t first, std::size_t n, std::uint32_t block,
                   const WordColumns& out) const;
@@ -125,8 +125,9 @@ class Stream {
                        std::size_t n, std::uint32_t block, const WordColumns& out) const;
 };
 
-/// The widest vector instructions Stream::fill_grouped_uniforms and fill_grouped_bits may use: by default the widest
-/// the processor has.
+/// The widest vector instructions Stream's fills (fill_grouped_*, fill_words) and the other hand-vectorised loops
+/// that ask may_use (abm::list_marked, the revolving-door model's marking and summing loops) may use: by default the
+/// widest the processor has.
 /// Every width gives the same bits; a narrower one is for testing that (a processor with AVX-512 would otherwise
 /// never run the AVX2 loop) and for timing.
 enum class VectorWidth : std::uint8_t { scalar, avx2, avx512 };

@@ -8,9 +8,10 @@ BRISTOL = ROOT / "scenarios/bristol"
 
 
 def small(tmp_path, name: str) -> str:
-    """A Bristol scenario file at a tenth of the area, over three years, named after the file."""
+    """A Bristol scenario file at 30% of the area, over three years, named after the file: enough closed cases for
+    paying by reported outcomes to show well beyond chance."""
     path = tmp_path / f"{name}.yaml"
-    path.write_text(f"extends: {BRISTOL / name}.yaml\npopulation_scale: 0.1\nhorizon_years: 3\nruns: 3\n")
+    path.write_text(f"extends: {BRISTOL / name}.yaml\npopulation_scale: 0.3\nhorizon_years: 3\nruns: 3\n")
     return path
 
 
@@ -24,8 +25,8 @@ def test_paying_by_reported_outcomes_makes_reported_and_true_outcomes_diverge(re
     block, paid = "mtam", "payment_by_results"
     assert totals[block, "positive_outcomes.true"] > 0
     assert totals[block, "positive_outcomes.reported"] == totals[block, "positive_outcomes.true"]
-    # Reported exceeds true by the gaming share of the closed cases that were not positive: a few at this size (under
-    # one a run for some seeds), so the test is that they diverge, not by how much.
-    assert totals[paid, "positive_outcomes.reported"] > totals[paid, "positive_outcomes.true"]
+    # Reported exceeds true by the gaming share of the closed cases that were not positive: about 3 at this size
+    # (seeds 1 to 3: 2.6 to 3.2), so 1 is a margin no draw of chance comes near.
+    assert totals[paid, "positive_outcomes.reported"] > totals[paid, "positive_outcomes.true"] + 1
     # Both appear, labelled, in the printed comparison.
     assert "positive_outcomes.reported" in result.stdout and "positive_outcomes.true" in result.stdout

@@ -83,7 +83,7 @@ TEST_CASE("list_marked lists the marked rows' ids in order at every vector width
   for (const auto width : {revolve::random::VectorWidth::scalar, revolve::random::VectorWidth::avx512}) {
     const auto before = revolve::random::limit_vector_width(width);
     // Dense marks, and sparse ones (rows 70 and 255 only), where whole sixty-fours without a mark are passed over.
-    for (const auto [n, sparse] : {std::pair<std::size_t, bool>{0, false}, {1, false}, {15, false}, {16, false},
+    for (const auto& [n, sparse] : {std::pair<std::size_t, bool>{0, false}, {1, false}, {15, false}, {16, false},
                                    {17, false}, {33, false}, {256, false}, {200, true}, {256, true}}) {
       std::vector<std::uint8_t> marks(n);
       std::vector<PersonId> expected;

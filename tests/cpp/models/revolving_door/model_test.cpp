@@ -117,6 +117,7 @@ TEST_CASE("people are conserved and every domain's categories add up to the peop
 TEST_CASE("engagement.mean is the mean engagement of the people alive, whole cohort and each group, at both widths") {
   // The recorder sums engagement eight rows at a time by group (outputs.cpp, sum_living_by_group), the dead left out.
   const auto prepared = test::revolving_door().prepare(ScenarioBuilder(0.2, 2).with("mtam").scenario());
+  std::vector<std::vector<double>> by_width;  // every week's engagement.mean, at each width
   for (const auto width : {random::VectorWidth::avx512, random::VectorWidth::scalar}) {
     const auto before = random::limit_vector_width(width);
     abm::Run run({5, 0});
@@ -145,7 +146,10 @@ TEST_CASE("engagement.mean is the mean engagement of the people alive, whole coh
       all_sum += sum[g], all_alive += alive[g];
     }
     CHECK(at(out, last, "engagement.mean") == Approx(all_sum / all_alive).epsilon(1e-12));
+    by_width.emplace_back();
+    for (std::size_t row = 0; row < out.rows(); ++row) by_width.back().push_back(at(out, row, "engagement.mean"));
   }
+  CHECK(by_width[0] == by_width[1]);  // the same additions in the same order: bit for bit
 }
 
 TEST_CASE("results are identical on 1 and 2 threads") {
