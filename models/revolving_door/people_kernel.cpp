@@ -165,7 +165,7 @@ void BlockStep::rows(abm::PersonId first, abm::PersonId last) {
   // Three passes, none with a branch on who is quiet, which no predictor can guess: the people with an event
   // possible, marked in a vectorised loop; their events; then everyone's week. A person's events read and change
   // only their own row, and no event reads age, so the order is free.
-  alignas(64) std::array<std::uint8_t, draw_stretch> busy{};
+  alignas(64) std::array<std::uint8_t, draw_stretch> busy;
   if (bounds_) {
     const QuietBounds::Rows rows{.alive = v_.alive + first,
                                  .housing = v_.housing.codes_from(first),

@@ -11,25 +11,6 @@
 
 namespace revolve::abm {
 
-/// Calls fn(p) for every person p in [first, last) with alive[p] != 0, in id order. The ids of each
-/// stretch of rows are gathered first without a branch, then visited, so the cost does not depend on
-/// how the dead are scattered. fn may change person p's own row, including alive[p].
-template <class Fn>
-void for_each_alive(const std::uint8_t* alive, PersonId first, PersonId last, Fn&& fn) {
-  constexpr PersonId stretch = 256;  // [people] ids gathered at a time: 1 KiB on the stack
-  std::array<PersonId, stretch> ids;
-  for (PersonId begin = first; begin < last;) {
-    const PersonId end = begin + std::min(stretch, last - begin);
-    std::size_t n = 0;
-    for (PersonId p = begin; p < end; ++p) {
-      ids[n] = p;
-      n += alive[p] != 0;
-    }
-    for (std::size_t k = 0; k < n; ++k) fn(ids[k]);
-    begin = end;
-  }
-}
-
 /// Writes first + i, in order, to out for every i in [0, n) with marks[i] != 0, and returns how many: a list of the
 /// marked made with no branch on the marks (sixteen at a time in AVX-512 lanes where random::may_use allows), for a
 /// pass that then visits them, where a branch on each mark mispredicts. out must hold n ids.
@@ -47,6 +28,14 @@ void for_each_marked(PersonId first, const std::uint8_t* marks, std::size_t n, F
         list_marked(first + static_cast<PersonId>(from), marks + from, std::min(stretch, n - from), ids.data());
     for (std::size_t k = 0; k < count; ++k) fn(ids[k]);
   }
+}
+
+/// Calls fn(p) for every person p in [first, last) with alive[p] != 0, in id order: the living are the rows alive
+/// marks (for_each_marked), so the cost does not depend on how the dead are scattered. fn may change person p's own
+/// row, including alive[p].
+template <class Fn>
+void for_each_alive(const std::uint8_t* alive, PersonId first, PersonId last, Fn&& fn) {
+  for_each_marked(first, alive + first, last - first, fn);
 }
 
 /// Calls fn(p), in id order, for every person p in [first, last) that mark marks: mark(begin, n, marks) sets marks[i]
