@@ -37,6 +37,7 @@ void ExampleLives::init(Run& run) {
   }
   people_.clear();
   states_.clear();
+  compactions_seen_ = 0;
 }
 
 void ExampleLives::step(Phase, Run& run) {
@@ -52,7 +53,7 @@ void ExampleLives::choose(const Run& run) {
                          const std::uint8_t state = population.states(r.first)[p];
                          return std::find(r.second.begin(), r.second.end(), state) != r.second.end();
                        });
-    if (meets) eligible.emplace_back(stream.uniform(run.key().run, p, 0), p);
+    if (meets) eligible.emplace_back(stream.uniform(run.key().run, population.ids()[p], 0), p);
   }
   const std::size_t n = std::min(spec_.people, eligible.size());
   std::partial_sort(eligible.begin(), eligible.begin() + static_cast<std::ptrdiff_t>(n), eligible.end());
@@ -62,8 +63,14 @@ void ExampleLives::choose(const Run& run) {
 
 void ExampleLives::record(Run& run) {
   const Population& population = run.population();
+  if (population.compactions() != compactions_seen_) {  // rows moved: a person removed has left the run
+    compactions_seen_ = population.compactions();
+    for (PersonId& p : people_) p = p == no_row ? no_row : population.moved(p);
+  }
   for (const PersonId p : people_) {
-    for (const StateColumn c : columns_) states_.push_back(population.alive()[p] ? population.states(c)[p] : gone);
+    for (const StateColumn c : columns_) {
+      states_.push_back(p != no_row && population.alive()[p] ? population.states(c)[p] : gone);
+    }
   }
 }
 

@@ -46,7 +46,8 @@ class ExampleLives : public Module {
   ExampleLivesSpec spec_;
   std::vector<StateColumn> columns_;
   std::vector<std::pair<StateColumn, std::vector<std::uint8_t>>> rule_;
-  std::vector<PersonId> people_;
+  std::vector<PersonId> people_;  // their rows (no_row once a compaction removed them)
+  std::uint32_t compactions_seen_ = 0;  // Population::compactions() at the last record
   /// Per recorded step, per person, per column: the category, or `gone` once the person has left the run.
   std::vector<std::uint8_t> states_;
 

@@ -6,17 +6,14 @@ namespace revolve::abm {
 
 std::uint32_t Names::add(std::string name) {
   if (frozen_) throw ModelError(what_ + " '" + name + "' declared after the run was frozen");
-  for (const auto& n : names_) {
-    if (n == name) throw ModelError(what_ + " '" + name + "' is declared twice");
-  }
+  const auto position = static_cast<std::uint32_t>(names_.size());
+  if (!positions_.emplace(name, position).second) throw ModelError(what_ + " '" + name + "' is declared twice");
   names_.push_back(std::move(name));
-  return static_cast<std::uint32_t>(names_.size() - 1);
+  return position;
 }
 
 std::uint32_t Names::find(std::string_view name) const {
-  for (std::size_t i = 0; i < names_.size(); ++i) {
-    if (names_[i] == name) return static_cast<std::uint32_t>(i);
-  }
+  if (const auto it = positions_.find(name); it != positions_.end()) return it->second;
   std::string known;
   for (const auto& n : names_) known += (known.empty() ? "" : ", ") + n;
   throw ModelError("no " + what_ + " '" + std::string(name) + "' (known: " + (known.empty() ? "none" : known) + ")");

@@ -1,6 +1,8 @@
 #pragma once
 // A list of unique names (counters, outputs) whose positions are their handles.
 #include <cstdint>
+#include <functional>
+#include <map>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -24,6 +26,7 @@ class Names {
  private:
   std::string what_;
   std::vector<std::string> names_;
+  std::map<std::string, std::uint32_t, std::less<>> positions_;  // a model has thousands of outputs: no linear search
   bool frozen_ = false;
 };
 

@@ -24,7 +24,7 @@ struct Output {
 /// people (the same ids under common random numbers) in the baseline, for an intention-to-treat difference
 /// (PreparedScenario::following).
 struct Entry {
-  PersonId person = 0;
+  PersonId person = 0;       ///< the person's id (Population::ids), not their row
   std::int32_t step = 0;    ///< the first step in the group [step]
   std::uint32_t group = 0;  ///< which of the model's followed groups
 };

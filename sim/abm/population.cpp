@@ -1,5 +1,8 @@
 #include "sim/abm/population.hpp"
 
+#include <algorithm>
+#include <bit>
+
 #include "sim/core/error.hpp"
 
 namespace revolve::abm {
@@ -86,7 +89,12 @@ PersonId Population::add_people(std::size_t count) {
   if (rows > std::numeric_limits<PersonId>::max()) {
     throw ModelError("population: more than 2^32 - 1 people");
   }
+  if (entered_ + count > std::numeric_limits<PersonId>::max()) {
+    throw ModelError("population: more than 2^32 - 1 people entered");
+  }
   alive_.resize(rows, 1);
+  held_.resize(rows, 0);
+  for (std::size_t k = 0; k < count; ++k) ids_.push_back(entered_++);
   for (auto& c : states_) c.values.resize(rows, 0);
   for (auto& c : attributes_) c.values.resize(rows, c.initial);
   for (auto& c : event_times_) c.values.resize(rows, c.initial);
@@ -95,6 +103,8 @@ PersonId Population::add_people(std::size_t count) {
 
 void Population::reserve(std::size_t count) {
   alive_.reserve(count);
+  ids_.reserve(count);
+  held_.reserve(count);
   for (auto& c : states_) c.values.reserve(count);
   for (auto& c : attributes_) c.values.reserve(count);
   for (auto& c : event_times_) c.values.reserve(count);
@@ -105,6 +115,53 @@ std::size_t Population::count_alive(StateColumn column, std::uint8_t category) c
   std::size_t n = 0;
   for (std::size_t i = 0; i < values.size(); ++i) n += alive_[i] && values[i] == category;
   return n;
+}
+
+PersonId Population::moved(PersonId before) const {
+  if (before >= rows_before_) return no_row;
+  const std::uint64_t word = kept_[before / 64], below = (std::uint64_t{1} << (before % 64)) - 1;
+  if (!((word >> (before % 64)) & 1u)) return no_row;
+  return kept_before_[before / 64] + static_cast<PersonId>(std::popcount(word & below));
+}
+
+PersonId Population::row_of(PersonId id) const {
+  const auto it = std::lower_bound(ids_.begin(), ids_.end(), id);
+  return it != ids_.end() && *it == id ? static_cast<PersonId>(it - ids_.begin()) : no_row;
+}
+
+void Population::hold(PersonId row) {
+  if (held_.at(row) == std::numeric_limits<std::uint8_t>::max()) {
+    throw ModelError("population: row " + std::to_string(row) + " is held 255 times");
+  }
+  ++held_[row];
+}
+
+void Population::let_go(PersonId row) {
+  if (held_.at(row) == 0) throw ModelError("population: row " + std::to_string(row) + " let go but not held");
+  --held_[row];
+}
+
+std::size_t Population::compact() {
+  const std::size_t rows = size();
+  std::vector<std::uint64_t> keep = keep_mask(alive_.data(), held_.data(), rows);
+  std::size_t kept = 0;
+  for (const std::uint64_t word : keep) kept += static_cast<std::size_t>(std::popcount(word));
+  if (kept == rows) return 0;
+  rows_before_ = rows;
+  kept_ = std::move(keep);
+  kept_before_.resize(kept_.size());
+  for (std::size_t w = 0, before = 0; w < kept_.size(); ++w) {
+    kept_before_[w] = static_cast<PersonId>(before);
+    before += static_cast<std::size_t>(std::popcount(kept_[w]));
+  }
+  compact_like(alive_);
+  compact_like(ids_);
+  compact_like(held_);
+  for (auto& c : states_) compact_like(c.values);
+  for (auto& c : attributes_) compact_like(c.values);
+  for (auto& c : event_times_) compact_like(c.values);
+  ++compactions_;
+  return rows - kept;
 }
 
 }  // namespace revolve::abm

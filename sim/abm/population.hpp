@@ -4,9 +4,12 @@
 // pass over one state touches only that state's bytes, and a person costs a few bytes.
 //
 // Columns are declared by name, then the layout is frozen; the hot loop reaches a column through a
-// handle resolved once at init, never through its name. People are never removed or reordered:
-// a person who exits stays as a row with alive = 0, so a person's id (the row) is stable and keys
-// their random numbers for the whole run.
+// handle resolved once at init, never through its name. A person who exits stays as a row with
+// alive = 0 until a compaction (compact()) removes the rows of those neither alive nor held. Rows
+// keep the order people entered in, and each row carries its person's id, which never changes and
+// keys their random numbers: a run that compacts has the same people, in the same order, with the
+// same draws as one that never does. Before the first compaction a person's row is their id.
+#include <algorithm>
 #include <cstdint>
 #include <limits>
 #include <span>
@@ -14,9 +17,14 @@
 #include <string_view>
 #include <vector>
 
+#include "sim/abm/keep_rows.hpp"
+
 namespace revolve::abm {
 
 using PersonId = std::uint32_t;
+
+/// The row of a person who is no longer in the population (compact()).
+inline constexpr PersonId no_row = std::numeric_limits<PersonId>::max();
 
 /// Step number of a scheduled event time that is not set.
 inline constexpr std::int32_t no_event = std::numeric_limits<std::int32_t>::max();
@@ -58,15 +66,43 @@ class Population {
 
   // -- People ----------------------------------------------------------------------------------
 
-  /// Everyone who ever entered, alive or not (the number of rows).
+  /// The rows: everyone who entered, alive or not, less those a compaction removed.
   std::size_t size() const { return alive_.size(); }
+  /// Everyone who ever entered: the id the next person to enter gets.
+  PersonId entered() const { return entered_; }
   /// Add `count` people at the end: alive, in each state's first category, attributes at their
-  /// initial values, no scheduled events. Returns the first new id.
+  /// initial values, no scheduled events, ids entered() onward. Returns the first new row.
   PersonId add_people(std::size_t count);
   /// Room for `count` rows without reallocating (entries during a run then never allocate).
   void reserve(std::size_t count);
   /// People alive in `category` of `column` (a serial pass: for once-a-step use, not hot loops).
   std::size_t count_alive(StateColumn column, std::uint8_t category) const;
+
+  // -- Compaction: rows of the dead removed, the order of the rest kept --------------------------
+
+  /// Each row's person id, ascending.
+  std::span<const PersonId> ids() const { return ids_; }
+  /// The row of person `id`, or no_row if they never entered or a compaction removed them (a binary search).
+  PersonId row_of(PersonId id) const;
+  /// Keeps a row through compactions while its person is not alive, for a module that will still read it (an
+  /// entrant followed after death). Holds count: each hold is ended by one let_go.
+  void hold(PersonId row);
+  void let_go(PersonId row);
+  /// Removes the rows neither alive nor held, moving the rest up in order. Columns keep their capacity, so no
+  /// pointer into them moves; their sizes shrink. Returns the rows removed.
+  std::size_t compact();
+  /// Compactions that removed rows so far: a module keeping rows of its own compares it with its last look and
+  /// follows the last one with moved() or compact_like().
+  std::uint32_t compactions() const { return compactions_; }
+  /// The row that row `before` of the last compaction is now, or no_row if it was removed.
+  PersonId moved(PersonId before) const;
+  /// Applies the last compaction to a module's own column (bytes, 32-bit values or doubles), one value per row before
+  /// it: the values of the rows kept move up in order. A column shorter than the rows then is cut to those kept of
+  /// the rows it had.
+  template <class T>
+  void compact_like(std::vector<T>& by_row) const {
+    by_row.resize(keep_rows(by_row.data(), std::min(by_row.size(), rows_before_), kept_.data()));
+  }
 
   // -- Columns: spans over every row -----------------------------------------------------------
 
@@ -96,6 +132,14 @@ class Population {
   std::vector<Column<double>> attributes_;
   std::vector<Column<std::int32_t>> event_times_;
   std::vector<std::uint8_t> alive_;
+  std::vector<PersonId> ids_;
+  std::vector<std::uint8_t> held_;     // holds on each row (hold, let_go)
+  // The last compaction: the rows before it, a bit set for each row it kept, and the rows kept before each word.
+  std::size_t rows_before_ = 0;
+  std::vector<std::uint64_t> kept_;
+  std::vector<PersonId> kept_before_;
+  PersonId entered_ = 0;
+  std::uint32_t compactions_ = 0;
   bool frozen_ = false;
 
   void check_new_column(const std::string& name) const;

@@ -9,6 +9,8 @@ void Run::freeze() {
 }
 
 void Run::step() {
+  if (compact_every_ != 0 && steps_done_ != 0 && steps_done_ % compact_every_ == 0) population_.compact();
+  ++steps_done_;
   counters_.reset();
   loop_.step(*this);
   outputs_.commit_row();

@@ -2,7 +2,10 @@
 
 #include <immintrin.h>
 
+#include <algorithm>
+#include <array>
 #include <atomic>
+#include <stdexcept>
 
 namespace revolve::random {
 
@@ -308,6 +311,34 @@ __attribute__((target("avx512f"))) void fill_words_avx512(r123::Philox4x32::key_
   }
 }
 
+/// out[i] = drawn[entities[i] - start] for i in [0, n), n a multiple of 16, sixteen at a time. Sixteen ascending ids
+/// with few gaps lie within 32 entries of drawn, which two loads and a permute pick from; others are gathered.
+/// Returns whether any entity fell outside [start, start + filled), whose value is then not defined. `drawn` holds
+/// `room` entries.
+__attribute__((target("avx512f"))) bool pick_avx512(const std::uint32_t* entities, std::size_t n, std::uint32_t start,
+                                                    std::uint32_t filled, const std::uint32_t* drawn, std::size_t room,
+                                                    std::uint32_t* out) {
+  const __m512i from = _mm512_set1_epi32(static_cast<int>(start)), size = _mm512_set1_epi32(static_cast<int>(filled));
+  const __m512i near = _mm512_set1_epi32(32);
+  __mmask16 inside = 0xFFFF;
+  for (std::size_t i = 0; i < n; i += 16) {
+    const __m512i at = _mm512_sub_epi32(_mm512_loadu_si512(entities + i), from);
+    const __mmask16 in = _mm512_cmplt_epu32_mask(at, size);
+    inside &= in;
+    const std::uint32_t first = entities[i] - start;  // the lowest, if ascending
+    const __m512i offset = _mm512_sub_epi32(at, _mm512_set1_epi32(static_cast<int>(first)));
+    __m512i picked;
+    if (_mm512_cmplt_epu32_mask(offset, near) == 0xFFFF && first + 32 <= room) {
+      picked = _mm512_permutex2var_epi32(_mm512_loadu_si512(drawn + first), offset,
+                                         _mm512_loadu_si512(drawn + first + 16));
+    } else {
+      picked = _mm512_mask_i32gather_epi32(_mm512_setzero_si512(), in, at, drawn, 4);
+    }
+    _mm512_storeu_si512(out + i, picked);
+  }
+  return inside != 0xFFFF;
+}
+
 #pragma GCC diagnostic pop
 
 /// Whether this processor has AVX2 and AVX-512, asked once. The answers change speed, never results.
@@ -353,6 +384,43 @@ void Stream::fill_grouped_uniforms(std::uint32_t run, std::uint32_t step, std::u
 void Stream::fill_grouped_bits(std::uint32_t run, std::uint32_t step, std::uint32_t first,
                                std::span<std::uint32_t> out, std::uint32_t k) const {
   fill_grouped(key_, run, step, first, out, k, [&](std::uint32_t e) { return grouped_bits(run, e, step, k); });
+}
+
+void Stream::fill_grouped_bits_of(std::uint32_t run, std::uint32_t step, std::span<const std::uint32_t> entities,
+                                  std::span<std::uint32_t> out, std::uint32_t k) const {
+  if (out.size() != entities.size()) {
+    throw std::invalid_argument("fill_grouped_bits_of: out and entities differ in size");
+  }
+  // Entities close together are drawn as a range, in fill_grouped_bits' lanes, and picked from it: a window of
+  // ids from a group's first, holding the entities that follow up to the first past it.
+  constexpr std::uint32_t window = 2048;  // a block of 1024 rows, after a few compactions
+  std::array<std::uint32_t, window> drawn;
+  const auto not_ascending = [] {
+    return std::invalid_argument("fill_grouped_bits_of: the entities are not in ascending order");
+  };
+  for (std::size_t from = 0, to = 0; from < entities.size(); from = to) {
+    const std::uint32_t start = entities[from] & ~3u;
+    const std::uint32_t end = start > ~window ? ~0u : start + window;  // [start, end) fits in drawn
+    to = std::max(from + 1, static_cast<std::size_t>(
+                                std::lower_bound(entities.begin() + from, entities.end(), end) - entities.begin()));
+    if (entities[to - 1] < start || entities[to - 1] - start >= window) throw not_ascending();
+    const std::uint32_t filled = entities[to - 1] - start + 1;
+    fill_grouped_bits(run, step, start, std::span(drawn).first(filled), k);
+    bool outside = false;
+    std::size_t i = from;
+    if (may_use(VectorWidth::avx512)) {
+      const std::size_t wide = (to - from) / 16 * 16;
+      outside =
+          pick_avx512(entities.data() + from, wide, start, filled, drawn.data(), drawn.size(), out.data() + from);
+      i += wide;
+    }
+    for (; i < to; ++i) {
+      const std::uint32_t at = entities[i] - start;
+      outside |= at >= filled;
+      out[i] = drawn[at < filled ? at : 0];
+    }
+    if (outside) throw not_ascending();
+  }
 }
 
 void Stream::fill_words(std::uint32_t run, std::uint32_t step, std::uint32_t first, std::size_t n,

@@ -156,6 +156,41 @@ TEST_CASE("fill_words and fill_words_of give each entity's call as four columns,
   }
 }
 
+TEST_CASE("fill_grouped_bits_of gives each listed entity its grouped draw, for ids with gaps across windows, at every "
+          "width, and refuses ids out of order") {
+  const Stream s(17, "grouped list");
+  for (const VectorWidth width : {VectorWidth::scalar, VectorWidth::avx2, VectorWidth::avx512}) {
+    const VectorWidth before = limit_vector_width(width);
+    // Ascending ids: runs with gaps of 1 to 7 (a row list after compactions), a jump past the 2048-id window, and
+    // lengths either side of a vector of sixteen.
+    for (std::size_t length : {0u, 1u, 15u, 16u, 17u, 700u, 3000u}) {
+      std::vector<std::uint32_t> entities;
+      std::uint32_t id = 5;
+      for (std::size_t i = 0; i < length; ++i) {
+        entities.push_back(id);
+        id += 1 + static_cast<std::uint32_t>((i * 7919) % 11 == 0 ? (i % 7) : 0) + (i == 400 ? 5000u : 0u);
+      }
+      std::vector<std::uint32_t> out(length + 1, 7u);
+      s.fill_grouped_bits_of(3, 11, entities, std::span(out).first(length), 2);
+      for (std::size_t i = 0; i < length; ++i) {
+        INFO("width " << static_cast<int>(width) << ", length " << length << ", i " << i);
+        REQUIRE(out[i] == s.grouped_bits(3, entities[i], 11, 2));
+      }
+      CHECK(out[length] == 7u);  // nothing written past the end
+    }
+    std::vector<std::uint32_t> out(40);
+    std::vector<std::uint32_t> descending(40);
+    for (std::size_t i = 0; i < descending.size(); ++i) descending[i] = static_cast<std::uint32_t>(900 - 3 * i);
+    CHECK_THROWS_WITH(s.fill_grouped_bits_of(3, 11, descending, out), Catch::Contains("ascending"));
+    std::vector<std::uint32_t> swapped(40);
+    for (std::size_t i = 0; i < swapped.size(); ++i) swapped[i] = static_cast<std::uint32_t>(i ^ 1u) + 100;
+    swapped[0] = 104;  // one id past its neighbours, then lower ones
+    CHECK_THROWS_WITH(s.fill_grouped_bits_of(3, 11, swapped, out), Catch::Contains("ascending"));
+    CHECK_THROWS(s.fill_grouped_bits_of(3, 11, swapped, std::span(out).first(39)));  // sizes differ
+    limit_vector_width(before);
+  }
+}
+
 TEST_CASE("a split draw joins the halves of its two calls, and its high half alone bounds it") {
   namespace split = revolve::random::split;
   const Stream s(17, "split");
