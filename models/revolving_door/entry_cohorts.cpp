@@ -1,5 +1,6 @@
 #include "models/revolving_door/entry_cohorts.hpp"
 
+#include <algorithm>
 #include <string>
 #include <vector>
 
@@ -64,6 +65,9 @@ void EntryCohorts::init(const std::vector<abm::Entry>* following) {
     to_follow_step_[c].clear();
     next_to_follow_[c] = 0;
   }
+  to_hold_.clear();
+  joined_before_ = 0;
+  compactions_seen_ = 0;
   if (!following) return;
   for (const abm::Entry& e : *following) {
     if (e.group >= cohorts) {
@@ -74,33 +78,61 @@ void EntryCohorts::init(const std::vector<abm::Entry>* following) {
     if (!steps.empty() && e.step < steps.back()) throw Error("the entrants to follow are not in step order");
     to_follow_[e.group].push_back(e.person);
     steps.push_back(e.step);
+    to_hold_.push_back(e.person);
   }
   for (std::size_t c = 0; c < cohorts; ++c) followed_[c].reserve(to_follow_[c].size());
+  std::sort(to_hold_.begin(), to_hold_.end());
 }
 
 void EntryCohorts::start_week(abm::Population& population, std::int32_t step) {
   step_ = step;
+  population_ = &population;
+  follow_compaction(population);
   for (std::size_t c = 0; c < cohorts; ++c) {
     entry_step_now_[c] = population.event_times(entry_step_[c]).data();
     entry_done_now_[c] = population.states(entry_done_[c]).data();
     for (std::size_t k = 0; k < counts; ++k) entry_counts_now_[c][k] = population.attributes(entry_counts_[c][k]).data();
   }
-  if (matched_) enter_followed(population);
+  if (matched_) {
+    hold_to_follow(population);
+    enter_followed(population);
+  }
+}
+
+void EntryCohorts::follow_compaction(const abm::Population& population) {
+  if (population.compactions() == compactions_seen_) return;
+  compactions_seen_ = population.compactions();
+  for (std::size_t c = 0; c < cohorts; ++c) {
+    for (std::size_t k = open_from_[c]; k < followed_[c].size(); ++k) {
+      followed_[c][k].row = population.moved(followed_[c][k].row);  // held: never removed
+    }
+  }
+}
+
+void EntryCohorts::hold_to_follow(abm::Population& population) {
+  const auto ids = population.ids();
+  const auto joined = std::lower_bound(ids.begin(), ids.end(), joined_before_);
+  for (auto id = joined; id != ids.end(); ++id) {
+    const auto [first, last] = std::equal_range(to_hold_.begin(), to_hold_.end(), *id);
+    // Once for each cohort they are to enter: each count lets go once.
+    for (auto k = first; k != last; ++k) population.hold(static_cast<abm::PersonId>(id - ids.begin()));
+  }
+  joined_before_ = population.entered();
 }
 
 void EntryCohorts::enter_followed(const abm::Population& population) {
   for (std::size_t c = 0; c < cohorts; ++c) {
     auto& next = next_to_follow_[c];
     for (; next < to_follow_[c].size() && to_follow_step_[c][next] <= step_; ++next) {
-      const abm::PersonId p = to_follow_[c][next];
-      if (to_follow_step_[c][next] < step_ || p >= population.size()) {
-        throw Error("entrant " + std::to_string(p) + " of cohort " + entry_cohort_names[c] + " (week " +
+      const abm::PersonId id = to_follow_[c][next], p = population.row_of(id);
+      if (to_follow_step_[c][next] < step_ || p == abm::no_row) {
+        throw Error("entrant " + std::to_string(id) + " of cohort " + entry_cohort_names[c] + " (week " +
                     std::to_string(to_follow_step_[c][next]) + ") is not in this run as it was in the scenario "
                     "followed: the two scenarios do not have the same people");
       }
       if (entry_step_now_[c][p] != abm::no_event) throw Error("an entrant to follow is listed twice");
       entry_step_now_[c][p] = step_;
-      followed_[c].push_back(p);
+      followed_[c].push_back({p, id, step_});  // held since they joined the run (hold_to_follow)
     }
   }
 }
@@ -119,7 +151,8 @@ void EntryCohorts::enter(const PeopleView& v, abm::PersonId p) {
   for (std::size_t c = 0; c < cohorts; ++c) {
     if (entry_done_now_[c][p] || entry_step_now_[c][p] != abm::no_event || !in_cohort(v, p, c)) continue;
     entry_step_now_[c][p] = step_;
-    followed_[c].push_back(p);
+    followed_[c].push_back({p, v.id[p], step_});
+    population_->hold(p);  // counted at the end of their 52 weeks, alive or not
   }
 }
 
@@ -128,7 +161,7 @@ void EntryCohorts::count_week(const PeopleView& v) {
     auto& n = entry_counts_now_[c];
     // followed_[c] from open_from_[c] on: the entrants whose 52 weeks have not ended, in the order they entered.
     for (std::size_t k = open_from_[c]; k < followed_[c].size(); ++k) {
-      const abm::PersonId p = followed_[c][k];
+      const abm::PersonId p = followed_[c][k].row;
       if (!v.alive[p]) continue;  // death or moving away ends their weeks, not their place in the cohort
       const bool prison = v.in_prison(p);
       const bool rough = !prison && v.housing[p] == Housing::rough_sleeping;
@@ -156,11 +189,10 @@ void EntryCohorts::count_entrant(const PeopleView& v, abm::PersonId p, std::size
   entry_done_now_[cohort][p] = 1;
 }
 
-std::vector<abm::Entry> EntryCohorts::entries(const abm::Population& population) const {
+std::vector<abm::Entry> EntryCohorts::entries() const {
   std::vector<abm::Entry> out;
   for (std::size_t c = 0; c < cohorts; ++c) {
-    const auto steps = population.event_times(entry_step_[c]);
-    for (abm::PersonId p : followed_[c]) out.push_back({p, steps[p], static_cast<std::uint32_t>(c)});
+    for (const Entrant& e : followed_[c]) out.push_back({e.id, e.step, static_cast<std::uint32_t>(c)});
   }
   return out;
 }

@@ -1,5 +1,7 @@
 #include "models/revolving_door/events.hpp"
 
+#include "sim/core/error.hpp"
+
 namespace revolve::revolving_door {
 
 const std::array<EventInfo, event_count>& event_info() {
@@ -79,12 +81,22 @@ void EventCounters::declare(abm::Run& run) {
 }
 
 EventCounters EventCounters::resolve(const abm::Run& run) {
-  EventCounters c;
-  for (std::size_t e = 0; e < event_count; ++e) {
-    for (std::size_t g = 0; g < group_count; ++g) c.counters_[e][g] = run.counters().find(counter_name(e, g));
+  // declare() adds every counter in one stretch, in this order: the first and the last found by name, the rest lie
+  // between them (each of the model's modules resolves them at init, and there are thousands).
+  const std::uint32_t first = run.counters().find(counter_name(0, 0)).index;
+  const std::uint32_t last =
+      run.counters().find(cell_counter_name(costed_events.size() - 1, cost_cell_count - 1)).index;
+  const std::size_t count = event_count * group_count + costed_events.size() * cost_cell_count;
+  if (last < first || last - first + 1 != count) {
+    throw Error("the event counters are not in the order EventCounters::declare adds them");
   }
-  for (std::size_t s = 0; s < costed_events.size(); ++s) {
-    for (std::size_t k = 0; k < cost_cell_count; ++k) c.cells_[s][k] = run.counters().find(cell_counter_name(s, k));
+  EventCounters c;
+  std::uint32_t next = first;
+  for (auto& by_group : c.counters_) {
+    for (abm::Counter& counter : by_group) counter = {next++};
+  }
+  for (auto& by_cell : c.cells_) {
+    for (abm::Counter& counter : by_cell) counter = {next++};
   }
   return c;
 }

@@ -259,7 +259,7 @@ void Exits::step(Phase, abm::Run& run) {
   run.for_each_block([&](abm::PersonId first, abm::PersonId last, abm::BlockCounts& counts) {
     const std::size_t n = last - first;
     ExitDraws d;
-    week.fill_grouped_bits(run_number, step, first, std::span(d).first(n));
+    week.fill_grouped_bits_of(run_number, step, std::span(v.id + first, n), std::span(d).first(n));
     const DeathBounds::Bits death_bits = death_bounds.bits(oldest_row(n, v.age + first, age_factor.size()));
     ExitMarks marks{};
     mark_exits(n, v, first, d,
@@ -270,7 +270,7 @@ void Exits::step(Phase, abm::Run& run) {
     if (!setup.quiet_weeks) std::copy_n(v.alive + first, n, marks.begin());
     abm::for_each_marked(first, marks.data(), n, [&](abm::PersonId p) {
       const std::uint32_t packed = d[p - first];
-      const auto low = week.bits(run_number, p, step);
+      const auto low = week.bits(run_number, v.id[p], step);
       const std::uint8_t g = v.group.code(p);
       if (happens(random::to_unit(death_part.draw(packed, low[0])), death_hazard_of(v, p, mortality, age_factor, now))) {
         counts.add(events(Event::death, g));
@@ -278,7 +278,7 @@ void Exits::step(Phase, abm::Run& run) {
           counts.add(events(Event::death_homeless, g));
           counts.add(events(Event::age_at_death_weeks_homeless, g), static_cast<std::int64_t>(v.age[p]));
         }
-        if (p < starting_cohort && now <= six_years) counts.add(events(Event::death_starting_cohort_6y, g));
+        if (v.id[p] < starting_cohort && now <= six_years) counts.add(events(Event::death_starting_cohort_6y, g));
         close_coordinator_episode(v, p, step, false, events, counts);
         v.alive[p] = 0;
         return;

@@ -53,7 +53,7 @@ void HousingQueue::grant(abm::Run& run, const PeopleView& v) {
   // The few with a request, found many rows at a time.
   const auto requests = [&](std::size_t p) { return (v.request.code(p) != code(Request::none)) & (v.alive[p] != 0); };
   abm::for_each_where(0, static_cast<abm::PersonId>(v.size), requests, [&](abm::PersonId p) {
-    requests_.push_back({order.uniform(run_number, p, step), p});
+    requests_.push_back({order.uniform(run_number, v.id[p], step), p});
   });
   std::sort(requests_.begin(), requests_.end(),
             [](const Entry& a, const Entry& b) { return a.key < b.key || (a.key == b.key && a.person < b.person); });
@@ -82,7 +82,7 @@ void ReleaseRule::declare(abm::Run& run, Phase phase) {
 Event ReleaseRule::place(const PeopleView& v, abm::PersonId p, abm::Run& run, const Parameters& P,
                          std::uint32_t step) const {
   Signals& signals = run.signals();
-  const auto u = stream_.uniforms4(run.key().run, p, step);
+  const auto u = stream_.uniforms4(run.key().run, v.id[p], step);
   const auto s = static_cast<std::int32_t>(step);
   if (u[0] < signals.value(share_offered_) && u[1] < P.release_accommodation.acceptance) {
     // Transitional accommodation is held as supported housing outside the supported places.

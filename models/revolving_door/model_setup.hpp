@@ -45,6 +45,9 @@ struct ModelSetup {
   /// Whether the people kernel takes its quiet-week path (people_kernel.cpp, QuietBounds) and the exits visit only
   /// those their bounds mark (exits.cpp): the same results, faster. Off only in the test that checks exactly that.
   bool quiet_weeks = true;
+  /// How often the run removes the rows of the dead (abm::Run::compact_every) [steps]: the same results, faster.
+  /// 0: never.
+  std::uint32_t compact_every = 26;
 
   /// The schedule of an intervention by name (always off if the scenario does not schedule it).
   const InterventionSchedule& schedule(const std::string& intervention) const {

@@ -83,6 +83,7 @@ PeopleView PeopleView::of(abm::Population& p, const Columns& c) {
   const auto t = [&](abm::EventTimeColumn column) { return p.event_times(column).data(); };
   return {
       .alive = p.alive().data(),
+      .id = p.ids().data(),
       .housing = s(c.housing),
       .justice = s(c.justice),
       .mental_health = s(c.mental_health),

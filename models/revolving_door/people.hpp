@@ -44,10 +44,11 @@ struct Columns {
   static Columns resolve(const abm::Population &population);
 };
 
-/// Raw arrays of every column, for the hot loops: people are indexed by their id. Rebuilt whenever
-/// people may have been added (arrivals), since columns may then have moved.
+/// Raw arrays of every column, for the hot loops: people are indexed by their row, and a row's person id (which
+/// keys their draws) is id[row]. Rebuilt every step, since arrivals and compactions change the rows.
 struct PeopleView {
   std::uint8_t *alive;
+  const abm::PersonId* id;
   CategoryColumn<Housing> housing;
   CategoryColumn<Justice> justice;
   CategoryColumn<Mental> mental_health;

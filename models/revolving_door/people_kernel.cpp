@@ -161,7 +161,7 @@ void BlockStep::rows(abm::PersonId first, abm::PersonId last) {
   const std::size_t n = last - first;
   // The high halves of everyone's draws of the week (random::split): most people are quiet on these alone.
   StretchWords high;
-  streams_.week.fill_words(run_, step_, first, n, random::split::high_block, columns(high));
+  streams_.week.fill_words_of(run_, step_, std::span(v_.id + first, n), random::split::high_block, columns(high));
   // Three passes, none with a branch on who is quiet, which no predictor can guess: the people with an event
   // possible, marked in a vectorised loop; their events; then everyone's week. A person's events read and change
   // only their own row, and no event reads age, so the order is free.
@@ -184,8 +184,10 @@ void BlockStep::rows(abm::PersonId first, abm::PersonId last) {
   // The low halves of the busy people's draws, by their place in the list.
   std::array<abm::PersonId, draw_stretch> listed;
   const std::size_t count = abm::list_marked(first, busy.data(), n, listed.data());
+  std::array<abm::PersonId, draw_stretch> ids;  // the draws are keyed by person id, not row
+  for (std::size_t j = 0; j < count; ++j) ids[j] = v_.id[listed[j]];
   StretchWords low;
-  streams_.week.fill_words_of(run_, step_, std::span(listed.data(), count), random::split::low_block, columns(low));
+  streams_.week.fill_words_of(run_, step_, std::span(ids.data(), count), random::split::low_block, columns(low));
   std::array<std::uint32_t, draw_stretch> attendances{};
   for (std::size_t j = 0; j < count; ++j) {
     const abm::PersonId p = listed[j];
@@ -239,7 +241,7 @@ std::uint32_t BlockStep::ae_count(const Start& s, double u) const {
 void BlockStep::attend_ae(abm::PersonId p, const Start& s, std::uint32_t attendances) {
   const EventsParameters& e = P_.events;
   for (std::uint32_t k = 0; k < attendances; ++k) {
-    const auto u = streams_.ae_outcome.uniforms4(run_, p, step_, attendances_ + k);
+    const auto u = streams_.ae_outcome.uniforms4(run_, v_.id[p], step_, attendances_ + k);
     count(Event::ae_attendance, p);
     if (s.homeless) count(Event::ae_attendance_homeless, p);
     if (u[0] < e.ambulance_share) count(Event::ambulance_callout, p);
@@ -260,7 +262,7 @@ bool BlockStep::justice(abm::PersonId p, const Start& s, double u) {
     switch (chosen) {
       case 0:
         arrested(p);
-        if (!(streams_.arrest_outcome.uniform(run_, p, step_) < J.recall_on_arrest)) return false;
+        if (!(streams_.arrest_outcome.uniform(run_, v_.id[p], step_) < J.recall_on_arrest)) return false;
         recall(p, true);
         return true;
       case 1:
@@ -272,7 +274,7 @@ bool BlockStep::justice(abm::PersonId p, const Start& s, double u) {
   }
   if (chosen != 0) return false;
   arrested(p);
-  const auto outcome = streams_.arrest_outcome.uniforms4(run_, p, step_);
+  const auto outcome = streams_.arrest_outcome.uniforms4(run_, v_.id[p], step_);
   if (outcome[0] < J.arrest_to_custody) {
     count(Event::court_case, p);
     sentence(p, outcome);
@@ -305,7 +307,7 @@ void BlockStep::sentence(abm::PersonId p, const std::array<double, 4>& u) {
 
 void BlockStep::recall(abm::PersonId p, bool further_charge) {
   const JusticeParameters& J = P_.justice;
-  const auto u = streams_.recall.uniforms4(run_, p, step_);
+  const auto u = streams_.recall.uniforms4(run_, v_.id[p], step_);
   const double length = u[0] < J.fixed_term_share
                             ? (v_.short_sentence[p] ? J.fixed_term_recall_short : J.fixed_term_recall_long)
                             : -std::log(u[1]) * J.standard_recall_time;
@@ -325,7 +327,7 @@ void BlockStep::enter_prison(abm::PersonId p) {
   // rough_sleeping in prison means no home to return to.
   bool home_lost = h == Housing::temporary || v_.in_transition(p);
   if (!home_lost && h != Housing::rough_sleeping &&
-      streams_.custody_entry.uniform(run_, p, step_) < P_.justice.tenancy_loss_in_custody) {
+      streams_.custody_entry.uniform(run_, v_.id[p], step_) < P_.justice.tenancy_loss_in_custody) {
     home_lost = true;
     count_eviction(v_, p, events_, counts_);
   }
@@ -381,7 +383,7 @@ bool BlockStep::mental_health(abm::PersonId p, const Start& s, double u) {
     case Mental::crisis:
       if (chosen == 0) {
         const double to_treatment = s.mtam ? r_.mtam.crisis_to_treatment : P_.mental_health.crisis_to_treatment;
-        const bool treated = streams_.crisis_end.uniform(run_, p, step_) < to_treatment;
+        const bool treated = streams_.crisis_end.uniform(run_, v_.id[p], step_) < to_treatment;
         v_.mental_health[p] = treated ? Mental::treatment : Mental::unwell;
       }
       return false;
@@ -394,7 +396,7 @@ bool BlockStep::mental_health(abm::PersonId p, const Start& s, double u) {
 bool BlockStep::start_crisis(abm::PersonId p, const Start& s) {
   const MentalHealthParameters& M = P_.mental_health;
   const EventsParameters& e = P_.events;
-  const auto u = streams_.crisis_start.uniforms4(run_, p, step_);
+  const auto u = streams_.crisis_start.uniforms4(run_, v_.id[p], step_);
   v_.crises[p] += 1;
   count(Event::mh_crisis, p);
   const bool admitted = u[0] < M.crisis_admission;
@@ -458,7 +460,7 @@ void BlockStep::housing(abm::PersonId p, const Start& s, double u) {
 void BlockStep::lose_home(abm::PersonId p) {
   count_eviction(v_, p, events_, counts_);
   if (v_.support[p] == Support::housing_first) start_support(v_, p, Support::usual);
-  if (streams_.loss_destination.uniform(run_, p, step_) < P_.housing.loss_to_rough_share) {
+  if (streams_.loss_destination.uniform(run_, v_.id[p], step_) < P_.housing.loss_to_rough_share) {
     move_housing(v_, p, Housing::rough_sleeping, step_);
   } else {
     v_.request[p] = Request::temporary_after_eviction;  // the street if no hostel place is free

@@ -56,7 +56,7 @@ void ScheduledEvents::step(Phase, abm::Run& run) {
   SerialCounts serial(run);
   for_each_due(v, static_cast<std::int32_t>(step), [&](abm::PersonId p) {
     if (v.ti_transition_end[p] != abm::no_event && v.ti_transition_end[p] <= static_cast<std::int32_t>(step)) {
-      end_transitional_stay(run, v, p, move_on.uniform(run.key().run, p, step));
+      end_transitional_stay(run, v, p, move_on.uniform(run.key().run, v.id[p], step));
     }
     if (due(v.ti_release[p], step)) release(run, v, p, false, serial.counts());
     if (due(v.ti_recall_end[p], step)) release(run, v, p, true, serial.counts());
@@ -65,7 +65,7 @@ void ScheduledEvents::step(Phase, abm::Run& run) {
     if (due(v.ti_order_end[p], step) && v.justice[p] == Justice::community_order) v.justice[p] = Justice::none;
     if (due(v.ti_discharge[p], step)) {
       const bool treated =
-          discharge.uniform(run.key().run, p, step) < setup_->parameters.mental_health.discharge_to_treatment;
+          discharge.uniform(run.key().run, v.id[p], step) < setup_->parameters.mental_health.discharge_to_treatment;
       v.mental_health[p] = treated ? Mental::treatment : Mental::unwell;
     }
   });

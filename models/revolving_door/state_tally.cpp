@@ -154,6 +154,13 @@ void StateTally::reset() {
   signatures_.clear();
   changes_.clear();
   counts_ = {};
+  compactions_seen_ = 0;
+}
+
+void StateTally::follow_compaction(const abm::Population& population) {
+  if (population.compactions() == compactions_seen_) return;
+  population.compact_like(signatures_);
+  compactions_seen_ = population.compactions();
 }
 
 void StateTally::update(const PeopleView& v, std::int32_t step, std::int32_t* entered, std::uint8_t* last_housing) {

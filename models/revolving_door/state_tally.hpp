@@ -52,6 +52,9 @@ class StateTally {
 
   /// Forgets every person and count (at a run's init).
   void reset();
+  /// Moves the signatures as the population's last compaction moved its rows, if there has been one since the last
+  /// look (before update). A row removed was of someone dead and counted as dead: their signature was 0.
+  void follow_compaction(const abm::Population& population);
   /// Brings the counts up to the end of week `step` for the people of `v`, and moves each living person's cost cell
   /// on to next week (Recorder::next_cost_cell, which this replaces). `entered`: the recorder's entry weeks.
   /// `last_housing`: housing code + 1 at the last count (0: never counted).
@@ -69,6 +72,7 @@ class StateTally {
  private:
   std::vector<std::uint32_t> signatures_;  // by person: the signature counted
   std::vector<Change> changes_;            // of the week counted (its capacity kept from week to week)
+  std::uint32_t compactions_seen_ = 0;     // Population::compactions() when signatures_ last followed them
   CellCounts counts_{};
 
   /// Adds `n` to every count of a person of signature s (n = 2^32 - 1 subtracts one: unsigned counts wrap).

@@ -33,7 +33,8 @@ def fingerprints(folder: pathlib.Path) -> dict[str, str]:
 
 def headline(folder: pathlib.Path) -> pd.DataFrame:
     """Whole-cohort totals over the horizon: the numbers a reader checks first."""
-    table = pd.read_csv(folder / "comparison.csv", keep_default_na=False)
+    # round_trip: the fast default parser can read the same number written two ways an ulp apart.
+    table = pd.read_csv(folder / "comparison.csv", keep_default_na=False, float_precision="round_trip")
     table = table[(table["group"] == "") & (table["period"] == "total")]
     table = table[["scenario", "measure", "mean", "diff_mean"]].reset_index(drop=True)
     for column in ("mean", "diff_mean"):  # blank where undefined (a ratio with no clear change)
@@ -66,6 +67,6 @@ def test_bristol_comparison_is_byte_identical_to_the_pin(revolve_cli, tmp_path):
         headline(out).to_csv(HEADLINE, index=False, float_format="%.17g")
     pinned = json.loads(PIN.read_text())
     changed = sorted(name for name in pinned.keys() | now.keys() if pinned.get(name) != now.get(name))
-    moved = moved_measures(headline(out), pd.read_csv(HEADLINE)) if changed else []
+    moved = moved_measures(headline(out), pd.read_csv(HEADLINE, float_precision="round_trip")) if changed else []
     assert not changed, (f"{len(changed)} result files differ from the pin: {', '.join(changed)}\n"
                          f"headline measures that moved ({len(moved)}):\n  " + "\n  ".join(moved[:40]))

@@ -83,7 +83,7 @@ class HousingFirst : public CapacityReferral {
     const bool on_list = v.waiting_for[p] == WaitingFor::housing_first;
     if (on_list && !eligible) {
       v.waiting_for[p] = WaitingFor::nothing;
-    } else if (on_list && dropout_.uniform(week.run_number, p, week.step) < dropout_probability_) {
+    } else if (on_list && dropout_.uniform(week.run_number, week.people.id[p], week.step) < dropout_probability_) {
       v.waiting_for[p] = WaitingFor::nothing;
       v.housing_first_off[p] = 1;
     } else if (eligible) {
@@ -121,7 +121,8 @@ class HousingFirst : public CapacityReferral {
     const std::uint8_t g = v.group.code(p);
     week.counts.add(events()(Event::housing_first_offer, g));
     v.waiting_for[p] = WaitingFor::nothing;
-    if (!(accept_.uniform(week.run_number, p, week.step) < parameters().housing_first.offer_acceptance)) {
+    const double u = accept_.uniform(week.run_number, v.id[p], week.step);
+    if (!(u < parameters().housing_first.offer_acceptance)) {
       v.housing_first_off[p] = 1;  // declined: not offered again in this homelessness spell
       return;
     }

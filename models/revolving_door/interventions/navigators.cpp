@@ -109,7 +109,8 @@ class Navigators final : public CoordinatedService {
 
   void offer(const ReferralWeek& week, abm::PersonId p) override {
     week.counts.add(events()(Event::navigator_referral, week.people.group.code(p)));
-    if (!(engage_.uniform(week.run_number, p, week.step) < parameters().navigator.engagement_probability)) {
+    const double u = engage_.uniform(week.run_number, week.people.id[p], week.step);
+    if (!(u < parameters().navigator.engagement_probability)) {
       week.people.navigator_declined[p] = 1;  // the referral closes
       return;
     }

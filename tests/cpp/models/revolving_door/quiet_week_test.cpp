@@ -130,13 +130,7 @@ TEST_CASE("no one is quiet whose draw could bring an event, with modifiers below
 }
 
 TEST_CASE("the quiet-week path changes no result: every output of every week, with every intervention on") {
-  const io::Scenario scenario = test::ScenarioBuilder(0.3, 3)
-                                    .with("housing_first")
-                                    .with("mtam", 1.0, 0.5, 1.0)
-                                    .with("navigators")
-                                    .with("release_accommodation")
-                                    .with("contracts")
-                                    .scenario();
+  const io::Scenario scenario = test::ScenarioBuilder(0.3, 3).with_every_intervention().scenario();
   const auto quiet = setup_for(scenario);
   auto full = std::make_shared<ModelSetup>(*quiet);
   full->quiet_weeks = false;
@@ -154,12 +148,7 @@ TEST_CASE("the quiet-week path changes no result: every output of every week, wi
 TEST_CASE("every vector width gives the same result: the marking loops in AVX-512 lanes and the compiler's own") {
   // Deaths, moves and sustained exits far more often than in the baseline, so that the exits' marking loop
   // (exits.cpp) decides many rows of every combination of risks; Housing First for its tenancy checks.
-  const io::Scenario scenario = test::ScenarioBuilder(0.3, 4)
-                                    .set("mortality.base_rate", 0.5)
-                                    .set("mortality.release_window", 12.5)
-                                    .set("flows.moving_away", 0.1)
-                                    .set("flows.sustained_exit", 0.5)
-                                    .set("flows.sustained_exit_qualifying", 10)
+  const io::Scenario scenario = test::frequent_exits(0.3, 4)
                                     .with("housing_first")
                                     .with("mtam", 1.0, 0.5, 1.0)
                                     .scenario();

@@ -43,11 +43,28 @@ class ScenarioBuilder {
     scenario_.interventions[intervention] = setting;
     return *this;
   }
+  /// Every intervention on, MTAM from half a year, ramping up over a year.
+  ScenarioBuilder& with_every_intervention() {
+    return with("housing_first").with("mtam", 1.0, 0.5, 1.0).with("navigators").with("release_accommodation").with(
+        "contracts");
+  }
   const io::Scenario& scenario() const { return scenario_; }
 
  private:
   io::Scenario scenario_;
 };
+
+/// A small area where deaths, moves and sustained exits come far more often than in the baseline: exits of every
+/// kind, and many rows of the dead, for the tests of the exits' marking and of compaction.
+inline ScenarioBuilder frequent_exits(double population_scale, double years) {
+  ScenarioBuilder builder(population_scale, years);
+  builder.set("mortality.base_rate", 0.5)
+      .set("mortality.release_window", 12.5)
+      .set("flows.moving_away", 0.1)
+      .set("flows.sustained_exit", 0.5)
+      .set("flows.sustained_exit_qualifying", 10);
+  return builder;
+}
 
 /// An ensemble's per-run totals of a scenario.
 class Ensemble {
