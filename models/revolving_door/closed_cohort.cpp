@@ -56,7 +56,7 @@ ClosedCohort::ClosedCohort(const io::CohortSetting& setting) {
 }
 
 ChosenStates ClosedCohort::draw(const random::Stream& stream, std::uint32_t run, std::uint32_t p) const {
-  const auto u = [&](std::uint32_t k) { return stream.uniform(run, p, 0, k); };
+  random::EntityUniforms u(stream, run, p, 0);
   return {pick(cumulative_[0], u(0)), pick(cumulative_[1], u(1)), pick(cumulative_[2], u(2)),
           pick(cumulative_[3], u(3)), pick(cumulative_[4], u(4)), pick(cumulative_[5], u(5))};
 }

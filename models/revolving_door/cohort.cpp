@@ -32,7 +32,7 @@ std::int32_t exponential_steps(double u, double mean) {
 /// is the same person in every scenario.
 void draw_attributes(const PeopleView& v, abm::PersonId p, const CohortParameters& c, const random::Stream& s,
                      std::uint32_t run, const ChosenStates& chosen = {}) {
-  const auto u = [&](std::uint32_t k) { return s.uniform(run, v.id[p], 0, k); };
+  random::EntityUniforms u(s, run, v.id[p], 0);
   const std::uint8_t k =
       draw_share<3>(u(0), {c.share_young_mec_justice, c.share_women_domestic_abuse, c.share_chronic_homeless});
   const Group group = chosen.group != ChosenStates::not_chosen ? static_cast<Group>(chosen.group)
@@ -94,7 +94,7 @@ double draw_engagement(double u, double mean) { return std::min(1.0, u * 2.0 * m
 void draw_initial_states(const PeopleView& v, abm::PersonId p, const Parameters& P, const random::Stream& s,
                          std::uint32_t run, const ChosenStates& chosen) {
   const InitialParameters& i = P.initial;
-  const auto u = [&](std::uint32_t k) { return s.uniform(run, v.id[p], 0, k); };
+  random::EntityUniforms u(s, run, v.id[p], 0);
   const double rough = i.rough_sleeping * rough_sleeping_by_need(v.need[p] == Need::high, P);
   Housing housing = Housing::settled;
   if (v.group[p] == Group::chronic_homeless) {  // their spell is under way: never settled
@@ -224,7 +224,7 @@ void Arrivals::draw_states(const PeopleView& v, abm::PersonId p, abm::Run& run, 
   const Parameters& P = setup_->parameters;
   const FlowsParameters& f = P.flows;
   const std::uint32_t step = run.clock().step();
-  const auto u = [&](std::uint32_t k) { return s.uniform(run.key().run, v.id[p], step, k); };
+  random::EntityUniforms u(s, run.key().run, v.id[p], step);
   v.mental_health[p] = draw_mental_health(u(2), P.initial);
   v.substance[p] = draw_substance(u(3), P.initial);
   v.support[p] = Support::none;

@@ -100,8 +100,7 @@ void EntryCohorts::start_week(abm::Population& population, std::int32_t step) {
 }
 
 void EntryCohorts::follow_compaction(const abm::Population& population) {
-  if (population.compactions() == compactions_seen_) return;
-  compactions_seen_ = population.compactions();
+  if (!population.follow_compactions(compactions_seen_)) return;
   for (std::size_t c = 0; c < cohorts; ++c) {
     for (std::size_t k = open_from_[c]; k < followed_[c].size(); ++k) {
       followed_[c][k].row = population.moved(followed_[c][k].row);  // held: never removed

@@ -158,9 +158,7 @@ void StateTally::reset() {
 }
 
 void StateTally::follow_compaction(const abm::Population& population) {
-  if (population.compactions() == compactions_seen_) return;
-  population.compact_like(signatures_);
-  compactions_seen_ = population.compactions();
+  if (population.follow_compactions(compactions_seen_)) population.compact_like(signatures_);
 }
 
 void StateTally::update(const PeopleView& v, std::int32_t step, std::int32_t* entered, std::uint8_t* last_housing) {

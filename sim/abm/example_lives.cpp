@@ -63,8 +63,7 @@ void ExampleLives::choose(const Run& run) {
 
 void ExampleLives::record(Run& run) {
   const Population& population = run.population();
-  if (population.compactions() != compactions_seen_) {  // rows moved: a person removed has left the run
-    compactions_seen_ = population.compactions();
+  if (population.follow_compactions(compactions_seen_)) {  // rows moved: a person removed has left the run
     for (PersonId& p : people_) p = p == no_row ? no_row : population.moved(p);
   }
   for (const PersonId p : people_) {

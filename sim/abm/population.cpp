@@ -117,6 +117,21 @@ std::size_t Population::count_alive(StateColumn column, std::uint8_t category) c
   return n;
 }
 
+bool Population::follow_compactions(std::uint32_t& seen) const {
+  if (seen == compactions_) return false;
+  if (compactions_ - seen > 1) {
+    throw ModelError("population: " + std::to_string(compactions_ - seen) +
+                     " compactions since a module's last look; it can follow only the last");
+  }
+  seen = compactions_;
+  return true;
+}
+
+void Population::throw_longer_than_rows(std::size_t size) const {
+  throw ModelError("population: a column of " + std::to_string(size) + " rows follows a compaction of " +
+                   std::to_string(rows_before_));
+}
+
 PersonId Population::moved(PersonId before) const {
   if (before >= rows_before_) return no_row;
   const std::uint64_t word = kept_[before / 64], below = (std::uint64_t{1} << (before % 64)) - 1;

@@ -91,17 +91,21 @@ class Population {
   /// Removes the rows neither alive nor held, moving the rest up in order. Columns keep their capacity, so no
   /// pointer into them moves; their sizes shrink. Returns the rows removed.
   std::size_t compact();
-  /// Compactions that removed rows so far: a module keeping rows of its own compares it with its last look and
-  /// follows the last one with moved() or compact_like().
+  /// Compactions that removed rows so far.
   std::uint32_t compactions() const { return compactions_; }
+  /// For a module keeping rows of its own, which must look after every compaction (once a step will do): whether
+  /// there has been one since `seen` (its count at the last look), which it then follows with moved() or
+  /// compact_like(). Updates `seen`; throws revolve::ModelError if it missed one, which can no longer be followed.
+  bool follow_compactions(std::uint32_t& seen) const;
   /// The row that row `before` of the last compaction is now, or no_row if it was removed.
   PersonId moved(PersonId before) const;
   /// Applies the last compaction to a module's own column (bytes, 32-bit values or doubles), one value per row before
   /// it: the values of the rows kept move up in order. A column shorter than the rows then is cut to those kept of
-  /// the rows it had.
+  /// the rows it had; a longer one is an error (revolve::ModelError).
   template <class T>
   void compact_like(std::vector<T>& by_row) const {
-    by_row.resize(keep_rows(by_row.data(), std::min(by_row.size(), rows_before_), kept_.data()));
+    if (by_row.size() > rows_before_) throw_longer_than_rows(by_row.size());
+    by_row.resize(keep_rows(by_row.data(), by_row.size(), kept_.data()));
   }
 
   // -- Columns: spans over every row -----------------------------------------------------------
@@ -143,6 +147,7 @@ class Population {
   bool frozen_ = false;
 
   void check_new_column(const std::string& name) const;
+  [[noreturn]] void throw_longer_than_rows(std::size_t size) const;
 };
 
 }  // namespace revolve::abm

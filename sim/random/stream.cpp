@@ -7,6 +7,8 @@
 #include <atomic>
 #include <stdexcept>
 
+#include "sim/core/vector_clones.hpp"
+
 namespace revolve::random {
 
 namespace {
@@ -328,7 +330,7 @@ __attribute__((target("avx512f"))) bool pick_avx512(const std::uint32_t* entitie
     const std::uint32_t first = entities[i] - start;  // the lowest, if ascending
     const __m512i offset = _mm512_sub_epi32(at, _mm512_set1_epi32(static_cast<int>(first)));
     __m512i picked;
-    if (_mm512_cmplt_epu32_mask(offset, near) == 0xFFFF && first + 32 <= room) {
+    if (_mm512_cmplt_epu32_mask(offset, near) == 0xFFFF && std::size_t{first} + 32 <= room) {
       picked = _mm512_permutex2var_epi32(_mm512_loadu_si512(drawn + first), offset,
                                          _mm512_loadu_si512(drawn + first + 16));
     } else {
@@ -352,6 +354,13 @@ bool has_avx512() {
 }
 
 std::atomic<VectorWidth> widest_allowed{VectorWidth::avx512};
+
+/// Whether each value is at least the one before: a loop with no early exit, which the compiler vectorises.
+REVOLVE_AVX2_CLONES bool ascending(std::span<const std::uint32_t> values) {
+  bool descends = false;
+  for (std::size_t i = 1; i < values.size(); ++i) descends |= values[i] < values[i - 1];
+  return !descends;
+}
 
 /// The grouped draws of entities first, first + 1, ... into out: a few one at a time up to a whole group of four,
 /// then whole groups in the widest vectors allowed, then the last few one at a time.
@@ -398,6 +407,7 @@ void Stream::fill_grouped_bits_of(std::uint32_t run, std::uint32_t step, std::sp
   const auto not_ascending = [] {
     return std::invalid_argument("fill_grouped_bits_of: the entities are not in ascending order");
   };
+  if (!ascending(entities)) throw not_ascending();  // as lower_bound needs
   for (std::size_t from = 0, to = 0; from < entities.size(); from = to) {
     const std::uint32_t start = entities[from] & ~3u;
     const std::uint32_t end = start > ~window ? ~0u : start + window;  // [start, end) fits in drawn

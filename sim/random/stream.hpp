@@ -100,8 +100,8 @@ class Stream {
                          std::uint32_t k = 0) const;
 
   /// out[i] = grouped_bits(run, entities[i], step, k) for every i: as fill_grouped_bits for a list of entities in
-  /// ascending order (std::invalid_argument if they are not), fastest with few gaps: each stretch of ids is drawn
-  /// whole, gaps included.
+  /// ascending order (std::invalid_argument if they are not, or out's size differs), fastest with few gaps: each
+  /// stretch of ids is drawn whole, gaps included.
   void fill_grouped_bits_of(std::uint32_t run, std::uint32_t step, std::span<const std::uint32_t> entities,
                             std::span<std::uint32_t> out, std::uint32_t k = 0) const;
 
@@ -129,6 +129,27 @@ class Stream {
   /// fill_words (entities null: first, first + 1, ...) and fill_words_of (first unused).
   void fill_words_from(std::uint32_t run, std::uint32_t step, std::uint32_t first, const std::uint32_t* entities,
                        std::size_t n, std::uint32_t block, const WordColumns& out) const;
+};
+
+/// One entity's uniforms of a step by k, u(k) = stream.uniform(run, entity, step, k): a Philox call gives four, so
+/// a caller reading k = 0, 1, 2, ... makes one call for each four instead of one for each.
+class EntityUniforms {
+ public:
+  EntityUniforms(const Stream& stream, std::uint32_t run, std::uint32_t entity, std::uint32_t step)
+      : stream_(stream), run_(run), entity_(entity), step_(step) {}
+  double operator()(std::uint32_t k) {
+    if (k / 4 != block_) {
+      block_ = k / 4;
+      four_ = stream_.uniforms4(run_, entity_, step_, block_);
+    }
+    return four_[k % 4];
+  }
+
+ private:
+  const Stream& stream_;
+  std::uint32_t run_, entity_, step_;
+  std::uint32_t block_ = ~0u;  // none made yet
+  std::array<double, 4> four_{};
 };
 
 /// The widest vector instructions Stream's fills (fill_grouped_*, fill_words) and the other hand-vectorised loops

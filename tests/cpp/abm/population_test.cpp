@@ -101,6 +101,18 @@ TEST_CASE("a compaction removes the rows neither alive nor held, keeps the other
   CHECK(p.row_of(5) == no_row);
   CHECK(p.row_of(11) == 7);
   CHECK_THROWS_WITH(p.let_go(0), Catch::Contains("not held"));
+  // A module follows a compaction once; one that missed one cannot follow it, nor can a column longer than the rows.
+  std::uint32_t seen = 1;
+  CHECK(p.follow_compactions(seen));
+  CHECK(seen == 2);
+  CHECK_FALSE(p.follow_compactions(seen));
+  p.alive()[0] = 0;
+  CHECK(p.compact() == 1);
+  p.alive()[0] = 0;
+  CHECK(p.compact() == 1);
+  CHECK_THROWS_WITH(p.follow_compactions(seen), Catch::Contains("2 compactions"));
+  std::vector<double> longer(p.size() + 3, 0.0);
+  CHECK_THROWS_WITH(p.compact_like(longer), Catch::Contains("follows a compaction of"));
 }
 
 TEST_CASE("keep_rows moves the kept values of every column type to the front, in order, at every vector width") {

@@ -8,6 +8,7 @@
 #include "sim/random/split.hpp"
 #include "sim/random/stream.hpp"
 
+using revolve::random::EntityUniforms;
 using revolve::random::Stream;
 using revolve::random::limit_vector_width;
 using revolve::random::VectorWidth;
@@ -187,7 +188,25 @@ TEST_CASE("fill_grouped_bits_of gives each listed entity its grouped draw, for i
     swapped[0] = 104;  // one id past its neighbours, then lower ones
     CHECK_THROWS_WITH(s.fill_grouped_bits_of(3, 11, swapped, out), Catch::Contains("ascending"));
     CHECK_THROWS(s.fill_grouped_bits_of(3, 11, swapped, std::span(out).first(39)));  // sizes differ
+    // Sixteen ascending, then one just below them: a stretch that would start below its window.
+    std::vector<std::uint32_t> dips(33);
+    for (std::size_t i = 0; i < dips.size(); ++i) dips[i] = static_cast<std::uint32_t>(i < 16 ? 100 + i : 83 + i);
+    std::vector<std::uint32_t> dips_out(33);
+    CHECK_THROWS_WITH(s.fill_grouped_bits_of(3, 11, dips, dips_out), Catch::Contains("ascending"));
+    // Two neighbours swapped inside one window.
+    std::vector<std::uint32_t> shuffled = {4, 6, 5, 7};
+    std::vector<std::uint32_t> shuffled_out(4);
+    CHECK_THROWS_WITH(s.fill_grouped_bits_of(3, 11, shuffled, shuffled_out), Catch::Contains("ascending"));
     limit_vector_width(before);
+  }
+}
+
+TEST_CASE("EntityUniforms gives uniform(run, entity, step, k) for each k, in any order") {
+  const Stream s(23, "entity uniforms");
+  EntityUniforms u(s, 4, 1234, 17);
+  for (const std::uint32_t k : {0u, 1u, 5u, 2u, 3u, 4u, 9u, 8u, 0u, 13u, 7u, 7u}) {
+    INFO("k " << k);
+    CHECK(u(k) == s.uniform(4, 1234, 17, k));
   }
 }
 
