@@ -3,7 +3,6 @@
 #include <immintrin.h>
 
 #include <bit>
-#include <cstring>
 
 #include "sim/random/stream.hpp"
 

@@ -85,10 +85,7 @@ std::uint8_t Population::category(StateColumn column, std::string_view category)
 
 PersonId Population::add_people(std::size_t count) {
   const std::size_t first = size();
-  const std::size_t rows = first + count;
-  if (rows > std::numeric_limits<PersonId>::max()) {
-    throw ModelError("population: more than 2^32 - 1 people");
-  }
+  const std::size_t rows = first + count;  // at most entered() + count
   if (entered_ + count > std::numeric_limits<PersonId>::max()) {
     throw ModelError("population: more than 2^32 - 1 people entered");
   }
@@ -159,16 +156,16 @@ void Population::let_go(PersonId row) {
 std::size_t Population::compact() {
   const std::size_t rows = size();
   std::vector<std::uint64_t> keep = keep_mask(alive_.data(), held_.data(), rows);
+  std::vector<PersonId> kept_before(keep.size());
   std::size_t kept = 0;
-  for (const std::uint64_t word : keep) kept += static_cast<std::size_t>(std::popcount(word));
+  for (std::size_t w = 0; w < keep.size(); ++w) {
+    kept_before[w] = static_cast<PersonId>(kept);
+    kept += static_cast<std::size_t>(std::popcount(keep[w]));
+  }
   if (kept == rows) return 0;
   rows_before_ = rows;
   kept_ = std::move(keep);
-  kept_before_.resize(kept_.size());
-  for (std::size_t w = 0, before = 0; w < kept_.size(); ++w) {
-    kept_before_[w] = static_cast<PersonId>(before);
-    before += static_cast<std::size_t>(std::popcount(kept_[w]));
-  }
+  kept_before_ = std::move(kept_before);
   compact_like(alive_);
   compact_like(ids_);
   compact_like(held_);

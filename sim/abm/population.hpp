@@ -9,7 +9,6 @@
 // keep the order people entered in, and each row carries its person's id, which never changes and
 // keys their random numbers: a run that compacts has the same people, in the same order, with the
 // same draws as one that never does. Before the first compaction a person's row is their id.
-#include <algorithm>
 #include <cstdint>
 #include <limits>
 #include <span>
